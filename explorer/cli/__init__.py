@@ -1,0 +1,1 @@
+"""The command line: `stomp-explorer [SUBCOMMAND] ...`; no subcommand opens the window."""

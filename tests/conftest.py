@@ -1,0 +1,28 @@
+"""Suite-wide fixtures: isolated config dirs, the real brokers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.support.brokers import ACTIVEMQ, RABBITMQ, Broker, require
+
+
+@pytest.fixture(autouse=True)
+def isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test gets its own config dir, so no test reads or writes the user's profiles."""
+    path = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("STOMP_EXPLORER_CONFIG_DIR", str(path))
+    yield path
+
+
+@pytest.fixture
+def activemq() -> Broker:
+    return require(ACTIVEMQ)
+
+
+@pytest.fixture
+def rabbitmq() -> Broker:
+    return require(RABBITMQ)
