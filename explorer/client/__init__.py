@@ -1,0 +1,1 @@
+"""asyncio STOMP client (no Qt here)."""
