@@ -1,1 +1,115 @@
-"""asyncio STOMP client (no Qt here)."""
+"""asyncio STOMP 1.0/1.1/1.2 client over TCP, TLS and WebSocket (no Qt here).
+
+Built on the sans-I/O codec `explorer.stomp`. One `Client` is one logical connection to one
+broker; with a reconnect policy it survives transport losses and re-subscribes.
+
+Creating and connecting::
+
+    from explorer.client import Client, connect, TlsOptions, WebSocketOptions, ReconnectPolicy
+
+    client = Client(
+        "stomp://127.0.0.1:61613",      # str or explorer.client.url.Endpoint; ws://, wss://, stomp+ssl://
+        login=None, passcode=None,      # passcode is redacted (***) in the wire tap, never logged
+        host="/",                       # CONNECT `host` header (RabbitMQ: the vhost); None = omit
+        accept_versions=("1.0", "1.1", "1.2"),   # sent as "1.0,1.1,1.2" (never with spaces)
+        heartbeat=(10000, 10000),       # (cx, cy) ms; (0, 0) = off
+        heartbeat_grace=1.5,            # peer is dead after grace * negotiated receive interval
+        use_stomp_command=False,        # True: send STOMP instead of CONNECT
+        connect_headers=(),             # extra CONNECT headers, e.g. (("client-id", "me"),)
+        tls=TlsOptions(),               # ca_file, cert_file, key_file, key_password, server_name, insecure
+        websocket=WebSocketOptions(),   # headers (Authorization, Cookie...), origin, subprotocols, force_binary
+        limits=None,                    # explorer.stomp.Limits for the parser (WS max_size follows it)
+        connect_timeout=10.0,           # transport + CONNECTED, seconds
+        receipt_timeout=10.0,           # default wait for a RECEIPT, seconds
+        reconnect=None,                 # ReconnectPolicy(...) to reconnect automatically
+        wire_tap=None,                  # Callable[[WireRecord], None], see below
+        keep_raw=False,                 # True: inbound frames carry `frame.raw` (exact wire bytes)
+    )
+    events = client.events()            # subscribe to the ordered event stream BEFORE connecting
+    await client.connect()              # raises ConnectFailed / TransportError / ConnectTimeout
+
+    # or in one go (no chance to see the Connecting/Connected events):
+    client = await connect("stomp://127.0.0.1:61613", login="guest", passcode="guest")
+    async with Client(url) as client: ...  # connect() on enter, disconnect() on exit
+
+Commands (all coroutines; `receipt=True` adds a `receipt` header and waits for the RECEIPT,
+raising ReceiptTimeout, or BrokerError when an ERROR carries that receipt-id)::
+
+    await client.send("/queue/foo", "안녕", headers={"x-a": "1"}, content_type="text/plain",
+                      transaction=None, receipt=False, content_length=True)   # body: str | bytes
+    sub = await client.subscribe("/queue/foo", ack="auto", headers={"selector": "a = 1"},
+                                 id=None, receipt=False, queue_messages=True)
+    async for message in sub: ...        # Message; ends on unsubscribe/disconnect,
+                                         # raises ConnectionLostError when the connection dies for good
+    message = await sub.get(timeout=5)   # the next message; raises ReceiveTimeout
+    await client.ack(message); await client.nack(message)   # right headers for the negotiated version
+    await sub.unsubscribe()
+    tx = await client.begin(); await client.commit(tx); await client.abort(tx)   # tx: str id
+    await client.disconnect(timeout=3.0)  # DISCONNECT + receipt (waits <= timeout), then close
+    await client.close()                  # drop the transport without DISCONNECT
+    waiter = await client.send_frame(Frame(...))   # any frame as is; returns an awaitable
+                                          # ReceiptWaiter when the frame has a `receipt` header
+    client.state                          # State.IDLE/CONNECTING/CONNECTED/RECONNECT_WAIT/CLOSED
+    client.version, client.server, client.session, client.heartbeat  # from CONNECTED
+
+Messages (`Message`, frozen): `frame` (the Frame), `destination`, `subscription` (id str | None),
+`message_id`, `ack_id` (the 1.2 `ack` header), `body` (bytes), `headers` (wire order),
+`header(name)`, `text()` (UTF-8 decode), `matched` (False when no subscription of ours had
+that id: such messages only go to the event stream).
+
+Event stream: `client.events()` returns an `EventStream`; every stream gets every event emitted
+after it was created, in one order (state changes, messages, receipts, errors)::
+
+    async for event in events:              # ends after the terminal Disconnected/ConnectionLost
+        match event:
+            case Connecting(endpoint, attempt): ...
+            case Connected(version, server, session, heartbeat, frame, resubscribed): ...
+            case MessageReceived(message): ...          # message.matched tells unmatched ones
+            case ReceiptReceived(receipt_id, frame): ...
+            case ErrorReceived(frame): ...               # event.message = the `message` header
+            case Reconnecting(attempt, delay, reason): ...
+            case ConnectionLost(reason, reconnecting): ...   # reason: ClientError (HeartbeatTimeout...)
+            case Disconnected(receipt_received): ...     # after disconnect()/close(): terminal
+            case UnhandledFrame(frame): ...              # unknown command or stray RECEIPT
+    batch = await events.get_batch()        # all queued events at once (>= 1), for batched UIs
+    events.close()                          # stop receiving
+
+Wire tap: `wire_tap(record)` is called synchronously for every frame and heart-beat in and out.
+`WireRecord(timestamp=time.monotonic(), direction=Direction.IN|OUT, data=raw bytes, frame=Frame
+| None)`; `record.is_heartbeat`. In a CONNECT the passcode is `***` in both data and frame. With no
+tap set, nothing is recorded (zero cost).
+
+Reconnect: `ReconnectPolicy(initial_delay=0.5, max_delay=30.0, factor=2.0, jitter=0.2,
+max_attempts=None, delays=None)`; `delays` is an iterable factory for tests
+(`delays=lambda: itertools.repeat(0.0)`). Authentication failures (ConnectFailed whose message
+looks like a login problem) are not retried. After reconnecting, every live subscription is
+re-sent with its original SUBSCRIBE headers (same id); transactions are not replayed.
+
+Errors (all `ClientError`; messages say what to fix)::
+
+    ClientError
+      TransportError           cannot reach / talk to the endpoint (refused, DNS, reset)
+        TlsError               certificate verification / handshake failures
+        WebSocketHandshakeError HTTP status / subprotocol refusal
+      ConnectFailed            broker answered CONNECT with ERROR (.frame, .message, .body,
+                               .is_auth_failure)
+      ConnectionLostError      connection ended unexpectedly (.cause)
+        HeartbeatTimeout       nothing received for grace x the negotiated interval
+      ClientTimeout
+        ConnectTimeout, ReceiptTimeout (.receipt_id), ReceiveTimeout
+      BrokerError              an ERROR frame answering a command we waited for (.frame)
+      NotConnected             a command while not connected (e.g. during reconnect)
+      NotSupported             e.g. NACK in STOMP 1.0, ACK of a message without an ack id
+      ProtocolError            the broker sent bytes the codec rejects (wraps StompError)
+
+Example::
+
+    async with Client("stomp://127.0.0.1:61613") as client:
+        sub = await client.subscribe("/queue/foo", ack="client-individual")
+        await client.send("/queue/foo", "안녕", receipt=True)
+        message = await sub.get(timeout=5)
+        assert message.body == "안녕".encode()
+        await client.ack(message)
+"""
+
+from __future__ import annotations
