@@ -1,0 +1,95 @@
+"""Print frames/s for the STOMP codec: parse in big chunks, parse byte by byte, serialize.
+
+Run: .venv/bin/python benchmarks/codec_bench.py [--frames N]
+The frames mimic a broker's small MESSAGE: 6 headers, a ~100-byte body, ActiveMQ's `\\0\\n`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from explorer.stomp import Command, Frame, FrameParser, Version, serialize
+
+
+def sample_frame(i: int) -> Frame:
+    headers = (
+        ("destination", "/queue/bench.orders"),
+        ("message-id", f"ID:bench-host-40123-1700000000000-1:1:1:1:{i}"),
+        ("subscription", "0"),
+        ("timestamp", "1700000000000"),
+        ("priority", "4"),
+        ("content-type", "application/json"),
+    )
+    body = b'{"order": %07d, "item": "widget", "qty": 3, "note": "padding to about 100 B."}' % i
+    return Frame(Command.MESSAGE, headers, body)
+
+
+def rate(count: int, seconds: float) -> str:
+    return f"{count / seconds:>12,.0f} frames/s"
+
+
+def best_of(repeats: int, run: callable) -> float:  # type: ignore[valid-type]
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    args.add_argument("--frames", type=int, default=100_000)
+    args.add_argument("--repeats", type=int, default=3)
+    opts = args.parse_args()
+    frames = [sample_frame(i) for i in range(opts.frames)]
+    wire_frames = [serialize(f, Version.V1_2, content_length=False) + b"\n" for f in frames]
+    stream = b"".join(wire_frames)
+    size = len(wire_frames[0])
+    print(f"{opts.frames} MESSAGE frames of ~{size} bytes on the wire, best of {opts.repeats}")
+
+    def parse_chunks(chunk: int, keep_raw: bool = False) -> None:
+        parser = FrameParser(Version.V1_2, keep_raw=keep_raw)
+        got = 0
+        for offset in range(0, len(stream), chunk):
+            got += len(parser.feed(stream[offset : offset + chunk]))
+        assert got == 2 * opts.frames, got  # each frame plus its trailing EOL heart-beat
+
+    for chunk in (65536, 4096, 1500):
+        seconds = best_of(opts.repeats, lambda chunk=chunk: parse_chunks(chunk))
+        print(f"parse, {chunk:>6}-byte chunks        {rate(opts.frames, seconds)}")
+    seconds = best_of(opts.repeats, lambda: parse_chunks(65536, keep_raw=True))
+    print(f"parse, 65536-byte chunks, keep_raw {rate(opts.frames, seconds)}")
+
+    escaped = [
+        Frame(f.command, (*f.headers, ("selector", "a:b\\c")), f.body) for f in frames[:20_000]
+    ]
+    escaped_stream = b"".join(serialize(f) for f in escaped)
+
+    def parse_escaped() -> None:
+        parser = FrameParser(Version.V1_2)
+        for offset in range(0, len(escaped_stream), 65536):
+            parser.feed(escaped_stream[offset : offset + 65536])
+
+    seconds = best_of(opts.repeats, parse_escaped)
+    print(f"parse, escaped headers, 64 KiB      {rate(len(escaped), seconds)}")
+
+    sample = b"".join(wire_frames[:500])
+
+    def parse_bytewise() -> None:
+        parser = FrameParser(Version.V1_2)
+        for i in range(len(sample)):
+            parser.feed(sample[i : i + 1])
+
+    seconds = best_of(opts.repeats, parse_bytewise)
+    print(f"parse, byte by byte (500 frames)    {rate(500, seconds)}"
+          f"  ({len(sample) / seconds / 1e6:.2f} MB/s)")
+
+    for version in (Version.V1_2, Version.V1_0):
+        seconds = best_of(opts.repeats, lambda v=version: [serialize(f, v) for f in frames])
+        print(f"serialize, STOMP {version}               {rate(opts.frames, seconds)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""Frames, commands, versions and the heart-beat sentinel: plain values, no parsing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import ClassVar, Final
+
+
+class Command(StrEnum):
+    """Every STOMP command. `Frame.command` compares equal to these (they are `str`)."""
+
+    # client -> server
+    CONNECT = "CONNECT"
+    STOMP = "STOMP"
+    SEND = "SEND"
+    SUBSCRIBE = "SUBSCRIBE"
+    UNSUBSCRIBE = "UNSUBSCRIBE"
+    ACK = "ACK"
+    NACK = "NACK"
+    BEGIN = "BEGIN"
+    COMMIT = "COMMIT"
+    ABORT = "ABORT"
+    DISCONNECT = "DISCONNECT"
+    # server -> client
+    CONNECTED = "CONNECTED"
+    MESSAGE = "MESSAGE"
+    RECEIPT = "RECEIPT"
+    ERROR = "ERROR"
+
+
+class Version(StrEnum):
+    """Protocol versions, valued as they appear in `accept-version` / `version` headers."""
+
+    V1_0 = "1.0"
+    V1_1 = "1.1"
+    V1_2 = "1.2"
+
+
+CLIENT_COMMANDS: Final = frozenset(
+    {
+        Command.CONNECT, Command.STOMP, Command.SEND, Command.SUBSCRIBE, Command.UNSUBSCRIBE,
+        Command.ACK, Command.NACK, Command.BEGIN, Command.COMMIT, Command.ABORT, Command.DISCONNECT,
+    }
+)
+SERVER_COMMANDS: Final = frozenset(
+    {Command.CONNECTED, Command.MESSAGE, Command.RECEIPT, Command.ERROR}
+)
+# Frames whose headers are never escaped (STOMP 1.1/1.2 keep them 1.0-compatible).
+UNESCAPED_COMMANDS: Final = frozenset({Command.CONNECT, Command.STOMP, Command.CONNECTED})
+
+# Linear scan beats building a dict for the few headers most frames carry.
+_INDEX_THRESHOLD: Final = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One STOMP frame. `headers` keep wire order and repeats; `raw` is the exact wire bytes
+    when the parser was asked to keep them (not part of equality)."""
+
+    command: str
+    headers: tuple[tuple[str, str], ...] = ()
+    body: bytes = b""
+    raw: bytes | None = field(default=None, compare=False, repr=False)
+    _index: dict[str, str] | None = field(
+        default=None, init=False, compare=False, repr=False, hash=False
+    )
+
+    def header(self, name: str, default: str | None = None) -> str | None:
+        """The value of the first `name` header (the spec says the first occurrence wins)."""
+        headers = self.headers
+        if len(headers) <= _INDEX_THRESHOLD:
+            for key, value in headers:
+                if key == name:
+                    return value
+            return default
+        index = self._index
+        if index is None:
+            index = dict(reversed(headers))  # later assignments lose: first occurrence wins
+            object.__setattr__(self, "_index", index)
+        return index.get(name, default)
+
+
+class Heartbeat:
+    """The type of `HEARTBEAT`, the one value the parser emits for an EOL between frames."""
+
+    __slots__ = ()
+    _instance: ClassVar[Heartbeat | None] = None
+
+    def __new__(cls) -> Heartbeat:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "HEARTBEAT"
+
+    def __reduce__(self) -> str:
+        return "HEARTBEAT"
+
+
+HEARTBEAT: Final = Heartbeat()
+HEARTBEAT_BYTES: Final = b"\n"

@@ -1,0 +1,394 @@
+"""Incremental, sans-I/O STOMP frame parser.
+
+Feed it bytes as they arrive, split anywhere; it returns every complete `Frame` and one
+`HEARTBEAT` per EOL seen between frames. One `bytearray` holds the unconsumed input and the
+parser remembers how far it has searched, so no byte is scanned twice by Python code and the
+hot path is `bytes.find` plus one UTF-8 decode and one `str.split` per header block.
+
+Choices worth knowing:
+- Every EOL between frames is a `HEARTBEAT`, including the EOLs that directly follow a
+  frame's NUL (ActiveMQ writes `\\0\\n`, RabbitMQ `\\0\\n` too). The wire cannot tell those
+  apart from a later heart-beat, so reporting each one keeps the output independent of how
+  the bytes were chunked and never hides a heart-beat. Use them to refresh a liveness clock,
+  not as a count of the peer's heart-beats.
+- Stray NULs between frames are skipped silently (RabbitMQ's parser does the same).
+- LF and CRLF are accepted everywhere whatever the version; a CR not followed by LF is a
+  `FrameError`.
+- A client-side parser (`server_side=False`) whose version is still `None` adopts the
+  `version` header of the CONNECTED frame it parses (1.0 when absent), so frames that arrive
+  in the same chunk are decoded with the negotiated rules. Setting `parser.version` yourself
+  afterwards is harmless.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Final
+
+from .errors import FrameError, IncompleteFrame, InvalidEscape, LimitExceeded
+from .escaping import unescape_header
+from .frames import (
+    CLIENT_COMMANDS,
+    HEARTBEAT,
+    SERVER_COMMANDS,
+    UNESCAPED_COMMANDS,
+    Command,
+    Frame,
+    Heartbeat,
+    Version,
+)
+
+_LF: Final = 10
+_CR: Final = 13
+_NUL: Final = 0
+# Bodies at least this long are copied once through a memoryview instead of twice via a slice.
+_BIG_BODY: Final = 1 << 16
+
+_CLIENT_TABLE: Final = {str(c): c for c in CLIENT_COMMANDS}
+_SERVER_TABLE: Final = {str(c): c for c in SERVER_COMMANDS}
+_ANY_TABLE: Final = {**_CLIENT_TABLE, **_SERVER_TABLE}
+_VERSIONS: Final = {str(v): v for v in Version}
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Size limits; exceeding one raises `LimitExceeded` naming the field."""
+
+    max_frame_bytes: int = 64 * 2**20
+    max_headers: int = 1000
+    max_line_bytes: int = 64 * 2**10
+    max_command_bytes: int = 1024
+
+    def __post_init__(self) -> None:
+        for name in ("max_frame_bytes", "max_headers", "max_line_bytes", "max_command_bytes"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"Limits.{name} must be at least 1")
+
+
+class _State(Enum):
+    IDLE = "between frames"
+    HEAD = "command and headers"
+    BODY = "body"
+
+
+class FrameParser:
+    """Turns a byte stream into frames and heart-beats. See the module docstring."""
+
+    def __init__(
+        self,
+        version: Version | None = None,
+        limits: Limits = Limits(),
+        keep_raw: bool = False,
+        server_side: bool = False,
+        lenient: bool = False,
+        accept_any_command: bool = False,
+    ) -> None:
+        self._version: Version | None = None
+        self.version = version
+        self.limits = limits
+        self.keep_raw = keep_raw
+        self.server_side = server_side
+        self.lenient = lenient
+        self.accept_any_command = accept_any_command
+        self._commands: dict[str, Command] = _CLIENT_TABLE if server_side else _SERVER_TABLE
+        self._buf = bytearray()
+        self._state = _State.IDLE
+        self._error: FrameError | None = None
+        self._eof = False
+        # HEAD state, offsets relative to the frame start (index 0 of the buffer)
+        self._search = 0  # where the next search for the blank line starts
+        self._scanned = 0  # bytes already counted for the partial-head limit checks
+        self._lines = 0  # complete lines in the partial head
+        self._line_start = 0  # start of the partial line
+        # BODY state
+        self._command: str = ""
+        self._headers: tuple[tuple[str, str], ...] = ()
+        self._body_start = 0
+        self._body_end = -1  # content-length end, or -1 when the body ends at the first NUL
+
+    # -- public ---------------------------------------------------------------------------------
+
+    @property
+    def version(self) -> Version | None:
+        """The negotiated version (escaping depends on it); `None` before negotiation."""
+        return self._version
+
+    @version.setter
+    def version(self, value: Version | str | None) -> None:
+        self._version = None if value is None else Version(value)
+
+    @property
+    def error(self) -> FrameError | None:
+        """The sticky error, once the input was found malformed."""
+        return self._error
+
+    def feed(self, data: bytes) -> list[Frame | Heartbeat]:
+        """Add `data` and return every item it completes, in stream order.
+
+        On malformed input raises `FrameError` (the items completed earlier in the same call
+        are on the exception as `items`); every later call raises the same error.
+        """
+        if self._error is not None:
+            self._error.items = ()
+            raise self._error
+        if self._eof:
+            raise self._fail(FrameError("feed() called after feed_eof()"))
+        out: list[Frame | Heartbeat] = []
+        if data:
+            self._buf += data
+            try:
+                self._parse(out)
+            except FrameError as exc:
+                self._fail(exc)
+                exc.items = tuple(out)
+                raise
+        return out
+
+    def feed_eof(self) -> None:
+        """The peer closed the stream: raise `IncompleteFrame` if a frame is half-read."""
+        if self._error is not None:
+            self._error.items = ()
+            raise self._error
+        self._eof = True
+        if self._state is not _State.IDLE:
+            what = f"a {self._command} frame" if self._command else "a frame"
+            raise self._fail(
+                IncompleteFrame(
+                    f"stream ended in the middle of {what} ({len(self._buf)} bytes buffered)"
+                )
+            )
+        if self._buf:  # a lone CR waiting for its LF
+            raise self._fail(IncompleteFrame("stream ended after a CR without its LF"))
+
+    # -- parsing --------------------------------------------------------------------------------
+
+    def _fail(self, error: FrameError) -> FrameError:
+        self._error = error
+        self._buf = bytearray()
+        return error
+
+    def _parse(self, out: list[Frame | Heartbeat]) -> None:
+        buf = self._buf
+        n = len(buf)
+        limits = self.limits
+        max_frame = limits.max_frame_bytes
+        keep_raw = self.keep_raw
+        append = out.append
+        pos = 0  # the buffer always starts at the first unconsumed byte
+        state = self._state
+        while True:
+            if state is _State.IDLE:
+                # Heart-beats and noise between frames (rare, short runs: a plain loop is fine).
+                while pos < n:
+                    byte = buf[pos]
+                    if byte == _LF:
+                        append(HEARTBEAT)
+                        pos += 1
+                    elif byte == _NUL:
+                        pos += 1
+                    elif byte == _CR:
+                        if pos + 1 == n:
+                            break  # keep the CR until its LF arrives
+                        if buf[pos + 1] != _LF:
+                            raise FrameError("a CR between frames is not followed by LF")
+                        append(HEARTBEAT)
+                        pos += 2
+                    else:
+                        break
+                if pos >= n or buf[pos] == _CR:
+                    del buf[:pos]
+                    self._state = _State.IDLE
+                    return
+                # A frame starts at pos; make offsets relative to it by dropping what is before.
+                if pos:
+                    del buf[:pos]
+                    n -= pos
+                    pos = 0
+                self._search = self._scanned = self._lines = self._line_start = 0
+                self._command = ""
+                state = _State.HEAD
+
+            if state is _State.HEAD:
+                search = self._search
+                end = buf.find(b"\n\n", search)
+                crlf = buf.find(b"\n\r\n", search, end + 2 if end >= 0 else n)
+                if crlf >= 0:
+                    head_end, body_start = crlf, crlf + 3
+                elif end >= 0:
+                    head_end, body_start = end, end + 2
+                else:
+                    self._search = max(0, n - 2)
+                    self._check_partial_head(buf, n)
+                    self._state = state
+                    return
+                command, headers, length = self._parse_head(buf, head_end)
+                if length >= 0:
+                    body_end = body_start + length
+                    if body_end + 1 > max_frame:
+                        raise LimitExceeded("max_frame_bytes", max_frame, body_end + 1)
+                else:
+                    body_end = -1
+                self._command, self._headers = command, headers
+                self._body_start, self._body_end = body_start, body_end
+                self._search = body_start
+                state = _State.BODY
+
+            # BODY: the frame starts at offset 0 of the buffer
+            body_end = self._body_end
+            if body_end >= 0:
+                if body_end >= n:
+                    self._state = state
+                    return
+                if buf[body_end] != _NUL:
+                    raise FrameError(
+                        f"{self._command} frame: the byte after its content-length "
+                        f"({body_end - self._body_start} bytes) is not NUL"
+                    )
+            else:
+                body_end = buf.find(b"\0", self._search)
+                if body_end < 0:
+                    if n > max_frame:
+                        raise LimitExceeded("max_frame_bytes", max_frame, n)
+                    self._search = n
+                    self._state = state
+                    return
+                if body_end + 1 > max_frame:
+                    raise LimitExceeded("max_frame_bytes", max_frame, body_end + 1)
+            body_start = self._body_start
+            if body_end - body_start >= _BIG_BODY:
+                with memoryview(buf) as view:
+                    body = view[body_start:body_end].tobytes()
+            else:
+                body = bytes(buf[body_start:body_end])
+            pos = body_end + 1
+            append(
+                Frame(self._command, self._headers, body, bytes(buf[:pos]) if keep_raw else None)
+            )
+            self._command = ""
+            self._headers = ()
+            state = _State.IDLE
+
+    def _check_partial_head(self, buf: bytearray, n: int) -> None:
+        """Limits on a head whose blank line has not arrived: fail before buffering it all."""
+        limits = self.limits
+        scanned = self._scanned
+        newlines = buf.count(b"\n", scanned, n)
+        if newlines:
+            if self._lines == 0:
+                self._check_command_length(buf.find(b"\n", 0, n))
+            self._lines += newlines
+            self._line_start = buf.rfind(b"\n", scanned, n) + 1
+        self._scanned = n
+        if self._lines == 0:
+            self._check_command_length(n)
+        elif n - self._line_start > limits.max_line_bytes:
+            raise LimitExceeded("max_line_bytes", limits.max_line_bytes, n - self._line_start)
+        if self._lines - 1 > limits.max_headers:
+            raise LimitExceeded("max_headers", limits.max_headers, self._lines - 1)
+        if n > limits.max_frame_bytes:
+            raise LimitExceeded("max_frame_bytes", limits.max_frame_bytes, n)
+
+    def _check_command_length(self, length: int) -> None:
+        maximum = self.limits.max_command_bytes
+        if length > maximum:
+            raise LimitExceeded("max_command_bytes", maximum, length)
+
+    def _parse_head(
+        self, buf: bytearray, head_end: int
+    ) -> tuple[str, tuple[tuple[str, str], ...], int]:
+        """Command, headers and content-length (-1 if absent) of `buf[:head_end]`."""
+        limits = self.limits
+        if head_end > limits.max_command_bytes:
+            first = buf.find(b"\n", 0, head_end)
+            self._check_command_length(head_end if first < 0 else first)
+        if head_end > limits.max_line_bytes:
+            self._check_line_lengths(buf, head_end)
+        try:
+            text = buf[:head_end].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            number = buf.count(b"\n", 0, exc.start) + 1
+            raise FrameError(
+                f"invalid UTF-8 in the frame head (line {number}, byte {exc.start}): "
+                "commands and headers must be UTF-8"
+            ) from None
+        lines = text.split("\n")
+        if "\r" in text:
+            lines = _strip_cr(lines)
+        count = len(lines) - 1
+        if count > limits.max_headers:
+            raise LimitExceeded("max_headers", limits.max_headers, count)
+
+        name = lines[0]
+        command: str | None = self._commands.get(name)
+        if command is None:
+            command = self._unknown_command(name)
+
+        headers = []
+        for line in lines[1:]:
+            key, colon, value = line.partition(":")
+            if not key or not colon:
+                what = "an empty header name" if colon else "no ':'"
+                raise FrameError(f"{name} frame: header line {line!r} has {what}")
+            headers.append((key, value))
+
+        version = self._version
+        if command is Command.CONNECTED and version is None and not self.server_side:
+            version = self._version = _VERSIONS.get(_first(headers, "version") or "1.0")
+        if "\\" in text and version is not Version.V1_0 and command not in UNESCAPED_COMMANDS:
+            headers = self._unescape(name, headers, version)
+
+        length = -1
+        if "content-length" in text:
+            given = _first(headers, "content-length")
+            if given is not None:
+                if not (given.isascii() and given.isdigit()):
+                    raise FrameError(
+                        f"{name} frame: content-length {given!r} is not a non-negative integer"
+                    )
+                length = int(given)
+        return command, tuple(headers), length
+
+    def _unknown_command(self, name: str) -> str:
+        if self.accept_any_command and name:
+            return _ANY_TABLE.get(name, name)
+        other = _SERVER_TABLE if self.server_side else _CLIENT_TABLE
+        if name in other:
+            sender = "a server" if self.server_side else "a client"
+            raise FrameError(f"unexpected command {name!r}: only {sender} sends it")
+        raise FrameError(f"unknown command {name!r}")
+
+    def _unescape(
+        self, command: str, headers: list[tuple[str, str]], version: Version | None
+    ) -> list[tuple[str, str]]:
+        lenient = self.lenient
+        try:
+            return [
+                (unescape_header(key, version, lenient=lenient),
+                 unescape_header(value, version, lenient=lenient))
+                for key, value in headers
+            ]
+        except InvalidEscape as exc:
+            raise InvalidEscape(f"{command} frame: {exc}") from None
+
+    def _check_line_lengths(self, buf: bytearray, head_end: int) -> None:
+        maximum = self.limits.max_line_bytes
+        for line in bytes(buf[:head_end]).split(b"\n")[1:]:
+            if len(line) > maximum:
+                raise LimitExceeded("max_line_bytes", maximum, len(line))
+
+
+def _first(headers: list[tuple[str, str]], name: str) -> str | None:
+    for key, value in headers:
+        if key == name:
+            return value
+    return None
+
+
+def _strip_cr(lines: list[str]) -> list[str]:
+    """Drop the CR of each CRLF; any other CR is an error (a lone CR is not an EOL)."""
+    stripped = [line[:-1] if line.endswith("\r") else line for line in lines]
+    for line in stripped:
+        if "\r" in line:
+            raise FrameError(f"CR not followed by LF in line {line!r}")
+    return stripped
