@@ -1,0 +1,106 @@
+"""Connection profiles: model, validation, storage, keyring secrets, import/export.
+
+No Qt here: the window and the command line both use this package.
+
+    store = ProfileStore()                     # or ProfileStore(path) for a team file
+    store.load_warnings                        # e.g. "the file was moved to ...corrupt-..."
+    store.add(Profile("local", "stomp://localhost:61613"), {PASSCODE: "secret"})
+    store.get("local"); store.update("local", profile, secrets); store.remove("local")
+    store.secrets_persistent, store.secrets_note
+    validate(profile, other_names) -> list[FieldError]
+    export_profiles(store, path, names); import_profiles(store, path, replace_existing)
+    connection_from_profile(name, store) -> ConnectionSettings
+"""
+
+from __future__ import annotations
+
+from explorer.profiles.errors import (
+    BuiltinProfileError,
+    FieldError,
+    ProfileError,
+    ProfileFileError,
+    ProfileInvalid,
+    ProfileNotFound,
+)
+from explorer.profiles.exchange import (
+    ImportResult,
+    export_profiles,
+    import_profiles,
+    import_url,
+    profile_from_url,
+    read_profiles_file,
+)
+from explorer.profiles.migrate import CURRENT_SCHEMA
+from explorer.profiles.model import (
+    ACK_MODES,
+    ALL_VERSIONS,
+    SPLIT_RULES,
+    HeartBeat,
+    Management,
+    Profile,
+    Reconnect,
+    Subscription,
+    TlsOptions,
+    WebSocketOptions,
+    is_secret_header,
+)
+from explorer.profiles.resolve import (
+    ConnectionSettings,
+    connection_from_profile,
+    settings_for,
+    settings_from,
+)
+from explorer.profiles.secrets import (
+    MANAGEMENT_PASSWORD,
+    PASSCODE,
+    TLS_KEY_PASSPHRASE,
+    SecretStore,
+    header_field,
+    secret_fields,
+)
+from explorer.profiles.storage import config_dir, default_path
+from explorer.profiles.store import ProfileStore, RemovedProfile, register_builtin
+from explorer.profiles.validate import validate
+
+__all__ = [
+    "ACK_MODES",
+    "ALL_VERSIONS",
+    "CURRENT_SCHEMA",
+    "MANAGEMENT_PASSWORD",
+    "PASSCODE",
+    "SPLIT_RULES",
+    "TLS_KEY_PASSPHRASE",
+    "BuiltinProfileError",
+    "ConnectionSettings",
+    "FieldError",
+    "HeartBeat",
+    "ImportResult",
+    "Management",
+    "Profile",
+    "ProfileError",
+    "ProfileFileError",
+    "ProfileInvalid",
+    "ProfileNotFound",
+    "ProfileStore",
+    "Reconnect",
+    "RemovedProfile",
+    "SecretStore",
+    "Subscription",
+    "TlsOptions",
+    "WebSocketOptions",
+    "config_dir",
+    "connection_from_profile",
+    "default_path",
+    "export_profiles",
+    "header_field",
+    "import_profiles",
+    "import_url",
+    "is_secret_header",
+    "profile_from_url",
+    "read_profiles_file",
+    "register_builtin",
+    "secret_fields",
+    "settings_for",
+    "settings_from",
+    "validate",
+]

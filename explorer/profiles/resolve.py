@@ -1,0 +1,85 @@
+"""From a profile name to everything a client needs to connect (used by `--profile NAME`).
+
+The command line's shared connection arguments call `connection_from_profile`; the window
+uses it too. Options given on the command line override the profile afterwards (their job).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from explorer.client.url import Endpoint
+from explorer.profiles import secrets as sec
+from explorer.profiles.errors import FieldError, ProfileInvalid
+from explorer.profiles.model import Headers, HeartBeat, Profile, Reconnect, TlsOptions
+from explorer.profiles.store import ProfileStore
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionSettings:
+    """A profile resolved for connecting: parsed endpoint, secrets filled in.
+
+    `passcode` is None when none is stored; when `secrets_persistent` is False the caller
+    should ask for it (the window) or require --passcode-env (the command line).
+    """
+
+    profile: Profile
+    endpoint: Endpoint
+    login: str | None
+    passcode: str | None
+    host_header: str
+    versions: tuple[str, ...]
+    heart_beat: HeartBeat
+    reconnect: Reconnect
+    tls: TlsOptions
+    tls_key_passphrase: str | None
+    ws_headers: Headers  # plain and secret handshake headers together
+    ws_origin: str | None
+    secrets_persistent: bool
+    secrets_note: str
+
+    def __repr__(self) -> str:  # never show secrets in logs or tracebacks
+        return (f"ConnectionSettings(profile={self.profile.name!r}, url={self.endpoint.url()!r}, "
+                f"login={self.login!r}, passcode={'***' if self.passcode else None})")
+
+
+def settings_for(profile: Profile, store: ProfileStore) -> ConnectionSettings:
+    """Resolve an already loaded profile (it may be unsaved, e.g. from the dialog)."""
+    return settings_from(profile, store.get_secrets(profile.name) if profile.name in store
+                         else {}, store.secrets_persistent, store.secrets_note)
+
+
+def settings_from(profile: Profile, secrets: dict[str, str], persistent: bool = True,
+                  note: str = "") -> ConnectionSettings:
+    """Resolve a profile with explicitly given secrets (the dialog's "Test connection")."""
+    try:
+        endpoint = profile.endpoint()
+    except ValueError as exc:
+        raise ProfileInvalid([FieldError("url", str(exc))]) from None
+    headers = list(profile.websocket.headers)
+    for name in profile.websocket.secret_headers:
+        value = secrets.get(sec.header_field(name))
+        if value:
+            headers.append((name, value))
+    return ConnectionSettings(
+        profile=profile,
+        endpoint=endpoint,
+        login=profile.effective_login,
+        passcode=secrets.get(sec.PASSCODE),
+        host_header=profile.host_header,
+        versions=profile.versions,
+        heart_beat=profile.heart_beat,
+        reconnect=profile.reconnect,
+        tls=profile.tls,
+        tls_key_passphrase=secrets.get(sec.TLS_KEY_PASSPHRASE),
+        ws_headers=tuple(headers),
+        ws_origin=profile.websocket.origin,
+        secrets_persistent=persistent,
+        secrets_note=note,
+    )
+
+
+def connection_from_profile(name: str, store: ProfileStore | None = None) -> ConnectionSettings:
+    """The settings of saved profile `name` (ProfileNotFound names the fix)."""
+    store = store if store is not None else ProfileStore()
+    return settings_for(store.get(name), store)

@@ -1,0 +1,101 @@
+"""Where the profiles file lives, and how it is read and written without ever breaking it.
+
+Writes go to a temporary file in the same directory, which is flushed, fsynced and renamed
+over the old file (then the directory is fsynced), so a crash at any moment leaves either the
+old or the new file. A file that cannot be read is moved aside, never overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from explorer.profiles.errors import ProfileFileError
+
+APP_NAME = "stomp-explorer"
+FILE_NAME = "profiles.json"
+CONFIG_DIR_ENV = "STOMP_EXPLORER_CONFIG_DIR"
+
+
+def config_dir() -> Path:
+    """The user's config dir, or $STOMP_EXPLORER_CONFIG_DIR (tests, portable installs)."""
+    override = os.environ.get(CONFIG_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def default_path() -> Path:
+    return config_dir() / FILE_NAME
+
+
+def encode(doc: dict[str, Any]) -> bytes:
+    """Human-readable JSON: indented, keys in a stable order, UTF-8, newline at the end."""
+    return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` by `data` so that readers see the old or the new bytes, never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        dfd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return  # e.g. Windows cannot open a directory; the rename is still atomic there
+    try:
+        os.fsync(dfd)
+    except OSError:
+        pass
+    finally:
+        os.close(dfd)
+
+
+def read_document(path: Path) -> dict[str, Any] | None:
+    """The decoded JSON object, None when the file does not exist; ProfileFileError when it
+    exists but cannot be read or is not a JSON object."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise ProfileFileError(f"cannot read {path}: {exc.strerror}") from None
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ProfileFileError(f"{path} is not valid JSON ({exc})") from None
+    if not isinstance(doc, dict):
+        raise ProfileFileError(f"{path} should hold a JSON object with 'schema' and 'profiles'")
+    return doc
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a broken file to `<name>.corrupt-<timestamp>` and return the new path."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    os.replace(path, target)
+    return target

@@ -1,0 +1,355 @@
+"""ProfileStore: the saved profiles of one file, their secrets, and the built-in profiles.
+
+Every change is validated, then written to disk at once (atomically), so the window and the
+command line can share the file. Built-in profiles (e.g. the sandbox) come from code registered
+with `register_builtin`; they cannot be edited or removed, only hidden or duplicated.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from explorer.profiles import secrets as sec
+from explorer.profiles import storage
+from explorer.profiles.errors import (
+    BuiltinProfileError,
+    FieldError,
+    ProfileFileError,
+    ProfileInvalid,
+    ProfileNotFound,
+)
+from explorer.profiles.migrate import CURRENT_SCHEMA, migrate
+from explorer.profiles.model import Profile, profile_from_dict, profile_to_dict
+from explorer.profiles.validate import validate
+
+_BUILTIN_FACTORIES: list[Callable[[], Profile]] = []
+
+
+def register_builtin(factory: Callable[[], Profile]) -> None:
+    """Add a built-in profile (called once at import time, e.g. by explorer.sandbox).
+
+    The factory is called whenever a store is opened, so it may compute a fresh URL.
+    """
+    if factory not in _BUILTIN_FACTORIES:
+        _BUILTIN_FACTORIES.append(factory)
+
+
+def registered_builtins() -> list[Profile]:
+    return [replace(f(), builtin=True) for f in _BUILTIN_FACTORIES]
+
+
+SecretValues = Mapping[str, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedProfile:
+    """What `remove` took away, so that `restore` can undo it (secrets included)."""
+
+    profile: Profile
+    index: int
+    secrets: dict[str, str]
+
+
+class ProfileStore:
+    """The profiles of one file (the user's own, or a team file given with --profiles)."""
+
+    def __init__(
+        self,
+        path: Path | str | None = None,
+        *,
+        secrets: sec.SecretStore | None = None,
+        builtins: Sequence[Profile] | None = None,
+    ) -> None:
+        self.path = Path(path).expanduser() if path is not None else storage.default_path()
+        self.secrets = secrets if secrets is not None else sec.SecretStore()
+        self._builtin_source = builtins
+        self._profiles: list[Profile] = []
+        self._builtins: list[Profile] = []
+        self._hidden_builtins: set[str] = set()
+        self._stamp: tuple[int, int] | None = None
+        self.load_warnings: list[str] = []
+        self.read_only = False
+        self.load()
+
+    # -- secrets status ----------------------------------------------------------------------
+
+    @property
+    def secrets_persistent(self) -> bool:
+        """False when no keyring works: secrets are then asked for and kept in memory."""
+        return self.secrets.persistent
+
+    @property
+    def secrets_note(self) -> str:
+        """Why secrets are not persistent (empty when they are)."""
+        return self.secrets.note
+
+    @property
+    def builtin_profiles(self) -> list[Profile]:
+        return [replace(p, hidden=p.name in self._hidden_builtins) for p in self._builtins]
+
+    # -- loading and saving ------------------------------------------------------------------
+
+    def _file_stamp(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size)
+
+    def load(self) -> None:
+        """(Re)read the file. A broken file is moved aside and reported in `load_warnings`;
+        the store then starts empty instead of failing."""
+        self.load_warnings = []
+        self.read_only = False
+        self._builtins = list(
+            self._builtin_source if self._builtin_source is not None else registered_builtins()
+        )
+        self._builtins = [replace(p, builtin=True) for p in self._builtins]
+        self._profiles = []
+        self._hidden_builtins = set()
+        try:
+            doc = storage.read_document(self.path)
+            if doc is not None:
+                self._apply(migrate(doc))
+        except ProfileFileError as exc:
+            self._profiles = []
+            self._hidden_builtins = set()
+            if "newer STOMP Explorer" in exc.message:
+                self.read_only = True
+                self.load_warnings.append(
+                    f"{self.path}: {exc.message}. Profiles cannot be changed until then."
+                )
+            else:
+                self._quarantine(exc.message)
+        self._stamp = self._file_stamp()
+
+    def _apply(self, doc: dict[str, Any]) -> None:
+        items = doc.get("profiles", [])
+        if not isinstance(items, list):
+            raise ProfileFileError("'profiles' should be a list")
+        profiles = [profile_from_dict(p, f"profile #{i + 1}") for i, p in enumerate(items)]
+        seen: set[str] = {b.name.casefold() for b in self._builtins}
+        for p in profiles:
+            if p.name.casefold() in seen:
+                self.load_warnings.append(
+                    f"{self.path}: a second profile named '{p.name}' was ignored"
+                )
+                continue
+            seen.add(p.name.casefold())
+            self._profiles.append(p)
+        hidden = doc.get("hidden_builtins", [])
+        if isinstance(hidden, list):
+            self._hidden_builtins = {h for h in hidden if isinstance(h, str)}
+
+    def _quarantine(self, reason: str) -> None:
+        try:
+            moved = storage.move_aside(self.path)
+        except OSError as exc:
+            self.read_only = True
+            self.load_warnings.append(
+                f"{self.path} could not be read ({reason}) nor moved aside ({exc.strerror}); "
+                "profiles cannot be saved until it is fixed or removed."
+            )
+            return
+        self.load_warnings.append(
+            f"The profiles file could not be read ({reason}). It was moved to {moved} and "
+            "STOMP Explorer started with no saved profiles; fix that file and import it to "
+            "get them back."
+        )
+
+    def document(self, profiles: Iterable[Profile] | None = None) -> dict[str, Any]:
+        """The file form: schema number, profiles, hidden built-ins."""
+        chosen = self._profiles if profiles is None else list(profiles)
+        doc: dict[str, Any] = {
+            "schema": CURRENT_SCHEMA,
+            "profiles": [profile_to_dict(p) for p in chosen if not p.builtin],
+        }
+        if profiles is None and self._hidden_builtins:
+            doc["hidden_builtins"] = sorted(self._hidden_builtins)
+        return doc
+
+    def save(self) -> None:
+        if self.read_only:
+            raise ProfileFileError(f"{self.path} is read-only for this session: "
+                                   + " ".join(self.load_warnings))
+        try:
+            storage.atomic_write(self.path, storage.encode(self.document()))
+        except OSError as exc:
+            raise ProfileFileError(f"cannot write {self.path}: {exc.strerror}") from None
+        self._stamp = self._file_stamp()
+
+    def _refresh_if_changed(self) -> None:
+        """Another process (the CLI, another window) changed the file: read it again first."""
+        if self._file_stamp() != self._stamp:
+            self.load()
+
+    # -- queries -----------------------------------------------------------------------------
+
+    def profiles(self, include_hidden: bool = True) -> list[Profile]:
+        """Built-ins first, then the file's profiles in the user's order."""
+        every = self.builtin_profiles + list(self._profiles)
+        return every if include_hidden else [p for p in every if not p.hidden]
+
+    def names(self, include_hidden: bool = True) -> list[str]:
+        return [p.name for p in self.profiles(include_hidden)]
+
+    def _find(self, name: str) -> Profile | None:
+        for p in self.profiles():
+            if p.name == name:
+                return p
+        folded = name.casefold()
+        for p in self.profiles():
+            if p.name.casefold() == folded:
+                return p
+        return None
+
+    def get(self, name: str) -> Profile:
+        found = self._find(name)
+        if found is None:
+            raise ProfileNotFound(name)
+        return found
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self._find(name) is not None
+
+    def _index(self, name: str) -> int:
+        profile = self.get(name)
+        if profile.builtin:
+            raise BuiltinProfileError(
+                f"'{profile.name}' is built in: it can be hidden or duplicated, not changed"
+            )
+        return self._profiles.index(next(p for p in self._profiles if p.name == profile.name))
+
+    def check(self, profile: Profile, original_name: str | None = None) -> list[FieldError]:
+        """validate() against the other profiles of this store (renames allowed)."""
+        skip = (original_name or "").casefold()
+        others = [n for n in self.names() if n.casefold() != skip]
+        return validate(profile, others)
+
+    def unique_name(self, base: str) -> str:
+        """`base`, or `base (2)`, `base (3)`... whichever is free."""
+        base = base.strip() or "Profile"
+        if base not in self:
+            return base
+        n = 2
+        while f"{base} ({n})" in self:
+            n += 1
+        return f"{base} ({n})"
+
+    # -- secrets -----------------------------------------------------------------------------
+
+    def get_secrets(self, name: str) -> dict[str, str]:
+        """The stored secrets of a profile by field (see explorer.profiles.secrets)."""
+        profile = self.get(name)
+        return self.secrets.get_all(profile.name, sec.secret_fields(profile))
+
+    def get_secret(self, name: str, field: str) -> str | None:
+        return self.secrets.get(self.get(name).name, field)
+
+    def set_secret(self, name: str, field: str, value: str | None) -> None:
+        self.secrets.set(self.get(name).name, field, value)
+
+    def has_secret(self, name: str, field: str) -> bool:
+        return bool(self.get_secret(name, field))
+
+    def _write_secrets(self, profile: Profile, values: SecretValues | None) -> None:
+        for field, value in (values or {}).items():
+            self.secrets.set(profile.name, field, value)
+
+    # -- changes -----------------------------------------------------------------------------
+
+    def _require_writable(self) -> None:
+        if self.read_only:
+            raise ProfileFileError(" ".join(self.load_warnings) or f"{self.path} is read-only")
+
+    def add(self, profile: Profile, secrets: SecretValues | None = None,
+            index: int | None = None) -> Profile:
+        """Validate and save a new profile (and its secrets); ProfileInvalid lists problems."""
+        self._require_writable()
+        self._refresh_if_changed()
+        profile = replace(profile, builtin=False)
+        errors = self.check(profile)
+        if errors:
+            raise ProfileInvalid(errors)
+        if index is None:
+            self._profiles.append(profile)
+        else:
+            self._profiles.insert(max(0, min(index, len(self._profiles))), profile)
+        self.save()
+        self._write_secrets(profile, secrets)
+        return profile
+
+    def update(self, name: str, profile: Profile, secrets: SecretValues | None = None) -> Profile:
+        """Replace profile `name` by `profile` (which may carry a new name: secrets move).
+
+        In `secrets`, a field set to None or "" is deleted; fields not given are kept.
+        """
+        self._require_writable()
+        self._refresh_if_changed()
+        i = self._index(name)
+        old = self._profiles[i]
+        profile = replace(profile, builtin=False)
+        errors = self.check(profile, original_name=old.name)
+        if errors:
+            raise ProfileInvalid(errors)
+        self._profiles[i] = profile
+        self.save()
+        if old.name != profile.name:
+            self.secrets.move(old.name, profile.name, sec.secret_fields(old))
+        dropped = set(old.websocket.secret_headers) - set(profile.websocket.secret_headers)
+        for header in dropped:
+            self.secrets.delete(profile.name, sec.header_field(header))
+        self._write_secrets(profile, secrets)
+        return profile
+
+    def remove(self, name: str) -> RemovedProfile:
+        """Delete a profile and its secrets; keep what `restore` needs to undo it."""
+        self._require_writable()
+        self._refresh_if_changed()
+        i = self._index(name)
+        profile = self._profiles.pop(i)
+        kept = self.secrets.get_all(profile.name, sec.secret_fields(profile))
+        self.save()
+        self.secrets.delete_all(profile.name, sec.secret_fields(profile))
+        return RemovedProfile(profile, i, kept)
+
+    def restore(self, removed: RemovedProfile) -> Profile:
+        """Undo `remove` (fails with ProfileInvalid if the name was taken meanwhile)."""
+        return self.add(removed.profile, removed.secrets, index=removed.index)
+
+    def duplicate(self, name: str, new_name: str | None = None) -> Profile:
+        """A copy (secrets included) named `new_name` or 'name (2)'; built-ins too."""
+        source = self.get(name)
+        copy = replace(source, name=new_name or self.unique_name(source.name),
+                       builtin=False, hidden=False)
+        secrets = self.get_secrets(source.name)
+        return self.add(copy, secrets, index=None)
+
+    def move(self, name: str, index: int) -> None:
+        """Move a saved profile to position `index` among the saved (non-built-in) ones."""
+        self._require_writable()
+        self._refresh_if_changed()
+        i = self._index(name)
+        profile = self._profiles.pop(i)
+        self._profiles.insert(max(0, min(index, len(self._profiles))), profile)
+        self.save()
+
+    def set_hidden(self, name: str, hidden: bool) -> None:
+        """Hide or show a profile in the list (built-ins can be hidden, not removed)."""
+        self._require_writable()
+        self._refresh_if_changed()
+        profile = self.get(name)
+        if profile.builtin:
+            if hidden:
+                self._hidden_builtins.add(profile.name)
+            else:
+                self._hidden_builtins.discard(profile.name)
+        else:
+            i = self._index(name)
+            self._profiles[i] = replace(profile, hidden=hidden)
+        self.save()
+
