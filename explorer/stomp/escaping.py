@@ -28,6 +28,14 @@ def unescape_header(text: str, version: Version | None, *, lenient: bool = False
     """
     if version is Version.V1_0 or "\\" not in text:
         return text
+    if "\\\\" not in text:
+        # Without an escaped backslash no two sequences can overlap, so plain replaces are a
+        # correct single pass; a backslash left over means an undefined escape (slow path).
+        fast = text.replace("\\c", ":").replace("\\n", "\n")
+        if version is not Version.V1_1:
+            fast = fast.replace("\\r", "\r")
+        if "\\" not in fast:
+            return fast
     if version is None:
         table, lenient = _DECODE_1_2, True
     else:

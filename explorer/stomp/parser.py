@@ -169,16 +169,23 @@ class FrameParser:
         return error
 
     def _parse(self, out: list[Frame | Heartbeat]) -> None:
+        """Consume `self._buf`; on return it holds only the unconsumed tail, which starts
+        with the pending frame (offsets saved in `self` are relative to that start)."""
         buf = self._buf
         n = len(buf)
-        limits = self.limits
-        max_frame = limits.max_frame_bytes
+        max_frame = self.limits.max_frame_bytes
         keep_raw = self.keep_raw
         append = out.append
-        pos = 0  # the buffer always starts at the first unconsumed byte
-        state = self._state
+        pos = 0
+        if self._state is _State.IDLE:
+            start = -1
+        else:  # resume the pending frame, which starts at offset 0
+            start = 0
+            if self._state is _State.BODY:
+                command, headers = self._command, self._headers
+                body_start, body_end = self._body_start, self._body_end
         while True:
-            if state is _State.IDLE:
+            if start < 0:
                 # Heart-beats and noise between frames (rare, short runs: a plain loop is fine).
                 while pos < n:
                     byte = buf[pos]
@@ -200,17 +207,12 @@ class FrameParser:
                     del buf[:pos]
                     self._state = _State.IDLE
                     return
-                # A frame starts at pos; make offsets relative to it by dropping what is before.
-                if pos:
-                    del buf[:pos]
-                    n -= pos
-                    pos = 0
+                start = pos
                 self._search = self._scanned = self._lines = self._line_start = 0
-                self._command = ""
-                state = _State.HEAD
+                self._state = _State.HEAD
 
-            if state is _State.HEAD:
-                search = self._search
+            if self._state is _State.HEAD:
+                search = start + self._search
                 end = buf.find(b"\n\n", search)
                 crlf = buf.find(b"\n\r\n", search, end + 2 if end >= 0 else n)
                 if crlf >= 0:
@@ -218,56 +220,63 @@ class FrameParser:
                 elif end >= 0:
                     head_end, body_start = end, end + 2
                 else:
+                    del buf[:start]
+                    n -= start
                     self._search = max(0, n - 2)
                     self._check_partial_head(buf, n)
-                    self._state = state
                     return
-                command, headers, length = self._parse_head(buf, head_end)
+                command, headers, length = self._parse_head(buf, start, head_end)
                 if length >= 0:
                     body_end = body_start + length
-                    if body_end + 1 > max_frame:
-                        raise LimitExceeded("max_frame_bytes", max_frame, body_end + 1)
+                    if body_end + 1 - start > max_frame:
+                        raise LimitExceeded("max_frame_bytes", max_frame, body_end + 1 - start)
                 else:
                     body_end = -1
-                self._command, self._headers = command, headers
-                self._body_start, self._body_end = body_start, body_end
-                self._search = body_start
-                state = _State.BODY
+                self._search = body_start - start
 
-            # BODY: the frame starts at offset 0 of the buffer
-            body_end = self._body_end
+            # the body
             if body_end >= 0:
                 if body_end >= n:
-                    self._state = state
-                    return
+                    return self._save_body(start, command, headers, body_start, body_end)
                 if buf[body_end] != _NUL:
                     raise FrameError(
-                        f"{self._command} frame: the byte after its content-length "
-                        f"({body_end - self._body_start} bytes) is not NUL"
+                        f"{command} frame: the byte after its content-length "
+                        f"({body_end - body_start} bytes) is not NUL"
                     )
+                end = body_end
             else:
-                body_end = buf.find(b"\0", self._search)
-                if body_end < 0:
-                    if n > max_frame:
-                        raise LimitExceeded("max_frame_bytes", max_frame, n)
-                    self._search = n
-                    self._state = state
-                    return
-                if body_end + 1 > max_frame:
-                    raise LimitExceeded("max_frame_bytes", max_frame, body_end + 1)
-            body_start = self._body_start
-            if body_end - body_start >= _BIG_BODY:
+                end = buf.find(b"\0", start + self._search)
+                if end < 0:
+                    if n - start > max_frame:
+                        raise LimitExceeded("max_frame_bytes", max_frame, n - start)
+                    self._search = n - start
+                    return self._save_body(start, command, headers, body_start, body_end)
+                if end + 1 - start > max_frame:
+                    raise LimitExceeded("max_frame_bytes", max_frame, end + 1 - start)
+            if end - body_start >= _BIG_BODY:
                 with memoryview(buf) as view:
-                    body = view[body_start:body_end].tobytes()
+                    body = view[body_start:end].tobytes()
             else:
-                body = bytes(buf[body_start:body_end])
-            pos = body_end + 1
-            append(
-                Frame(self._command, self._headers, body, bytes(buf[:pos]) if keep_raw else None)
-            )
-            self._command = ""
-            self._headers = ()
-            state = _State.IDLE
+                body = bytes(buf[body_start:end])
+            pos = end + 1
+            append(Frame(command, headers, body, bytes(buf[start:pos]) if keep_raw else None))
+            start = -1
+            self._state = _State.IDLE
+
+    def _save_body(
+        self,
+        start: int,
+        command: str,
+        headers: tuple[tuple[str, str], ...],
+        body_start: int,
+        body_end: int,
+    ) -> None:
+        """Keep a frame whose body is incomplete, rebased so that it starts at offset 0."""
+        del self._buf[:start]
+        self._state = _State.BODY
+        self._command, self._headers = command, headers
+        self._body_start = body_start - start
+        self._body_end = body_end - start if body_end >= 0 else -1
 
     def _check_partial_head(self, buf: bytearray, n: int) -> None:
         """Limits on a head whose blank line has not arrived: fail before buffering it all."""
@@ -295,19 +304,20 @@ class FrameParser:
             raise LimitExceeded("max_command_bytes", maximum, length)
 
     def _parse_head(
-        self, buf: bytearray, head_end: int
+        self, buf: bytearray, start: int, head_end: int
     ) -> tuple[str, tuple[tuple[str, str], ...], int]:
-        """Command, headers and content-length (-1 if absent) of `buf[:head_end]`."""
+        """Command, headers and content-length (-1 if absent) of `buf[start:head_end]`."""
         limits = self.limits
-        if head_end > limits.max_command_bytes:
-            first = buf.find(b"\n", 0, head_end)
-            self._check_command_length(head_end if first < 0 else first)
-        if head_end > limits.max_line_bytes:
-            self._check_line_lengths(buf, head_end)
+        size = head_end - start
+        if size > limits.max_command_bytes:
+            first = buf.find(b"\n", start, head_end)
+            self._check_command_length((head_end if first < 0 else first) - start)
+        if size > limits.max_line_bytes:
+            self._check_line_lengths(bytes(buf[start:head_end]))
         try:
-            text = buf[:head_end].decode("utf-8")
+            text = buf[start:head_end].decode("utf-8")
         except UnicodeDecodeError as exc:
-            number = buf.count(b"\n", 0, exc.start) + 1
+            number = buf.count(b"\n", start, start + exc.start) + 1
             raise FrameError(
                 f"invalid UTF-8 in the frame head (line {number}, byte {exc.start}): "
                 "commands and headers must be UTF-8"
@@ -362,18 +372,21 @@ class FrameParser:
         self, command: str, headers: list[tuple[str, str]], version: Version | None
     ) -> list[tuple[str, str]]:
         lenient = self.lenient
+        decoded = []
         try:
-            return [
-                (unescape_header(key, version, lenient=lenient),
-                 unescape_header(value, version, lenient=lenient))
-                for key, value in headers
-            ]
+            for key, value in headers:
+                if "\\" in key:
+                    key = unescape_header(key, version, lenient=lenient)
+                if "\\" in value:
+                    value = unescape_header(value, version, lenient=lenient)
+                decoded.append((key, value))
         except InvalidEscape as exc:
             raise InvalidEscape(f"{command} frame: {exc}") from None
+        return decoded
 
-    def _check_line_lengths(self, buf: bytearray, head_end: int) -> None:
+    def _check_line_lengths(self, head: bytes) -> None:
         maximum = self.limits.max_line_bytes
-        for line in bytes(buf[:head_end]).split(b"\n")[1:]:
+        for line in head.split(b"\n")[1:]:
             if len(line) > maximum:
                 raise LimitExceeded("max_line_bytes", maximum, len(line))
 
