@@ -16,9 +16,11 @@ Creating and connecting::
         heartbeat_grace=1.5,            # peer is dead after grace * negotiated receive interval
         use_stomp_command=False,        # True: send STOMP instead of CONNECT
         connect_headers=(),             # extra CONNECT headers, e.g. (("client-id", "me"),)
-        tls=TlsOptions(),               # ca_file, cert_file, key_file, key_password, server_name, insecure
-        websocket=WebSocketOptions(),   # headers (Authorization, Cookie...), origin, subprotocols, force_binary
-        limits=None,                    # explorer.stomp.Limits for the parser (WS max_size follows it)
+        tls=TlsOptions(),               # ca_file, cert_file, key_file, key_password,
+                                        # server_name, insecure
+        websocket=WebSocketOptions(),   # headers (Authorization, Cookie...), origin,
+                                        # subprotocols, force_binary, compression
+        limits=None,                    # explorer.stomp.Limits (WS max_size follows it)
         connect_timeout=10.0,           # transport + CONNECTED, seconds
         receipt_timeout=10.0,           # default wait for a RECEIPT, seconds
         reconnect=None,                 # ReconnectPolicy(...) to reconnect automatically
@@ -40,9 +42,9 @@ raising ReceiptTimeout, or BrokerError when an ERROR carries that receipt-id)::
     sub = await client.subscribe("/queue/foo", ack="auto", headers={"selector": "a = 1"},
                                  id=None, receipt=False, queue_messages=True)
     async for message in sub: ...        # Message; ends on unsubscribe/disconnect,
-                                         # raises ConnectionLostError when the connection dies for good
+                                         # raises ConnectionLostError if the link dies for good
     message = await sub.get(timeout=5)   # the next message; raises ReceiveTimeout
-    await client.ack(message); await client.nack(message)   # right headers for the negotiated version
+    await client.ack(message); await client.nack(message)   # headers per version
     await sub.unsubscribe()
     tx = await client.begin(); await client.commit(tx); await client.abort(tx)   # tx: str id
     await client.disconnect(timeout=3.0)  # DISCONNECT + receipt (waits <= timeout), then close
@@ -68,7 +70,7 @@ after it was created, in one order (state changes, messages, receipts, errors)::
             case ReceiptReceived(receipt_id, frame): ...
             case ErrorReceived(frame): ...               # event.message = the `message` header
             case Reconnecting(attempt, delay, reason): ...
-            case ConnectionLost(reason, reconnecting): ...   # reason: ClientError (HeartbeatTimeout...)
+            case ConnectionLost(reason, reconnecting): ...   # reason: ClientError
             case Disconnected(receipt_received): ...     # after disconnect()/close(): terminal
             case UnhandledFrame(frame): ...              # unknown command or stray RECEIPT
     batch = await events.get_batch()        # all queued events at once (>= 1), for batched UIs
@@ -113,3 +115,93 @@ Example::
 """
 
 from __future__ import annotations
+
+from explorer.client.client import ACK_MODES, Client, ReceiptWaiter, WireTap, connect
+from explorer.client.errors import (
+    BrokerError,
+    ClientError,
+    ClientTimeout,
+    ConnectFailed,
+    ConnectionLostError,
+    ConnectTimeout,
+    HeartbeatTimeout,
+    NotConnected,
+    NotSupported,
+    ProtocolError,
+    ReceiptTimeout,
+    ReceiveTimeout,
+    TlsError,
+    TransportError,
+    WebSocketHandshakeError,
+)
+from explorer.client.events import (
+    Connected,
+    Connecting,
+    ConnectionLost,
+    Direction,
+    Disconnected,
+    ErrorReceived,
+    Event,
+    Message,
+    MessageReceived,
+    ReceiptReceived,
+    Reconnecting,
+    State,
+    UnhandledFrame,
+    WireRecord,
+)
+from explorer.client.options import (
+    STOMP_SUBPROTOCOLS,
+    ReconnectPolicy,
+    TlsOptions,
+    WebSocketOptions,
+)
+from explorer.client.streams import EventStream, Subscription
+from explorer.client.url import Endpoint, Transport, UrlError, parse_url
+
+__all__ = [
+    "ACK_MODES",
+    "STOMP_SUBPROTOCOLS",
+    "BrokerError",
+    "Client",
+    "ClientError",
+    "ClientTimeout",
+    "ConnectFailed",
+    "ConnectTimeout",
+    "Connected",
+    "Connecting",
+    "ConnectionLost",
+    "ConnectionLostError",
+    "Direction",
+    "Disconnected",
+    "Endpoint",
+    "ErrorReceived",
+    "Event",
+    "EventStream",
+    "HeartbeatTimeout",
+    "Message",
+    "MessageReceived",
+    "NotConnected",
+    "NotSupported",
+    "ProtocolError",
+    "ReceiptReceived",
+    "ReceiptTimeout",
+    "ReceiptWaiter",
+    "ReceiveTimeout",
+    "ReconnectPolicy",
+    "Reconnecting",
+    "State",
+    "Subscription",
+    "TlsError",
+    "TlsOptions",
+    "Transport",
+    "TransportError",
+    "UnhandledFrame",
+    "UrlError",
+    "WebSocketHandshakeError",
+    "WebSocketOptions",
+    "WireRecord",
+    "WireTap",
+    "connect",
+    "parse_url",
+]

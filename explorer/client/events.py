@@ -1,0 +1,194 @@
+"""Values the client hands out: messages, events of the ordered stream, wire-tap records.
+
+All frozen: a consumer (the window, the command line) can keep them without copying.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from explorer.client.errors import ClientError
+from explorer.client.url import Endpoint
+from explorer.stomp import Frame, Version
+
+__all__ = [
+    "Connected",
+    "Connecting",
+    "ConnectionLost",
+    "Direction",
+    "Disconnected",
+    "ErrorReceived",
+    "Event",
+    "Message",
+    "MessageReceived",
+    "ReceiptReceived",
+    "Reconnecting",
+    "State",
+    "UnhandledFrame",
+    "WireRecord",
+]
+
+
+class State(StrEnum):
+    """Where a `Client` is in its life."""
+
+    IDLE = "idle"
+    CONNECTING = "connecting"
+    CONNECTED = "connected"
+    RECONNECT_WAIT = "reconnect-wait"
+    DISCONNECTING = "disconnecting"
+    CLOSED = "closed"
+
+
+class Direction(StrEnum):
+    IN = "in"
+    OUT = "out"
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A MESSAGE frame with the headers a consumer needs at hand."""
+
+    frame: Frame
+    destination: str | None
+    subscription: str | None
+    message_id: str | None
+    ack_id: str | None
+    matched: bool = True
+
+    @classmethod
+    def from_frame(cls, frame: Frame, matched: bool = True) -> Message:
+        destination = subscription = message_id = ack_id = None
+        # One pass over the headers; first occurrence wins as the spec says.
+        for key, value in frame.headers:
+            if key == "destination":
+                if destination is None:
+                    destination = value
+            elif key == "subscription":
+                if subscription is None:
+                    subscription = value
+            elif key == "message-id":
+                if message_id is None:
+                    message_id = value
+            elif key == "ack" and ack_id is None:
+                ack_id = value
+        return cls(frame, destination, subscription, message_id, ack_id, matched)
+
+    @property
+    def body(self) -> bytes:
+        return self.frame.body
+
+    @property
+    def headers(self) -> tuple[tuple[str, str], ...]:
+        return self.frame.headers
+
+    def header(self, name: str, default: str | None = None) -> str | None:
+        return self.frame.header(name, default)
+
+    def text(self, errors: str = "strict") -> str:
+        """The body as UTF-8 text (STOMP's default charset)."""
+        return self.frame.body.decode("utf-8", errors)
+
+
+@dataclass(frozen=True, slots=True)
+class WireRecord:
+    """One frame or heart-beat as it crossed the wire (passcode already redacted)."""
+
+    timestamp: float
+    direction: Direction
+    data: bytes
+    frame: Frame | None = None
+
+    @property
+    def is_heartbeat(self) -> bool:
+        return self.frame is None
+
+
+# ---------------------------------------------------------------- events
+
+
+@dataclass(frozen=True, slots=True)
+class Connecting:
+    """A transport is being opened (first time or a reconnect attempt; attempt counts from 1)."""
+
+    endpoint: Endpoint
+    attempt: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Connected:
+    """CONNECTED arrived. `heartbeat` is the negotiated (send_every_ms, expect_every_ms)."""
+
+    version: Version
+    server: str | None
+    session: str | None
+    heartbeat: tuple[int, int]
+    frame: Frame
+    resubscribed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MessageReceived:
+    message: Message
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptReceived:
+    receipt_id: str
+    frame: Frame
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorReceived:
+    """An ERROR frame. The broker may keep the connection open afterwards (often does)."""
+
+    frame: Frame
+
+    @property
+    def message(self) -> str:
+        return self.frame.header("message") or ""
+
+
+@dataclass(frozen=True, slots=True)
+class UnhandledFrame:
+    """A frame the client has no use for (unknown command, unexpected CONNECTED)."""
+
+    frame: Frame
+
+
+@dataclass(frozen=True, slots=True)
+class Reconnecting:
+    """The next connection attempt starts after `delay` seconds."""
+
+    attempt: int
+    delay: float
+    reason: ClientError
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionLost:
+    """The connection ended unexpectedly. Terminal unless `reconnecting`."""
+
+    reason: ClientError
+    reconnecting: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Disconnected:
+    """We ended the connection (disconnect() or close()). Terminal."""
+
+    receipt_received: bool = False
+
+
+Event = (
+    Connecting
+    | Connected
+    | MessageReceived
+    | ReceiptReceived
+    | ErrorReceived
+    | UnhandledFrame
+    | Reconnecting
+    | ConnectionLost
+    | Disconnected
+)

@@ -1,0 +1,102 @@
+"""Connection options that are values: TLS, WebSocket handshake, reconnect back-off.
+
+Kept apart from the client so that profiles and the command line can build them without
+touching sockets.
+"""
+
+from __future__ import annotations
+
+import random
+import ssl
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from explorer.client.errors import TlsError
+
+__all__ = ["STOMP_SUBPROTOCOLS", "ReconnectPolicy", "TlsOptions", "WebSocketOptions"]
+
+# IANA-registered STOMP subprotocols, best first (ActiveMQ refuses a handshake that offers none).
+STOMP_SUBPROTOCOLS: tuple[str, ...] = ("v12.stomp", "v11.stomp", "v10.stomp")
+
+
+@dataclass(frozen=True, slots=True)
+class TlsOptions:
+    """TLS settings for stomp+ssl:// and wss://. Verification is on unless `insecure`."""
+
+    ca_file: str | None = None
+    cert_file: str | None = None
+    key_file: str | None = None
+    key_password: str | None = field(default=None, repr=False)
+    server_name: str | None = None  # SNI and the name the certificate must match
+    insecure: bool = False  # no certificate or host name check (explicit switch only)
+
+    def context(self) -> ssl.SSLContext:
+        """An SSLContext for these options; file problems become TlsError with the path."""
+        context = ssl.create_default_context(ssl.Purpose.SERVER_AUTH)
+        if self.insecure:
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE
+        if self.ca_file:
+            try:
+                context.load_verify_locations(cafile=self.ca_file)
+            except (OSError, ssl.SSLError) as exc:
+                raise TlsError(f"cannot load the CA file {self.ca_file}: {_reason(exc)}") from exc
+        if self.cert_file:
+            try:
+                context.load_cert_chain(self.cert_file, self.key_file, password=self.key_password)
+            except (OSError, ssl.SSLError) as exc:
+                raise TlsError(
+                    f"cannot load the client certificate {self.cert_file}"
+                    f"{' / key ' + self.key_file if self.key_file else ''}: {_reason(exc)}"
+                    " (wrong passphrase or not a PEM file?)"
+                ) from exc
+        return context
+
+
+@dataclass(frozen=True, slots=True)
+class WebSocketOptions:
+    """WebSocket handshake settings for ws:// and wss://."""
+
+    headers: tuple[tuple[str, str], ...] = ()  # Authorization, Cookie, ...
+    origin: str | None = None  # sent only when set (Spring refuses foreign origins)
+    subprotocols: tuple[str, ...] = STOMP_SUBPROTOCOLS
+    force_binary: bool = False  # send every frame as a binary message
+    compression: bool = True  # permessage-deflate when the server offers it
+    open_timeout: float | None = None  # None: the client's connect timeout applies
+
+
+@dataclass(frozen=True, slots=True)
+class ReconnectPolicy:
+    """Exponential back-off with jitter: initial * factor**n, capped, +- jitter fraction."""
+
+    initial_delay: float = 0.5
+    max_delay: float = 30.0
+    factor: float = 2.0
+    jitter: float = 0.2
+    max_attempts: int | None = None  # None: forever (until disconnect()/close())
+    delays: Callable[[], Iterable[float]] | None = None  # tests inject fixed delays
+
+    def iter_delays(self, rng: random.Random | None = None) -> Iterator[float]:
+        """Delays before attempts 1, 2, ...; stops after max_attempts."""
+        source: Iterable[float] = (
+            self.delays() if self.delays else self._backoff(rng or random.Random())
+        )
+        for attempt, delay in enumerate(source, start=1):
+            if self.max_attempts is not None and attempt > self.max_attempts:
+                return
+            yield max(0.0, delay)
+
+    def _backoff(self, rng: random.Random) -> Iterator[float]:
+        delay = self.initial_delay
+        while True:
+            spread = delay * self.jitter
+            yield min(self.max_delay, delay + rng.uniform(-spread, spread))
+            delay = min(self.max_delay, delay * self.factor)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, ssl.SSLError) and exc.reason:
+        return str(exc.reason)
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc)

@@ -1,0 +1,285 @@
+"""Byte transports under the STOMP connection: TCP, TLS and WebSocket behind one interface.
+
+The connection only needs to send bytes, receive bytes and close. Everything that differs per
+transport (how a heart-beat looks on the wire, how a frame maps to a WebSocket message, how
+socket errors read) stays here. Errors leave this module as `TransportError` subclasses with
+messages that say what to check.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+import ssl
+from abc import ABC, abstractmethod
+from typing import TYPE_CHECKING
+
+from explorer.client.errors import (
+    ConnectTimeout,
+    TlsError,
+    TransportError,
+    WebSocketHandshakeError,
+)
+from explorer.client.options import TlsOptions, WebSocketOptions
+from explorer.client.url import Endpoint
+from explorer.client.url import Transport as Scheme
+
+if TYPE_CHECKING:
+    from websockets.asyncio.client import ClientConnection
+
+__all__ = ["READ_SIZE", "TcpTransport", "Transport", "WebSocketTransport", "open_transport"]
+
+# Large reads: one read carries hundreds of small MESSAGE frames, so the per-read cost
+# (an await, a parser call) is spread thin.
+READ_SIZE = 256 * 1024
+
+
+class Transport(ABC):
+    """A connected byte stream to the broker."""
+
+    description: str
+
+    @abstractmethod
+    async def receive(self) -> bytes:
+        """The next bytes from the peer; b"" once the peer has closed. Raises TransportError."""
+
+    @abstractmethod
+    async def send(self, data: bytes) -> None:
+        """Send one serialized frame (or several, on byte streams)."""
+
+    @abstractmethod
+    async def send_heartbeat(self) -> None:
+        """Send one heart-beat EOL the way this transport expects it."""
+
+    @abstractmethod
+    async def close(self) -> None:
+        """Close politely (WebSocket close handshake, TLS close_notify); never raises."""
+
+    @abstractmethod
+    def abort(self) -> None:
+        """Drop the connection at once (dead peer): pending receive() returns b"" or fails."""
+
+    @property
+    def close_reason(self) -> str | None:
+        """Why the peer closed, when the transport knows (WebSocket close code and reason)."""
+        return None
+
+
+class TcpTransport(Transport):
+    """TCP or TLS through asyncio streams."""
+
+    def __init__(
+        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, description: str
+    ) -> None:
+        self._reader = reader
+        self._writer = writer
+        self.description = description
+
+    async def receive(self) -> bytes:
+        try:
+            return await self._reader.read(READ_SIZE)
+        except (ConnectionError, OSError) as exc:
+            raise self._broken(exc) from exc
+
+    async def send(self, data: bytes) -> None:
+        writer = self._writer
+        if writer.is_closing():
+            raise TransportError(f"the connection to {self.description} is closed")
+        writer.write(data)
+        try:
+            await writer.drain()
+        except (ConnectionError, OSError) as exc:
+            raise self._broken(exc) from exc
+
+    async def send_heartbeat(self) -> None:
+        await self.send(b"\n")
+
+    def _broken(self, exc: OSError) -> TransportError:
+        return TransportError(f"the connection to {self.description} broke: {_os_reason(exc)}")
+
+    def abort(self) -> None:
+        self._writer.transport.abort()
+
+    async def close(self) -> None:
+        writer = self._writer
+        if not writer.is_closing():
+            writer.close()
+        with contextlib.suppress(ConnectionError, OSError, ssl.SSLError):
+            await writer.wait_closed()
+
+
+class WebSocketTransport(Transport):
+    """STOMP over WebSocket: one frame per message out, any framing accepted in."""
+
+    def __init__(self, connection: ClientConnection, description: str, force_binary: bool = False):
+        self._ws = connection
+        self.description = description
+        self._force_binary = force_binary
+        self._close_reason: str | None = None
+
+    @property
+    def subprotocol(self) -> str | None:
+        return self._ws.subprotocol
+
+    async def receive(self) -> bytes:
+        from websockets.exceptions import ConnectionClosed
+
+        try:
+            data = await self._ws.recv(decode=False)  # text messages arrive as their UTF-8 bytes
+        except ConnectionClosed as exc:
+            self._close_reason = _ws_close_reason(exc)
+            return b""
+        assert isinstance(data, bytes)
+        return data
+
+    async def send(self, data: bytes) -> None:
+        from websockets.exceptions import ConnectionClosed
+
+        # Text when the frame is valid UTF-8 (ActiveMQ ignores binary messages), else binary.
+        text = not self._force_binary and _is_utf8(data)
+        try:
+            await self._ws.send(data, text=text)
+        except ConnectionClosed as exc:
+            self._close_reason = _ws_close_reason(exc)
+            raise TransportError(
+                f"the WebSocket to {self.description} is closed ({self._close_reason})"
+            ) from exc
+
+    async def send_heartbeat(self) -> None:
+        # ActiveMQ recognises a heart-beat only as a text message that is exactly "\n".
+        await self.send(b"\n")
+
+    def abort(self) -> None:
+        self._close_reason = "aborted"
+        self._ws.transport.abort()
+
+    async def close(self) -> None:
+        with contextlib.suppress(Exception):
+            await self._ws.close()
+
+    @property
+    def close_reason(self) -> str | None:
+        return self._close_reason
+
+
+async def open_transport(
+    endpoint: Endpoint,
+    *,
+    tls: TlsOptions,
+    websocket: WebSocketOptions,
+    max_message_size: int | None,
+    timeout: float | None,
+) -> Transport:
+    """Connect to `endpoint`; raise TransportError (or ConnectTimeout) saying what to check."""
+    where = f"{endpoint.host}:{endpoint.port}"
+    context = tls.context() if endpoint.is_tls else None
+    server_name = (tls.server_name or endpoint.host) if context else None
+    try:
+        if endpoint.is_websocket:
+            return await asyncio.wait_for(
+                _open_websocket(endpoint, context, server_name, websocket, max_message_size),
+                timeout,
+            )
+        reader, writer = await asyncio.wait_for(
+            asyncio.open_connection(
+                endpoint.host, endpoint.port, ssl=context, server_hostname=server_name,
+                limit=READ_SIZE,
+            ),
+            timeout,
+        )
+        _tune_socket(writer)
+        return TcpTransport(reader, writer, where)
+    except TimeoutError:
+        raise ConnectTimeout(
+            f"no connection to {where} within {timeout:g} s; check the host, port and firewall"
+        ) from None
+    except ssl.SSLCertVerificationError as exc:
+        raise TlsError(
+            f"TLS certificate verification failed for host {server_name}: "
+            f"{exc.verify_message or exc.reason}; use --ca-file or --insecure"
+        ) from exc
+    except ssl.SSLError as exc:
+        raise TlsError(f"TLS handshake with {where} failed: {exc.reason or exc}") from exc
+    except socket.gaierror as exc:
+        raise TransportError(f"cannot resolve host '{endpoint.host}': {exc.strerror}") from exc
+    except ConnectionRefusedError as exc:
+        raise TransportError(f"connection refused by {where} — is the broker running?") from exc
+    except OSError as exc:
+        raise TransportError(f"cannot connect to {where}: {_os_reason(exc)}") from exc
+
+
+async def _open_websocket(
+    endpoint: Endpoint,
+    context: ssl.SSLContext | None,
+    server_name: str | None,
+    options: WebSocketOptions,
+    max_message_size: int | None,
+) -> WebSocketTransport:
+    from websockets.asyncio.client import connect
+    from websockets.exceptions import InvalidHandshake, InvalidStatus, NegotiationError
+    from websockets.typing import Origin, Subprotocol
+
+    scheme = "wss" if endpoint.transport is Scheme.WSS else "ws"
+    host = f"[{endpoint.host}]" if ":" in endpoint.host else endpoint.host
+    uri = f"{scheme}://{host}:{endpoint.port}{endpoint.path}"
+    extra: dict[str, object] = {}
+    if context is not None:
+        extra["ssl"] = context
+        extra["server_hostname"] = server_name
+    try:
+        connection = await connect(
+            uri,
+            subprotocols=[Subprotocol(p) for p in options.subprotocols] or None,
+            additional_headers=list(options.headers) or None,
+            origin=Origin(options.origin) if options.origin else None,
+            compression="deflate" if options.compression else None,
+            max_size=max_message_size,
+            open_timeout=options.open_timeout,
+            proxy=None,
+            **extra,  # type: ignore[arg-type]
+        )
+    except InvalidStatus as exc:
+        status = exc.response.status_code
+        hint = {404: " (check the path)", 401: " (check the Authorization/Cookie headers)",
+                403: " (check the Authorization/Cookie headers or Origin)"}.get(status, "")
+        raise WebSocketHandshakeError(
+            f"the WebSocket handshake with {uri} was refused with HTTP {status}{hint}"
+        ) from exc
+    except NegotiationError as exc:
+        raise WebSocketHandshakeError(
+            f"the WebSocket handshake with {uri} failed: {exc} "
+            f"(offered {', '.join(options.subprotocols)})"
+        ) from exc
+    except InvalidHandshake as exc:
+        raise WebSocketHandshakeError(f"the WebSocket handshake with {uri} failed: {exc}") from exc
+    return WebSocketTransport(connection, uri, force_binary=options.force_binary)
+
+
+def _tune_socket(writer: asyncio.StreamWriter) -> None:
+    sock = writer.get_extra_info("socket")
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+
+def _is_utf8(data: bytes) -> bool:
+    if data.isascii():
+        return True
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _os_reason(exc: OSError) -> str:
+    return exc.strerror or exc.__class__.__name__
+
+
+def _ws_close_reason(exc: Exception) -> str:
+    rcvd = getattr(exc, "rcvd", None)
+    if rcvd is not None:
+        reason = f": {rcvd.reason}" if rcvd.reason else ""
+        return f"close code {rcvd.code}{reason}"
+    return "closed without a close frame"
