@@ -3,6 +3,8 @@
 Run with the project's venv after editing resources/icons/app/stomp-explorer.svg:
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/render-icons.py
 The PNGs are committed, so neither the build nor the install needs Qt's SVG renderer.
+It also writes packaging/stomp-explorer.ico (Windows) and .icns (macOS) for PyInstaller;
+Qt's writers store one image each (256 and 512 px), which both systems scale down.
 """
 
 from __future__ import annotations
@@ -20,10 +22,13 @@ SVG = ICON_DIR / "stomp-explorer.svg"
 # Drawn on a 16 px grid without the tree, for the sizes where detail turns to noise.
 SMALL_SVG = ICON_DIR / "stomp-explorer-small.svg"
 SMALL_SIZES = (16, 24)
+PACKAGING = Path(__file__).resolve().parent
+# PyInstaller's `icon=` for the other systems: file name -> (Qt image format, size).
+PLATFORM_ICONS = {"stomp-explorer.ico": ("ico", 256), "stomp-explorer.icns": ("icns", 512)}
 
 
-def render(renderer: QSvgRenderer, size: int, target: Path) -> None:
-    """Paint the SVG into a transparent square image of `size` pixels and save it as PNG."""
+def render(renderer: QSvgRenderer, size: int, target: Path, fmt: str = "PNG") -> None:
+    """Paint the SVG into a transparent square image of `size` pixels and save it."""
     image = QImage(size, size, QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
@@ -31,7 +36,7 @@ def render(renderer: QSvgRenderer, size: int, target: Path) -> None:
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     renderer.render(painter)
     painter.end()
-    if not image.save(str(target), "PNG"):
+    if not image.save(str(target), fmt):
         raise OSError(f"could not write {target}")
 
 
@@ -46,6 +51,9 @@ def main() -> int:
         target = ICON_DIR / f"stomp-explorer-{size}.png"
         render(renderers[SMALL_SVG if size in SMALL_SIZES else SVG], size, target)
         print(f"{target.relative_to(ICON_DIR.parent.parent.parent)}  {size}x{size}")
+    for name, (fmt, size) in PLATFORM_ICONS.items():
+        render(renderers[SVG], size, PACKAGING / name, fmt)
+        print(f"packaging/{name}  {size}x{size}")
     del app
     return 0
 
