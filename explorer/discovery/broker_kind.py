@@ -54,8 +54,10 @@ def detect_broker_kind(
     chosen = parse_kind(configured)
     if chosen is not None:
         return chosen
-    headers = dict(connected_headers.items() if isinstance(connected_headers, Mapping)
-                   else connected_headers)
+    headers: dict[str, str] = {}
+    pairs = connected_headers.items() if isinstance(connected_headers, Mapping) else connected_headers
+    for name, value in pairs:
+        headers.setdefault(name, value)  # STOMP: the first occurrence of a header wins
     server = headers.get("server", "").strip()
     if server:
         product = server.split("/", 1)[0].strip().lower()
