@@ -99,3 +99,13 @@ def move_aside(path: Path) -> Path:
         target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
     os.replace(path, target)
     return target
+
+
+def remove_stale_temps(path: Path, older_than_s: float = 3600) -> None:
+    """Delete temp files left by writers that were killed mid-write (never a live one:
+    only files older than `older_than_s`)."""
+    limit = time.time() - older_than_s
+    for tmp in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if tmp.stat().st_mtime <= limit:
+                tmp.unlink()

@@ -70,7 +70,7 @@ class ProfileStore:
         self._profiles: list[Profile] = []
         self._builtins: list[Profile] = []
         self._hidden_builtins: set[str] = set()
-        self._stamp: tuple[int, int] | None = None
+        self._stamp: tuple[int, int, int] | None = None
         self.load_warnings: list[str] = []
         self.read_only = False
         self.load()
@@ -93,12 +93,13 @@ class ProfileStore:
 
     # -- loading and saving ------------------------------------------------------------------
 
-    def _file_stamp(self) -> tuple[int, int] | None:
+    def _file_stamp(self) -> tuple[int, int, int] | None:
+        """Identity of the file on disk: every atomic write makes a new inode."""
         try:
             st = os.stat(self.path)
         except OSError:
             return None
-        return (st.st_mtime_ns, st.st_size)
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
 
     def load(self) -> None:
         """(Re)read the file. A broken file is moved aside and reported in `load_warnings`;
@@ -126,6 +127,7 @@ class ProfileStore:
             else:
                 self._quarantine(exc.message)
         self._stamp = self._file_stamp()
+        storage.remove_stale_temps(self.path)
 
     def _apply(self, doc: dict[str, Any]) -> None:
         items = doc.get("profiles", [])
