@@ -21,7 +21,9 @@ class LimitExceeded(FrameError):
     """A configured size limit was hit; `limit` is the `Limits` field that was exceeded."""
 
     def __init__(self, limit: str, maximum: int, actual: int) -> None:
-        super().__init__(f"{limit} exceeded: {actual} > {maximum}")
+        super().__init__(
+            f"{limit} exceeded: {actual} > {maximum} (raise Limits.{limit} to allow it)"
+        )
         self.limit = limit
         self.maximum = maximum
         self.actual = actual
