@@ -1,0 +1,317 @@
+"""The message detail pane: headers table, body as text / JSON tree / XML / hex, copy actions.
+
+Only the view that is visible gets built, and long bodies are cut at TEXT_PREVIEW_BYTES until
+the user asks for everything, so selecting a 10 MB message stays quick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.ui import body_format
+from explorer.ui.body_format import BodyKind
+from explorer.ui.icons import icon
+from explorer.ui.json_tree import JsonTreeModel
+
+Headers = Sequence[tuple[str, str]]
+
+
+def monospace_font() -> Any:
+    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+
+
+class MessageDetail(QWidget):
+    """Shows one frame. Call show_frame(); the pane decides how to render the body."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageDetail")
+        self._command = ""
+        self._headers: tuple[tuple[str, str], ...] = ()
+        self._body = b""
+        self._raw: bytes | None = None
+        self._text: str | None = None
+        self._show_all = False
+        self._rendered: tuple[BodyKind, bool] | None = None
+        self._json_error: str | None = None
+        self._is_truncated = False
+
+        self._title = QLabel(self.tr("Select a message to see its headers and body."))
+        self._title.setProperty("hint", True)
+        self._title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._title.setWordWrap(True)
+
+        self._view = QComboBox()
+        self._view.setObjectName("detailView")
+        for kind, label in (
+            (BodyKind.TEXT, self.tr("Text")),
+            (BodyKind.JSON, self.tr("JSON")),
+            (BodyKind.XML, self.tr("XML")),
+            (BodyKind.BINARY, self.tr("Hex")),
+        ):
+            self._view.addItem(label, kind)
+        self._view.setToolTip(self.tr("How to show the body"))
+        self._view.currentIndexChanged.connect(lambda _i: self._render())
+
+        self._copy_body = self._tool("copy", self.tr("Copy body"), self.copy_body)
+        self._copy_headers = self._tool("copy", self.tr("Copy headers"), self.copy_headers)
+        self._copy_raw = self._tool("raw", self.tr("Copy as raw frame"), self.copy_raw_frame)
+        self._copy_body.setObjectName("copyBody")
+        self._copy_headers.setObjectName("copyHeaders")
+        self._copy_raw.setObjectName("copyRawFrame")
+
+        bar = QHBoxLayout()
+        bar.addWidget(self._title, 1)
+        bar.addWidget(self._view)
+        for button in (self._copy_body, self._copy_headers, self._copy_raw):
+            bar.addWidget(button)
+
+        self._headers_table = QTableWidget(0, 2)
+        self._headers_table.setObjectName("detailHeaders")
+        self._headers_table.setHorizontalHeaderLabels([self.tr("Header"), self.tr("Value")])
+        self._headers_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self._headers_table.horizontalHeader().setStretchLastSection(True)
+        self._headers_table.verticalHeader().hide()
+        self._headers_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._headers_table.setToolTip(self.tr("Headers in wire order (repeats kept)"))
+
+        self._text_view = QPlainTextEdit()
+        self._text_view.setObjectName("detailText")
+        self._text_view.setReadOnly(True)
+        self._text_view.setFont(monospace_font())
+        self._text_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self._text_view.setToolTip(self.tr("The body"))
+        self._tree = QTreeView()
+        self._tree.setObjectName("detailJson")
+        self._tree.setUniformRowHeights(True)
+        self._tree.setToolTip(self.tr("The body as a foldable JSON tree"))
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self._text_view)
+        self._stack.addWidget(self._tree)
+
+        self._truncated = QLabel()
+        self._truncated.setObjectName("detailTruncated")
+        self._truncated.setProperty("hint", True)
+        self._show_all_button = QPushButton(self.tr("Show all"))
+        self._show_all_button.setObjectName("showAllButton")
+        self._show_all_button.setToolTip(self.tr("Show the whole body (may take a moment)"))
+        self._show_all_button.clicked.connect(self.show_all)
+        trunc = QHBoxLayout()
+        trunc.setContentsMargins(0, 0, 0, 0)
+        trunc.addWidget(self._truncated, 1)
+        trunc.addWidget(self._show_all_button)
+        self._trunc_bar = QWidget()
+        self._trunc_bar.setLayout(trunc)
+        self._trunc_bar.hide()
+
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self._stack, 1)
+        body_layout.addWidget(self._trunc_bar)
+
+        self._splitter = QSplitter(Qt.Orientation.Vertical)
+        self._splitter.setObjectName("detailSplitter")
+        self._splitter.addWidget(self._headers_table)
+        self._splitter.addWidget(body)
+        self._splitter.setStretchFactor(0, 1)
+        self._splitter.setStretchFactor(1, 3)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self._splitter, 1)
+        self._set_enabled(False)
+
+    def _tool(self, icon_name: str, tip: str, slot: Any) -> QToolButton:
+        button = QToolButton()
+        button.setIcon(icon(icon_name))
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        button.clicked.connect(slot)
+        return button
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self._view, self._copy_body, self._copy_headers, self._copy_raw):
+            widget.setEnabled(enabled)
+
+    # -- public API ------------------------------------------------------------------------
+
+    def show_frame(
+        self, command: str, headers: Headers, body: bytes, raw: bytes | None = None
+    ) -> None:
+        """Show a frame; `raw` (the exact wire bytes) is used for "copy as raw frame"."""
+        self._command = command
+        self._headers = tuple(headers)
+        self._body = body
+        self._raw = raw
+        self._text = None
+        self._show_all = False
+        self._rendered = None
+        self._json_error = None
+        self._set_enabled(True)
+        destination = next((v for k, v in self._headers if k == "destination"), "")
+        self._title.setProperty("hint", False)
+        self._title.setText(
+            self.tr("{command} {destination} · {size}").format(
+                command=command, destination=destination, size=body_format.human_size(len(body))
+            )
+        )
+        self._fill_headers()
+        ctype = next((v for k, v in self._headers if k == "content-type"), None)
+        kind = body_format.detect_kind(body, ctype)
+        self._view.blockSignals(True)
+        self._view.setCurrentIndex(self._view.findData(kind))
+        self._view.blockSignals(False)
+        self._render()
+
+    def clear(self) -> None:
+        self._headers_table.setRowCount(0)
+        self._text_view.clear()
+        self._tree.setModel(None)
+        self._title.setText(self.tr("Select a message to see its headers and body."))
+        self._title.setProperty("hint", True)
+        self._trunc_bar.hide()
+        self._body = b""
+        self._headers = ()
+        self._set_enabled(False)
+
+    def current_kind(self) -> BodyKind:
+        return BodyKind(self._view.currentData())
+
+    def text_view(self) -> QPlainTextEdit:
+        return self._text_view
+
+    def json_view(self) -> QTreeView:
+        return self._tree
+
+    def is_truncated(self) -> bool:
+        return self._is_truncated
+
+    def show_all(self) -> None:
+        self._show_all = True
+        self._rendered = None
+        self._render()
+
+    def copy_body(self) -> None:
+        text = self._body_text()
+        QGuiApplication.clipboard().setText(
+            text if text is not None else body_format.hex_dump(self._body, None)
+        )
+
+    def copy_headers(self) -> None:
+        QGuiApplication.clipboard().setText("\n".join(f"{k}:{v}" for k, v in self._headers))
+
+    def copy_raw_frame(self) -> None:
+        """The frame as it travels (NUL shown as ␀), from the wire bytes or the codec."""
+        raw = self._raw
+        if raw is None:
+            from explorer.stomp import Frame, serialize
+
+            raw = serialize(Frame(self._command, self._headers, self._body))
+        QGuiApplication.clipboard().setText(body_format.visible_bytes(raw).replace("↵\n", "\n"))
+
+    # -- rendering -------------------------------------------------------------------------
+
+    def _fill_headers(self) -> None:
+        table = self._headers_table
+        table.setRowCount(len(self._headers))
+        for row, (key, value) in enumerate(self._headers):
+            table.setItem(row, 0, QTableWidgetItem(key))
+            table.setItem(row, 1, QTableWidgetItem(value))
+
+    def _body_text(self) -> str | None:
+        if self._text is None:
+            self._text = body_format.decode_text(self._body)
+        return self._text
+
+    def _render(self) -> None:
+        kind = self.current_kind()
+        if self._rendered == (kind, self._show_all):
+            return
+        self._rendered = (kind, self._show_all)
+        limit = None if self._show_all else body_format.TEXT_PREVIEW_BYTES
+        size = len(self._body)
+        truncated = False
+        text = self._body_text() if kind is not BodyKind.BINARY else None
+        if kind is BodyKind.BINARY or text is None:
+            hex_limit = None if self._show_all else body_format.HEX_PREVIEW_BYTES
+            truncated = hex_limit is not None and size > hex_limit
+            self._show_text(body_format.hex_dump(self._body, hex_limit))
+        elif kind is BodyKind.JSON:
+            document, error = body_format.parse_json(text)
+            if error is None:
+                self._show_json(document)
+            else:
+                truncated = limit is not None and size > limit
+                shown = text[:limit] if truncated else text
+                self._show_text(self.tr("Not valid JSON ({error}).").format(error=error)
+                                + "\n\n" + shown)
+        elif kind is BodyKind.XML:
+            truncated = limit is not None and size > limit
+            if truncated:
+                self._show_text(text[:limit])
+            else:
+                pretty, error = body_format.pretty_xml(text)
+                prefix = (
+                    self.tr("Not well-formed XML ({error}).").format(error=error) + "\n\n"
+                    if error else ""
+                )
+                self._show_text(prefix + pretty)
+        else:
+            truncated = limit is not None and size > limit
+            self._show_text(text[:limit] if truncated else text)
+        if truncated:
+            self._truncated.setText(
+                self.tr("Showing the first part of a {size} body.").format(
+                    size=body_format.human_size(size)
+                )
+            )
+        self._is_truncated = truncated
+        self._trunc_bar.setVisible(truncated)
+
+    def _show_text(self, text: str) -> None:
+        self._text_view.setPlainText(text)
+        self._stack.setCurrentWidget(self._text_view)
+
+    def _show_json(self, document: Any) -> None:
+        old = self._tree.model()
+        model = JsonTreeModel(document, self._tree)
+        self._tree.setModel(model)
+        if old is not None:
+            old.deleteLater()
+        header = self._tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 180)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        if model.rowCount() <= 50:
+            for row in range(model.rowCount()):
+                index = model.index(row, 0)
+                if model.hasChildren(index) and model.child_count(index) <= 50:
+                    self._tree.expand(index)
+        self._stack.setCurrentWidget(self._tree)

@@ -1,0 +1,90 @@
+"""The detail pane: JSON tree, XML, hex, truncation and copy actions."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from explorer.ui.body_format import TEXT_PREVIEW_BYTES, BodyKind
+from explorer.ui.message_detail import MessageDetail
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def detail(qtbot: QtBot) -> MessageDetail:
+    widget = MessageDetail()
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_json_body_is_a_foldable_tree(detail: MessageDetail) -> None:
+    body = json.dumps({"user": {"name": "민수", "age": 7}, "tags": ["a", "b"]}).encode()
+    headers = [("destination", "/queue/a"), ("content-type", "application/json")]
+    detail.show_frame("MESSAGE", headers, body)
+    assert detail.current_kind() is BodyKind.JSON
+    model = detail.json_view().model()
+    keys = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert keys == ["user", "tags"]
+    user = model.index(0, 0)
+    assert detail.json_view().isExpanded(user)
+    assert model.index(0, 1, user).data() == '"민수"'
+    assert model.index(1, 2).data() == "array"
+
+
+def test_big_json_array_is_fetched_in_chunks(detail: MessageDetail) -> None:
+    body = json.dumps(list(range(5000))).encode()
+    detail.show_frame("MESSAGE", [], body)
+    model = detail.json_view().model()
+    before = model.rowCount()
+    assert 500 <= before < 5000  # the view fetches what it needs to fill itself, not all
+    assert model.canFetchMore(model.index(-1, -1))
+    model.fetchMore(model.index(-1, -1))
+    assert model.rowCount() == before + 500
+    assert model.index(before + 499, 1).data() == str(before + 499)
+
+
+def test_invalid_json_falls_back_to_text_with_the_error(detail: MessageDetail) -> None:
+    detail.show_frame("MESSAGE", [("content-type", "application/json")], b'{"a": 1,}')
+    text = detail.text_view().toPlainText()
+    assert "Not valid JSON" in text and "line 1" in text and '{"a": 1,}' in text
+
+
+def test_xml_is_indented(detail: MessageDetail) -> None:
+    detail.show_frame("MESSAGE", [("content-type", "application/xml")], b"<a><b>1</b><c/></a>")
+    assert detail.current_kind() is BodyKind.XML
+    assert detail.text_view().toPlainText().splitlines()[1:4] == ["<a>", "  <b>1</b>", "  <c/>"]
+
+
+def test_binary_body_shows_hex(detail: MessageDetail) -> None:
+    detail.show_frame("MESSAGE", [], bytes(range(0, 40)))
+    assert detail.current_kind() is BodyKind.BINARY
+    first = detail.text_view().toPlainText().splitlines()[0]
+    assert first.startswith("00000000  00 01 02 03 04 05 06 07  08 09")
+
+
+def test_large_text_is_truncated_until_show_all(detail: MessageDetail, qtbot: QtBot) -> None:
+    body = ("안녕 " * (TEXT_PREVIEW_BYTES // 2)).encode()
+    detail.show_frame("MESSAGE", [("content-type", "text/plain")], body)
+    assert detail.is_truncated()
+    assert len(detail.text_view().toPlainText()) == TEXT_PREVIEW_BYTES
+    qtbot.mouseClick(detail.findChild(QPushButton, "showAllButton"), Qt.MouseButton.LeftButton)
+    assert not detail.is_truncated()
+    assert detail.text_view().toPlainText() == body.decode()
+
+
+def test_copy_actions(detail: MessageDetail) -> None:
+    detail.show_frame("MESSAGE", [("destination", "/queue/a"), ("x", "1")], "안녕".encode())
+    detail.copy_body()
+    assert QGuiApplication.clipboard().text() == "안녕"
+    detail.copy_headers()
+    assert QGuiApplication.clipboard().text() == "destination:/queue/a\nx:1"
+    detail.copy_raw_frame()
+    raw = QGuiApplication.clipboard().text()
+    assert raw.startswith("MESSAGE\n") and "destination:/queue/a\n" in raw and raw.endswith("안녕␀")
