@@ -1,0 +1,307 @@
+"""The message log: a ring capped by count and bytes, with a pending batch for the Qt model.
+
+Ingest and publish are separate steps. `append` only assigns a sequence number and adds the
+entry to a pending list (O(1)); the model's timer later calls `prepare_publish()` and applies
+the returned plan with `drop_oldest` / `extend` (or `apply_reset`) *inside* its begin/end pairs,
+so a row the view knows about stays readable until the model has announced its removal.
+
+Storage is a list used as a ring (head, count, capacity) so `entry(row)` is O(1) anywhere;
+the list grows by doubling up to `max_count` and never shrinks except on `set_limits`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import IO, Final
+
+from explorer.store.errors import StoreError
+from explorer.store.export import write_jsonl
+from explorer.store.filters import Predicate
+from explorer.store.messages import LogEntry
+
+DEFAULT_MAX_COUNT: Final = 100_000
+DEFAULT_MAX_BYTES: Final = 256 * 1024 * 1024
+_MIN_CAPACITY: Final = 1024
+
+
+@dataclass(frozen=True, slots=True)
+class PublishPlan:
+    """One publish step, computed by `MessageLog.prepare_publish()`.
+
+    Apply it either as `drop_oldest(evict)` then `extend(entries)` (one removal range and one
+    insertion range), or, when `reset` is true, as `apply_reset(plan)` inside a model reset.
+    `dropped` counts pending entries that never become rows (the batch alone overflows the caps).
+    """
+
+    entries: list[LogEntry]
+    evict: int
+    dropped: int
+    reset: bool
+
+
+class MessageLog:
+    """Retained messages of one connection, oldest first.
+
+    `max_count` caps the number of rows and `max_bytes` the sum of body sizes. The newest
+    entry is always kept, even when its body alone is larger than `max_bytes`.
+    """
+
+    def __init__(
+        self, max_count: int = DEFAULT_MAX_COUNT, max_bytes: int = DEFAULT_MAX_BYTES
+    ) -> None:
+        _check_limits(max_count, max_bytes)
+        self._max_count = max_count
+        self._max_bytes = max_bytes
+        self._ring: list[LogEntry | None] = [None] * min(max_count, _MIN_CAPACITY)
+        self._head = 0
+        self._count = 0
+        self._bytes = 0
+        self._pending: list[LogEntry] = []
+        self._pending_bytes = 0
+        self._next_seq = 1
+        self.evicted_total = 0
+        """Entries evicted by the caps since creation (including ones never published)."""
+
+    # -- limits ----------------------------------------------------------------------------
+
+    @property
+    def max_count(self) -> int:
+        return self._max_count
+
+    @property
+    def max_bytes(self) -> int:
+        return self._max_bytes
+
+    def set_limits(self, max_count: int, max_bytes: int) -> int:
+        """Change the caps, evicting the oldest rows that no longer fit; returns how many.
+
+        This rebuilds the ring: a Qt model calls it inside beginResetModel/endResetModel.
+        """
+        _check_limits(max_count, max_bytes)
+        self._max_count = max_count
+        self._max_bytes = max_bytes
+        evict = self._evictions_for(0, 0)
+        self.drop_oldest(evict)
+        entries = list(self)
+        self._ring = [None] * max(min(max_count, _MIN_CAPACITY), len(entries))
+        self._ring[: len(entries)] = entries
+        self._head = 0
+        return evict
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[LogEntry]:
+        ring, head, cap = self._ring, self._head, len(self._ring)
+        for i in range(self._count):
+            entry = ring[(head + i) % cap]
+            assert entry is not None
+            yield entry
+
+    def entry(self, row: int) -> LogEntry:
+        """The entry at `row` (0 = oldest retained). O(1)."""
+        if not 0 <= row < self._count:
+            raise IndexError(f"row {row} out of range (log has {self._count} rows)")
+        entry = self._ring[(self._head + row) % len(self._ring)]
+        assert entry is not None
+        return entry
+
+    @property
+    def total_bytes(self) -> int:
+        """Sum of the retained bodies' sizes."""
+        return self._bytes
+
+    @property
+    def first_seq(self) -> int:
+        """Sequence number of the oldest row, or the next one to be assigned when empty."""
+        return self.entry(0).seq if self._count else self._next_seq
+
+    def row_of(self, seq: int) -> int | None:
+        """The row holding sequence number `seq`, or None when it is gone or not published."""
+        count = self._count
+        if not count:
+            return None
+        first = self.entry(0).seq
+        guess = seq - first
+        if 0 <= guess < count and self.entry(guess).seq == seq:
+            return guess  # no gaps: the common case
+        lo, hi = 0, count
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.entry(mid).seq < seq:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < count and self.entry(lo).seq == seq:
+            return lo
+        return None
+
+    def by_seq(self, seq: int) -> LogEntry | None:
+        """The retained entry with sequence number `seq`, if any."""
+        row = self.row_of(seq)
+        return None if row is None else self.entry(row)
+
+    def matching(self, predicate: Predicate) -> list[LogEntry]:
+        """Retained entries (oldest first) for which `predicate` is true."""
+        return [entry for entry in self if predicate(entry)]
+
+    def export_jsonl(self, fp: IO[str], rows: Iterable[int] | None = None) -> int:
+        """Write all rows (or the given ones) as JSON Lines; returns how many were written."""
+        entries = self if rows is None else (self.entry(row) for row in rows)
+        return write_jsonl(entries, fp)
+
+    # -- ingest ----------------------------------------------------------------------------
+
+    def append(self, entry: LogEntry) -> LogEntry:
+        """Give `entry` the next sequence number and queue it for the next publish. O(1).
+
+        The pending list is bounded: when it holds more than twice the caps (a long pause),
+        its oldest entries are dropped and counted in `evicted_total`.
+        """
+        entry._assign_seq(self._next_seq)
+        self._next_seq += 1
+        self._pending.append(entry)
+        self._pending_bytes += len(entry.body)
+        if (
+            len(self._pending) > 2 * self._max_count
+            or self._pending_bytes > 2 * self._max_bytes
+        ):
+            self._trim_pending()
+        return entry
+
+    @property
+    def pending_count(self) -> int:
+        """Entries appended but not yet published."""
+        return len(self._pending)
+
+    def _trim_pending(self) -> None:
+        keep = _fitting_tail(self._pending, self._max_count, self._max_bytes)
+        dropped = len(self._pending) - keep
+        if dropped:
+            del self._pending[:dropped]
+            self._pending_bytes = sum(len(e.body) for e in self._pending)
+            self.evicted_total += dropped
+
+    # -- publish ---------------------------------------------------------------------------
+
+    def overflow_if_added(self, entries: Sequence[LogEntry]) -> int:
+        """How many of the oldest rows must go so that `entries` fit (they must fit alone)."""
+        return self._evictions_for(len(entries), sum(len(e.body) for e in entries))
+
+    def prepare_publish(self) -> PublishPlan | None:
+        """Take the pending batch and say how to apply it; None when nothing is pending."""
+        batch = self._pending
+        if not batch:
+            return None
+        self._pending = []
+        self._pending_bytes = 0
+        keep = _fitting_tail(batch, self._max_count, self._max_bytes)
+        if keep < len(batch) or keep >= self._max_count:
+            return PublishPlan(batch[len(batch) - keep :], self._count, len(batch) - keep, True)
+        evict = self.overflow_if_added(batch)
+        reset = evict > 0 and evict == self._count
+        return PublishPlan(batch, evict, 0, reset)
+
+    def drop_oldest(self, k: int) -> None:
+        """Evict the `k` oldest rows (counted in `evicted_total`)."""
+        if not 0 <= k <= self._count:
+            raise StoreError(f"cannot drop {k} of {self._count} rows")
+        ring, cap = self._ring, len(self._ring)
+        head = self._head
+        freed = 0
+        for i in range(k):
+            index = (head + i) % cap
+            entry = ring[index]
+            assert entry is not None
+            freed += len(entry.body)
+            ring[index] = None
+        self._head = (head + k) % cap if cap else 0
+        self._count -= k
+        self._bytes -= freed
+        self.evicted_total += k
+
+    def extend(self, entries: Sequence[LogEntry]) -> None:
+        """Add published entries after the newest row (the caller evicted room first)."""
+        needed = self._count + len(entries)
+        if needed > self._max_count:
+            raise StoreError(
+                f"{len(entries)} entries do not fit: drop {needed - self._max_count} first"
+            )
+        if needed > len(self._ring):
+            self._grow(needed)
+        ring, cap = self._ring, len(self._ring)
+        tail = (self._head + self._count) % cap
+        added = 0
+        for entry in entries:
+            ring[tail] = entry
+            tail += 1
+            if tail == cap:
+                tail = 0
+            added += len(entry.body)
+        self._count = needed
+        self._bytes += added
+
+    def apply_reset(self, plan: PublishPlan) -> None:
+        """Replace every row with `plan.entries` (the plan from `prepare_publish`)."""
+        self.evicted_total += self._count + plan.dropped
+        self._ring = [None] * max(min(self._max_count, _MIN_CAPACITY), len(plan.entries))
+        self._head = 0
+        self._count = 0
+        self._bytes = 0
+        self.extend(plan.entries)
+
+    def clear(self) -> None:
+        """Forget every row and every pending entry (not counted as evictions)."""
+        self._ring = [None] * min(self._max_count, _MIN_CAPACITY)
+        self._head = 0
+        self._count = 0
+        self._bytes = 0
+        self._pending = []
+        self._pending_bytes = 0
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _evictions_for(self, add_count: int, add_bytes: int) -> int:
+        evict = max(0, self._count + add_count - self._max_count)
+        over = self._bytes + add_bytes - self._max_bytes
+        if over > 0:
+            freed = sum(len(self.entry(row).body) for row in range(evict))
+            while freed < over and evict < self._count:
+                freed += len(self.entry(evict).body)
+                evict += 1
+        return evict
+
+    def _grow(self, needed: int) -> None:
+        capacity = len(self._ring)
+        while capacity < needed:
+            capacity *= 2
+        capacity = min(capacity, self._max_count)
+        entries = list(self)
+        ring: list[LogEntry | None] = [None] * capacity
+        ring[: len(entries)] = entries
+        self._ring = ring
+        self._head = 0
+
+
+def _fitting_tail(entries: Sequence[LogEntry], max_count: int, max_bytes: int) -> int:
+    """How many of the newest `entries` fit the caps on their own (at least one)."""
+    total = 0
+    kept = 0
+    for entry in reversed(entries):
+        if kept >= max_count:
+            break
+        total += len(entry.body)
+        if total > max_bytes and kept:
+            break
+        kept += 1
+    return kept
+
+
+def _check_limits(max_count: int, max_bytes: int) -> None:
+    if max_count < 1:
+        raise StoreError(f"the log must keep at least one message (max_count={max_count})")
+    if max_bytes < 1:
+        raise StoreError(f"max_bytes must be positive (got {max_bytes})")

@@ -1,0 +1,370 @@
+"""The destination tree as a Qt item model, published in batches.
+
+The pure `DestinationTree` records messages and discovery results at any rate; this model's
+timer (every 300 ms while the tree has changes, including decaying rates) calls `flush()`,
+which inserts new nodes with one `beginInsertRows` per parent range and emits one
+`dataChanged` per parent for the nodes whose counters changed.
+
+The model keeps its own table of *visible* children per node (the published prefix of each
+node's children, or, with a filter, the nodes the tree's `matching()` returns), so the view
+never sees a node before it was announced. Internal pointers are tree nodes, which the tree
+keeps alive forever; the model never stores a `QModelIndex`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from typing import Any, Final, overload
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont
+
+from explorer.store import DestinationNode, DestinationTree
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+DEFAULT_INTERVAL_MS: Final = 300
+# Above this many nodes to insert in one flush, one model reset is cheaper than many inserts.
+RESET_THRESHOLD: Final = 2000
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DestinationTreeModel", text)
+
+
+class DestinationTreeModel(QAbstractItemModel):
+    """Columns Destination, Messages, Rate (/s), Last seen, Sources.
+
+    Custom roles: `NodeRole` (the `DestinationNode`), `DestinationRole` (its full path: the
+    destination to subscribe or send to; for a folder, the common prefix), `IsDestinationRole`
+    (True for real destinations, False for folders), `SourcesRole` (a dict source -> dict of
+    depth/consumers/enqueued/dequeued/gone).
+    """
+
+    NodeRole: Final = int(Qt.ItemDataRole.UserRole) + 1
+    DestinationRole: Final = int(Qt.ItemDataRole.UserRole) + 2
+    IsDestinationRole: Final = int(Qt.ItemDataRole.UserRole) + 3
+    SourcesRole: Final = int(Qt.ItemDataRole.UserRole) + 4
+
+    NAME, MESSAGES, RATE, LAST_SEEN, SOURCES = range(5)
+    COLUMN_COUNT: Final = 5
+
+    flushed = Signal(int, int)
+    """After each publish: (nodes inserted, nodes updated). A filtered view may expand on it."""
+
+    def __init__(
+        self,
+        tree: DestinationTree | None = None,
+        parent: QObject | None = None,
+        *,
+        interval_ms: int = DEFAULT_INTERVAL_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._tree = tree if tree is not None else DestinationTree()
+        self._needle = ""
+        self._kids: dict[DestinationNode, list[DestinationNode]] = {self._tree.root: []}
+        self._row: dict[DestinationNode, int] = {}
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._tick)
+        self._gone_font = QFont()
+        self._gone_font.setItalic(True)
+        self._gone_font.setStrikeOut(True)
+        self._rebuild()
+        self.schedule()
+
+    # -- store access ----------------------------------------------------------------------
+
+    @property
+    def tree(self) -> DestinationTree:
+        """The underlying tree. After changing it directly, call `schedule()`."""
+        return self._tree
+
+    def record_message(
+        self, destination: str, direction: str, timestamp: float | None = None
+    ) -> DestinationNode | None:
+        """`DestinationTree.record_message`, then schedule a publish."""
+        node = self._tree.record_message(destination, direction, timestamp)
+        self.schedule()
+        return node
+
+    def upsert(self, destination: str, source: str, **counts: int | None) -> DestinationNode:
+        """`DestinationTree.upsert`, then schedule a publish."""
+        node = self._tree.upsert(destination, source, **counts)
+        self.schedule()
+        return node
+
+    def mark_gone(self, destination: str, source: str) -> bool:
+        """`DestinationTree.mark_gone`, then schedule a publish."""
+        found = self._tree.mark_gone(destination, source)
+        self.schedule()
+        return found
+
+    def schedule(self) -> None:
+        """Make sure the publish timer runs (it stops itself when the tree is quiet)."""
+        if not self._timer.isActive() and self._tree.has_changes:
+            self._timer.start()
+
+    def node_at(self, index: ModelIndex) -> DestinationNode | None:
+        """The node behind `index` (None for the invisible root)."""
+        if not index.isValid():
+            return None
+        node: DestinationNode = index.internalPointer()
+        return node
+
+    def index_of(self, node_or_path: DestinationNode | str, column: int = 0) -> QModelIndex:
+        """The index showing a node (or path); invalid when it is not visible (yet)."""
+        node = (
+            self._tree.node(node_or_path) if isinstance(node_or_path, str) else node_or_path
+        )
+        if node is None or node not in self._row:
+            return QModelIndex()
+        return self.createIndex(self._row[node], column, node)
+
+    # -- publish ---------------------------------------------------------------------------
+
+    def _tick(self) -> None:
+        self.flush()
+        if not self._tree.has_changes:
+            self._timer.stop()
+
+    def flush(self) -> None:
+        """Publish new nodes and changed counters now. Tests call this directly."""
+        changes = self._tree.take_changes()
+        if not changes:
+            return
+        additions = self._visible_additions(changes.new_nodes)
+        if len(additions) > RESET_THRESHOLD:
+            self.beginResetModel()
+            self._rebuild()
+            self.endResetModel()
+            self.flushed.emit(len(additions), 0)
+            return
+        self._insert(additions)
+        updated = self._emit_changed(changes.dirty)
+        self.flushed.emit(len(additions), updated)
+
+    def _visible_additions(self, new_nodes: list[DestinationNode]) -> list[DestinationNode]:
+        """New nodes to show, plus hidden ancestors a filter match needs, top-down."""
+        if not self._needle:
+            return new_nodes
+        needle = self._needle
+        root = self._tree.root
+        additions: list[DestinationNode] = []
+        planned: set[DestinationNode] = set()
+        for node in new_nodes:
+            if needle not in node.path.lower():
+                continue
+            chain: list[DestinationNode] = []
+            current: DestinationNode | None = node
+            while current is not None and current is not root:
+                if current in self._row or current in planned:
+                    break
+                chain.append(current)
+                current = current.parent
+            for item in reversed(chain):
+                planned.add(item)
+                additions.append(item)
+        return additions
+
+    def _insert(self, additions: list[DestinationNode]) -> None:
+        groups: dict[DestinationNode, list[DestinationNode]] = {}
+        for node in additions:
+            parent = node.parent
+            assert parent is not None
+            groups.setdefault(parent, []).append(node)
+        for parent, nodes in groups.items():
+            kids = self._kids[parent]
+            first = len(kids)
+            self.beginInsertRows(self._index_for(parent), first, first + len(nodes) - 1)
+            for offset, node in enumerate(nodes):
+                kids.append(node)
+                self._row[node] = first + offset
+                self._kids[node] = []
+            self.endInsertRows()
+
+    def _emit_changed(self, dirty: Iterable[DestinationNode]) -> int:
+        spans: dict[DestinationNode, tuple[int, int]] = {}
+        updated = 0
+        for node in dirty:
+            row = self._row.get(node)
+            if row is None:
+                continue
+            parent = node.parent
+            assert parent is not None
+            span = spans.get(parent)
+            spans[parent] = (row, row) if span is None else (min(span[0], row), max(span[1], row))
+            updated += 1
+        last = self.COLUMN_COUNT - 1
+        for parent, (first_row, last_row) in spans.items():
+            kids = self._kids[parent]
+            self.dataChanged.emit(
+                self.createIndex(first_row, 0, kids[first_row]),
+                self.createIndex(last_row, last, kids[last_row]),
+            )
+        return updated
+
+    def _index_for(self, node: DestinationNode) -> QModelIndex:
+        if node is self._tree.root:
+            return QModelIndex()
+        return self.createIndex(self._row[node], 0, node)
+
+    def _rebuild(self) -> None:
+        """Recompute the visible structure from the tree (inside a reset or at start)."""
+        tree = self._tree
+        tree.take_changes()  # everything becomes published now
+        root = tree.root
+        self._kids = {root: []}
+        self._row = {}
+        shown = tree.matching(self._needle) if self._needle else None
+        for node in tree.nodes():
+            if shown is not None and node not in shown:
+                continue
+            parent = node.parent
+            assert parent is not None
+            kids = self._kids[parent]
+            self._row[node] = len(kids)
+            kids.append(node)
+            self._kids[node] = []
+
+    # -- filtering -------------------------------------------------------------------------
+
+    @property
+    def filter_text(self) -> str:
+        return self._needle
+
+    def set_filter(self, text: str) -> None:
+        """Show nodes whose path contains `text` (case-insensitive) and their ancestors."""
+        needle = text.strip().lower()
+        if needle == self._needle:
+            return
+        self.beginResetModel()
+        self._needle = needle
+        self._rebuild()
+        self.endResetModel()
+
+    # -- Qt model API ----------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column < 0 or column >= self.COLUMN_COUNT or row < 0:
+            return QModelIndex()
+        parent_node = self._tree.root if not parent.isValid() else parent.internalPointer()
+        kids = self._kids.get(parent_node)
+        if kids is None or row >= len(kids):
+            return QModelIndex()
+        return self.createIndex(row, column, kids[row])
+
+    @overload
+    def parent(self) -> QObject | None: ...
+    @overload
+    def parent(self, child: ModelIndex) -> QModelIndex: ...
+    def parent(self, child: ModelIndex | None = None) -> QObject | QModelIndex | None:
+        if child is None:
+            return super().parent()
+        if not child.isValid():
+            return QModelIndex()
+        node: DestinationNode = child.internalPointer()
+        parent = node.parent
+        if parent is None or parent is self._tree.root:
+            return QModelIndex()
+        return self.createIndex(self._row[parent], 0, parent)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._kids[self._tree.root])
+        if parent.column() != 0:
+            return 0
+        kids = self._kids.get(parent.internalPointer())
+        return 0 if kids is None else len(kids)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return self.COLUMN_COUNT
+
+    def hasChildren(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (_tr("Destination"), _tr("Messages"), _tr("Rate (/s)"), _tr("Last seen"),
+                    _tr("Sources"))[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in (self.MESSAGES, self.RATE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node: DestinationNode = index.internalPointer()
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(node, column)
+        if role == self.NodeRole:
+            return node
+        if role == self.DestinationRole:
+            return node.path
+        if role == self.IsDestinationRole:
+            return node.is_destination
+        if role == self.SourcesRole:
+            return {
+                name: {"depth": info.depth, "consumers": info.consumers,
+                       "enqueued": info.enqueued, "dequeued": info.dequeued, "gone": info.gone}
+                for name, info in node.sources.items()
+            }
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(node)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.MESSAGES, self.RATE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and column == self.NAME and node.gone:
+            return self._gone_font
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def _display(self, node: DestinationNode, column: int) -> str:
+        if column == self.NAME:
+            return node.name
+        if column == self.MESSAGES:
+            return f"{node.total:,}" if node.total else ""
+        if column == self.RATE:
+            rate = self._tree.rate(node)
+            return f"{rate:.1f}" if rate else ""
+        if column == self.LAST_SEEN:
+            if node.last_seen is None:
+                return ""
+            return time.strftime("%H:%M:%S", time.localtime(node.last_seen))
+        return ", ".join(sorted(node.sources))
+
+    def _tooltip(self, node: DestinationNode) -> str:
+        lines = [node.path]
+        if not node.is_destination:
+            lines.append(_tr("(folder)"))
+        lines.append(_tr("in: {received}, out: {sent}").format(
+            received=f"{node.total_in:,}", sent=f"{node.total_out:,}"))
+        for name in sorted(node.sources):
+            info = node.sources[name]
+            counts = [
+                f"{label}={value}"
+                for label, value in (("depth", info.depth), ("consumers", info.consumers),
+                                     ("enqueued", info.enqueued), ("dequeued", info.dequeued))
+                if value is not None
+            ]
+            gone = f" ({_tr('gone')})" if info.gone else ""
+            lines.append(f"{name}{gone}: {', '.join(counts)}".rstrip(": "))
+        return "\n".join(lines)

@@ -1,0 +1,385 @@
+"""The message log as a Qt table, published in batches so high message rates stay smooth.
+
+`append()` only queues (O(1)); a single-shot `QTimer` (started only while something is
+pending) calls `flush()`, which announces at most one removal range (evictions at the top) and
+one insertion range (new rows at the bottom), or one model reset when the batch alone fills
+the log. Storage changes only inside the matching begin/end pair.
+
+Filtering runs in the store (`explorer.store.FilteredRows`): with a filter set the model shows
+the matching entries only, kept in step with each publish. Pausing stops publishing, not
+ingesting.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import IO, Any, Final, Protocol
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+
+from explorer.store import (
+    FilteredRows,
+    FilterError,
+    LogEntry,
+    MessageFilter,
+    MessageLog,
+    compile_filter,
+    write_jsonl,
+)
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+DEFAULT_INTERVAL_MS: Final = 75
+# Display strings are cached per sequence number for the rows the view actually paints.
+_CACHE_LIMIT: Final = 4096
+_TOOLTIP_HEADERS: Final = 20
+_TOOLTIP_CHARS: Final = 600
+_PLAIN_COMMANDS: Final = frozenset({"MESSAGE", "SEND"})
+
+
+class _Rows(Protocol):
+    def __len__(self) -> int: ...
+    def entry(self, row: int) -> LogEntry: ...
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MessageTableModel", text)
+
+
+class MessageTableModel(QAbstractTableModel):
+    """Rows of a `MessageLog` (oldest first) with columns Time, Direction, Destination, Size,
+    Content type and Preview.
+
+    Roles: `DisplayRole`, `ToolTipRole`, `TextAlignmentRole` (size right-aligned) and
+    `EntryRole` (the `LogEntry`) / `SeqRole` (its sequence number) on every column.
+    """
+
+    EntryRole: Final = int(Qt.ItemDataRole.UserRole) + 1
+    SeqRole: Final = int(Qt.ItemDataRole.UserRole) + 2
+
+    TIME, DIRECTION, DESTINATION, SIZE, CONTENT_TYPE, PREVIEW = range(6)
+    COLUMN_COUNT: Final = 6
+
+    flushed = Signal(int, int)
+    """After each publish: (rows inserted into this model, entries evicted from the log).
+
+    A view autoscrolls on it (once per flush, only if it was at the bottom before) and the
+    status bar refreshes its eviction count from `evicted_total`."""
+
+    paused_changed = Signal(bool)
+
+    def __init__(
+        self,
+        log: MessageLog | None = None,
+        parent: QObject | None = None,
+        *,
+        interval_ms: int = DEFAULT_INTERVAL_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._log = log if log is not None else MessageLog()
+        self._rows: _Rows = self._log
+        self._filtered: FilteredRows | None = None
+        self._filter = MessageFilter()
+        self._paused = False
+        self._scheduled = False
+        self._cache: dict[int, tuple[str, str, str, str, str, str]] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.flush)
+
+    # -- store access ----------------------------------------------------------------------
+
+    @property
+    def log(self) -> MessageLog:
+        """The underlying log (read it freely; change it only through this model)."""
+        return self._log
+
+    @property
+    def evicted_total(self) -> int:
+        """Entries evicted by the log's caps so far (for the status bar)."""
+        return self._log.evicted_total
+
+    @property
+    def pending_count(self) -> int:
+        """Entries ingested but not shown yet (grows while paused)."""
+        return self._log.pending_count
+
+    def entry_at(self, row: int) -> LogEntry:
+        """The entry shown at `row` (raises IndexError outside 0..rowCount-1)."""
+        return self._rows.entry(row)
+
+    def row_of_seq(self, seq: int) -> int | None:
+        """The row showing sequence number `seq`, or None (evicted, filtered out, pending)."""
+        if self._filtered is not None:
+            return self._filtered.row_of(seq)
+        return self._log.row_of(seq)
+
+    def export_jsonl(self, fp: IO[str], rows: list[int] | None = None) -> int:
+        """Write the given model rows (default: every row shown) as JSON Lines."""
+        if rows is None:
+            rows = list(range(len(self._rows)))
+        return write_jsonl((self._rows.entry(row) for row in sorted(rows)), fp)
+
+    # -- ingest and publish ----------------------------------------------------------------
+
+    def append(self, entry: LogEntry) -> LogEntry:
+        """Queue one entry (O(1)); it appears at the next flush. Returns it with its seq."""
+        self._log.append(entry)
+        if not self._scheduled and not self._paused:
+            self._scheduled = True
+            self._timer.start()
+        return entry
+
+    def flush(self) -> None:
+        """Publish everything pending now (no-op while paused). Tests call this directly."""
+        self._timer.stop()
+        self._scheduled = False
+        if self._paused:
+            return
+        log = self._log
+        plan = log.prepare_publish()
+        if plan is None:
+            return
+        evicted_before = log.evicted_total
+        root = QModelIndex()
+        filtered = self._filtered
+        if plan.reset:
+            self.beginResetModel()
+            log.apply_reset(plan)
+            if filtered is not None:
+                filtered.reset(log)
+            self._cache.clear()
+            self.endResetModel()
+            inserted = len(self._rows)
+        elif filtered is None:
+            if plan.evict:
+                self.beginRemoveRows(root, 0, plan.evict - 1)
+                log.drop_oldest(plan.evict)
+                self.endRemoveRows()
+            first = len(log)
+            inserted = len(plan.entries)
+            self.beginInsertRows(root, first, first + inserted - 1)
+            log.extend(plan.entries)
+            self.endInsertRows()
+        else:
+            # The log is not what the view sees here: change it freely, then announce the
+            # filtered rows that go and come.
+            log.drop_oldest(plan.evict)
+            log.extend(plan.entries)
+            gone = filtered.count_before(log.first_seq)
+            if gone:
+                self.beginRemoveRows(root, 0, gone - 1)
+                filtered.drop_oldest(gone)
+                self.endRemoveRows()
+            accepted = filtered.accept(plan.entries)
+            inserted = len(accepted)
+            if accepted:
+                first = len(filtered)
+                self.beginInsertRows(root, first, first + inserted - 1)
+                filtered.extend(accepted)
+                self.endInsertRows()
+        if len(self._cache) > _CACHE_LIMIT:
+            self._cache.clear()
+        self.flushed.emit(inserted, log.evicted_total - evicted_before)
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    def pause(self) -> None:
+        """Stop publishing (the view stays still); ingest continues into the pending batch."""
+        if not self._paused:
+            self._paused = True
+            self._timer.stop()
+            self._scheduled = False
+            self.paused_changed.emit(True)
+
+    def resume(self) -> None:
+        """Publish what arrived while paused, at once, and go back to timed publishing."""
+        if self._paused:
+            self._paused = False
+            self.paused_changed.emit(False)
+            self.flush()
+
+    def set_paused(self, paused: bool) -> None:
+        """`pause()` or `resume()`, for a checkable button's `toggled` signal."""
+        if paused:
+            self.pause()
+        else:
+            self.resume()
+
+    def clear(self) -> None:
+        """Forget every row and everything pending."""
+        self._timer.stop()
+        self._scheduled = False
+        self.beginResetModel()
+        self._log.clear()
+        if self._filtered is not None:
+            self._filtered.reset(())
+        self._cache.clear()
+        self.endResetModel()
+
+    def set_limits(self, max_count: int, max_bytes: int) -> None:
+        """Change the log's caps; rows that no longer fit are evicted (model reset)."""
+        self.beginResetModel()
+        self._log.set_limits(max_count, max_bytes)
+        if self._filtered is not None:
+            self._filtered.reset(self._log)
+        self._cache.clear()
+        self.endResetModel()
+
+    # -- filtering -------------------------------------------------------------------------
+
+    @property
+    def message_filter(self) -> MessageFilter:
+        """The filter in force (empty: every row)."""
+        return self._filter
+
+    def set_filter(
+        self,
+        text: str = "",
+        regex: str = "",
+        destination: str = "",
+        *,
+        destination_prefix: bool = False,
+        header: str = "",
+    ) -> str | None:
+        """Show only matching rows (see `MessageFilter` for each field's meaning).
+
+        Returns None on success, or a message for the filter box when the filter is invalid
+        (bad regex, header without a name); the previous filter then stays in force.
+        """
+        spec = MessageFilter(text, regex, destination, destination_prefix, header)
+        return self.apply_filter(spec)
+
+    def apply_filter(self, spec: MessageFilter) -> str | None:
+        """`set_filter` with a ready `MessageFilter`."""
+        try:
+            predicate = compile_filter(spec)
+        except FilterError as exc:
+            return str(exc)
+        self.beginResetModel()
+        self._filter = spec
+        if spec.is_empty:
+            self._filtered = None
+            self._rows = self._log
+        else:
+            self._filtered = FilteredRows(predicate, self._log)
+            self._rows = self._filtered
+        self._cache.clear()
+        self.endResetModel()
+        return None
+
+    # -- Qt model API ----------------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _column_titles()[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == self.SIZE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = index.row()
+        rows = self._rows
+        if not 0 <= row < len(rows):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            entry = rows.entry(row)
+            texts = self._cache.get(entry.seq)
+            if texts is None:
+                texts = self._cache[entry.seq] = _display_texts(entry)
+            return texts[index.column()]
+        if role == self.EntryRole:
+            return rows.entry(row)
+        if role == self.SeqRole:
+            return rows.entry(row).seq
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(rows.entry(row))
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.SIZE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+
+def _column_titles() -> tuple[str, ...]:
+    return (_tr("Time"), _tr("Direction"), _tr("Destination"), _tr("Size"),
+            _tr("Content type"), _tr("Preview"))
+
+
+def time_text(timestamp: float) -> str:
+    """Local wall-clock time with milliseconds, as the Time column shows it."""
+    seconds = int(timestamp)
+    millis = int((timestamp - seconds) * 1000)
+    return f"{time.strftime('%H:%M:%S', time.localtime(seconds))}.{millis:03d}"
+
+
+def direction_text(entry: LogEntry) -> str:
+    """"in"/"out" (translated), followed by the command unless it is MESSAGE or SEND."""
+    label = _tr("in") if entry.direction == "in" else _tr("out")
+    if entry.command in _PLAIN_COMMANDS:
+        return label
+    return f"{label} {entry.command}"
+
+
+def size_text(size: int) -> str:
+    """Bytes with a thousands separator, e.g. "12,345 B"."""
+    return f"{size:,} B"
+
+
+def _display_texts(entry: LogEntry) -> tuple[str, str, str, str, str, str]:
+    return (
+        time_text(entry.timestamp),
+        direction_text(entry),
+        entry.destination,
+        size_text(entry.size),
+        entry.content_type,
+        entry.preview,
+    )
+
+
+def _tooltip(entry: LogEntry) -> str:
+    lines = [f"#{entry.seq} {entry.command} {entry.destination}".rstrip()]
+    headers = entry.headers
+    lines.extend(f"{name}:{value}" for name, value in headers[:_TOOLTIP_HEADERS])
+    if len(headers) > _TOOLTIP_HEADERS:
+        more = len(headers) - _TOOLTIP_HEADERS
+        lines.append(_tr("… {count} more header(s)").format(count=more))
+    if entry.body:
+        lines.append("")
+        if entry.is_text:
+            text = entry.body[: _TOOLTIP_CHARS * 4].decode("utf-8", "ignore")
+            lines.append(text[:_TOOLTIP_CHARS])
+        else:
+            lines.append(entry.preview)
+    return "\n".join(lines)
