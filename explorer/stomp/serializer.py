@@ -61,7 +61,7 @@ def serialize(
 
 def _check_unescaped(command: str, version: Version, name: str, value: str) -> None:
     """Headers sent without escaping (CONNECT/STOMP/CONNECTED, or any 1.0 frame)."""
-    where = "STOMP 1.0" if version is Version.V1_0 else command
+    where = command if command in UNESCAPED_COMMANDS else f"STOMP {version}"
     for text in (name, value):
         if "\n" in text or "\r" in text:
             raise UnrepresentableHeader(f"{where} headers cannot contain line breaks: {text!r}")
