@@ -9,7 +9,9 @@ No Qt here: the window and the command line both use this package.
     store.secrets_persistent, store.secrets_note
     validate(profile, other_names) -> list[FieldError]
     export_profiles(store, path, names); import_profiles(store, path, replace_existing)
-    connection_from_profile(name, store) -> ConnectionSettings
+    connection_from_profile(name, store) -> ConnectionSettings   # for --profile NAME
+    Client(settings.endpoint, **client_kwargs(settings))           # connect with it
+    await probe_connection(profile, secrets) -> str                # "Test connection"
 """
 
 from __future__ import annotations
@@ -44,8 +46,10 @@ from explorer.profiles.model import (
     WebSocketOptions,
     is_secret_header,
 )
+from explorer.profiles.probe import probe_connection
 from explorer.profiles.resolve import (
     ConnectionSettings,
+    client_kwargs,
     connection_from_profile,
     settings_for,
     settings_from,
@@ -88,6 +92,7 @@ __all__ = [
     "Subscription",
     "TlsOptions",
     "WebSocketOptions",
+    "client_kwargs",
     "config_dir",
     "connection_from_profile",
     "default_path",
@@ -96,6 +101,7 @@ __all__ = [
     "import_profiles",
     "import_url",
     "is_secret_header",
+    "probe_connection",
     "profile_from_url",
     "read_profiles_file",
     "register_builtin",

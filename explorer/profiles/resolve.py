@@ -7,6 +7,7 @@ uses it too. Options given on the command line override the profile afterwards (
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from explorer.client.url import Endpoint
 from explorer.profiles import secrets as sec
@@ -83,3 +84,31 @@ def connection_from_profile(name: str, store: ProfileStore | None = None) -> Con
     """The settings of saved profile `name` (ProfileNotFound names the fix)."""
     store = store if store is not None else ProfileStore()
     return settings_for(store.get(name), store)
+
+
+def client_kwargs(settings: ConnectionSettings) -> dict[str, Any]:
+    """Keyword arguments for `explorer.client.Client(settings.endpoint, **kwargs)`."""
+    from explorer.client.options import ReconnectPolicy
+    from explorer.client.options import TlsOptions as ClientTls
+    from explorer.client.options import WebSocketOptions as ClientWs
+
+    tls = settings.tls
+    rc = settings.reconnect
+    return {
+        "login": settings.login,
+        "passcode": settings.passcode,
+        "host": settings.host_header,
+        "accept_versions": settings.versions,
+        "heartbeat": (settings.heart_beat.send_ms, settings.heart_beat.receive_ms),
+        "tls": ClientTls(
+            ca_file=tls.ca_file,
+            cert_file=tls.cert_file,
+            key_file=tls.key_file,
+            key_password=settings.tls_key_passphrase,
+            server_name=tls.server_name,
+            insecure=not tls.verify,
+        ),
+        "websocket": ClientWs(headers=settings.ws_headers, origin=settings.ws_origin),
+        "reconnect": ReconnectPolicy(initial_delay=rc.initial_delay_ms / 1000,
+                                     max_delay=rc.max_delay_ms / 1000) if rc.enabled else None,
+    }
