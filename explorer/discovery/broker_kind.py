@@ -55,8 +55,10 @@ def detect_broker_kind(
     if chosen is not None:
         return chosen
     headers: dict[str, str] = {}
-    pairs = connected_headers.items() if isinstance(connected_headers, Mapping) else None
-    for name, value in pairs or connected_headers:
+    pairs: Iterable[tuple[str, str]] = (
+        connected_headers.items() if isinstance(connected_headers, Mapping) else connected_headers
+    )
+    for name, value in pairs:
         headers.setdefault(name, value)  # STOMP: the first occurrence of a header wins
     server = headers.get("server", "").strip()
     if server:
