@@ -1,0 +1,3 @@
+from tests.support.sandbox import sandbox_broker, sandbox_thread
+
+__all__ = ["sandbox_broker", "sandbox_thread"]
