@@ -59,6 +59,7 @@ class MessageLog:
         self._bytes = 0
         self._pending: list[LogEntry] = []
         self._pending_bytes = 0
+        self._pending_trimmed = False
         self._next_seq = 1
         self.evicted_total = 0
         """Entries evicted by the caps since creation (including ones never published)."""
@@ -184,6 +185,9 @@ class MessageLog:
             del self._pending[:dropped]
             self._pending_bytes = sum(len(e.body) for e in self._pending)
             self.evicted_total += dropped
+            # Older than what was dropped, every published row must go too: the log is
+            # always the newest contiguous run of what was appended.
+            self._pending_trimmed = True
 
     # -- publish ---------------------------------------------------------------------------
 
@@ -198,8 +202,9 @@ class MessageLog:
             return None
         self._pending = []
         self._pending_bytes = 0
+        trimmed, self._pending_trimmed = self._pending_trimmed, False
         keep = _fitting_tail(batch, self._max_count, self._max_bytes)
-        if keep < len(batch) or keep >= self._max_count:
+        if trimmed or keep < len(batch) or keep >= self._max_count:
             return PublishPlan(batch[len(batch) - keep :], self._count, len(batch) - keep, True)
         evict = self.overflow_if_added(batch)
         reset = evict > 0 and evict == self._count
@@ -261,6 +266,7 @@ class MessageLog:
         self._bytes = 0
         self._pending = []
         self._pending_bytes = 0
+        self._pending_trimmed = False
 
     # -- internals -------------------------------------------------------------------------
 

@@ -194,10 +194,10 @@ class LogEntry:
 
 def one_line(text: str, limit: int = PREVIEW_CHARS) -> str:
     """`text` cut to `limit` characters with line breaks and tabs turned into spaces."""
-    text = text[:limit]
+    text = text[: limit * 2]  # a CRLF becomes one space: keep enough to fill `limit`
     if "\n" in text or "\r" in text or "\t" in text:
         text = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
-    return text
+    return text[:limit]
 
 
 def _looks_like_text(body: bytes) -> bool:
