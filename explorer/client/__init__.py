@@ -74,6 +74,7 @@ after it was created, in one order (state changes, messages, receipts, errors)::
             case Disconnected(receipt_received): ...     # after disconnect()/close(): terminal
             case UnhandledFrame(frame): ...              # unknown command or stray RECEIPT
     batch = await events.get_batch()        # all queued events at once (>= 1), for batched UIs
+    now = events.take_all()                 # whatever is queued, without waiting (maybe [])
     events.close()                          # stop receiving
 
 Wire tap: `wire_tap(record)` is called synchronously for every frame and heart-beat in and out.

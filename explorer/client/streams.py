@@ -79,6 +79,12 @@ class ItemBuffer(Generic[T]):
                     raise ReceiveTimeout(f"nothing arrived within {timeout:g} s") from None
         return self._items.popleft()
 
+    def take_all(self) -> list[T]:
+        """Everything queued right now, without waiting (possibly nothing)."""
+        items = list(self._items)
+        self._items.clear()
+        return items
+
     async def get_batch(self, timeout: float | None = None) -> list[T]:
         """Everything queued (at least one item), for consumers that work in batches."""
         first = await self.get(timeout)

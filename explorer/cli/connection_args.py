@@ -1,0 +1,190 @@
+"""Connection options shared by the subcommands that talk to a broker (send, tail, ...).
+
+`add_connection_arguments(parser)` adds the URL and the options; `resolve_connection(args)`
+turns them into a `ResolvedConnection` (endpoint + keyword arguments for `Client`). Keep all
+URL/option resolution in that one function so that `--profile NAME` can extend it.
+
+Secrets never come from a flag value (it would show in `ps` and shell history): the passcode
+comes from `--passcode-env VAR` or, on a terminal, from a prompt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import os
+import sys
+from collections.abc import Coroutine
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from explorer.cli.errors import CliError, ExitCode
+from explorer.client.url import Endpoint, UrlError, parse_url
+
+if TYPE_CHECKING:
+    from explorer.client import Client, ClientError
+
+T = TypeVar("T")
+
+__all__ = [
+    "ResolvedConnection",
+    "add_connection_arguments",
+    "client_error",
+    "parse_header",
+    "resolve_connection",
+    "run_client",
+]
+
+
+@dataclass(frozen=True)
+class ResolvedConnection:
+    """Where to connect and how: `client()` builds the `explorer.client.Client`."""
+
+    endpoint: Endpoint
+    options: dict[str, Any] = field(default_factory=dict, repr=False)  # Client(**options)
+
+    def client(self, **overrides: Any) -> Client:
+        from explorer.client import Client
+
+        return Client(self.endpoint, **{**self.options, **overrides})
+
+
+def add_connection_arguments(parser: argparse.ArgumentParser) -> None:
+    """The broker URL (first positional) and the connection options."""
+    parser.add_argument(
+        "url", metavar="URL",
+        help="broker URL: stomp://[user@]host[:61613], stomp+ssl://host[:61614], "
+             "ws://host:port/path or wss://host/path",
+    )
+    group = parser.add_argument_group("connection")
+    group.add_argument("--user", metavar="U", help="login name (overrides user@ in the URL)")
+    group.add_argument(
+        "--passcode-env", metavar="VAR",
+        help="read the passcode from environment variable VAR (otherwise, on a terminal, "
+             "you are asked for it when --user is given)",
+    )
+    group.add_argument(
+        "--vhost", metavar="HOST", default="/",
+        help="the CONNECT host header (RabbitMQ: the virtual host; default '/')",
+    )
+    group.add_argument(
+        "--heart-beat", metavar="SEND,RECV", default="10000,10000", type=_heart_beat,
+        help="heart-beat intervals in ms offered to the broker (default 10000,10000; 0,0 = off)",
+    )
+    group.add_argument("--connect-timeout", metavar="SECONDS", type=_positive, default=10.0,
+                       help="give up connecting after this long (default 10)")
+    tls = parser.add_argument_group("TLS (stomp+ssl://, wss://)")
+    tls.add_argument("--ca-file", metavar="PATH", help="trust the CA certificates in this PEM file")
+    tls.add_argument("--insecure", action="store_true",
+                     help="do not verify the broker's certificate (testing only)")
+    tls.add_argument("--client-cert", metavar="PATH", help="client certificate (PEM)")
+    tls.add_argument("--client-key", metavar="PATH", help="client private key (PEM)")
+    tls.add_argument("--key-passphrase-env", metavar="VAR",
+                     help="read the client key's passphrase from environment variable VAR")
+    tls.add_argument("--server-name", metavar="NAME",
+                     help="TLS server name (SNI and certificate check) if not the URL's host")
+    ws = parser.add_argument_group("WebSocket (ws://, wss://)")
+    ws.add_argument("--ws-header", metavar="NAME:VALUE", action="append", type=parse_header,
+                    default=[], help="extra handshake header, e.g. 'Cookie:a=b' (repeatable)")
+    ws.add_argument("--origin", metavar="URL", help="send this Origin header in the handshake")
+
+
+def resolve_connection(args: argparse.Namespace) -> ResolvedConnection:
+    """From parsed arguments to a ResolvedConnection; CliError(USAGE) names what to fix."""
+    from explorer.client import TlsOptions, WebSocketOptions
+
+    try:
+        endpoint = parse_url(args.url)
+    except UrlError as exc:
+        raise CliError(str(exc), ExitCode.USAGE) from None
+    login = args.user if args.user else endpoint.login
+    passcode = _secret_from_env(args.passcode_env, "--passcode-env")
+    if passcode is None and login is not None and args.passcode_env is None and _interactive():
+        passcode = getpass.getpass(f"passcode for {login} at {endpoint.url()}: ")
+    if (args.client_key or args.key_passphrase_env) and not args.client_cert:
+        raise CliError("--client-key and --key-passphrase-env need --client-cert", ExitCode.USAGE)
+    tls = TlsOptions(
+        ca_file=args.ca_file,
+        cert_file=args.client_cert,
+        key_file=args.client_key,
+        key_password=_secret_from_env(args.key_passphrase_env, "--key-passphrase-env"),
+        server_name=args.server_name,
+        insecure=args.insecure,
+    )
+    websocket = WebSocketOptions(headers=tuple(args.ws_header), origin=args.origin)
+    return ResolvedConnection(endpoint, {
+        "login": login,
+        "passcode": passcode,
+        "host": args.vhost,
+        "heartbeat": args.heart_beat,
+        "tls": tls,
+        "websocket": websocket,
+        "connect_timeout": args.connect_timeout,
+    })
+
+
+def parse_header(text: str) -> tuple[str, str]:
+    """`NAME:VALUE` for -H/--header (the value may contain more colons)."""
+    name, sep, value = text.partition(":")
+    if not sep or not name:
+        raise argparse.ArgumentTypeError(f"'{text}' is not NAME:VALUE")
+    return (name, value)
+
+
+def client_error(exc: ClientError) -> CliError:
+    """The exit code scripts can rely on: 3 connection/login, 4 timeout, 1 anything else."""
+    from explorer.client import (
+        ClientTimeout,
+        ConnectFailed,
+        ConnectionLostError,
+        TransportError,
+    )
+
+    if isinstance(exc, ClientTimeout):
+        return CliError(str(exc), ExitCode.TIMEOUT)
+    if isinstance(exc, ConnectFailed | TransportError | ConnectionLostError):
+        return CliError(str(exc), ExitCode.CONNECTION)
+    return CliError(str(exc), ExitCode.FAILURE)
+
+
+def run_client(coro: Coroutine[Any, Any, T]) -> T:
+    """asyncio.run with client errors turned into CliError (one line, right exit code)."""
+    from explorer.client import ClientError
+
+    try:
+        return asyncio.run(coro)
+    except ClientError as exc:
+        raise client_error(exc) from None
+
+
+def _secret_from_env(var: str | None, flag: str) -> str | None:
+    if var is None:
+        return None
+    value = os.environ.get(var)
+    if value is None:
+        raise CliError(f"{flag} {var}: the environment variable {var} is not set", ExitCode.USAGE)
+    return value
+
+
+def _interactive() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _heart_beat(text: str) -> tuple[int, int]:
+    parts = text.split(",")
+    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not SEND,RECV in milliseconds, e.g. 10000,10000"
+        )
+    return (int(parts[0]), int(parts[1]))
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"'{text}' must be more than 0")
+    return value
