@@ -57,10 +57,19 @@ class _TcpLink:
         self._writer.write(data)
         await self._writer.drain()
 
-    async def close(self) -> None:
-        self._writer.close()
+    async def close(self, linger: float = 0.0) -> None:
+        """Close; with `linger`, first half-close and discard input for up to that long, so the
+        ERROR just written is not lost to a TCP reset while the client is still sending."""
+        writer = self._writer
+        if linger and not writer.is_closing() and writer.can_write_eof():
+            with contextlib.suppress(OSError, TimeoutError):
+                writer.write_eof()
+                async with asyncio.timeout(linger):
+                    while await self._reader.read(_READ_SIZE):
+                        pass
+        writer.close()
         with contextlib.suppress(OSError):
-            await self._writer.wait_closed()
+            await writer.wait_closed()
 
 
 class _WsLink:
@@ -87,7 +96,7 @@ class _WsLink:
         else:
             await self._connection.send(text)
 
-    async def close(self) -> None:
+    async def close(self, linger: float = 0.0) -> None:
         await self._connection.close()
 
 

@@ -56,6 +56,9 @@ BROKER_HEADERS: Final = frozenset(
 )
 # How long the outbox may take to flush an ERROR or RECEIPT before the link is closed anyway.
 FLUSH_TIMEOUT: Final = 2.0
+# After a fatal ERROR, how long to keep discarding input so that the ERROR is not lost to a
+# TCP reset (the spec's "connection lingering").
+LINGER: Final = 1.0
 _LIMIT_NAMES: Final = {
     "max_frame_bytes": "frame size",
     "max_headers": "number of headers",
@@ -75,8 +78,8 @@ class Link(Protocol):
     async def send(self, data: bytes) -> None:
         """Write one frame or heart-beat (raises on a broken connection)."""
 
-    async def close(self) -> None:
-        """Close the connection (idempotent)."""
+    async def close(self, linger: float = 0.0) -> None:
+        """Close the connection (idempotent); `linger` > 0 lets the peer read an ERROR first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +122,7 @@ class Session:
         self.expect_every = 0.0  # seconds; 0 = the client is not monitored
         self._reader: asyncio.Task[None] | None = None
         self.close_reason = ""
+        self._error_sent = False
 
     @property
     def connected(self) -> bool:
@@ -144,7 +148,7 @@ class Session:
                 await asyncio.wait_for(writer, FLUSH_TIMEOUT)
             await asyncio.gather(self._reader, timer, writer, return_exceptions=True)
             with contextlib.suppress(Exception):
-                await self.link.close()
+                await self.link.close(LINGER if self._error_sent else 0.0)
 
     def abort(self, reason: str) -> None:
         """Stop reading at once (heart-beat timeout, broker shutdown); output is dropped."""
@@ -354,6 +358,7 @@ class Session:
         self.send_frame(Frame(Command.ERROR, tuple(headers), body.encode("utf-8")))
         if error.fatal:
             self.close_reason = f"ERROR sent: {error.message}"
+            self._error_sent = True
             self._stop_reading()
 
     def _receipt(self, frame: Frame) -> None:

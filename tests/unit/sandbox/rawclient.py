@@ -61,7 +61,10 @@ class RawClient:
 
     async def _fill(self, timeout: float) -> bool:
         """Read once; False at EOF."""
-        data = await asyncio.wait_for(self.reader.read(65536), timeout)
+        try:
+            data = await asyncio.wait_for(self.reader.read(65536), timeout)
+        except ConnectionResetError:
+            return False
         if not data:
             return False
         for item in self.parser.feed(data):

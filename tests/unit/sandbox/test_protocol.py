@@ -85,7 +85,9 @@ async def test_login_is_checked_only_when_configured() -> None:
             await client.send("CONNECT", accept_version="1.2", host="x", login="admin",
                               passcode="wrong")
             (error,) = await client.closed_by_server()
-            assert error.header("message") == "login failed: wrong login or passcode for this sandbox"
+            assert error.header("message") == (
+                "login failed: wrong login or passcode for this sandbox"
+            )
             assert b"s3cret" not in error.body
         async with await RawClient.open(broker.tcp_port) as client:
             await client.connect(login="admin", passcode="s3cret")
@@ -96,11 +98,15 @@ async def test_frames_before_connect_are_refused(sandbox_broker: SandboxBroker) 
     async with await RawClient.open(sandbox_broker.tcp_port) as client:
         await client.send("SEND", b"x", destination="/queue/a")
         (error,) = await client.closed_by_server()
-        assert error.header("message") == "send CONNECT (or STOMP) first; got SEND before connecting"
+        assert error.header("message") == (
+            "send CONNECT (or STOMP) first; got SEND before connecting"
+        )
 
 
 @pytest.mark.asyncio
-async def test_receipts_for_every_frame_and_disconnect_closes(sandbox_broker: SandboxBroker) -> None:
+async def test_receipts_for_every_frame_and_disconnect_closes(
+    sandbox_broker: SandboxBroker,
+) -> None:
     async with await RawClient.open(sandbox_broker.tcp_port) as client:
         await client.connect()
         await client.send("SUBSCRIBE", id="s", destination="/topic/t", receipt="r1")
@@ -186,7 +192,7 @@ async def test_queue_keeps_messages_until_a_consumer_comes(sandbox_broker: Sandb
             await producer.send("SEND", f"m{n}".encode(), destination="/queue/later")
         await producer.send("SEND", b"lost", destination="/topic/nobody", receipt="r")
         await producer.receipt("r")
-    assert [r for r in sandbox_broker.snapshot() if r.destination == "/queue/later"][0].depth == 3
+    assert next(r for r in sandbox_broker.snapshot() if r.destination == "/queue/later").depth == 3
     async with await RawClient.open(sandbox_broker.tcp_port) as consumer:
         await consumer.connect()
         await consumer.send("SUBSCRIBE", id="s", destination="/queue/later")
