@@ -1,0 +1,213 @@
+"""`stomp-explorer destinations URL`: list what lives on a broker, with sources and counts.
+
+Sources: ActiveMQ advisories over STOMP (automatic when the broker says it is ActiveMQ),
+Jolokia (`--jolokia URL`), the RabbitMQ management API (`--management URL`), files given with
+`--import FILE`. One line per destination, sources merged:
+
+    table (default)   DESTINATION  KIND  SOURCES  DEPTH  CONSUMERS  IN  OUT  LABELS
+    jsonl             {"destination": …, "kind": "queue|topic|exchange|…", "sources": […],
+                       "depth": …, "consumers": …, "enqueued": …, "dequeued": …, "gone": …,
+                       "aliases": […], "labels": […]}   (null where unknown)
+
+The management password comes from `--management-passcode-env VAR` (never a flag value);
+without it the STOMP passcode is tried, since RabbitMQ shares users between both.
+
+Exit status: 0 ok; 2 usage; 3 the STOMP connection or login failed, or a discovery endpoint
+refused the login or could not be reached; 4 the STOMP connection timed out; 1 other errors.
+When an endpoint fails (say a wrong management password), what the other sources found is
+still printed first, then the error goes to stderr and the exit status is 3: a script sees
+the partial list and knows it is partial.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TextIO
+
+from explorer.cli.connection_args import add_connection_arguments, resolve_connection, run_client
+from explorer.cli.errors import CliError, ExitCode
+
+if TYPE_CHECKING:
+    from explorer.discovery.merge import MergedDestination
+    from explorer.discovery.scan import ScanResult
+    from explorer.discovery.service import DiscoveryConfig
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "destinations",
+        help="list the destinations on a broker with their sources and counts",
+        description="Discover the destinations on a broker (ActiveMQ advisories, Jolokia, "
+                    "RabbitMQ management API, import files) and print one per line, e.g. "
+                    "stomp-explorer destinations stomp://localhost --jolokia "
+                    "http://localhost:8161/api/jolokia",
+    )
+    add_connection_arguments(parser)
+    group = parser.add_argument_group("discovery")
+    group.add_argument("--management", metavar="URL",
+                       help="RabbitMQ management API, e.g. http://localhost:15672")
+    group.add_argument("--jolokia", metavar="URL",
+                       help="ActiveMQ Jolokia endpoint, e.g. http://localhost:8161/api/jolokia")
+    group.add_argument("--management-user", metavar="NAME",
+                       help="login for --management/--jolokia (default: the STOMP login; "
+                            "'guest' for RabbitMQ without one)")
+    group.add_argument("--management-passcode-env", metavar="VAR",
+                       help="read the management/Jolokia password from environment variable "
+                            "VAR (default: the STOMP passcode)")
+    group.add_argument("--broker", choices=("auto", "activemq", "rabbitmq", "artemis", "spring",
+                                            "sandbox"), default="auto",
+                       help="broker kind (default: from the CONNECTED server header)")
+    group.add_argument("--import", metavar="FILE", action="append", default=[], dest="imports",
+                       help="also list the destinations in FILE (one per line, or JSON Lines "
+                            "as printed by --format jsonl); repeatable")
+    group.add_argument("--no-advisories", action="store_true",
+                       help="do not subscribe to ActiveMQ's advisory topics")
+    group.add_argument("--include-internal", action="store_true",
+                       help="also list ActiveMQ.Advisory.* topics and RabbitMQ's amq.* and "
+                            "default exchanges")
+    parser.add_argument("--timeout", metavar="SECONDS", type=_seconds, default=10.0,
+                        help="how long to wait for each source's first answer (default 10)")
+    parser.add_argument("--format", choices=("table", "jsonl"), default="table",
+                        help="table (default) or jsonl: one JSON object per destination")
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    connection = resolve_connection(args)
+    client = connection.client()
+    result = run_client(_run(args, client, connection.options))
+    _print(result.destinations, args.format, sys.stdout)
+    return _exit_for(result)
+
+
+async def _run(args: argparse.Namespace, client: Any, options: dict[str, Any]) -> ScanResult:
+    from explorer.discovery.broker_kind import detect_broker_kind
+    from explorer.discovery.scan import scan
+
+    await client.connect()
+    try:
+        frame = client.connected_frame
+        broker = detect_broker_kind(
+            frame.headers if frame is not None else (),
+            configured=args.broker,
+            websocket=client.endpoint.is_websocket,
+        )
+        config = _config(args, broker, options)
+        return await scan(config, client, args.timeout)
+    finally:
+        await client.disconnect()
+
+
+def _config(args: argparse.Namespace, broker: Any, options: dict[str, Any]) -> DiscoveryConfig:
+    from explorer.discovery.broker_kind import BrokerKind
+    from explorer.discovery.service import DiscoveryConfig
+
+    management_url, jolokia_url = args.management, args.jolokia
+    login, password = args.management_user, None
+    profile_name = getattr(args, "profile", None)  # --profile NAME, when the shared args have it
+    if profile_name:
+        management_url, jolokia_url, login, password = _from_profile(
+            profile_name, management_url, jolokia_url, login
+        )
+    if args.management_passcode_env is not None:
+        password = os.environ.get(args.management_passcode_env)
+        if password is None:
+            raise CliError(
+                f"--management-passcode-env {args.management_passcode_env}: the environment "
+                f"variable {args.management_passcode_env} is not set",
+                ExitCode.USAGE,
+            )
+    stomp_login, stomp_passcode = options.get("login"), options.get("passcode")
+    management_login = login or stomp_login or "guest"
+    management_password = password if password is not None else stomp_passcode
+    return DiscoveryConfig(
+        broker=broker,
+        advisories=not args.no_advisories,
+        include_advisory_topics=args.include_internal,
+        include_internal_exchanges=args.include_internal,
+        jolokia_url=jolokia_url,
+        jolokia_login=login,  # Jolokia usually has no login; send one only when asked
+        jolokia_password=password if login else None,
+        management_url=management_url,
+        management_login=management_login,
+        management_password=management_password,
+        vhost=options.get("host") or "/",
+        http_timeout=args.timeout,
+        import_files=tuple(args.imports),
+        advisory_consumers=broker is BrokerKind.ACTIVEMQ,
+    )
+
+
+def _from_profile(
+    name: str, management_url: str | None, jolokia_url: str | None, login: str | None
+) -> tuple[str | None, str | None, str | None, str | None]:
+    """Management endpoints and password saved in the profile (flags win)."""
+    from explorer.profiles import secrets as sec
+    from explorer.profiles.errors import ProfileError
+    from explorer.profiles.store import ProfileStore
+
+    store = ProfileStore()
+    try:
+        profile = store.get(name)
+    except ProfileError as exc:
+        raise CliError(exc.message, ExitCode.USAGE) from None
+    management = profile.management
+    password = store.get_secrets(name).get(sec.MANAGEMENT_PASSWORD) if name in store else None
+    return (
+        management_url or management.management_url,
+        jolokia_url or management.jolokia_url,
+        login or management.login,
+        password,
+    )
+
+
+def _exit_for(result: ScanResult) -> int:
+    from explorer.discovery.errors import DiscoveryAuthError, DiscoveryUnavailable
+
+    if not result.problems:
+        return int(ExitCode.OK)
+    code = ExitCode.FAILURE
+    for error in result.problems.values():
+        if isinstance(error, DiscoveryAuthError | DiscoveryUnavailable):
+            code = ExitCode.CONNECTION
+    messages = "; ".join(error.message for error in result.problems.values())
+    raise CliError(messages, code)
+
+
+def _cell(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def _print(rows: Sequence[MergedDestination], style: str, out: TextIO) -> None:
+    if style == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row.to_json(), ensure_ascii=False) + "\n")
+        out.flush()
+        return
+    table = [("DESTINATION", "KIND", "SOURCES", "DEPTH", "CONSUMERS", "IN", "OUT", "LABELS")]
+    for row in rows:
+        labels = list(row.labels) + (["gone"] if row.gone else [])
+        table.append((
+            row.destination, str(row.kind), ",".join(str(s) for s in row.sources),
+            _cell(row.depth), _cell(row.consumers), _cell(row.enqueued), _cell(row.dequeued),
+            ",".join(labels),
+        ))
+    widths = [max(len(line[i]) for line in table) for i in range(len(table[0]) - 1)]
+    for line in table:
+        cells = [text.ljust(width) for text, width in zip(line, widths, strict=False)]
+        out.write(("  ".join([*cells, line[-1]])).rstrip() + "\n")
+    out.flush()
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("--timeout must be more than 0")
+    return value
