@@ -225,6 +225,8 @@ class FrameParser:
                     self._search = max(0, n - 2)
                     self._check_partial_head(buf, n)
                     return
+                if body_start + 1 - start > max_frame:  # a head alone can be too big
+                    raise LimitExceeded("max_frame_bytes", max_frame, body_start + 1 - start)
                 command, headers, length = self._parse_head(buf, start, head_end)
                 if length >= 0:
                     body_end = body_start + length
@@ -281,22 +283,37 @@ class FrameParser:
     def _check_partial_head(self, buf: bytearray, n: int) -> None:
         """Limits on a head whose blank line has not arrived: fail before buffering it all."""
         limits = self.limits
-        scanned = self._scanned
-        newlines = buf.count(b"\n", scanned, n)
-        if newlines:
-            if self._lines == 0:
-                self._check_command_length(buf.find(b"\n", 0, n))
-            self._lines += newlines
-            self._line_start = buf.rfind(b"\n", scanned, n) + 1
+        self._lines, self._line_start = self._check_lines(
+            buf, self._scanned, n, self._lines, self._line_start
+        )
         self._scanned = n
+        partial = n - self._line_start
         if self._lines == 0:
-            self._check_command_length(n)
-        elif n - self._line_start > limits.max_line_bytes:
-            raise LimitExceeded("max_line_bytes", limits.max_line_bytes, n - self._line_start)
-        if self._lines - 1 > limits.max_headers:
-            raise LimitExceeded("max_headers", limits.max_headers, self._lines - 1)
+            self._check_command_length(partial)
+        elif partial > limits.max_line_bytes:
+            raise LimitExceeded("max_line_bytes", limits.max_line_bytes, partial)
         if n > limits.max_frame_bytes:
             raise LimitExceeded("max_frame_bytes", limits.max_frame_bytes, n)
+
+    def _check_lines(
+        self, buf: bytearray, scan: int, end: int, lines: int, line_start: int
+    ) -> tuple[int, int]:
+        """Check the lines that end in `buf[scan:end]`, in stream order; return the updated
+        count of complete lines and the start of the line after them."""
+        limits = self.limits
+        newline = buf.find(b"\n", scan, end)
+        while newline >= 0:
+            length = newline - line_start
+            if lines == 0:
+                self._check_command_length(length)
+            elif length > limits.max_line_bytes:
+                raise LimitExceeded("max_line_bytes", limits.max_line_bytes, length)
+            lines += 1
+            if lines - 1 > limits.max_headers:
+                raise LimitExceeded("max_headers", limits.max_headers, lines - 1)
+            line_start = newline + 1
+            newline = buf.find(b"\n", line_start, end)
+        return lines, line_start
 
     def _check_command_length(self, length: int) -> None:
         maximum = self.limits.max_command_bytes
@@ -309,11 +326,8 @@ class FrameParser:
         """Command, headers and content-length (-1 if absent) of `buf[start:head_end]`."""
         limits = self.limits
         size = head_end - start
-        if size > limits.max_command_bytes:
-            first = buf.find(b"\n", start, head_end)
-            self._check_command_length((head_end if first < 0 else first) - start)
-        if size > limits.max_line_bytes:
-            self._check_line_lengths(bytes(buf[start:head_end]))
+        if size > limits.max_command_bytes or size > limits.max_line_bytes:
+            self._check_lines(buf, start, head_end + 1, 0, start)  # incl. its LF
         try:
             text = buf[start:head_end].decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -383,12 +397,6 @@ class FrameParser:
         except InvalidEscape as exc:
             raise InvalidEscape(f"{command} frame: {exc}") from None
         return decoded
-
-    def _check_line_lengths(self, head: bytes) -> None:
-        maximum = self.limits.max_line_bytes
-        for line in head.split(b"\n")[1:]:
-            if len(line) > maximum:
-                raise LimitExceeded("max_line_bytes", maximum, len(line))
 
 
 def _first(headers: list[tuple[str, str]], name: str) -> str | None:
