@@ -396,10 +396,11 @@ class Client:
                 self._tap(Direction.IN, item.raw or b"", item)
             command = item.command
             if command == Command.MESSAGE:
-                sub = subscriptions.get(item.header("subscription") or "")
-                message = Message.from_frame(item, matched=sub is not None)
-                if sub is not None and sub.queue_messages:
-                    sub.push(message)
+                message = Message.from_frame(item, subscriptions)
+                if message.matched:
+                    sub = subscriptions[message.subscription]  # type: ignore[index]
+                    if sub.queue_messages:
+                        sub.push(message)
                 if emit is not None:
                     emit(MessageReceived(message))
             elif command == Command.RECEIPT:

@@ -5,6 +5,7 @@ All frozen: a consumer (the window, the command line) can keep them without copy
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -58,7 +59,8 @@ class Message:
     matched: bool = True
 
     @classmethod
-    def from_frame(cls, frame: Frame, matched: bool = True) -> Message:
+    def from_frame(cls, frame: Frame, known: Container[str] | None = None) -> Message:
+        """Pick the common headers in one pass; `matched` = subscription id in `known`."""
         destination = subscription = message_id = ack_id = None
         # One pass over the headers; first occurrence wins as the spec says.
         for key, value in frame.headers:
@@ -73,6 +75,7 @@ class Message:
                     message_id = value
             elif key == "ack" and ack_id is None:
                 ack_id = value
+        matched = known is None or (subscription is not None and subscription in known)
         return cls(frame, destination, subscription, message_id, ack_id, matched)
 
     @property

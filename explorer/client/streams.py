@@ -125,6 +125,9 @@ class Subscription(ItemBuffer[Message]):
         return self
 
     async def __anext__(self) -> Message:
+        items = self._items
+        if items:  # the common case in a burst: no extra coroutine
+            return items.popleft()
         return await self.get()
 
     async def unsubscribe(self, receipt: bool = False) -> None:
@@ -143,6 +146,9 @@ class EventStream(ItemBuffer[Event]):
         return self
 
     async def __anext__(self) -> Event:
+        items = self._items
+        if items:
+            return items.popleft()
         return await self.get()
 
     def close(self) -> None:

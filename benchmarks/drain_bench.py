@@ -1,0 +1,329 @@
+"""Drain speed of our client against stomp-py and raw sockets (printed, never asserted).
+
+Method (brokers.md §6): for each repetition and each drainer, pre-fill a FRESH queue with N
+~100-byte messages (pipelined raw SENDs, a receipt on the last one, then poll the broker's
+queue depth until all N are there), then drain it with one drainer in its own process and time
+SUBSCRIBE -> N-th message. Drainers alternate within a repetition; medians are reported.
+
+  ActiveMQ (TCP, non-persistent):   ours | stomp-py | raw asyncio socket counting NULs
+  RabbitMQ Web-STOMP (durable q):   ours over WS | raw `websockets` counting NULs
+
+    .venv/bin/python benchmarks/drain_bench.py                 # 100,000 messages, 3 reps
+    .venv/bin/python benchmarks/drain_bench.py --n 20000 --reps 1 --only activemq
+
+CPU-heavy (2 cores): the drainer runs alone while the broker serves it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import base64
+import json
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+import uuid
+from dataclasses import dataclass
+
+BODY = b"x" * 99
+
+ACTIVEMQ_TCP = ("127.0.0.1", 61613)
+JOLOKIA = "http://127.0.0.1:8161/api/jolokia"
+RABBIT_TCP = ("127.0.0.1", 61623)
+RABBIT_WS = "ws://127.0.0.1:15674/ws"
+RABBIT_MGMT = "http://127.0.0.1:15672"
+RABBIT_AUTH = ("guest", "guest")
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    drainers: tuple[str, ...]
+    baseline: str
+
+
+TARGETS = {
+    "activemq": Target("ActiveMQ TCP, non-persistent", ("ours", "stomppy", "raw"), "raw"),
+    "rabbitmq-ws": Target("RabbitMQ Web-STOMP, durable queue", ("ours-ws", "raw-ws"), "raw-ws"),
+}
+
+
+# ---------------------------------------------------------------- raw STOMP helpers
+
+
+def frame(command: str, headers: dict[str, str], body: bytes = b"") -> bytes:
+    head = "".join(f"{k}:{v}\n" for k, v in headers.items())
+    return f"{command}\n{head}\n".encode() + body + b"\0"
+
+
+def connect_frame(host: str, login: str | None, passcode: str | None) -> bytes:
+    headers = {"accept-version": "1.2", "host": host, "heart-beat": "0,0"}
+    if login:
+        headers["login"] = login
+    if passcode:
+        headers["passcode"] = passcode
+    return frame("CONNECT", headers)
+
+
+async def read_until_nul(reader: asyncio.StreamReader) -> bytes:
+    """The first frame (CONNECTED); returns what followed it in the same read."""
+    buf = b""
+    while b"\0" not in buf:
+        chunk = await reader.read(65536)
+        if not chunk:
+            raise SystemExit(f"broker closed the connection: {buf!r}")
+        buf += chunk
+    head, _, rest = buf.partition(b"\0")
+    if not head.lstrip(b"\n").startswith(b"CONNECTED"):
+        raise SystemExit(f"not CONNECTED: {head[:200]!r}")
+    return rest
+
+
+async def prefill(addr: tuple[str, int], queue: str, n: int, vhost: str,
+                  login: str | None, passcode: str | None, extra: dict[str, str]) -> None:
+    reader, writer = await asyncio.open_connection(*addr)
+    writer.write(connect_frame(vhost, login, passcode))
+    await read_until_nul(reader)
+    one = frame("SEND", {"destination": queue, **extra, "content-length": str(len(BODY))}, BODY)
+    batch = 2000
+    for start in range(0, n - 1, batch):
+        writer.write(one * min(batch, n - 1 - start))
+        await writer.drain()
+    writer.write(frame("SEND", {"destination": queue, **extra, "receipt": "last",
+                                "content-length": str(len(BODY))}, BODY))
+    await writer.drain()
+    buf = b""
+    while b"receipt-id:last" not in buf:
+        chunk = await reader.read(65536)
+        if not chunk:
+            raise SystemExit(f"pre-fill connection closed: {buf[-300:]!r}")
+        buf = buf[-100:] + chunk
+        if b"ERROR" in chunk:
+            raise SystemExit(f"pre-fill got an ERROR: {chunk[:300]!r}")
+    writer.write(frame("DISCONNECT", {}))
+    await writer.drain()
+    writer.close()
+    await writer.wait_closed()
+
+
+def http_json(url: str, auth: tuple[str, str] | None = None, method: str = "GET") -> object:
+    request = urllib.request.Request(url, method=method)
+    if auth:
+        token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
+        request.add_header("Authorization", f"Basic {token}")
+    with urllib.request.urlopen(request, timeout=10) as response:
+        data = response.read()
+    return json.loads(data) if data else None
+
+
+def activemq_depth(name: str) -> int:
+    mbean = (f"org.apache.activemq:type=Broker,brokerName=localhost,destinationType=Queue,"
+             f"destinationName={name}")
+    reply = http_json(f"{JOLOKIA}/read/{urllib.parse.quote(mbean, safe=':=,')}/QueueSize")
+    assert isinstance(reply, dict)
+    return int(reply.get("value") or 0)
+
+
+def activemq_remove(name: str) -> None:
+    mbean = "org.apache.activemq:type=Broker,brokerName=localhost"
+    http_json(f"{JOLOKIA}/exec/{urllib.parse.quote(mbean, safe=':=,')}/removeQueue(java.lang.String)/"
+              f"{urllib.parse.quote(name)}")
+
+
+def rabbit_depth(name: str) -> int:
+    try:
+        reply = http_json(f"{RABBIT_MGMT}/api/queues/%2F/{urllib.parse.quote(name, safe='')}",
+                          RABBIT_AUTH)
+    except urllib.error.HTTPError:
+        return 0
+    assert isinstance(reply, dict)
+    return int(reply.get("messages") or 0)
+
+
+def rabbit_remove(name: str) -> None:
+    http_json(f"{RABBIT_MGMT}/api/queues/%2F/{urllib.parse.quote(name, safe='')}", RABBIT_AUTH,
+              method="DELETE")
+
+
+def wait_depth(depth: object, name: str, n: int, limit: float = 120.0) -> None:
+    assert callable(depth)
+    deadline = time.monotonic() + limit
+    while (seen := depth(name)) < n:
+        if time.monotonic() > deadline:
+            raise SystemExit(f"queue {name} holds {seen} of {n} messages after {limit:g} s")
+        time.sleep(0.25)
+
+
+# ---------------------------------------------------------------- drainers (child process)
+
+
+async def drain_ours(url: str, queue: str, n: int, vhost: str, login: str | None,
+                     passcode: str | None) -> float:
+    from explorer.client import Client
+
+    client = Client(url, login=login, passcode=passcode, host=vhost, heartbeat=(0, 0))
+    await client.connect()
+    start = time.perf_counter()
+    sub = await client.subscribe(queue)
+    count = 0
+    async for _message in sub:
+        count += 1
+        if count >= n:
+            break
+    elapsed = time.perf_counter() - start
+    await client.close()
+    return elapsed
+
+
+async def drain_raw(queue: str, n: int, vhost: str, login: str | None,
+                    passcode: str | None) -> float:
+    reader, writer = await asyncio.open_connection(*ACTIVEMQ_TCP)
+    writer.write(connect_frame(vhost, login, passcode))
+    count = (await read_until_nul(reader)).count(b"\0")
+    start = time.perf_counter()
+    writer.write(frame("SUBSCRIBE", {"destination": queue, "id": "1", "ack": "auto"}))
+    while count < n:
+        data = await reader.read(262144)
+        if not data:
+            raise SystemExit("raw drain: connection closed")
+        count += data.count(b"\0")
+    elapsed = time.perf_counter() - start
+    writer.close()
+    await writer.wait_closed()
+    return elapsed
+
+
+async def drain_raw_ws(queue: str, n: int, vhost: str, login: str | None,
+                       passcode: str | None) -> float:
+    from websockets.asyncio.client import connect
+    from websockets.typing import Subprotocol
+
+    async with connect(RABBIT_WS, subprotocols=[Subprotocol("v12.stomp")],
+                       max_size=64 * 2**20, proxy=None) as ws:
+        await ws.send(connect_frame(vhost, login, passcode).decode())
+        reply = await ws.recv(decode=False)
+        assert isinstance(reply, bytes) and reply.startswith(b"CONNECTED"), reply
+        start = time.perf_counter()
+        await ws.send(frame("SUBSCRIBE", {"destination": queue, "id": "1", "ack": "auto"}).decode())
+        count = 0
+        while count < n:
+            data = await ws.recv(decode=False)
+            assert isinstance(data, bytes)
+            count += data.count(b"\0")
+        return time.perf_counter() - start
+
+
+def drain_stomppy(queue: str, n: int, vhost: str, login: str | None,
+                  passcode: str | None) -> float:
+    import threading
+
+    import stomp
+
+    done = threading.Event()
+
+    class Counter(stomp.ConnectionListener):  # type: ignore[misc]
+        count = 0
+
+        def on_message(self, frame: object) -> None:
+            Counter.count += 1
+            if Counter.count >= n:
+                done.set()
+
+    conn = stomp.Connection12([ACTIVEMQ_TCP], vhost=vhost, heartbeats=(0, 0))
+    conn.set_listener("counter", Counter())
+    conn.connect(login, passcode, wait=True)
+    start = time.perf_counter()
+    conn.subscribe(queue, id="1", ack="auto")
+    if not done.wait(300):
+        raise SystemExit(f"stomp-py drained only {Counter.count} of {n}")
+    elapsed = time.perf_counter() - start
+    conn.disconnect()
+    return elapsed
+
+
+def child(args: argparse.Namespace) -> None:
+    kind, queue, n = args.drain_one, args.queue, args.n
+    if kind == "ours":
+        elapsed = asyncio.run(drain_ours(f"stomp://{ACTIVEMQ_TCP[0]}:{ACTIVEMQ_TCP[1]}", queue, n,
+                                         "/", None, None))
+    elif kind == "raw":
+        elapsed = asyncio.run(drain_raw(queue, n, "/", None, None))
+    elif kind == "stomppy":
+        elapsed = drain_stomppy(queue, n, "/", None, None)
+    elif kind == "ours-ws":
+        elapsed = asyncio.run(drain_ours(RABBIT_WS, queue, n, "/", *RABBIT_AUTH))
+    elif kind == "raw-ws":
+        elapsed = asyncio.run(drain_raw_ws(queue, n, "/", *RABBIT_AUTH))
+    else:
+        raise SystemExit(f"unknown drainer {kind}")
+    print(json.dumps({"seconds": elapsed}))
+
+
+# ---------------------------------------------------------------- orchestration
+
+
+def run_drainer(kind: str, queue: str, n: int) -> float:
+    result = subprocess.run(
+        [sys.executable, __file__, "--drain-one", kind, "--queue", queue, "--n", str(n)],
+        capture_output=True, text=True, timeout=600, check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"{kind} drainer failed:\n{result.stderr[-2000:]}")
+    return float(json.loads(result.stdout.strip().splitlines()[-1])["seconds"])
+
+
+def bench(target_key: str, n: int, reps: int) -> None:
+    target = TARGETS[target_key]
+    times: dict[str, list[float]] = {d: [] for d in target.drainers}
+    for rep in range(reps):
+        order = list(target.drainers)
+        order = order[rep % len(order):] + order[:rep % len(order)]  # alternate who goes first
+        for kind in order:
+            name = f"bench.drain.{kind}.{uuid.uuid4().hex[:8]}"
+            if target_key == "activemq":
+                asyncio.run(prefill(ACTIVEMQ_TCP, f"/queue/{name}", n, "/", None, None, {}))
+                wait_depth(activemq_depth, name, n)
+            else:
+                # Durable queue: no persistent:false (that makes RabbitMQ queues exclusive).
+                asyncio.run(prefill(RABBIT_TCP, f"/queue/{name}", n, "/", *RABBIT_AUTH, {}))
+                wait_depth(rabbit_depth, name, n)
+            seconds = run_drainer(kind, f"/queue/{name}", n)
+            times[kind].append(seconds)
+            print(f"  rep {rep + 1} {kind:8s} {seconds:7.3f} s  {n / seconds:9,.0f} msg/s",
+                  flush=True)
+            try:
+                (activemq_remove if target_key == "activemq" else rabbit_remove)(name)
+            except Exception as exc:  # cleanup only
+                print(f"  (could not remove {name}: {exc})")
+    print(f"\n{target.name}: {n:,} messages of {len(BODY)} bytes, median of {reps}")
+    base = n / statistics.median(times[target.baseline])
+    rates = {kind: n / statistics.median(values) for kind, values in times.items()}
+    for kind, rate in rates.items():
+        print(f"  {kind:8s} {rate:9,.0f} msg/s   {rate / base:5.2f}x {target.baseline}")
+    if "stomppy" in rates:
+        print(f"  ours / stomp-py = {rates['ours'] / rates['stomppy']:.2f}")
+    print(flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100_000)
+    parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--only", choices=sorted(TARGETS))
+    parser.add_argument("--drain-one", help=argparse.SUPPRESS)
+    parser.add_argument("--queue", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.drain_one:
+        child(args)
+        return
+    for key in TARGETS:
+        if args.only in (None, key):
+            bench(key, args.n, args.reps)
+
+
+if __name__ == "__main__":
+    main()
