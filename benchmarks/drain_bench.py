@@ -130,7 +130,8 @@ def activemq_depth(name: str) -> int:
 
 def activemq_remove(name: str) -> None:
     mbean = "org.apache.activemq:type=Broker,brokerName=localhost"
-    http_json(f"{JOLOKIA}/exec/{urllib.parse.quote(mbean, safe=':=,')}/removeQueue(java.lang.String)/"
+    operation = "removeQueue(java.lang.String)"
+    http_json(f"{JOLOKIA}/exec/{urllib.parse.quote(mbean, safe=':=,')}/{operation}/"
               f"{urllib.parse.quote(name)}")
 
 
