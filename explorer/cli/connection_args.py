@@ -55,9 +55,12 @@ def add_connection_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "url", metavar="URL",
         help="broker URL: stomp://[user@]host[:61613], stomp+ssl://host[:61614], "
-             "ws://host:port/path or wss://host/path",
+             "ws://host:port/path or wss://host/path (or leave it out and give --profile NAME)",
     )
     group = parser.add_argument_group("connection")
+    from explorer.cli.profiles import add_profile_option
+
+    add_profile_option(parser, group)
     group.add_argument("--user", metavar="U", help="login name (overrides user@ in the URL)")
     group.add_argument(
         "--passcode-env", metavar="VAR",
@@ -65,11 +68,11 @@ def add_connection_arguments(parser: argparse.ArgumentParser) -> None:
              "you are asked for it when --user is given)",
     )
     group.add_argument(
-        "--vhost", metavar="HOST", default="/",
+        "--vhost", metavar="HOST", default=None,
         help="the CONNECT host header (RabbitMQ: the virtual host; default '/')",
     )
     group.add_argument(
-        "--heart-beat", metavar="SEND,RECV", default="10000,10000", type=_heart_beat,
+        "--heart-beat", metavar="SEND,RECV", default=None, type=_heart_beat,
         help="heart-beat intervals in ms offered to the broker (default 10000,10000; 0,0 = off)",
     )
     group.add_argument("--connect-timeout", metavar="SECONDS", type=_positive, default=10.0,
@@ -92,8 +95,12 @@ def add_connection_arguments(parser: argparse.ArgumentParser) -> None:
 
 def resolve_connection(args: argparse.Namespace) -> ResolvedConnection:
     """From parsed arguments to a ResolvedConnection; CliError(USAGE) names what to fix."""
+    from explorer.cli.profiles import profile_connection
     from explorer.client import TlsOptions, WebSocketOptions
 
+    from_profile = profile_connection(args)  # --profile NAME (+ overriding options)
+    if from_profile is not None:
+        return ResolvedConnection(*from_profile)
     try:
         endpoint = parse_url(args.url)
     except UrlError as exc:
@@ -116,8 +123,8 @@ def resolve_connection(args: argparse.Namespace) -> ResolvedConnection:
     return ResolvedConnection(endpoint, {
         "login": login,
         "passcode": passcode,
-        "host": args.vhost,
-        "heartbeat": args.heart_beat,
+        "host": args.vhost if args.vhost is not None else "/",
+        "heartbeat": args.heart_beat if args.heart_beat is not None else (10000, 10000),
         "tls": tls,
         "websocket": websocket,
         "connect_timeout": args.connect_timeout,

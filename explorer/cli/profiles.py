@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from dataclasses import replace
 from typing import Any
@@ -296,3 +297,94 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise _fail(exc) from None
     print(f"imported from {args.path}: {result.summary()}")
     return 1 if result.skipped and not (result.added or result.replaced or result.renamed) else 0
+
+
+# ---------------------------------------------------------------------------------------------
+# `--profile NAME` for the subcommands that connect (send, tail, destinations...). The shared
+# `explorer.cli.connection_args` calls these two functions; everything else stays there.
+
+PROFILE_PLACEHOLDER = "<profile>"
+_BROKER_URL = re.compile(r"^(stomp|stomp\+ssl|stomp\+tls|stomps|ssl|tcp|ws|wss)://", re.I)
+
+
+def add_profile_option(parser: argparse.ArgumentParser, group: Any) -> None:
+    """Add `--profile NAME`, which replaces the URL positional.
+
+    argparse cannot leave out a leading positional, so when `--profile` is on the command line
+    a placeholder URL is put in front of the arguments before parsing (this parser only).
+    """
+    group.add_argument(
+        "--profile", metavar="NAME",
+        help="connect with a saved profile instead of a URL (see `stomp-explorer profiles "
+             "list`); options given here override the profile's",
+    )
+    original = parser.parse_known_args
+
+    def parse_known_args(args: Any = None, namespace: Any = None) -> Any:
+        strings = list(sys.argv[1:] if args is None else args)
+        has_profile = any(s == "--profile" or s.startswith("--profile=") for s in strings)
+        if has_profile and not any(_BROKER_URL.match(s) for s in strings):
+            strings.insert(0, PROFILE_PLACEHOLDER)
+        return original(strings, namespace)
+
+    parser.parse_known_args = parse_known_args  # type: ignore[method-assign]
+
+
+def profile_connection(args: argparse.Namespace) -> tuple[Any, dict[str, Any]] | None:
+    """(endpoint, Client keyword arguments) from `--profile NAME` and the options given with
+    it, or None without `--profile`. Options on the command line win over the profile."""
+    from explorer.client.options import TlsOptions as ClientTls
+    from explorer.profiles import client_kwargs, connection_from_profile
+
+    name = getattr(args, "profile", None)
+    if not name:
+        return None
+    given_urls = [v for v in vars(args).values()
+                  for v in (v if isinstance(v, list) else [v])
+                  if isinstance(v, str) and _BROKER_URL.match(v)]
+    if args.url != PROFILE_PLACEHOLDER or given_urls:
+        raise CliError("give either a broker URL or --profile NAME, not both", ExitCode.USAGE)
+    store = _store(args)
+    try:
+        settings = connection_from_profile(name, store)
+    except ProfileError as exc:
+        raise _fail(exc) from None
+    options = client_kwargs(settings)
+    options.pop("reconnect")  # the command line reports a lost connection instead
+    login = args.user or settings.login
+    passcode = settings.passcode
+    if args.passcode_env:
+        passcode = _env(args.passcode_env, "--passcode-env")
+    elif passcode is None and login and sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        passcode = getpass.getpass(f"passcode for {login} (profile '{settings.profile.name}'): ")
+    tls: ClientTls = options["tls"]
+    tls = replace(
+        tls,
+        ca_file=args.ca_file or tls.ca_file,
+        cert_file=args.client_cert or tls.cert_file,
+        key_file=args.client_key or tls.key_file,
+        key_password=(_env(args.key_passphrase_env, "--key-passphrase-env")
+                      if args.key_passphrase_env else tls.key_password),
+        server_name=args.server_name or tls.server_name,
+        insecure=tls.insecure or args.insecure,
+    )
+    websocket = options["websocket"]
+    websocket = replace(websocket, headers=websocket.headers + tuple(args.ws_header),
+                        origin=args.origin or websocket.origin)
+    options.update(login=login, passcode=passcode, tls=tls, websocket=websocket,
+                   connect_timeout=args.connect_timeout)
+    if args.vhost is not None:
+        options["host"] = args.vhost
+    if args.heart_beat is not None:
+        options["heartbeat"] = args.heart_beat
+    return settings.endpoint, options
+
+
+def _env(var: str, flag: str) -> str:
+    value = os.environ.get(var)
+    if value is None:
+        raise CliError(f"{flag} {var}: the environment variable {var} is not set",
+                       ExitCode.USAGE)
+    return value
