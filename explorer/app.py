@@ -1,30 +1,80 @@
-"""Composition root of the window: QApplication, the qasync loop and the main window."""
+"""Composition root of the window: QApplication, translations, theme, qasync loop, window.
+
+`run_window(args)` is what `stomp-explorer` (no subcommand) calls. `create_window()` builds
+the same window for tests and benchmarks, on an existing QApplication and loop.
+"""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import sys
+from typing import TYPE_CHECKING
 
 from explorer import __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.profiles import ProfileStore
+    from explorer.ui.main_window import MainWindow
+
+
+def configure_application(app: QApplication) -> None:
+    """Names, icon, translations and the light/dark theme (once per QApplication)."""
+    from explorer.ui import config, i18n, theme
+    from explorer.ui.about import application_icon
+
+    if app.property("explorerConfigured"):
+        return
+    app.setApplicationName("STOMP Explorer")
+    app.setOrganizationName("stomp-explorer")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("stomp-explorer")
+    app.setWindowIcon(application_icon())
+    translators = i18n.install(app, config.settings())
+    app.setProperty("explorerConfigured", True)
+    app._explorer_translators = translators  # type: ignore[attr-defined]  # keep alive
+    theme.follow_system(app)
+
+
+def open_store(profiles_path: str | None = None) -> ProfileStore:
+    """The user's profiles (or a team file), with the built-in Sandbox profile."""
+    from explorer.profiles import ProfileStore
+    from explorer.ui.sandbox_runner import sandbox_profile
+
+    return ProfileStore(profiles_path, builtins=[sandbox_profile()])
+
+
+def create_window(profiles_path: str | None = None, *, first_run: bool = True) -> MainWindow:
+    """Build (not show) the main window. On a fresh config (no profiles of the user's own)
+    the Sandbox profile connects at once, so the window is alive from the first second."""
+    from explorer.ui import config
+    from explorer.ui.main_window import MainWindow
+    from explorer.ui.sandbox_runner import SANDBOX_NAME
+
+    store = open_store(profiles_path)
+    window = MainWindow(store, config.settings())
+    fresh = not any(not p.builtin for p in store.profiles())
+    if first_run and fresh and window.profiles.select(SANDBOX_NAME):
+        window.connect_selected()
+    return window
 
 
 def run_window(args: argparse.Namespace) -> int:
     """Open the main window and run Qt's loop with asyncio inside it until it closes."""
     import qasync
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("STOMP Explorer")
-    app.setApplicationVersion(__version__)
+    assert isinstance(app, QApplication)
+    configure_application(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    window = QMainWindow()
-    window.setWindowTitle("STOMP Explorer")
-    window.resize(1200, 800)
-    window.show()
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)
     with loop:
+        window = create_window(getattr(args, "profiles", None))
+        window.show()
         loop.run_until_complete(closed.wait())
     return 0

@@ -1,0 +1,478 @@
+"""Everything one connection shows: banner, destination tree, message log, traffic inspector.
+
+The window puts one `ConnectionView` per connection in a tab. Network actions run as
+`qasync.asyncSlot` coroutines that catch every error and show it in the banner.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.client import ClientError
+from explorer.store import LogEntry
+from explorer.ui.banner import Banner
+from explorer.ui.compose import ComposeRequest
+from explorer.ui.icons import icon
+from explorer.ui.models import DestinationTreeModel
+from explorer.ui.session import SessionController
+from explorer.ui.traffic import TrafficView
+
+# Headers a broker adds to a MESSAGE; "send again" leaves them out.
+_BROKER_HEADERS = frozenset({
+    "message-id", "subscription", "ack", "content-length", "redelivered", "timestamp",
+    "expires", "priority", "destination", "receipt", "receipt-id",
+})
+
+
+def resend_request(entry: LogEntry) -> ComposeRequest:
+    """A SEND that repeats a logged message: its destination, own headers and body."""
+    headers = [("destination", entry.destination)]
+    headers += [(k, v) for k, v in entry.headers if k not in _BROKER_HEADERS]
+    return ComposeRequest("SEND", tuple(headers), entry.body)
+
+
+class ConnectionView(QWidget):
+    """The tab of one connection."""
+
+    message_selected = Signal(object)  # LogEntry | None
+    compose_to = Signal(str)  # "send to this destination"
+    send_again = Signal(object)  # ComposeRequest
+
+    def __init__(self, session: SessionController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("connectionView")
+        self.banner = Banner()
+        session.error_raised.connect(lambda text: self.banner.show_message(text, "error"))
+        self._tasks: set[asyncio.Task[None]] = set()
+
+        # -- destination tree ------------------------------------------------------------
+        self.tree_filter = QLineEdit()
+        self.tree_filter.setObjectName("destinationFilter")
+        self.tree_filter.setPlaceholderText(self.tr("Filter destinations"))
+        self.tree_filter.setClearButtonEnabled(True)
+        self.tree_filter.setToolTip(self.tr("Show destinations whose name contains this text"))
+        self.tree_filter.textChanged.connect(self._filter_tree)
+        self.subscribe_input = QLineEdit()
+        self.subscribe_input.setObjectName("subscribeInput")
+        self.subscribe_input.setPlaceholderText(self.tr("/queue/name to subscribe"))
+        self.subscribe_input.setToolTip(
+            self.tr("Type a destination and press Enter to subscribe to it")
+        )
+        self.subscribe_input.returnPressed.connect(self._subscribe_typed)
+        subscribe_button = QToolButton()
+        subscribe_button.setObjectName("subscribeButton")
+        subscribe_button.setIcon(icon("subscribe"))
+        subscribe_button.setToolTip(self.tr("Subscribe to the destination typed on the left"))
+        subscribe_button.clicked.connect(self._subscribe_typed)
+        subscribe_row = QHBoxLayout()
+        subscribe_row.addWidget(self.subscribe_input, 1)
+        subscribe_row.addWidget(subscribe_button)
+
+        self.tree = QTreeView()
+        self.tree.setObjectName("destinationTree")
+        self.tree.setModel(session.destinations)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setToolTip(
+            self.tr("Destinations seen, sent to or discovered; right-click to subscribe")
+        )
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
+        self.tree.doubleClicked.connect(self._tree_double_clicked)
+        header = self.tree.header()
+        header.resizeSection(0, 200)
+        for column in range(1, session.destinations.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        session.destinations.rowsInserted.connect(self._expand_new)
+        self.subscriptions_label = QLabel()
+        self.subscriptions_label.setObjectName("subscriptionsLabel")
+        self.subscriptions_label.setProperty("hint", True)
+        self.subscriptions_label.setWordWrap(True)
+        session.subscriptions_changed.connect(self._show_subscriptions)
+        self._show_subscriptions()
+
+        tree_box = QWidget()
+        tree_layout = QVBoxLayout(tree_box)
+        tree_layout.setContentsMargins(0, 0, 0, 0)
+        tree_layout.addLayout(subscribe_row)
+        tree_layout.addWidget(self.tree_filter)
+        tree_layout.addWidget(self.tree, 1)
+        tree_layout.addWidget(self.subscriptions_label)
+
+        # -- message log -----------------------------------------------------------------
+        model = session.messages
+        self.log = QTableView()
+        self.log.setObjectName("messageLog")
+        self.log.setModel(model)
+        self.log.setToolTip(self.tr("Messages in and out; Space pauses, right-click for more"))
+        self.log.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.log.setWordWrap(False)
+        self.log.setAlternatingRowColors(True)
+        self.log.verticalHeader().hide()
+        self.log.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.log.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        log_header = self.log.horizontalHeader()
+        log_header.setStretchLastSection(True)
+        for column, width in ((0, 96), (1, 64), (2, 230), (3, 64), (4, 150)):
+            log_header.resizeSection(column, width)
+        self.log.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.log.customContextMenuRequested.connect(self._log_menu)
+        self.log.selectionModel().selectionChanged.connect(self._selection_changed)
+        model.rowsAboutToBeInserted.connect(self._remember_bottom)
+        model.flushed.connect(self._after_flush)
+        model.modelReset.connect(lambda: self.message_selected.emit(None))
+        self._at_bottom = True
+        space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.log)
+        space.setContext(Qt.ShortcutContext.WidgetShortcut)
+        space.activated.connect(self.toggle_pause)
+
+        self.log_filter = QLineEdit()
+        self.log_filter.setObjectName("logFilter")
+        self.log_filter.setClearButtonEnabled(True)
+        self.log_filter.setToolTip(
+            self.tr("Filter the log (Ctrl+F); the menu on the left picks how")
+        )
+        self.filter_kind = QComboBox()
+        self.filter_kind.setObjectName("logFilterKind")
+        for kind, label in (
+            ("text", self.tr("Text")), ("regex", self.tr("Regex")),
+            ("destination", self.tr("Destination")), ("header", self.tr("Header")),
+        ):
+            self.filter_kind.addItem(label, kind)
+        self.filter_kind.setToolTip(self.tr("What the filter text matches"))
+        self.filter_kind.currentIndexChanged.connect(lambda _i: self._apply_log_filter())
+        self.log_filter.textChanged.connect(lambda _t: self._apply_log_filter())
+        self._apply_log_filter()
+        self.pause_button = QPushButton(icon("pause"), self.tr("Pause"))
+        self.pause_button.setObjectName("pauseButton")
+        self.pause_button.setCheckable(True)
+        self.pause_button.setToolTip(
+            self.tr("Stop updating the log; messages keep being recorded (Ctrl+P or Space)")
+        )
+        self.pause_button.toggled.connect(self._pause_toggled)
+        clear = QToolButton()
+        clear.setObjectName("clearLogButton")
+        clear.setIcon(icon("clear"))
+        clear.setToolTip(self.tr("Clear the log"))
+        clear.clicked.connect(model.clear)
+        export = QToolButton()
+        export.setObjectName("exportButton")
+        export.setIcon(icon("export"))
+        export.setToolTip(self.tr("Export messages as JSON Lines"))
+        export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_menu = QMenu(export)
+        export_menu.addAction(self.tr("Export selected…"), lambda: self._export_dialog(True))
+        export_menu.addAction(self.tr("Export all…"), lambda: self._export_dialog(False))
+        export.setMenu(export_menu)
+        self.log_info = QLabel()
+        self.log_info.setObjectName("logInfo")
+        self.log_info.setProperty("hint", True)
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_kind)
+        bar.addWidget(self.log_filter, 1)
+        bar.addWidget(self.log_info)
+        bar.addWidget(self.pause_button)
+        bar.addWidget(clear)
+        bar.addWidget(export)
+        log_box = QWidget()
+        log_layout = QVBoxLayout(log_box)
+        log_layout.setContentsMargins(0, 4, 0, 0)
+        log_layout.addLayout(bar)
+        log_layout.addWidget(self.log, 1)
+
+        self.traffic = TrafficView(session.traffic)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("connectionPages")
+        self.pages.addTab(log_box, icon("filter"), self.tr("Messages"))
+        self.pages.addTab(self.traffic, icon("raw"), self.tr("Traffic"))
+        self.pages.setTabToolTip(0, self.tr("Messages received and sent"))
+        self.pages.setTabToolTip(1, self.tr("Every frame and heart-beat on the wire"))
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("connectionSplitter")
+        self.splitter.addWidget(tree_box)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self._sized = False
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self._update_log_info()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Override: give the tree a third of the width the first time the tab is shown."""
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            width = max(self.splitter.width(), 600)
+            self.splitter.setSizes([width * 36 // 100, width * 64 // 100])
+            self.tree.header().resizeSection(0, max(160, width * 36 // 100 - 150))
+
+    # -- running coroutines from slots -------------------------------------------------------
+
+    def run(self, coro: Awaitable[object], done: Callable[[object], None] | None = None) -> None:
+        """Run a network action; its ClientError (or any error) goes to the banner."""
+
+        async def guarded() -> None:
+            try:
+                result = await coro
+            except ClientError as exc:
+                self.banner.show_message(str(exc), "error")
+            except Exception as exc:  # shown, never lost in qasync's excepthook
+                self.banner.show_message(
+                    self.tr("Unexpected error: {error}").format(error=exc), "error"
+                )
+            else:
+                if done is not None:
+                    done(result)
+
+        task = asyncio.ensure_future(guarded())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    # -- destination tree ------------------------------------------------------------------
+
+    def _filter_tree(self, text: str) -> None:
+        self.session.destinations.set_filter(text)
+        if text:
+            self.tree.expandAll()
+
+    def _expand_new(self, parent: QModelIndex, _first: int, _last: int) -> None:
+        # Keep the first two levels open so new destinations are visible as they appear.
+        depth, up = 0, parent
+        while up.isValid():
+            depth += 1
+            up = up.parent()
+        if depth < 2 or self.tree_filter.text():
+            self.tree.expand(parent)
+
+    def _destination_at(self, index: QModelIndex) -> str | None:
+        if not index.isValid():
+            return None
+        path = index.siblingAtColumn(0).data(DestinationTreeModel.DestinationRole)
+        return str(path) if path else None
+
+    def _tree_double_clicked(self, index: QModelIndex) -> None:
+        destination = self._destination_at(index)
+        if destination and index.data(DestinationTreeModel.IsDestinationRole):
+            self.compose_to.emit(destination)
+
+    def _tree_menu(self, pos: QPoint) -> None:
+        destination = self._destination_at(self.tree.indexAt(pos))
+        if destination is None:
+            return
+        menu = self.tree_actions(destination)
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+    def tree_actions(self, destination: str) -> QMenu:
+        """The context menu for a tree node (tests trigger its actions by objectName)."""
+        menu = QMenu(self)
+        connected = self.session.is_connected
+        subscribed = destination in self.session.subscriptions
+        sub = menu.addAction(icon("subscribe"), self.tr("Subscribe"),
+                             lambda: self.subscribe(destination))
+        sub.setObjectName("actionSubscribe")
+        sub.setEnabled(connected and not subscribed)
+        wildcard = self.session.wildcard_for(destination)
+        label = (self.tr("Subscribe to subtree ({wildcard})").format(wildcard=wildcard)
+                 if wildcard else self.tr("Subscribe to subtree (this broker has no wildcard)"))
+        subtree = menu.addAction(icon("subscribe"), label,
+                                 lambda: self.subscribe(wildcard or destination))
+        subtree.setObjectName("actionSubscribeSubtree")
+        subtree.setEnabled(connected and wildcard is not None
+                           and wildcard not in self.session.subscriptions)
+        unsub = menu.addAction(icon("unsubscribe"), self.tr("Unsubscribe"),
+                               lambda: self.unsubscribe(destination))
+        unsub.setObjectName("actionUnsubscribe")
+        unsub.setEnabled(subscribed)
+        menu.addSeparator()
+        copy = menu.addAction(icon("copy"), self.tr("Copy destination"),
+                              lambda: QGuiApplication.clipboard().setText(destination))
+        copy.setObjectName("actionCopyDestination")
+        send = menu.addAction(icon("send"), self.tr("Send to it…"),
+                              lambda: self.compose_to.emit(destination))
+        send.setObjectName("actionSendTo")
+        return menu
+
+    def subscribe(self, destination: str) -> None:
+        self.run(self.session.subscribe(destination))
+
+    def unsubscribe(self, destination: str) -> None:
+        self.run(self.session.unsubscribe(destination))
+
+    def _subscribe_typed(self) -> None:
+        destination = self.subscribe_input.text().strip()
+        if not destination:
+            self.banner.show_message(
+                self.tr("Type a destination first, for example /queue/test."), "info"
+            )
+            return
+        self.subscribe(destination)
+        self.subscribe_input.clear()
+
+    def _show_subscriptions(self) -> None:
+        subs = sorted(self.session.subscriptions)
+        self.subscriptions_label.setToolTip("\n".join(subs))
+        if len(subs) == 1:
+            self.subscriptions_label.setText(
+                self.tr("Subscribed to {destination}").format(destination=subs[0])
+            )
+        elif subs:
+            self.subscriptions_label.setText(
+                self.tr("Subscribed to {count} destinations (hover to list them)").format(
+                    count=len(subs))
+            )
+        else:
+            self.subscriptions_label.setText(
+                self.tr("No subscriptions yet: type a destination above or right-click one.")
+            )
+
+    # -- message log -----------------------------------------------------------------------
+
+    def _remember_bottom(self) -> None:
+        bar = self.log.verticalScrollBar()
+        self._at_bottom = bar.value() >= bar.maximum() - 2
+
+    def _after_flush(self, _inserted: int, _evicted: int) -> None:
+        if self._at_bottom:
+            self.log.scrollToBottom()
+        self._update_log_info()
+
+    def _update_log_info(self) -> None:
+        model = self.session.messages
+        parts = [self.tr("{count} messages").format(count=len(model.log))]
+        if model.evicted_total:
+            parts.append(self.tr("{count} evicted").format(count=model.evicted_total))
+        if model.paused and model.pending_count:
+            parts.append(self.tr("{count} waiting").format(count=model.pending_count))
+        self.log_info.setText(" · ".join(parts))
+
+    def toggle_pause(self) -> None:
+        self.pause_button.toggle()
+
+    def _pause_toggled(self, paused: bool) -> None:
+        self.session.messages.set_paused(paused)
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        self.pause_button.setIcon(icon("resume" if paused else "pause"))
+        self._update_log_info()
+
+    def focus_filter(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self.log_filter.setFocus()
+        self.log_filter.selectAll()
+
+    def _apply_log_filter(self) -> None:
+        text = self.log_filter.text().strip()
+        kind = self.filter_kind.currentData()
+        placeholders = {
+            "text": self.tr("text in destination, headers or body"),
+            "regex": self.tr("regular expression, e.g. order-\\d+"),
+            "destination": self.tr("destination or prefix, e.g. /topic/prices"),
+            "header": self.tr("name or name=value"),
+        }
+        self.log_filter.setPlaceholderText(placeholders[kind])
+        args = {
+            "text": {"text": text},
+            "regex": {"regex": text},
+            "destination": {"destination": text, "destination_prefix": True},
+            "header": {"header": text},
+        }[kind]
+        error = self.session.messages.set_filter(**args)  # type: ignore[arg-type]
+        self.log_filter.setProperty("valid", "false" if error else "true")
+        self.log_filter.setToolTip(error or self.tr("Filter the log (Ctrl+F)"))
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        current = self.log.selectionModel().currentIndex()
+        rows = self.log.selectionModel().selectedRows()
+        if not rows:
+            self.message_selected.emit(None)
+            return
+        row = current.row() if current.isValid() else rows[-1].row()
+        self.message_selected.emit(self.session.messages.entry_at(row))
+
+    def selected_entry(self) -> LogEntry | None:
+        rows = self.log.selectionModel().selectedRows()
+        return self.session.messages.entry_at(rows[-1].row()) if rows else None
+
+    def _log_menu(self, pos: QPoint) -> None:
+        index = self.log.indexAt(pos)
+        menu = QMenu(self)
+        if index.isValid():
+            entry = self.session.messages.entry_at(index.row())
+            again = menu.addAction(icon("send"), self.tr("Send again…"),
+                                   lambda: self.send_again.emit(resend_request(entry)))
+            again.setEnabled(bool(entry.destination))
+            menu.addAction(icon("copy"), self.tr("Copy destination"),
+                           lambda: QGuiApplication.clipboard().setText(entry.destination))
+            menu.addSeparator()
+        menu.addAction(icon("export"), self.tr("Export selected…"),
+                       lambda: self._export_dialog(True))
+        menu.addAction(icon("export"), self.tr("Export all…"), lambda: self._export_dialog(False))
+        menu.addAction(icon("clear"), self.tr("Clear the log"), self.session.messages.clear)
+        menu.exec(self.log.viewport().mapToGlobal(pos))
+
+    def export(self, path: Path, selected_only: bool) -> int:
+        """Write the selected (or all shown) messages to `path` as JSON Lines."""
+        rows = (sorted({i.row() for i in self.log.selectionModel().selectedRows()})
+                if selected_only else None)
+        with path.open("w", encoding="utf-8") as fp:
+            return self.session.messages.export_jsonl(fp, rows)
+
+    def _export_dialog(self, selected_only: bool) -> None:
+        if selected_only and not self.log.selectionModel().selectedRows():
+            self.banner.show_message(self.tr("Select messages in the log first."), "info")
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export messages"), f"{self.session.name}.jsonl",
+            self.tr("JSON Lines (*.jsonl);;All files (*)"),
+        )
+        if not name:
+            return
+        try:
+            count = self.export(Path(name), selected_only)
+        except OSError as exc:
+            self.banner.show_message(
+                self.tr("Could not write {path}: {error}").format(path=name, error=exc.strerror)
+            )
+            return
+        self.banner.show_message(
+            self.tr("Exported {count} messages to {path}").format(count=count, path=name), "info"
+        )
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def save_state(self) -> bytes:
+        return bytes(self.splitter.saveState().data())
+
+    def restore_state(self, state: bytes) -> None:
+        from PySide6.QtCore import QByteArray
+
+        self.splitter.restoreState(QByteArray(state))
+

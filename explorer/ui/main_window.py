@@ -1,0 +1,542 @@
+"""The main window: profiles dock, one tab per connection, detail and composer docks.
+
+Layout (dock positions, sizes, splitters) is saved in the settings file when the window
+closes and restored when it opens. Closing the window disconnects every connection cleanly
+(DISCONNECT with a receipt, bounded wait) before it goes away.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QStatusBar,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.client import ClientError
+from explorer.client.url import UrlError, parse_url
+from explorer.profiles import ProfileError, ProfileStore
+from explorer.profiles.model import Profile
+from explorer.profiles.resolve import settings_for
+from explorer.store import LogEntry
+from explorer.ui.compose import ComposeRequest
+from explorer.ui.composer import Composer
+from explorer.ui.connection_view import ConnectionView
+from explorer.ui.icons import icon
+from explorer.ui.message_detail import MessageDetail
+from explorer.ui.sandbox_runner import SandboxRunner, is_sandbox
+from explorer.ui.session import SessionController, SessionState
+from explorer.ui.settings_dialog import log_limit
+from explorer.ui.status import ConnectionStatus
+
+LAYOUT_VERSION = 1
+
+
+class ProfilePanel(QWidget):
+    """Saved profiles plus a quick-connect URL box. Double-click or Connect opens one.
+
+    Stands in for the profiles engineer's `ProfileListWidget` (same objectName) until the
+    window can host theirs; it reads the same `ProfileStore`.
+    """
+
+    activated = Signal(object)  # Profile
+
+    def __init__(self, store: ProfileStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.list = QListWidget()
+        self.list.setObjectName("profileList")
+        self.list.setToolTip(self.tr("Saved connection profiles; double-click to connect"))
+        self.list.itemDoubleClicked.connect(lambda item: self.activated.emit(self.profile(item)))
+        self.quick = QLineEdit()
+        self.quick.setObjectName("quickConnect")
+        self.quick.setPlaceholderText(self.tr("stomp://host:61613 or ws://host/ws"))
+        self.quick.setToolTip(self.tr("Connect to a URL without saving a profile (Enter)"))
+        self.quick.returnPressed.connect(self._quick_connect)
+        self.error = QLabel()
+        self.error.setProperty("valid", "false")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.quick)
+        layout.addWidget(self.error)
+        self.reload()
+
+    def reload(self) -> None:
+        current = self.selected()
+        self.list.clear()
+        for profile in self.store.profiles(include_hidden=False):
+            item = QListWidgetItem(profile.name)
+            item.setData(Qt.ItemDataRole.UserRole, profile)
+            item.setToolTip(profile.url if not profile.builtin else (profile.notes or profile.url))
+            self.list.addItem(item)
+            if current is not None and profile.name == current.name:
+                self.list.setCurrentItem(item)
+        if self.list.currentRow() < 0 and self.list.count():
+            self.list.setCurrentRow(0)
+
+    def profile(self, item: QListWidgetItem) -> Profile:
+        value = item.data(Qt.ItemDataRole.UserRole)
+        assert isinstance(value, Profile)
+        return value
+
+    def selected(self) -> Profile | None:
+        item = self.list.currentItem()
+        return self.profile(item) if item is not None else None
+
+    def select(self, name: str) -> bool:
+        for row in range(self.list.count()):
+            if self.list.item(row).text() == name:
+                self.list.setCurrentRow(row)
+                return True
+        return False
+
+    def quick_profile(self) -> Profile | None:
+        text = self.quick.text().strip()
+        if not text:
+            return None
+        try:
+            endpoint = parse_url(text)
+        except UrlError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return None
+        self.error.hide()
+        return Profile(name=endpoint.url(), url=text)
+
+    def _quick_connect(self) -> None:
+        profile = self.quick_profile()
+        if profile is not None:
+            self.activated.emit(profile)
+
+
+class MainWindow(QMainWindow):
+    """The STOMP Explorer window."""
+
+    def __init__(self, store: ProfileStore, settings: QSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("STOMP Explorer"))
+        self.store = store
+        self.settings = settings
+        self.sandbox = SandboxRunner()
+        self.sessions: list[SessionController] = []
+        self._closing = False
+        self._closed_cleanly = False
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+        # -- central: a welcome page, or one tab per connection ---------------------------
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("connectionTabs")
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabCloseRequested.connect(self._close_tab)
+        self.tabs.currentChanged.connect(self._current_changed)
+        self.welcome = QLabel(self.tr(
+            "<h2>STOMP Explorer</h2><p>Pick a profile on the left and press <b>Connect</b> "
+            "(Ctrl+Shift+C), or type a broker URL such as <code>stomp://localhost:61613</code> "
+            "below the list.</p><p>The <b>Sandbox</b> profile starts a built-in broker with "
+            "demo traffic: nothing to install.</p>"
+        ))
+        self.welcome.setObjectName("welcome")
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setWordWrap(True)
+        self.central = QStackedWidget()
+        self.central.addWidget(self.welcome)
+        self.central.addWidget(self.tabs)
+        self.setCentralWidget(self.central)
+
+        # -- profiles dock -----------------------------------------------------------------
+        self.profiles = ProfilePanel(store)
+        self.profiles.activated.connect(self.open_profile)
+        self.connect_button = QPushButton(icon("connect"), self.tr("Connect"))
+        self.connect_button.setObjectName("connectButton")
+        self.connect_button.setToolTip(self.tr("Connect the selected profile (Ctrl+Shift+C)"))
+        self.connect_button.clicked.connect(self.connect_selected)
+        self.disconnect_button = QPushButton(icon("disconnect"), self.tr("Disconnect"))
+        self.disconnect_button.setObjectName("disconnectButton")
+        self.disconnect_button.setToolTip(
+            self.tr("Disconnect the connection shown on the right (Ctrl+Shift+D)")
+        )
+        self.disconnect_button.clicked.connect(self.disconnect_current)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.connect_button)
+        buttons.addWidget(self.disconnect_button)
+        panel = QWidget()
+        panel_layout = QVBoxLayout(panel)
+        panel_layout.setContentsMargins(4, 4, 4, 4)
+        panel_layout.addWidget(self.profiles, 1)
+        panel_layout.addLayout(buttons)
+        self.profiles_dock = self._dock("profilesDock", self.tr("Connections"), panel,
+                                        Qt.DockWidgetArea.LeftDockWidgetArea)
+
+        # -- detail and composer docks ---------------------------------------------------
+        self.detail = MessageDetail()
+        self.detail_dock = self._dock("detailDock", self.tr("Message"), self.detail,
+                                      Qt.DockWidgetArea.RightDockWidgetArea)
+        self.composer = Composer()
+        self.composer.send_requested.connect(self._send)
+        self.composer_dock = self._dock("composerDock", self.tr("Composer"), self.composer,
+                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+
+        # -- status bar --------------------------------------------------------------------
+        status = QStatusBar()
+        status.setObjectName("statusBar")
+        self.setStatusBar(status)
+        self.status = ConnectionStatus(status)
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(1000)
+        self._status_timer.timeout.connect(self._refresh_status)
+        self._status_timer.start()
+
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._build_actions()
+        self.resize(1400, 880)
+        self.restore_layout()
+        self._refresh_buttons()
+        self._refresh_status()
+
+    # -- construction helpers --------------------------------------------------------------
+
+    def _dock(self, name: str, title: str, widget: QWidget,
+              area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, text: str, slot: Any, shortcut: str | QKeySequence | None = None,
+                icon_name: str | None = None, tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&Connection"))
+        self.connect_action = self._action(
+            self.tr("&Connect"), self.connect_selected, "Ctrl+Shift+C", "connect",
+            self.tr("Connect the selected profile"))
+        self.disconnect_action = self._action(
+            self.tr("&Disconnect"), self.disconnect_current, "Ctrl+Shift+D", "disconnect",
+            self.tr("Disconnect the current connection"))
+        file_menu.addAction(self.connect_action)
+        file_menu.addAction(self.disconnect_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Settings…"), self.open_settings, None,
+                                         "settings", self.tr("Language and log size")))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close,
+                                         QKeySequence.StandardKey.Quit))
+        log_menu = menu.addMenu(self.tr("&Log"))
+        log_menu.addAction(self._action(self.tr("&Pause / resume"), self._toggle_pause,
+                                        "Ctrl+P", "pause", self.tr("Pause or resume the log")))
+        log_menu.addAction(self._action(self.tr("&Filter"), self._focus_filter,
+                                        QKeySequence.StandardKey.Find, "filter",
+                                        self.tr("Filter the log")))
+        log_menu.addAction(self._action(self.tr("&Compose"), self._focus_composer, "Ctrl+K",
+                                        "send", self.tr("Go to the composer")))
+        view_menu = menu.addMenu(self.tr("&View"))
+        for dock in (self.profiles_dock, self.detail_dock, self.composer_dock):
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addAction(self._action(self.tr("&Reset layout"), self.reset_layout))
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About STOMP Explorer"), self.open_about))
+
+    # -- sessions ----------------------------------------------------------------------------
+
+    def current_view(self) -> ConnectionView | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, ConnectionView) else None
+
+    def current_session(self) -> SessionController | None:
+        view = self.current_view()
+        return view.session if view is not None else None
+
+    def views(self) -> list[ConnectionView]:
+        return [w for i in range(self.tabs.count())
+                if isinstance(w := self.tabs.widget(i), ConnectionView)]
+
+    def connect_selected(self) -> None:
+        profile = self.profiles.quick_profile() if self.profiles.quick.hasFocus() else None
+        profile = profile or self.profiles.selected()
+        if profile is None:
+            self.statusBar().showMessage(self.tr("Select a profile first."), 5000)
+            return
+        self.open_profile(profile)
+
+    def open_profile(self, profile: Profile) -> None:
+        """Open a connection tab for `profile` (the sandbox is started first if needed)."""
+        self._spawn(self._open(profile))
+
+    async def _open(self, profile: Profile) -> SessionController | None:
+        try:
+            if is_sandbox(profile):
+                profile = await self.sandbox.resolve(profile)
+            settings = settings_for(profile, self.store)
+        except (ProfileError, OSError) as exc:
+            self.statusBar().showMessage(
+                self.tr("Cannot connect {name}: {error}").format(name=profile.name, error=exc),
+                10000)
+            return None
+        session = SessionController(settings, self)
+        session.messages.set_limits(log_limit(self.settings), session.messages.log.max_bytes)
+        view = ConnectionView(session)
+        view.message_selected.connect(self._show_entry)
+        view.compose_to.connect(self._compose_to)
+        view.send_again.connect(self._send_again)
+        session.state_changed.connect(lambda: self._session_changed(session))
+        session.stats_changed.connect(self._refresh_status)
+        session.destinations.flushed.connect(lambda *_: self._update_completions())
+        self.sessions.append(session)
+        index = self.tabs.addTab(view, profile.name)
+        self.tabs.setTabToolTip(index, settings.endpoint.url())
+        self.tabs.setCurrentIndex(index)
+        self.central.setCurrentWidget(self.tabs)
+        session.start()
+        self._refresh_buttons()
+        return session
+
+    def disconnect_current(self) -> None:
+        session = self.current_session()
+        if session is not None and session.is_active:
+            self._spawn(session.disconnect())
+
+    def _close_tab(self, index: int) -> None:
+        view = self.tabs.widget(index)
+        if not isinstance(view, ConnectionView):
+            return
+        session = view.session
+
+        async def close() -> None:
+            await session.disconnect()
+            if session in self.sessions:
+                self.sessions.remove(session)
+            i = self.tabs.indexOf(view)
+            if i >= 0:
+                self.tabs.removeTab(i)
+            view.deleteLater()
+            session.deleteLater()
+            if not self.tabs.count():
+                self.central.setCurrentWidget(self.welcome)
+                self.detail.clear()
+            self._refresh_buttons()
+
+        self._spawn(close())
+
+    def _session_changed(self, session: SessionController) -> None:
+        for view in self.views():
+            if view.session is session:
+                index = self.tabs.indexOf(view)
+                self.tabs.setTabIcon(index, icon(_STATE_ICONS.get(session.state, "info")))
+        self._refresh_buttons()
+        self._refresh_status()
+
+    def _current_changed(self, _index: int) -> None:
+        self.detail.clear()
+        view = self.current_view()
+        if view is not None:
+            entry = view.selected_entry()
+            if entry is not None:
+                self._show_entry(entry)
+        self._update_completions()
+        self._refresh_buttons()
+        self._refresh_status()
+
+    def _refresh_buttons(self) -> None:
+        session = self.current_session()
+        active = session is not None and session.is_active
+        self.disconnect_button.setEnabled(active)
+        self.disconnect_action.setEnabled(active)
+        self.composer.set_connected(session is not None and session.is_connected)
+
+    def _refresh_status(self) -> None:
+        self.status.show_session(self.current_session())
+
+    def _update_completions(self) -> None:
+        session = self.current_session()
+        if session is not None:
+            self.composer.set_destinations(session.destinations.tree.destinations())
+
+    # -- detail and composer ---------------------------------------------------------------
+
+    def _show_entry(self, entry: LogEntry | None) -> None:
+        if entry is None:
+            self.detail.clear()
+            return
+        self.detail.show_frame(entry.command, entry.headers, entry.body)
+
+    def _compose_to(self, destination: str) -> None:
+        self.composer_dock.show()
+        self.composer.set_destination(destination)
+        self.composer.body.setFocus()
+
+    def _send_again(self, request: ComposeRequest) -> None:
+        self.composer_dock.show()
+        self.composer.load_request(request)
+        self.composer.body.setFocus()
+
+    def _send(self, request: ComposeRequest) -> None:
+        view = self.current_view()
+        if view is None:
+            self.composer.show_result(self.tr("Not connected: connect a profile first."), False)
+            return
+
+        async def send() -> None:
+            try:
+                text = await view.session.execute(request)
+            except ClientError as exc:
+                self.composer.show_result(str(exc), ok=False)
+            except Exception as exc:  # shown, never lost in qasync's excepthook
+                self.composer.show_result(
+                    self.tr("Unexpected error: {error}").format(error=exc), ok=False)
+            else:
+                self.composer.show_result(text, ok=True)
+
+        self._spawn(send())
+
+    def _toggle_pause(self) -> None:
+        view = self.current_view()
+        if view is not None:
+            view.toggle_pause()
+
+    def _focus_filter(self) -> None:
+        view = self.current_view()
+        if view is not None:
+            view.focus_filter()
+
+    def _focus_composer(self) -> None:
+        self.composer_dock.show()
+        self.composer.body.setFocus()
+
+    # -- dialogs -----------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        from explorer.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.settings, self).open()
+
+    def open_about(self) -> None:
+        from explorer.ui.about import AboutDialog
+
+        AboutDialog(self).open()
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def save_layout(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        view = self.current_view()
+        if view is not None:
+            s.setValue("window/connection_splitter", QByteArray(view.save_state()))
+        s.sync()
+
+    def restore_layout(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+        state = s.value("window/state")
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(QByteArray(state), LAYOUT_VERSION)
+        else:
+            self._default_dock_sizes()
+
+    def connection_splitter_state(self) -> bytes | None:
+        value = self.settings.value("window/connection_splitter")
+        return bytes(value.data()) if isinstance(value, QByteArray) else None
+
+    def reset_layout(self) -> None:
+        for dock, area in ((self.profiles_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
+                           (self.detail_dock, Qt.DockWidgetArea.RightDockWidgetArea),
+                           (self.composer_dock, Qt.DockWidgetArea.BottomDockWidgetArea)):
+            dock.setFloating(False)
+            self.addDockWidget(area, dock)
+            dock.show()
+        self._default_dock_sizes()
+
+    def _default_dock_sizes(self) -> None:
+        self.resizeDocks([self.profiles_dock, self.detail_dock], [210, 400],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.composer_dock], [200], Qt.Orientation.Vertical)
+
+    # -- tasks and closing -------------------------------------------------------------------
+
+    def _spawn(self, coro: Any) -> asyncio.Task[Any]:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def shutdown(self) -> None:
+        """Disconnect every session (each bounded to 3 s) and stop the sandbox."""
+        await asyncio.gather(*(s.disconnect() for s in self.sessions if s.is_active),
+                             return_exceptions=True)
+        with contextlib.suppress(Exception):
+            await self.sandbox.stop()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Override: save the layout, then close only after a clean disconnect."""
+        if self._closed_cleanly:
+            event.accept()
+            return
+        event.ignore()
+        if self._closing:
+            return
+        self._closing = True
+        self.save_layout()
+
+        async def finish() -> None:
+            try:
+                await self.shutdown()
+            finally:
+                self._closed_cleanly = True
+                self.close()
+
+        self._spawn(finish())
+
+
+_STATE_ICONS = {
+    SessionState.CONNECTED: "connect",
+    SessionState.CONNECTING: "history",
+    SessionState.RECONNECTING: "history",
+    SessionState.FAILED: "warning",
+    SessionState.CLOSED: "disconnect",
+    SessionState.IDLE: "disconnect",
+}

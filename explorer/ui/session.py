@@ -1,0 +1,386 @@
+"""One connection in the window: runs the asyncio client inside Qt's loop and feeds models.
+
+qasync runs asyncio on Qt's thread, so the client's events arrive here without crossing
+threads. A task drains the client's event stream in batches (`get_batch`) and appends to the
+message and destination models, which publish to their views on their own timers. Widgets
+talk to the session through coroutines that return results or raise `ClientError`; the
+session never shows dialogs itself, it emits signals with text meant for people.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections import deque
+from enum import StrEnum
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from explorer.client import (
+    Client,
+    ClientError,
+    Connected,
+    Connecting,
+    ConnectionLost,
+    Direction,
+    Disconnected,
+    ErrorReceived,
+    EventStream,
+    MessageReceived,
+    ReceiptReceived,
+    Reconnecting,
+    Subscription,
+    WireRecord,
+)
+from explorer.discovery.broker_kind import BrokerKind, detect_broker_kind, subtree_wildcard
+from explorer.profiles.resolve import ConnectionSettings, client_kwargs
+from explorer.stomp import Frame, FrameParser, StompError
+from explorer.store import IN, OUT, SPLIT_RULES, DestinationTree, LogEntry
+from explorer.ui import compose
+from explorer.ui.compose import ComposeRequest
+from explorer.ui.models import DestinationTreeModel, MessageTableModel
+from explorer.ui.traffic import TrafficModel
+
+
+class SessionState(StrEnum):
+    IDLE = "idle"
+    CONNECTING = "connecting"
+    CONNECTED = "connected"
+    RECONNECTING = "reconnecting"
+    FAILED = "failed"
+    CLOSED = "closed"
+
+
+class SessionController(QObject):
+    """State, subscriptions, models and commands of one connection."""
+
+    state_changed = Signal()
+    error_raised = Signal(str)  # a sentence for a banner: what happened and what to do
+    subscriptions_changed = Signal()
+    stats_changed = Signal()
+
+    def __init__(
+        self,
+        settings: ConnectionSettings,
+        parent: QObject | None = None,
+        *,
+        client_factory: type[Client] = Client,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.profile = settings.profile
+        self.name = settings.profile.name
+        self.messages = MessageTableModel(parent=self)
+        self.destinations = DestinationTreeModel(
+            DestinationTree(split if (split := settings.profile.split_rule) in SPLIT_RULES
+                            else "/."),
+            parent=self,
+        )
+        self.traffic = TrafficModel(self)
+        self.state = SessionState.IDLE
+        self.detail = ""  # reason / server line shown next to the state
+        self.version: str | None = None
+        self.server: str | None = None
+        self.broker_kind = BrokerKind.UNKNOWN
+        self.heartbeat: tuple[int, int] = (0, 0)
+        self.reconnect_at: float | None = None
+        self.subscriptions: dict[str, Subscription] = {}
+        self.last_error: str | None = None
+        self._client_factory = client_factory
+        self._client: Client | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._last_in = 0.0
+        self._arrivals: deque[float] = deque()
+        self._auto_subscribed = False
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._stats_timer = QTimer(self)
+        self._stats_timer.setInterval(1000)
+        self._stats_timer.timeout.connect(self._tick)
+
+    # -- life cycle ------------------------------------------------------------------------
+
+    @property
+    def client(self) -> Client | None:
+        return self._client
+
+    @property
+    def is_connected(self) -> bool:
+        return self.state is SessionState.CONNECTED
+
+    @property
+    def is_active(self) -> bool:
+        """Connecting, connected or waiting to reconnect: something to disconnect."""
+        return self.state in (
+            SessionState.CONNECTING, SessionState.CONNECTED, SessionState.RECONNECTING
+        )
+
+    def start(self) -> None:
+        """Connect in the background; progress arrives through `state_changed`."""
+        if self._task is not None and not self._task.done():
+            return
+        self._task = asyncio.ensure_future(self._run())
+        self._stats_timer.start()
+
+    async def _run(self) -> None:
+        client = self._client_factory(
+            self.settings.endpoint, **client_kwargs(self.settings), wire_tap=self._tap
+        )
+        self._client = client
+        events = client.events()
+        pump = asyncio.ensure_future(self._pump(events))
+        try:
+            await client.connect()
+        except ClientError as exc:
+            self._fail(str(exc))
+            events.close()
+        except Exception as exc:  # a bug below us must not take the window down
+            self._fail(self.tr("Unexpected error: {error}").format(error=exc))
+            events.close()
+        with contextlib.suppress(asyncio.CancelledError):
+            await pump
+        if self.state not in (SessionState.FAILED,):
+            self._set_state(SessionState.CLOSED, self.detail)
+
+    async def _pump(self, events: EventStream) -> None:
+        while True:
+            try:
+                batch = await events.get_batch()
+            except (StopAsyncIteration, ClientError):
+                return
+            for event in batch:
+                self._handle(event)
+
+    async def _subscribe_profile(self) -> None:
+        """Open the subscriptions the profile lists (after the first CONNECTED only: the
+        client re-subscribes by itself after a reconnect)."""
+        for sub in self.profile.subscriptions:
+            try:
+                await self.subscribe(sub.destination, sub.headers, ack=sub.ack)
+            except ClientError as exc:
+                self._report(self.tr("Could not subscribe to {destination}: {error}").format(
+                    destination=sub.destination, error=exc))
+
+    async def disconnect(self, timeout: float = 3.0) -> None:
+        """DISCONNECT with a receipt (bounded by `timeout`), then stop everything."""
+        client = self._client
+        task = self._task
+        if client is not None:
+            try:
+                await client.disconnect(timeout=timeout)
+            except ClientError:
+                await client.close()
+            except Exception:
+                await client.close()
+        if task is not None and not task.done():
+            try:
+                await asyncio.wait_for(asyncio.shield(task), timeout)
+            except TimeoutError:
+                task.cancel()
+        self.subscriptions.clear()
+        self.subscriptions_changed.emit()
+        self._stats_timer.stop()
+        if self.state is not SessionState.FAILED:
+            self._set_state(SessionState.CLOSED, "")
+
+    # -- events ----------------------------------------------------------------------------
+
+    def _handle(self, event: object) -> None:
+        match event:
+            case MessageReceived(message=message):
+                self._ingest(message.frame, IN)
+            case Connecting(attempt=attempt):
+                self._set_state(
+                    SessionState.CONNECTING,
+                    self.tr("attempt {n}").format(n=attempt) if attempt > 1 else "",
+                )
+            case Connected(version=version, server=server, heartbeat=heartbeat, frame=frame):
+                self.version = str(version)
+                self.server = server
+                self.heartbeat = heartbeat
+                self.reconnect_at = None
+                self.broker_kind = detect_broker_kind(
+                    frame.headers, websocket=self.settings.endpoint.is_websocket
+                )
+                self._last_in = time.monotonic()
+                self._set_state(SessionState.CONNECTED, server or "")
+                self.subscriptions_changed.emit()
+                if not self._auto_subscribed:
+                    self._auto_subscribed = True
+                    task = asyncio.ensure_future(self._subscribe_profile())
+                    self._tasks.add(task)
+                    task.add_done_callback(self._tasks.discard)
+            case ErrorReceived(frame=frame):
+                self._ingest(frame, IN)
+                message = frame.header("message") or self.tr("(no message header)")
+                body = frame.body.decode("utf-8", "replace").strip()
+                text = self.tr("The broker sent an ERROR: {message}").format(message=message)
+                if body and body != message:
+                    text += " — " + body.splitlines()[0][:200]
+                self._report(text)
+            case Reconnecting(delay=delay, reason=reason):
+                self.reconnect_at = time.monotonic() + delay
+                self._set_state(SessionState.RECONNECTING, str(reason))
+            case ConnectionLost(reason=reason, reconnecting=reconnecting):
+                if not reconnecting:
+                    self._fail(str(reason))
+                else:
+                    self._set_state(SessionState.RECONNECTING, str(reason))
+            case Disconnected():
+                self._set_state(SessionState.CLOSED, "")
+            case ReceiptReceived():
+                pass
+            case _:
+                pass
+
+    def _ingest(self, frame: Frame, direction: str) -> None:
+        now = time.time()
+        entry = LogEntry.from_frame(frame, direction, now)
+        self.messages.append(entry)
+        if entry.destination:
+            self.destinations.record_message(entry.destination, direction, now)
+        reply_to = frame.header("reply-to")
+        if reply_to and reply_to not in self.destinations.tree:
+            self.destinations.upsert(reply_to, "seen")
+        if direction == IN:
+            self._arrivals.append(time.monotonic())
+
+    def _tap(self, record: WireRecord) -> None:
+        inbound = record.direction is Direction.IN
+        if inbound:
+            self._last_in = record.timestamp
+        self.traffic.record(record.timestamp, not inbound, record.data, record.is_heartbeat)
+
+    def _set_state(self, state: SessionState, detail: str) -> None:
+        self.state = state
+        self.detail = detail
+        self.state_changed.emit()
+
+    def _fail(self, reason: str) -> None:
+        self._set_state(SessionState.FAILED, reason)
+        self._report(reason)
+
+    def _report(self, text: str) -> None:
+        self.last_error = text
+        self.error_raised.emit(text)
+
+    # -- stats -----------------------------------------------------------------------------
+
+    def _tick(self) -> None:
+        cutoff = time.monotonic() - 5.0
+        while self._arrivals and self._arrivals[0] < cutoff:
+            self._arrivals.popleft()
+        self.stats_changed.emit()
+
+    @property
+    def rate(self) -> float:
+        """Messages received per second over the last 5 s."""
+        cutoff = time.monotonic() - 5.0
+        return sum(1 for t in self._arrivals if t >= cutoff) / 5.0
+
+    def heartbeat_health(self) -> tuple[bool | None, float]:
+        """(healthy?, seconds since the broker last sent anything); None when not expected."""
+        since = time.monotonic() - self._last_in if self._last_in else 0.0
+        expect_ms = self.heartbeat[1]
+        if not self.is_connected or not expect_ms:
+            return None, since
+        return since <= expect_ms / 1000 * 1.5, since
+
+    # -- commands (coroutines; raise ClientError for the caller to show) -------------------
+
+    def _require_client(self) -> Client:
+        if self._client is None or not self.is_connected:
+            raise ClientError(self.tr("Not connected: wait until the connection is up."))
+        return self._client
+
+    async def subscribe(self, destination: str, headers: tuple[tuple[str, str], ...] = (),
+                        ack: str = "auto") -> Subscription:
+        client = self._require_client()
+        existing = self.subscriptions.get(destination)
+        if existing is not None:
+            return existing
+        sub = await client.subscribe(destination, ack=ack, headers=headers or None,
+                                     queue_messages=False)
+        self.subscriptions[destination] = sub
+        self.subscriptions_changed.emit()
+        return sub
+
+    async def unsubscribe(self, destination: str) -> bool:
+        sub = self.subscriptions.pop(destination, None)
+        if sub is None:
+            return False
+        self.subscriptions_changed.emit()
+        client = self._client
+        if client is not None and self.is_connected:
+            await sub.unsubscribe()
+        return True
+
+    def wildcard_for(self, path: str) -> str | None:
+        """The broker's "everything under this node" destination, or None if it has none."""
+        return subtree_wildcard(self.broker_kind, path)
+
+    async def execute(self, request: ComposeRequest) -> str:
+        """Send what the composer built; returns a one-line result for the composer."""
+        client = self._require_client()
+        started = time.perf_counter()
+        if request.raw is not None:
+            return await self._send_raw(client, request)
+        command = request.command
+        if command == "SUBSCRIBE":
+            assert request.destination is not None
+            extra = tuple((k, v) for k, v in request.headers if k != "destination")
+            await self.subscribe(request.destination, extra)
+            return self.tr("Subscribed to {destination}").format(destination=request.destination)
+        if command == "UNSUBSCRIBE" and request.destination in self.subscriptions:
+            await self.unsubscribe(request.destination)
+            return self.tr("Unsubscribed from {destination}").format(
+                destination=request.destination
+            )
+        template = compose.has_template(request)
+        rtt: float | None = None
+        for n in range(1, request.count + 1):
+            one = compose.expand(request, n) if template else request
+            headers = one.headers
+            if request.receipt and n == request.count:
+                headers = (*headers, ("receipt", client.next_receipt_id()))
+            frame = Frame(one.command, headers, one.body)
+            sent_at = time.perf_counter()
+            waiter = await client.send_frame(frame)
+            if command == "SEND":
+                self._ingest(frame, OUT)
+            if waiter is not None:
+                await waiter
+                rtt = time.perf_counter() - sent_at
+            elif n % 200 == 0:
+                await asyncio.sleep(0)  # let the window breathe during a long burst
+        elapsed = time.perf_counter() - started
+        if request.count > 1:
+            text = self.tr("Sent {count} frames in {ms:.0f} ms").format(
+                count=request.count, ms=elapsed * 1000
+            )
+        else:
+            text = self.tr("Sent {command}").format(command=command)
+        if rtt is not None:
+            text += " · " + self.tr("receipt after {ms:.1f} ms").format(ms=rtt * 1000)
+        return text
+
+    async def _send_raw(self, client: Client, request: ComposeRequest) -> str:
+        assert request.raw is not None
+        parser = FrameParser(version=None)
+        try:
+            items = parser.feed(request.raw)
+        except StompError as exc:
+            raise ClientError(self.tr("The raw frame is not valid STOMP: {error}").format(
+                error=exc)) from None
+        frames = [item for item in items if isinstance(item, Frame)]
+        if not frames:
+            raise ClientError(self.tr(
+                "The raw text holds no complete frame: end each frame with ␀."))
+        for frame in frames:
+            waiter = await client.send_frame(frame, content_length=False)
+            if frame.command == "SEND":
+                self._ingest(frame, OUT)
+            if waiter is not None:
+                await waiter
+        return self.tr("Sent {count} raw frame(s)").format(count=len(frames))
+

@@ -1,0 +1,69 @@
+"""Settings: the interface language (applies on restart) and the log's size cap."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.store import DEFAULT_MAX_COUNT
+from explorer.ui import i18n
+
+LOG_LIMIT_SETTING = "log/max_count"
+
+
+def log_limit(settings: QSettings) -> int:
+    value = settings.value(LOG_LIMIT_SETTING, DEFAULT_MAX_COUNT, type=int)
+    return max(1000, int(value))
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self._settings = settings
+        self.language = QComboBox()
+        self.language.setObjectName("languageCombo")
+        for code in i18n.LANGUAGES:
+            self.language.addItem(i18n.language_name(code), code)
+        self.language.setCurrentIndex(self.language.findData(i18n.chosen_language(settings)))
+        self.language.setToolTip(self.tr("The language of the interface"))
+        self.limit = QSpinBox()
+        self.limit.setObjectName("logLimit")
+        self.limit.setRange(1000, 5_000_000)
+        self.limit.setSingleStep(10_000)
+        self.limit.setGroupSeparatorShown(True)
+        self.limit.setValue(log_limit(settings))
+        self.limit.setToolTip(
+            self.tr("How many messages each connection's log keeps; older ones are evicted")
+        )
+        note = QLabel(self.tr("A new language applies the next time STOMP Explorer starts."))
+        note.setProperty("hint", True)
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Language:"), self.language)
+        form.addRow("", note)
+        form.addRow(self.tr("Messages kept per connection:"), self.limit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        self._settings.setValue(i18n.SETTING, self.language.currentData())
+        self._settings.setValue(LOG_LIMIT_SETTING, self.limit.value())
+        self._settings.sync()
+        super().accept()

@@ -1,0 +1,77 @@
+"""The status bar's view of the current connection: state, heart-beats, rate, evictions."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from explorer.ui.session import SessionController, SessionState
+
+
+class ConnectionStatus(QObject):
+    """Permanent labels in the window's status bar, refreshed from the current session."""
+
+    def __init__(self, bar: QStatusBar) -> None:
+        super().__init__(bar)
+        self.bar = bar
+        self.state = self._label("statusState", self.tr("Connection state"))
+        self.heartbeat = self._label("statusHeartbeat", self.tr("Heart-beat health"))
+        self.rate = self._label("statusRate", self.tr("Messages received per second (last 5 s)"))
+        self.evicted = self._label(
+            "statusEvicted", self.tr("Log rows evicted because the log is full")
+        )
+
+    def _label(self, name: str, tip: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setToolTip(tip)
+        self.bar.addPermanentWidget(label)
+        return label
+
+    def show_session(self, session: SessionController | None) -> None:
+        if session is None:
+            self._set_state(self.tr("Not connected"), "idle")
+            for label in (self.heartbeat, self.rate, self.evicted):
+                label.hide()
+            return
+        state = session.state
+        name = session.name
+        if state is SessionState.CONNECTED:
+            text = self.tr("{name}: connected, STOMP {version}, {server}").format(
+                name=name, version=session.version or "?",
+                server=session.server or self.tr("unknown server"))
+        elif state is SessionState.CONNECTING:
+            text = self.tr("{name}: connecting…").format(name=name)
+        elif state is SessionState.RECONNECTING:
+            wait = max(0.0, (session.reconnect_at or time.monotonic()) - time.monotonic())
+            text = self.tr("{name}: reconnecting in {seconds:.0f} s ({reason})").format(
+                name=name, seconds=wait, reason=session.detail)
+        elif state is SessionState.FAILED:
+            text = self.tr("{name}: failed: {reason}").format(name=name, reason=session.detail)
+        elif state is SessionState.CLOSED:
+            text = self.tr("{name}: disconnected").format(name=name)
+        else:
+            text = name
+        self._set_state(text, str(state))
+        healthy, since = session.heartbeat_health()
+        if healthy is None:
+            self.heartbeat.setText(self.tr("♥ off") if session.is_connected else "")
+        elif healthy:
+            self.heartbeat.setText(self.tr("♥ ok"))
+        else:
+            self.heartbeat.setText(self.tr("♥ silent for {seconds:.0f} s").format(seconds=since))
+        self.heartbeat.setVisible(session.is_connected)
+        self.rate.setText(self.tr("{rate:.1f} msg/s").format(rate=session.rate))
+        self.rate.show()
+        evicted = session.messages.evicted_total
+        self.evicted.setText(self.tr("{count} evicted").format(count=evicted))
+        self.evicted.setVisible(evicted > 0)
+
+    def _set_state(self, text: str, state: str) -> None:
+        self.state.setText(text)
+        self.state.setToolTip(text)
+        self.state.setProperty("state", state)
+        self.state.style().unpolish(self.state)
+        self.state.style().polish(self.state)
