@@ -1,19 +1,41 @@
 """Destination discovery: what lives on a broker before any traffic flows (no Qt here).
 
-Sources (each yields `DiscoveredDestination` records in STOMP syntax):
+For the window, per connection::
 
-- ActiveMQ advisories over our STOMP client (`advisories.py`), Jolokia counts (`jolokia.py`);
-- the RabbitMQ management API (`rabbitmq_management.py`);
-- for any broker: destinations seen in traffic, bookmarks and imported files (`local.py`).
+    from explorer.discovery import (DiscoveryConfig, DiscoveryService, apply_to_tree,
+                                    SourceProblem, SourceReady, detect_broker_kind)
 
-`service.DiscoveryService` runs the sources configured for one connection and yields changes
-that the window feeds into `explorer.store.DestinationTree` (`upsert` / `mark_gone`).
-`broker_kind.py` detects the broker from CONNECTED and gives per-broker syntax help;
-`modes.py` describes the subscription modes (observe, peek, consume, drain).
+    kind = detect_broker_kind(client.connected_frame.headers, configured=None,
+                              websocket=client.endpoint.is_websocket)
+    config = DiscoveryConfig.from_profile(profile, kind, management_password=secret)
+    async with DiscoveryService(config, client) as discovery:   # client: connected Client
+        async for event in discovery:        # or: batch = discovery.get_nowait_batch()
+            if not apply_to_tree(tree, event):   # DiscoveredDestination → upsert / mark_gone
+                ...                               # SourceProblem / SourceReady → status line
+
+Sources, each yielding `DiscoveredDestination` records in STOMP syntax with `source` set:
+
+- `advisory`: ActiveMQ advisory topics over our client (`topic_watch.py`, parsing in
+  `advisories.py`); `sandbox`: the sandbox's discovery topic;
+- `jolokia`: ActiveMQ counts over HTTP (`jolokia.py`); `management`: the RabbitMQ
+  management API mapped to STOMP syntax (`rabbitmq_management.py`);
+- `seen`, `bookmark`, `import`: any broker (`local.py`; `DiscoveryService.observe_frame`,
+  `add_bookmark`, `import_file`).
+
+Also: `broker_kind.py` (kind detection, per-broker syntax help and subtree wildcards),
+`modes.py` (observe / peek / consume / drain: SUBSCRIBE headers, `removes_messages`),
+`browse.peek` (ActiveMQ queue browser), `scan.scan` (one-shot discovery, used by the CLI).
 """
 
 from __future__ import annotations
 
+from explorer.discovery.broker_kind import (
+    BrokerKind,
+    DestinationSyntax,
+    detect_broker_kind,
+    subtree_wildcard,
+    syntax_for,
+)
 from explorer.discovery.errors import (
     DiscoveryAuthError,
     DiscoveryError,
@@ -22,14 +44,47 @@ from explorer.discovery.errors import (
     PeekUnsupported,
 )
 from explorer.discovery.model import DiscoveredDestination, Kind, Source
+from explorer.discovery.modes import (
+    Mode,
+    available_modes,
+    describe,
+    is_browser_end,
+    removes_messages,
+    subscribe_headers,
+)
+from explorer.discovery.service import (
+    DiscoveryConfig,
+    DiscoveryEvent,
+    DiscoveryService,
+    SourceProblem,
+    SourceReady,
+    apply_to_tree,
+)
 
 __all__ = [
+    "BrokerKind",
+    "DestinationSyntax",
     "DiscoveredDestination",
     "DiscoveryAuthError",
+    "DiscoveryConfig",
     "DiscoveryError",
+    "DiscoveryEvent",
     "DiscoveryProtocolError",
+    "DiscoveryService",
     "DiscoveryUnavailable",
     "Kind",
+    "Mode",
     "PeekUnsupported",
     "Source",
+    "SourceProblem",
+    "SourceReady",
+    "apply_to_tree",
+    "available_modes",
+    "describe",
+    "detect_broker_kind",
+    "is_browser_end",
+    "removes_messages",
+    "subscribe_headers",
+    "subtree_wildcard",
+    "syntax_for",
 ]

@@ -22,7 +22,7 @@ import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from explorer.client import Client, ClientError
 from explorer.discovery.broker_kind import BrokerKind
@@ -33,6 +33,9 @@ from explorer.discovery.model import DiscoveredDestination, Source
 from explorer.discovery.rabbitmq_management import ManagementClient
 from explorer.discovery.snapshot import SnapshotDiff
 from explorer.discovery.topic_watch import TopicWatcher, advisory_watcher, sandbox_watcher
+
+if TYPE_CHECKING:
+    from explorer.profiles.model import Profile
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,35 @@ class DiscoveryConfig:
     http_timeout: float = 10.0
     bookmarks: tuple[str, ...] = ()
     import_files: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def from_profile(
+        cls,
+        profile: Profile,
+        broker: BrokerKind,
+        *,
+        management_password: str | None = None,
+        bookmarks: tuple[str, ...] = (),
+        **options: Any,
+    ) -> DiscoveryConfig:
+        """The profile's management endpoints (`profile.management`) and virtual host.
+
+        The password is the keyring's `management-password` (one for both endpoints, as the
+        profile has one login); Jolokia gets a login only when the profile names one.
+        """
+        management = profile.management
+        return cls(
+            broker=broker,
+            jolokia_url=management.jolokia_url,
+            jolokia_login=management.login if management.jolokia_url else None,
+            jolokia_password=management_password if management.login else None,
+            management_url=management.management_url,
+            management_login=management.login or profile.effective_login or "guest",
+            management_password=management_password,
+            vhost=profile.host_header,
+            bookmarks=bookmarks,
+            **options,
+        )
 
     def __repr__(self) -> str:  # never show passwords
         return (

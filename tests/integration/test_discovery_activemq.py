@@ -50,11 +50,15 @@ def _send(broker: Broker, destination: str, bodies: list[bytes]) -> None:
         conn.disconnect(receipt="bye")
 
 
-def _remove_queue(name: str) -> None:
+def _remove(name: str, what: str = "Queue") -> None:
     url = (f"{JOLOKIA}/exec/org.apache.activemq:type=Broker,brokerName=localhost/"
-           f"removeQueue(java.lang.String)/{name}")
+           f"remove{what}(java.lang.String)/{name}")
     with urllib.request.urlopen(url, timeout=10) as response:
         assert json.load(response)["status"] == 200
+
+
+def _remove_queue(name: str) -> None:
+    _remove(name, "Queue")
 
 
 @pytest_asyncio.fixture
@@ -101,6 +105,7 @@ async def test_existing_queues_and_topics_appear_without_traffic(activemq: Broke
     finally:
         await client.disconnect()
         _remove_queue(queue)
+        _remove(topic, "Topic")
 
 
 @pytest.mark.asyncio
