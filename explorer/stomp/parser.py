@@ -348,19 +348,13 @@ class FrameParser:
         if command is None:
             command = self._unknown_command(name)
 
-        headers = []
-        for line in lines[1:]:
-            key, colon, value = line.partition(":")
-            if not key or not colon:
-                what = "an empty header name" if colon else "no ':'"
-                raise FrameError(f"{name} frame: header line {line!r} has {what}")
-            headers.append((key, value))
-
         version = self._version
-        if command is Command.CONNECTED and version is None and not self.server_side:
-            version = self._version = _VERSIONS.get(_first(headers, "version") or "1.0")
         if "\\" in text and version is not Version.V1_0 and command not in UNESCAPED_COMMANDS:
-            headers = self._unescape(name, headers, version)
+            headers = _split_escaped(name, lines, version, self.lenient)
+        else:
+            headers = _split(name, lines)
+            if command is Command.CONNECTED and version is None and not self.server_side:
+                self._version = _VERSIONS.get(_first(headers, "version") or "1.0")
 
         length = -1
         if "content-length" in text:
@@ -382,21 +376,43 @@ class FrameParser:
             raise FrameError(f"unexpected command {name!r}: only {sender} sends it")
         raise FrameError(f"unknown command {name!r}")
 
-    def _unescape(
-        self, command: str, headers: list[tuple[str, str]], version: Version | None
-    ) -> list[tuple[str, str]]:
-        lenient = self.lenient
-        decoded = []
-        try:
-            for key, value in headers:
-                if "\\" in key:
-                    key = unescape_header(key, version, lenient=lenient)
-                if "\\" in value:
-                    value = unescape_header(value, version, lenient=lenient)
-                decoded.append((key, value))
-        except InvalidEscape as exc:
-            raise InvalidEscape(f"{command} frame: {exc}") from None
-        return decoded
+
+def _split(command: str, lines: list[str]) -> list[tuple[str, str]]:
+    """Header lines to (name, value) pairs, split at the first colon."""
+    headers: list[tuple[str, str]] = []
+    append = headers.append
+    for line in lines[1:]:
+        key, colon, value = line.partition(":")
+        if not key or not colon:
+            raise _bad_line(command, line, colon)
+        append((key, value))
+    return headers
+
+
+def _split_escaped(
+    command: str, lines: list[str], version: Version | None, lenient: bool
+) -> list[tuple[str, str]]:
+    """`_split` plus unescaping, done only on the names and values holding a backslash."""
+    headers: list[tuple[str, str]] = []
+    append = headers.append
+    try:
+        for line in lines[1:]:
+            key, colon, value = line.partition(":")
+            if not key or not colon:
+                raise _bad_line(command, line, colon)
+            if "\\" in key:
+                key = unescape_header(key, version, lenient=lenient)
+            if "\\" in value:
+                value = unescape_header(value, version, lenient=lenient)
+            append((key, value))
+    except InvalidEscape as exc:
+        raise InvalidEscape(f"{command} frame: {exc}") from None
+    return headers
+
+
+def _bad_line(command: str, line: str, colon: str) -> FrameError:
+    what = "an empty header name" if colon else "no ':'"
+    return FrameError(f"{command} frame: header line {line!r} has {what}")
 
 
 def _first(headers: list[tuple[str, str]], name: str) -> str | None:
