@@ -21,8 +21,10 @@ from explorer.profiles.errors import (
     FieldError,
     ProfileError,
     ProfileFileError,
+    ProfileFileUnreadable,
     ProfileInvalid,
     ProfileNotFound,
+    ProfileSchemaTooNew,
 )
 from explorer.profiles.exchange import (
     ImportResult,
@@ -83,8 +85,10 @@ __all__ = [
     "Profile",
     "ProfileError",
     "ProfileFileError",
+    "ProfileFileUnreadable",
     "ProfileInvalid",
     "ProfileNotFound",
+    "ProfileSchemaTooNew",
     "ProfileStore",
     "Reconnect",
     "RemovedProfile",

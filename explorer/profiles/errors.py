@@ -48,3 +48,12 @@ class BuiltinProfileError(ProfileError):
 
 class ProfileFileError(ProfileError):
     """The profiles file (or an import/export file) cannot be read or written."""
+
+
+class ProfileFileUnreadable(ProfileFileError):
+    """The operating system refused to read the file (permissions, a directory...): the file
+    may be fine, so it is left where it is."""
+
+
+class ProfileSchemaTooNew(ProfileFileError):
+    """The file was written by a newer STOMP Explorer; it is read-only for this one."""

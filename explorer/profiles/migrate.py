@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from explorer.client.url import CANONICAL_SCHEME, Transport
-from explorer.profiles.errors import ProfileFileError
+from explorer.profiles.errors import ProfileFileError, ProfileSchemaTooNew
 
 CURRENT_SCHEMA = 2
 
@@ -72,7 +72,7 @@ def migrate(doc: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
         raise ProfileFileError("the file has no valid 'schema' number")
     if schema > CURRENT_SCHEMA:
-        raise ProfileFileError(
+        raise ProfileSchemaTooNew(
             f"the file uses schema {schema}, written by a newer STOMP Explorer "
             f"(this one reads up to {CURRENT_SCHEMA}); upgrade to change it"
         )

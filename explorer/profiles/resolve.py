@@ -39,6 +39,11 @@ class ConnectionSettings:
     secrets_persistent: bool
     secrets_note: str
 
+    @property
+    def needs_passcode(self) -> bool:
+        """A login without a known passcode: ask the user (the Connect button says why)."""
+        return bool(self.login) and self.passcode is None
+
     def __repr__(self) -> str:  # never show secrets in logs or tracebacks
         return (f"ConnectionSettings(profile={self.profile.name!r}, url={self.endpoint.url()!r}, "
                 f"login={self.login!r}, passcode={'***' if self.passcode else None})")

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from explorer.profiles.errors import ProfileFileError
+from explorer.profiles.errors import ProfileFileError, ProfileFileUnreadable
 
 APP_NAME = "stomp-explorer"
 FILE_NAME = "profiles.json"
@@ -79,7 +79,7 @@ def read_document(path: Path) -> dict[str, Any] | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise ProfileFileError(f"cannot read {path}: {exc.strerror}") from None
+        raise ProfileFileUnreadable(f"cannot read {path}: {exc.strerror}") from None
     try:
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

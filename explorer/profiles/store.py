@@ -19,8 +19,10 @@ from explorer.profiles.errors import (
     BuiltinProfileError,
     FieldError,
     ProfileFileError,
+    ProfileFileUnreadable,
     ProfileInvalid,
     ProfileNotFound,
+    ProfileSchemaTooNew,
 )
 from explorer.profiles.migrate import CURRENT_SCHEMA, migrate
 from explorer.profiles.model import Profile, profile_from_dict, profile_to_dict
@@ -116,16 +118,18 @@ class ProfileStore:
             doc = storage.read_document(self.path)
             if doc is not None:
                 self._apply(migrate(doc))
+        except (ProfileSchemaTooNew, ProfileFileUnreadable) as exc:
+            # the file may well be fine: leave it alone and refuse to overwrite it
+            self._profiles = []
+            self._hidden_builtins = set()
+            self.read_only = True
+            self.load_warnings.append(
+                f"{self.path}: {exc.message}. Profiles cannot be changed until this is fixed."
+            )
         except ProfileFileError as exc:
             self._profiles = []
             self._hidden_builtins = set()
-            if "newer STOMP Explorer" in exc.message:
-                self.read_only = True
-                self.load_warnings.append(
-                    f"{self.path}: {exc.message}. Profiles cannot be changed until then."
-                )
-            else:
-                self._quarantine(exc.message)
+            self._quarantine(exc.message)
         self._stamp = self._file_stamp()
         storage.remove_stale_temps(self.path)
 

@@ -73,3 +73,13 @@ async def test_rabbitmq_needs_the_passcode_from_the_keyring(rabbitmq: Broker) ->
     assert "RabbitMQ/" in report
     with pytest.raises(ConnectFailed):
         await probe_connection(store.get("rabbit"), {PASSCODE: "wrong"})
+
+
+def test_needs_passcode_when_a_login_has_no_stored_passcode() -> None:
+    store = ProfileStore()
+    store.add(Profile("anon", "stomp://h"))
+    store.add(Profile("user", "stomp://h", login="u"))
+    store.add(Profile("ok", "stomp://h", login="u"), {PASSCODE: "p"})
+    assert not connection_from_profile("anon", store).needs_passcode
+    assert connection_from_profile("user", store).needs_passcode
+    assert not connection_from_profile("ok", store).needs_passcode

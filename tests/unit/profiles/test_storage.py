@@ -158,3 +158,14 @@ def test_killing_the_writer_at_any_moment_never_leaves_a_broken_file(tmp_path: P
     assert interrupted, "no kill landed inside a write; the test proved nothing"
     storage.remove_stale_temps(path, older_than_s=0)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["profiles.json"]
+
+
+def test_a_file_the_os_refuses_to_read_is_not_moved_or_overwritten(isolated_config: Path) -> None:
+    (isolated_config / "profiles.json").mkdir()  # root reads anything; a directory it cannot
+    store = ProfileStore()
+    assert store.read_only
+    assert "cannot read" in store.load_warnings[0]
+    with pytest.raises(ProfileFileError):
+        store.add(Profile("x", "stomp://h"))
+    assert (isolated_config / "profiles.json").is_dir()
+    assert list(isolated_config.glob("*.corrupt-*")) == []
