@@ -1,5 +1,9 @@
 """`stomp-explorer destinations URL`: list what lives on a broker, with sources and counts.
 
+`--profile NAME` instead of the URL takes the connection and the management endpoints
+(`jolokia_url`, `management_url`, login, and the keyring's management password) from a saved
+profile; flags given as well win.
+
 Sources: ActiveMQ advisories over STOMP (automatic when the broker says it is ActiveMQ),
 Jolokia (`--jolokia URL`), the RabbitMQ management API (`--management URL`), files given with
 `--import FILE`. One line per destination, sources merged:
@@ -111,7 +115,7 @@ def _config(args: argparse.Namespace, broker: Any, options: dict[str, Any]) -> D
     profile_name = getattr(args, "profile", None)  # --profile NAME, when the shared args have it
     if profile_name:
         management_url, jolokia_url, login, password = _from_profile(
-            profile_name, management_url, jolokia_url, login
+            args, profile_name, management_url, jolokia_url, login
         )
     if args.management_passcode_env is not None:
         password = os.environ.get(args.management_passcode_env)
@@ -143,14 +147,18 @@ def _config(args: argparse.Namespace, broker: Any, options: dict[str, Any]) -> D
 
 
 def _from_profile(
-    name: str, management_url: str | None, jolokia_url: str | None, login: str | None
+    args: argparse.Namespace,
+    name: str,
+    management_url: str | None,
+    jolokia_url: str | None,
+    login: str | None,
 ) -> tuple[str | None, str | None, str | None, str | None]:
     """Management endpoints and password saved in the profile (flags win)."""
     from explorer.profiles import secrets as sec
     from explorer.profiles.errors import ProfileError
     from explorer.profiles.store import ProfileStore
 
-    store = ProfileStore()
+    store = ProfileStore(getattr(args, "profiles", None))  # the global --profiles PATH
     try:
         profile = store.get(name)
     except ProfileError as exc:

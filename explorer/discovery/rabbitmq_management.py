@@ -5,7 +5,8 @@ Mapping (rabbitmq_stomp's destination rules):
 - a queue `x` → `/queue/x` (canonical; STOMP SEND/SUBSCRIBE declare it) with the alias
   `/amq/queue/x` (the same queue, never declared). Server-named queues (`amq.gen-…`, the private
   reply queues behind `/temp-queue/…`) cannot be declared by name, so they are shown as
-  `/amq/queue/<name>` of kind temp-queue. STOMP's own per-subscription queues
+  `/amq/queue/<name>` of kind temp-queue. A named exclusive queue (a `/queue/x` declared with
+  `durable:false`) stays `/queue/x`, labelled `exclusive`. STOMP's own per-subscription queues
   (`stomp-subscription-…`) are shown as `/amq/queue/<name>` labelled `subscription`.
 - an exchange `x` → `/exchange/x`; the default exchange "" and the `amq.*` ones are skipped
   unless `include_internal` is set.
@@ -64,7 +65,7 @@ def map_queue(item: Mapping[str, Any]) -> DiscoveredDestination:
     if name.startswith(SUBSCRIPTION_QUEUE_PREFIX):
         destination, kind = f"/amq/queue/{escape_name(name)}", Kind.QUEUE
         labels.append("subscription")
-    elif name.startswith(SERVER_NAMED_PREFIX) or item.get("exclusive") is True:
+    elif name.startswith(SERVER_NAMED_PREFIX):
         destination, kind = f"/amq/queue/{escape_name(name)}", Kind.TEMP_QUEUE
         labels.append("temporary")
     else:

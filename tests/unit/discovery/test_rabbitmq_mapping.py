@@ -21,6 +21,7 @@ QUEUES = [
      "exclusive": True},
     {"name": "stomp-subscription-OcRVN0ckM8u3imn3FZ8srQ", "durable": False,
      "auto_delete": True, "exclusive": False, "messages": None, "consumers": None},
+    {"name": "mine", "durable": False, "auto_delete": True, "exclusive": True},
     {"name": "a/b", "durable": True, "auto_delete": False, "exclusive": False,
      "type": "quorum", "messages": 0, "consumers": 0},
 ]
@@ -65,6 +66,9 @@ def test_server_named_and_subscription_queues_are_labelled() -> None:
     assert temp.destination == "/amq/queue/amq.gen--WSLfoOleum4lmU2ocvOfA"
     assert temp.kind is Kind.TEMP_QUEUE
     assert {"auto-delete", "exclusive", "temporary"} <= set(temp.labels)
+    mine = map_queue(QUEUES[4])
+    assert (mine.destination, mine.kind) == ("/queue/mine", Kind.QUEUE)
+    assert {"exclusive", "auto-delete"} <= set(mine.labels)
     sub = map_queue(QUEUES[3])
     assert sub.destination == "/amq/queue/stomp-subscription-OcRVN0ckM8u3imn3FZ8srQ"
     assert "subscription" in sub.labels and "auto-delete" in sub.labels
@@ -73,7 +77,7 @@ def test_server_named_and_subscription_queues_are_labelled() -> None:
 
 def test_names_are_percent_escaped_and_queue_type_labelled() -> None:
     assert escape_name("a/b%c") == "a%2Fb%25c"
-    odd = map_queue(QUEUES[4])
+    odd = map_queue(QUEUES[5])
     assert odd.destination == "/queue/a%2Fb"
     assert "quorum" in odd.labels
 
