@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .frames import Frame, Heartbeat
+
 
 class StompError(Exception):
     """Root of every error raised by `explorer.stomp`."""
@@ -14,7 +19,7 @@ class FrameError(StompError):
     heart-beats, in order); it is empty when the sticky error is raised again.
     """
 
-    items: tuple[object, ...] = ()
+    items: tuple[Frame | Heartbeat, ...] = ()
 
 
 class LimitExceeded(FrameError):

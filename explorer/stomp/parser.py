@@ -152,7 +152,7 @@ class FrameParser:
             raise self._error
         self._eof = True
         if self._state is not _State.IDLE:
-            what = f"a {self._command} frame" if self._command else "a frame"
+            what = f"a {self._command} frame" if self._state is _State.BODY else "a frame"
             raise self._fail(
                 IncompleteFrame(
                     f"stream ended in the middle of {what} ({len(self._buf)} bytes buffered)"
@@ -184,6 +184,7 @@ class FrameParser:
             if self._state is _State.BODY:
                 command, headers = self._command, self._headers
                 body_start, body_end = self._body_start, self._body_end
+                self._headers = ()
         while True:
             if start < 0:
                 # Heart-beats and noise between frames (rare, short runs: a plain loop is fine).

@@ -592,3 +592,11 @@ def test_max_frame_bytes_for_a_huge_head() -> None:
     error, fed = limit_error(parser, [b"MESSAGE\n"] + [b"h:" + b"v" * 98 + b"\n"] * 20)
     assert error.limit == "max_frame_bytes"
     assert fed == 11
+
+
+def test_feed_eof_names_only_the_frame_being_read() -> None:
+    parser = FrameParser()
+    parser.feed(b"MESSAGE\ncontent-length:1\n\n")
+    parser.feed(b"x\0RECEI")
+    with pytest.raises(IncompleteFrame, match=r"^stream ended in the middle of a frame \("):
+        parser.feed_eof()
