@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 
 import pytest
+import qasync
+from PySide6.QtWidgets import QApplication
 
 from tests.unit.profiles.keyrings import MemoryKeyring, use_keyring
 
@@ -13,3 +16,13 @@ from tests.unit.profiles.keyrings import MemoryKeyring, use_keyring
 def memory_keyring() -> Iterator[MemoryKeyring]:
     backend = MemoryKeyring()
     yield from use_keyring(backend)  # type: ignore[misc]
+
+
+@pytest.fixture
+def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
+    """An asyncio loop running inside Qt's, as the app runs it (qasync)."""
+    loop = qasync.QEventLoop(qapp, already_running=False)
+    asyncio.set_event_loop(loop)
+    yield loop
+    loop.close()
+    asyncio.set_event_loop(None)

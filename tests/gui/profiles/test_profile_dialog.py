@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import qasync
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QTableWidgetItem
+from PySide6.QtWidgets import QLabel, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from explorer.profiles import (
@@ -135,16 +133,6 @@ def test_editing_keeps_every_field_and_moves_secrets_on_rename(
     assert all(not user.startswith("prod/") for _, user in memory_keyring.passwords)
 
 
-@pytest.fixture
-def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
-    """An asyncio loop running inside Qt's, as the app runs it (qasync)."""
-    loop = qasync.QEventLoop(qapp, already_running=False)
-    asyncio.set_event_loop(loop)
-    yield loop
-    loop.close()
-    asyncio.set_event_loop(None)
-
-
 def run_test_button(dialog: ProfileDialog, loop: asyncio.AbstractEventLoop) -> tuple[bool, str]:
     result: asyncio.Future[tuple[bool, str]] = loop.create_future()
     dialog.test_finished.connect(lambda ok, text: result.done() or result.set_result((ok, text)))
@@ -196,3 +184,21 @@ def test_test_connection_with_the_real_activemq(qtbot: QtBot, activemq: Broker,
     assert "heart-beat: send every 10000 ms, expect every 10000 ms" in text
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert ProfileStore().get("amq").url == activemq.stomp_url
+
+
+def test_secret_header_values_are_masked_on_screen(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from tests.unit.profiles.helpers import full_tls_profile
+
+    store = ProfileStore()
+    store.add(full_tls_profile(tmp_path), {header_field("Authorization"): "Bearer x"})
+    dialog = make_dialog(qtbot, store, store.get("prod"))
+    table = dialog.ws_headers
+    delegate = table.itemDelegateForColumn(1)
+    shown = {}
+    for row in range(table.rowCount()):
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, table.model().index(row, 1))  # type: ignore[attr-defined]
+        shown[table.item(row, 0).text()] = option.text  # type: ignore[union-attr]
+    assert shown == {"X-Team": "blue", "Authorization": "\u2022" * 8}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -9,8 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListView
 from pytestqt.qtbot import QtBot
 
-from explorer.profiles import PASSCODE, Profile, ProfileStore
+from explorer.client import Client
+from explorer.profiles import PASSCODE, Profile, ProfileStore, client_kwargs, settings_for
 from explorer.ui.profile_list import ProfileListWidget
+from tests.support.brokers import Broker
 from tests.unit.profiles.keyrings import MemoryKeyring
 
 pytestmark = pytest.mark.gui
@@ -152,3 +155,37 @@ def test_load_warnings_and_memory_only_secrets_are_shown(qtbot: QtBot,
     widget = make_list(qtbot, ProfileStore())
     assert widget.warnings.isVisible()
     assert "profiles.json.corrupt-" in widget.warnings.text()
+
+
+@pytest.mark.activemq
+def test_create_restart_find_and_connect_to_activemq(
+        qtbot: QtBot, activemq: Broker, qloop: asyncio.AbstractEventLoop) -> None:
+    first = make_list(qtbot, ProfileStore())
+    dialog = first.new_profile()
+    qtbot.keyClicks(dialog.name_edit, "My ActiveMQ")
+    qtbot.keyClicks(dialog.url_edit, "stomp://127.0.0.1:1")  # wrong port first
+    dialog.url_edit.setText(activemq.stomp_url + "x")
+    assert "not a number" in dialog.summary.text()
+    dialog.url_edit.setText(activemq.stomp_url)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    first.close()
+
+    restarted = make_list(qtbot, ProfileStore())  # a new window reading the file again
+    assert "My ActiveMQ" in names(restarted)
+    restarted.select("My ActiveMQ")
+    with qtbot.waitSignal(restarted.connect_requested) as blocker:
+        restarted.action_connect.trigger()
+    profile = blocker.args[0]
+
+    async def connect() -> tuple[str | None, str | None]:
+        settings = settings_for(profile, restarted.store)
+        client = Client(settings.endpoint, **client_kwargs(settings))
+        await client.connect()
+        try:
+            return client.version, client.server
+        finally:
+            await client.disconnect()
+
+    version, server = qloop.run_until_complete(connect())
+    assert version == "1.2"
+    assert (server or "").startswith("ActiveMQ/")
