@@ -18,6 +18,9 @@ from explorer.assets import resource
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 LICENCE = "MIT"
+# The desktop entry's file name (without .desktop), icon name and AppStream id. Wayland
+# compositors find the window's icon through QGuiApplication.setDesktopFileName(APP_ID).
+APP_ID = "io.github.stomp_explorer.StompExplorer"
 
 
 def application_icon() -> QIcon:

@@ -58,6 +58,12 @@ def test_desktop_file_launches_our_command_with_our_icon() -> None:
     assert "STOMP" in section["Keywords"].split(";")
 
 
+def test_the_ui_uses_the_same_app_id() -> None:
+    from explorer.ui.about import APP_ID as UI_APP_ID
+
+    assert UI_APP_ID == APP_ID
+
+
 def test_metainfo_validates() -> None:
     result = run(tool("appstreamcli"), "validate", "--no-net", str(METAINFO))
     assert result.returncode == 0, result.stdout + result.stderr
