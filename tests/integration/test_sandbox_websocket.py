@@ -53,6 +53,7 @@ async def test_any_path_and_stream_framing(sandbox_broker: SandboxBroker) -> Non
             await ws.send(part)
         parser = FrameParser()
         connected, receipt, message = await _frames(ws, parser, 3)
+        assert connected.command == "CONNECTED"
         assert receipt.header("receipt-id") == "r"
         assert message.body == "안녕".encode()
         # each outgoing frame is one text message
@@ -71,7 +72,7 @@ async def test_binary_bodies_go_out_as_binary_messages(sandbox_broker: SandboxBr
         raw = await asyncio.wait_for(ws.recv(), 5)
         assert isinstance(raw, bytes)
         parser = FrameParser()
-        parser.version = "1.2"  # type: ignore[assignment]
+        parser.version = "1.2"
         (message,) = parser.feed(raw)
         assert isinstance(message, Frame) and message.body == body
 
@@ -93,7 +94,7 @@ async def test_bad_frame_over_websocket_errors_and_closes(sandbox_broker: Sandbo
     async with connect(sandbox_broker.ws_url) as ws:
         await ws.send(CONNECT + "SEND\ndestination:/queue/a\nbad:\\x\n\n\0")
         connected, error = await _frames(ws, FrameParser(), 2)
-        assert error.command == "ERROR"
+        assert (connected.command, error.command) == ("CONNECTED", "ERROR")
         assert "undefined escape sequence '\\x'" in (error.header("message") or "")
         with pytest.raises(ConnectionClosed):
             await asyncio.wait_for(ws.recv(), 5)

@@ -47,7 +47,7 @@ class RawClient:
         self.writer.write(data)
         await self.writer.drain()
 
-    async def send(self, command: str, body: bytes = b"", **headers: str) -> None:
+    async def send(self, command: str, body: bytes = b"", /, **headers: str) -> None:
         pairs = tuple((name.replace("_", "-"), value) for name, value in headers.items())
         await self.write(serialize(Frame(command, pairs, body), self.version))
 
