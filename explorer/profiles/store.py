@@ -138,13 +138,22 @@ class ProfileStore:
         if not isinstance(items, list):
             raise ProfileFileError("'profiles' should be a list")
         profiles = [profile_from_dict(p, f"profile #{i + 1}") for i, p in enumerate(items)]
-        seen: set[str] = {b.name.casefold() for b in self._builtins}
+        builtin_names = {b.name.casefold() for b in self._builtins}
+        seen: set[str] = set(builtin_names)
         for p in profiles:
             if p.name.casefold() in seen:
+                # never drop a saved profile: a hand-edited duplicate, or a name a built-in
+                # took after the profile was saved (e.g. with the command line), is renamed
+                n = 2
+                while f"{p.name} ({n})".casefold() in seen:
+                    n += 1
+                new = f"{p.name} ({n})"
+                if p.name.casefold() in builtin_names:
+                    self.secrets.move(p.name, new, sec.secret_fields(p))
                 self.load_warnings.append(
-                    f"{self.path}: a second profile named '{p.name}' was ignored"
+                    f"{self.path}: the name '{p.name}' is taken, that profile is shown as '{new}'"
                 )
-                continue
+                p = replace(p, name=new)
             seen.add(p.name.casefold())
             self._profiles.append(p)
         hidden = doc.get("hidden_builtins", [])

@@ -612,6 +612,8 @@ class ProfileDialog(QDialog):
         profile, secrets, _ = self.build()
         values: dict[str, str | None] = {PASSCODE: None, TLS_KEY_PASSPHRASE: None,
                                          MANAGEMENT_PASSWORD: None}
+        for name in profile.websocket.secret_headers:  # a cleared value is deleted
+            values[header_field(name)] = None
         values.update(secrets)
         try:
             if self.original is None:

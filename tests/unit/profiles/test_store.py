@@ -191,3 +191,21 @@ def test_set_hidden_on_a_saved_profile() -> None:
     store.set_hidden("p", True)
     assert ProfileStore().get("p").hidden
     assert ProfileStore().names(include_hidden=False) == []
+
+
+def test_a_saved_profile_whose_name_a_builtin_took_is_renamed_not_lost(
+        memory_keyring: MemoryKeyring) -> None:
+    ProfileStore(builtins=[]).add(Profile("Sandbox", "stomp://mine"), {PASSCODE: "pw"})
+    store = ProfileStore(builtins=[Profile("Sandbox", "stomp://127.0.0.1:61699")])
+    assert store.names() == ["Sandbox", "Sandbox (2)"]
+    assert store.get("Sandbox (2)").url == "stomp://mine"
+    assert store.get_secret("Sandbox (2)", PASSCODE) == "pw"
+    assert "shown as 'Sandbox (2)'" in store.load_warnings[0]
+
+
+def test_hand_edited_duplicates_are_both_kept(isolated_config: Path) -> None:
+    (isolated_config / "profiles.json").write_text(json.dumps({"schema": 2, "profiles": [
+        {"name": "x", "url": "stomp://one"}, {"name": "X", "url": "stomp://two"}]}))
+    store = ProfileStore()
+    assert [(p.name, p.url) for p in store.profiles()] == [("x", "stomp://one"),
+                                                           ("X (2)", "stomp://two")]
