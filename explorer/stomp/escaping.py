@@ -26,7 +26,11 @@ def unescape_header(text: str, version: Version | None, *, lenient: bool = False
     literally; so does `lenient=True` for the negotiated version (ActiveMQ echoes unknown
     escapes). Otherwise an undefined escape or a trailing lone backslash is `InvalidEscape`.
     """
-    if version is Version.V1_0 or "\\" not in text:
+    if "\\" not in text:
+        return text
+    if version is not None and version.__class__ is not Version:
+        version = Version(version)
+    if version is Version.V1_0:
         return text
     if "\\\\" not in text:
         # Without an escaped backslash no two sequences can overlap, so plain replaces are a
@@ -61,6 +65,8 @@ def escape_header(text: str, version: Version) -> str:
     """Encode a header name or value for `version`; refuse what that version cannot carry."""
     if _NEEDS_ESCAPE_RE.search(text) is None:
         return text
+    if version.__class__ is not Version:
+        version = Version(version)
     if version is Version.V1_0:
         if "\n" in text or "\r" in text:
             raise UnrepresentableHeader(

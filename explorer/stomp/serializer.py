@@ -19,6 +19,8 @@ def serialize(
     send a wrong one on purpose), but a body containing NUL then needs a `content-length`.
     Raises `UnrepresentableHeader` for a header the version cannot carry.
     """
+    if version.__class__ is not Version:
+        version = Version(version)  # "1.2" works too; identity checks below need the member
     command = frame.command
     if not command or "\n" in command or "\r" in command or "\0" in command or ":" in command:
         raise FrameError(f"cannot send command {command!r}")

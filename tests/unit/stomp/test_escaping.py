@@ -108,3 +108,10 @@ def test_unrepresentable_messages() -> None:
         escape_header("a\rb", V11)
     with pytest.raises(refused, match=r"STOMP 1\.0 headers cannot contain line breaks"):
         escape_header("a\nb", V10)
+
+
+def test_version_may_be_given_as_a_string() -> None:
+    assert unescape_header("a\\cb", "1.0") == "a\\cb"  # type: ignore[arg-type]
+    assert unescape_header("a\\cb", "1.1") == "a:b"  # type: ignore[arg-type]
+    assert escape_header("a:b", "1.0") == "a:b"  # type: ignore[arg-type]
+    assert escape_header("a:b", "1.2") == "a\\cb"  # type: ignore[arg-type]

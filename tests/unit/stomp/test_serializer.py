@@ -133,3 +133,11 @@ def test_bad_command(command: str) -> None:
 def test_plain_string_commands_serialize_like_the_enum() -> None:
     assert serialize(Frame("SEND", (("a", "b"),))) == serialize(Frame(Command.SEND, (("a", "b"),)))
     assert serialize(Frame("CUSTOM")) == b"CUSTOM\n\n\0"
+
+
+def test_version_may_be_given_as_a_string() -> None:
+    frame = Frame(Command.SEND, (("k", "a:b"),))
+    assert serialize(frame, "1.0") == b"SEND\nk:a:b\n\n\0"  # type: ignore[arg-type]
+    assert serialize(frame, "1.2") == b"SEND\nk:a\\cb\n\n\0"  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        serialize(frame, "2.0")  # type: ignore[arg-type]
