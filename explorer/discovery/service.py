@@ -124,14 +124,29 @@ class _Tree(Protocol):
     def mark_gone(self, destination: str, source: str) -> bool: ...
 
 
+def tree_source(source: Source) -> str:
+    """The source name the destination tree knows.
+
+    Jolokia is ActiveMQ's management endpoint; while the tree has no "jolokia" source of its
+    own it is shown as "management" (as the issue lists the sources).
+    """
+    from explorer.store.destinations import SOURCES
+
+    name = str(source)
+    if name not in SOURCES and source is Source.JOLOKIA:
+        return str(Source.MANAGEMENT)
+    return name
+
+
 def apply_to_tree(tree: _Tree, event: DiscoveryEvent) -> bool:
     """Feed one event into `explorer.store.DestinationTree`; False for non-destination events."""
     if not isinstance(event, DiscoveredDestination):
         return False
+    source = tree_source(event.source)
     if event.gone:
-        tree.mark_gone(event.destination, str(event.source))
+        tree.mark_gone(event.destination, source)
     else:
-        tree.upsert(event.destination, str(event.source), **event.counts())
+        tree.upsert(event.destination, source, **event.counts())
     return True
 
 

@@ -21,8 +21,10 @@ from explorer.discovery.service import (
     DiscoveryService,
     SourceReady,
     apply_to_tree,
+    tree_source,
 )
 from explorer.discovery.topic_watch import TopicWatcher, advisory_watcher
+from explorer.store.destinations import DestinationTree, SourceInfo
 from tests.support.brokers import Broker, unique
 
 pytestmark = pytest.mark.activemq
@@ -179,46 +181,42 @@ async def test_peek_shows_messages_and_leaves_them(activemq: Broker, client: Cli
         await asyncio.to_thread(_remove_queue, name)
 
 
-class _Tree:
-    """A stand-in with DestinationTree's upsert/mark_gone signature."""
-
-    def __init__(self) -> None:
-        self.rows: dict[tuple[str, str], dict[str, int | None]] = {}
-        self.gone: set[tuple[str, str]] = set()
-
-    def upsert(self, destination: str, source: str, **counts: int | None) -> object:
-        self.rows.setdefault((destination, source), {}).update(counts)
-        self.gone.discard((destination, source))
-        return None
-
-    def mark_gone(self, destination: str, source: str) -> bool:
-        self.gone.add((destination, source))
-        return True
-
-
 @pytest.mark.asyncio
 async def test_service_merges_advisories_and_jolokia(activemq: Broker, client: Client) -> None:
+    """Both sources land on one node of the real DestinationTree; removal marks both gone."""
     name = unique("disc.svc")
-    await asyncio.to_thread(_send, activemq, f"/queue/{name}", [b"a", b"b"])
+    destination = f"/queue/{name}"
+    await asyncio.to_thread(_send, activemq, destination, [b"a", b"b"])
     config = DiscoveryConfig(broker=BrokerKind.ACTIVEMQ, jolokia_url=JOLOKIA,
                              refresh_interval=0.5, bookmarks=("/queue/bookmarked",))
-    tree = _Tree()
+    tree = DestinationTree(split_rule="/.")
+    jolokia = tree_source(Source.JOLOKIA)  # "management" until the tree knows "jolokia"
+    wanted = {"advisory", jolokia}
     ready: set[Source] = set()
+    removed = False
+
+    def sources() -> dict[str, SourceInfo]:
+        node = tree.node(destination)
+        return {} if node is None else node.sources
+
     try:
         async with DiscoveryService(config, client) as discovery:
             async with asyncio.timeout(20):
-                while not ({(f"/queue/{name}", "advisory"), (f"/queue/{name}", "jolokia")}
-                           <= set(tree.rows) and ready >= {Source.JOLOKIA, Source.ADVISORY}):
+                while not (wanted <= set(sources()) and sources()[jolokia].depth is not None
+                           and ready >= {Source.JOLOKIA, Source.ADVISORY}):
                     event = await discovery.get()
                     apply_to_tree(tree, event)
                     if isinstance(event, SourceReady):
                         ready.add(event.source)
+            assert sources()[jolokia].depth == 2
+            assert sources()[jolokia].enqueued == 2
             await asyncio.to_thread(_remove_queue, name)
+            removed = True
             async with asyncio.timeout(20):
-                while {(f"/queue/{name}", "advisory"), (f"/queue/{name}", "jolokia")} - tree.gone:
+                while not all(sources()[s].gone for s in wanted):
                     apply_to_tree(tree, await discovery.get())
-        assert tree.rows[(f"/queue/{name}", "jolokia")]["depth"] == 2
-        assert ("/queue/bookmarked", "bookmark") in tree.rows
+        node = tree.node("/queue/bookmarked")
+        assert node is not None and set(node.sources) == {"bookmark"}
     finally:
-        if (f"/queue/{name}", "jolokia") not in tree.gone:
+        if not removed:
             await asyncio.to_thread(_remove_queue, name)

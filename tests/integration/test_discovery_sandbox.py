@@ -73,3 +73,13 @@ def test_tree_sources_and_gone_marks() -> None:
     assert node.sources["management"].consumers == 1
     assert node.sources["advisory"].gone is True
     assert node.sources["management"].gone is False
+
+
+def test_every_source_is_accepted_by_the_tree() -> None:
+    tree = DestinationTree(split_rule="/.")
+    for source in Source:
+        record = DiscoveredDestination(f"/queue/{source}", Kind.QUEUE, source, depth=1)
+        assert apply_to_tree(tree, record)
+        node = tree.node(f"/queue/{source}")
+        assert node is not None and len(node.sources) == 1
+        assert next(iter(node.sources.values())).depth == 1
