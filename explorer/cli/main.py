@@ -17,7 +17,7 @@ from explorer import __version__
 from explorer.cli.errors import CliError, ExitCode
 
 # Modules under explorer.cli that each provide one or more subcommands.
-SUBCOMMAND_MODULES: tuple[str, ...] = ("profiles", "send", "tail", "destinations")
+SUBCOMMAND_MODULES: tuple[str, ...] = ("profiles", "send", "tail", "destinations", "sandbox")
 
 PROG = "stomp-explorer"
 
