@@ -46,10 +46,6 @@ PROFILE_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProfileListModel", text)
-
-
 class ProfileListModel(QAbstractListModel):
     """The store's profiles in the user's order (built-ins first); hidden ones optional."""
 
@@ -98,11 +94,13 @@ class ProfileListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [profile.url]
             if profile.effective_login:
-                lines.append(_tr("login: %1").replace("%1", profile.effective_login))
+                lines.append(QCoreApplication.translate("ProfileListModel", "login: %1")
+                             .replace("%1", profile.effective_login))
             if profile.builtin:
-                lines.append(_tr("built in: can be hidden or duplicated, not changed"))
+                lines.append(QCoreApplication.translate(
+                    "ProfileListModel", "built in: can be hidden or duplicated, not changed"))
             if profile.hidden:
-                lines.append(_tr("hidden"))
+                lines.append(QCoreApplication.translate("ProfileListModel", "hidden"))
             if profile.notes:
                 lines.append(profile.notes)
             return "\n".join(lines)
