@@ -30,6 +30,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from explorer.store import DestinationNode, DestinationTree
+from explorer.ui.models.signals import emit
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -148,11 +149,11 @@ class DestinationTreeModel(QAbstractItemModel):
             self.beginResetModel()
             self._rebuild()
             self.endResetModel()
-            self.flushed.emit(len(additions), 0)
+            emit(self.flushed, len(additions), 0)
             return
         self._insert(additions)
         updated = self._emit_changed(changes.dirty)
-        self.flushed.emit(len(additions), updated)
+        emit(self.flushed, len(additions), updated)
 
     def _visible_additions(self, new_nodes: list[DestinationNode]) -> list[DestinationNode]:
         """New nodes to show, plus hidden ancestors a filter match needs, top-down."""
@@ -208,7 +209,8 @@ class DestinationTreeModel(QAbstractItemModel):
         last = self.COLUMN_COUNT - 1
         for parent, (first_row, last_row) in spans.items():
             kids = self._kids[parent]
-            self.dataChanged.emit(
+            emit(
+                self.dataChanged,
                 self.createIndex(first_row, 0, kids[first_row]),
                 self.createIndex(last_row, last, kids[last_row]),
             )
