@@ -37,6 +37,7 @@ WS_PATH: Final = "/ws"  # advertised; any path is accepted
 SUBPROTOCOLS: Final = (Subprotocol("v12.stomp"), Subprotocol("v11.stomp"),
                        Subprotocol("v10.stomp"))
 _READ_SIZE: Final = 64 * 1024
+_CLOSE_TIMEOUT: Final = 2.0
 
 
 class _TcpLink:
@@ -68,8 +69,13 @@ class _TcpLink:
                     while await self._reader.read(_READ_SIZE):
                         pass
         writer.close()
-        with contextlib.suppress(OSError):
-            await writer.wait_closed()
+        try:
+            async with asyncio.timeout(_CLOSE_TIMEOUT):
+                await writer.wait_closed()
+        except TimeoutError:  # the peer does not read what is left in the buffer
+            writer.transport.abort()
+        except OSError:
+            pass
 
 
 class _WsLink:

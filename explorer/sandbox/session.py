@@ -271,10 +271,13 @@ class Session:
             return
         limit = self.broker.options.max_pending_output
         if self._outbox_bytes > limit:
-            self._fail_later(SlowConsumer(
+            # An ERROR would queue behind the very bytes the client does not read: just drop it.
+            error = SlowConsumer(
                 f"this client reads too slowly: {self._outbox_bytes} bytes wait to be sent "
-                f"(cap {limit}); read faster or subscribe to fewer destinations"
-            ))
+                f"(cap {limit})"
+            )
+            log.info("%s: disconnected: %s", self.session_id, error)
+            self.abort(error.message)
             return
         headers: list[tuple[str, str]] = [
             ("subscription", subscription.id),
@@ -297,10 +300,6 @@ class Session:
             # A 1.2 producer's header value with a line break, read by a 1.0/1.1 consumer.
             return serialize(Frame(frame.command, _representable(frame.headers, version),
                                    frame.body), version)
-
-    def _fail_later(self, error: SandboxError) -> None:
-        """Report an error found while delivering (outside frame handling)."""
-        self._loop.call_soon(self._report, error, None)
 
     # -- input ---------------------------------------------------------------------------
 

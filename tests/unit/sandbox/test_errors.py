@@ -267,3 +267,47 @@ async def test_port_in_use_is_a_listen_error(sandbox_broker: SandboxBroker) -> N
     with pytest.raises(ListenError, match="already in use"):
         async with running_sandbox(tcp_port=sandbox_broker.tcp_port):
             pass
+
+
+@pytest.mark.asyncio
+async def test_a_consumer_that_does_not_read_stops_getting_queue_messages() -> None:
+    options = {"output_high_water": 64 * 1024, "output_low_water": 16 * 1024}
+    async with running_sandbox(**options) as broker, \
+            await RawClient.open(broker.tcp_port) as stuck, \
+            await RawClient.open(broker.tcp_port) as reader:
+        await stuck.connect()
+        await stuck.send("SUBSCRIBE", id="s", destination="/queue/flood", receipt="r")
+        await stuck.receipt("r")
+        body = "x" * 10_000
+        for _ in range(1000):  # 10 MB: more than socket buffers and the high-water mark hold
+            broker.publish("/queue/flood", body)
+        await asyncio.sleep(0.2)
+        waiting = broker.destinations.depth("/queue/flood")
+        assert waiting > 0  # the rest stayed in the queue instead of piling up in memory
+        await reader.connect()
+        await reader.send("SUBSCRIBE", id="s", destination="/queue/flood")
+        frames = await reader.frames(waiting, timeout=10)
+        assert all(f.body == body.encode() for f in frames)
+
+
+@pytest.mark.asyncio
+async def test_a_topic_subscriber_that_does_not_read_is_dropped() -> None:
+    options = {"output_high_water": 64 * 1024, "max_pending_output": 256 * 1024}
+    async with running_sandbox(**options) as broker, \
+            await RawClient.open(broker.tcp_port) as stuck, \
+            await RawClient.open(broker.tcp_port) as fine:
+        await stuck.connect()
+        await stuck.send("SUBSCRIBE", id="s", destination="/topic/flood", receipt="r")
+        await stuck.receipt("r")
+        await fine.connect()
+        body = "y" * 10_000
+        for _ in range(1000):
+            broker.publish("/topic/flood", body)
+            await asyncio.sleep(0)
+        async with asyncio.timeout(10):
+            while len(broker.sessions) > 1:
+                await asyncio.sleep(0.05)
+        await fine.send("SEND", b"ok", destination="/queue/after", receipt="k")
+        await fine.receipt("k")
+        (row,) = [r for r in broker.snapshot() if r.destination == "/topic/flood"]
+        assert row.consumers == 0
