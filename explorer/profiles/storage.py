@@ -8,10 +8,12 @@ old or the new file. A file that cannot be read is moved aside, never overwritte
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -109,3 +111,29 @@ def remove_stale_temps(path: Path, older_than_s: float = 3600) -> None:
         with contextlib.suppress(OSError):
             if tmp.stat().st_mtime <= limit:
                 tmp.unlink()
+
+
+@contextlib.contextmanager
+def exclusive(path: Path) -> Iterator[None]:
+    """Hold an inter-process lock for `path` while a change is read, made and written, so the
+    window and the command line never lose each other's changes. The lock file lives in the
+    config dir (not next to a team file kept in a repository). POSIX only; elsewhere a no-op."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: writes stay atomic, concurrent edits are last-writer-wins
+        yield
+        return
+    lock_dir = config_dir() / "locks"
+    digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]
+    try:
+        lock_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(lock_dir / f"profiles-{digest}.lock", "a+b")  # noqa: SIM115
+    except OSError:
+        yield  # no lock possible (read-only config dir): still atomic, just not serialised
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -176,25 +176,36 @@ class ProfileStore:
             "get them back."
         )
 
-    def document(self, profiles: Iterable[Profile] | None = None) -> dict[str, Any]:
+    def document(self, profiles: Iterable[Profile] | None = None,
+                 hidden_builtins: Iterable[str] | None = None) -> dict[str, Any]:
         """The file form: schema number, profiles, hidden built-ins."""
         chosen = self._profiles if profiles is None else list(profiles)
+        hidden = sorted(self._hidden_builtins if hidden_builtins is None else hidden_builtins)
         doc: dict[str, Any] = {
             "schema": CURRENT_SCHEMA,
             "profiles": [profile_to_dict(p) for p in chosen if not p.builtin],
         }
-        if profiles is None and self._hidden_builtins:
-            doc["hidden_builtins"] = sorted(self._hidden_builtins)
+        if hidden:
+            doc["hidden_builtins"] = hidden
         return doc
 
     def save(self) -> None:
+        """Write the file as it is in memory."""
+        self._commit(list(self._profiles), set(self._hidden_builtins))
+
+    def _commit(self, profiles: list[Profile], hidden_builtins: set[str] | None = None) -> None:
+        """Write `profiles`, and only once that worked make them the store's: a failed write
+        leaves both the file and the store as they were."""
         if self.read_only:
             raise ProfileFileError(f"{self.path} is read-only for this session: "
                                    + " ".join(self.load_warnings))
+        hidden = set(self._hidden_builtins if hidden_builtins is None else hidden_builtins)
         try:
-            storage.atomic_write(self.path, storage.encode(self.document()))
+            storage.atomic_write(self.path, storage.encode(self.document(profiles, hidden)))
         except OSError as exc:
             raise ProfileFileError(f"cannot write {self.path}: {exc.strerror}") from None
+        self._profiles = profiles
+        self._hidden_builtins = hidden
         self._stamp = self._file_stamp()
 
     def _refresh_if_changed(self) -> None:
@@ -285,18 +296,20 @@ class ProfileStore:
             index: int | None = None) -> Profile:
         """Validate and save a new profile (and its secrets); ProfileInvalid lists problems."""
         self._require_writable()
-        self._refresh_if_changed()
-        profile = replace(profile, builtin=False)
-        errors = self.check(profile)
-        if errors:
-            raise ProfileInvalid(errors)
-        if index is None:
-            self._profiles.append(profile)
-        else:
-            self._profiles.insert(max(0, min(index, len(self._profiles))), profile)
-        self.save()
-        self._write_secrets(profile, secrets)
-        return profile
+        with storage.exclusive(self.path):
+            self._refresh_if_changed()
+            profile = replace(profile, builtin=False)
+            errors = self.check(profile)
+            if errors:
+                raise ProfileInvalid(errors)
+            profiles = list(self._profiles)
+            if index is None:
+                profiles.append(profile)
+            else:
+                profiles.insert(max(0, min(index, len(profiles))), profile)
+            self._commit(profiles)
+            self._write_secrets(profile, secrets)
+            return profile
 
     def update(self, name: str, profile: Profile, secrets: SecretValues | None = None) -> Profile:
         """Replace profile `name` by `profile` (which may carry a new name: secrets move).
@@ -304,33 +317,37 @@ class ProfileStore:
         In `secrets`, a field set to None or "" is deleted; fields not given are kept.
         """
         self._require_writable()
-        self._refresh_if_changed()
-        i = self._index(name)
-        old = self._profiles[i]
-        profile = replace(profile, builtin=False)
-        errors = self.check(profile, original_name=old.name)
-        if errors:
-            raise ProfileInvalid(errors)
-        self._profiles[i] = profile
-        self.save()
-        if old.name != profile.name:
-            self.secrets.move(old.name, profile.name, sec.secret_fields(old))
-        dropped = set(old.websocket.secret_headers) - set(profile.websocket.secret_headers)
-        for header in dropped:
-            self.secrets.delete(profile.name, sec.header_field(header))
-        self._write_secrets(profile, secrets)
-        return profile
+        with storage.exclusive(self.path):
+            self._refresh_if_changed()
+            i = self._index(name)
+            old = self._profiles[i]
+            profile = replace(profile, builtin=False)
+            errors = self.check(profile, original_name=old.name)
+            if errors:
+                raise ProfileInvalid(errors)
+            profiles = list(self._profiles)
+            profiles[i] = profile
+            self._commit(profiles)
+            if old.name != profile.name:
+                self.secrets.move(old.name, profile.name, sec.secret_fields(old))
+            dropped = set(old.websocket.secret_headers) - set(profile.websocket.secret_headers)
+            for header in dropped:
+                self.secrets.delete(profile.name, sec.header_field(header))
+            self._write_secrets(profile, secrets)
+            return profile
 
     def remove(self, name: str) -> RemovedProfile:
         """Delete a profile and its secrets; keep what `restore` needs to undo it."""
         self._require_writable()
-        self._refresh_if_changed()
-        i = self._index(name)
-        profile = self._profiles.pop(i)
-        kept = self.secrets.get_all(profile.name, sec.secret_fields(profile))
-        self.save()
-        self.secrets.delete_all(profile.name, sec.secret_fields(profile))
-        return RemovedProfile(profile, i, kept)
+        with storage.exclusive(self.path):
+            self._refresh_if_changed()
+            i = self._index(name)
+            profiles = list(self._profiles)
+            profile = profiles.pop(i)
+            kept = self.secrets.get_all(profile.name, sec.secret_fields(profile))
+            self._commit(profiles)
+            self.secrets.delete_all(profile.name, sec.secret_fields(profile))
+            return RemovedProfile(profile, i, kept)
 
     def restore(self, removed: RemovedProfile) -> Profile:
         """Undo `remove` (fails with ProfileInvalid if the name was taken meanwhile)."""
@@ -347,24 +364,28 @@ class ProfileStore:
     def move(self, name: str, index: int) -> None:
         """Move a saved profile to position `index` among the saved (non-built-in) ones."""
         self._require_writable()
-        self._refresh_if_changed()
-        i = self._index(name)
-        profile = self._profiles.pop(i)
-        self._profiles.insert(max(0, min(index, len(self._profiles))), profile)
-        self.save()
+        with storage.exclusive(self.path):
+            self._refresh_if_changed()
+            i = self._index(name)
+            profiles = list(self._profiles)
+            profile = profiles.pop(i)
+            profiles.insert(max(0, min(index, len(profiles))), profile)
+            self._commit(profiles)
 
     def set_hidden(self, name: str, hidden: bool) -> None:
         """Hide or show a profile in the list (built-ins can be hidden, not removed)."""
         self._require_writable()
-        self._refresh_if_changed()
-        profile = self.get(name)
-        if profile.builtin:
-            if hidden:
-                self._hidden_builtins.add(profile.name)
+        with storage.exclusive(self.path):
+            self._refresh_if_changed()
+            profile = self.get(name)
+            profiles = list(self._profiles)
+            hidden_builtins = set(self._hidden_builtins)
+            if profile.builtin:
+                if hidden:
+                    hidden_builtins.add(profile.name)
+                else:
+                    hidden_builtins.discard(profile.name)
             else:
-                self._hidden_builtins.discard(profile.name)
-        else:
-            i = self._index(name)
-            self._profiles[i] = replace(profile, hidden=hidden)
-        self.save()
+                profiles[self._index(name)] = replace(profile, hidden=hidden)
+            self._commit(profiles, hidden_builtins)
 

@@ -116,8 +116,9 @@ def test_a_failed_write_keeps_the_old_file_and_no_temp_file(
     with pytest.raises(ProfileFileError, match="No space left"):
         store.add(Profile("lost", "stomp://h"))
     monkeypatch.undo()
+    assert store.names() == ["kept"]  # the store did not change either
     assert (isolated_config / "profiles.json").read_bytes() == before
-    assert sorted(p.name for p in isolated_config.iterdir()) == ["profiles.json"]
+    assert list(isolated_config.glob(".profiles.json.*")) == []
 
 
 WRITER = textwrap.dedent("""
@@ -169,3 +170,21 @@ def test_a_file_the_os_refuses_to_read_is_not_moved_or_overwritten(isolated_conf
         store.add(Profile("x", "stomp://h"))
     assert (isolated_config / "profiles.json").is_dir()
     assert list(isolated_config.glob("*.corrupt-*")) == []
+
+
+ADDER = textwrap.dedent("""
+    import sys
+    from explorer.profiles import Profile, ProfileStore
+    store = ProfileStore()
+    for i in range(25):
+        store.add(Profile(f"{sys.argv[1]}-{i}", "stomp://h"))
+""")
+
+
+@pytest.mark.slow
+def test_two_processes_adding_at_once_lose_nothing(isolated_config: Path) -> None:
+    children = [subprocess.Popen([sys.executable, "-c", ADDER, who]) for who in ("cli", "gui")]
+    assert [c.wait(timeout=100) for c in children] == [0, 0]
+    names = ProfileStore().names()
+    assert len(names) == 50
+    assert sorted(names) == sorted(f"{w}-{i}" for w in ("cli", "gui") for i in range(25))
