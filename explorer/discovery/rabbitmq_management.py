@@ -8,8 +8,8 @@ Mapping (rabbitmq_stomp's destination rules):
   `/amq/queue/<name>` of kind temp-queue. A named exclusive queue (a `/queue/x` declared with
   `durable:false`) stays `/queue/x`, labelled `exclusive`. STOMP's own per-subscription queues
   (`stomp-subscription-…`) are shown as `/amq/queue/<name>` labelled `subscription`.
-- an exchange `x` → `/exchange/x`; the default exchange "" and the `amq.*` ones are skipped
-  unless `include_internal` is set.
+- an exchange `x` → `/exchange/x`; the `amq.*` ones are skipped unless `include_internal` is
+  set. The default exchange "" is never listed: STOMP reaches it through `/queue/x`.
 - a binding from `amq.topic` with routing key `k` → `/topic/k` (that is what a STOMP
   `/topic/k` subscription creates); a binding from another exchange `x` with a key `k` →
   `/exchange/x/k`.
@@ -165,7 +165,8 @@ def map_all(
             continue
         found[mapped.destination] = mapped
     for item in exchanges:
-        if is_internal_exchange(str(item.get("name", ""))) and not include_internal:
+        name = str(item.get("name", ""))
+        if name == "" or (is_internal_exchange(name) and not include_internal):
             continue
         mapped = map_exchange(item)
         found[mapped.destination] = mapped
