@@ -154,6 +154,7 @@ class Composer(QWidget):
         self.headers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.headers.horizontalHeader().resizeSection(0, 140)
         self.headers.verticalHeader().hide()
+        self.headers.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.headers.setItemDelegate(_HeaderNameDelegate(self.headers))
         self.headers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.headers.setToolTip(self.tr("Extra headers; names complete from well-known ones"))

@@ -95,6 +95,7 @@ class MessageDetail(QWidget):
         )
         self._headers_table.horizontalHeader().setStretchLastSection(True)
         self._headers_table.verticalHeader().hide()
+        self._headers_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self._headers_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._headers_table.setToolTip(self.tr("Headers in wire order (repeats kept)"))
 
@@ -154,6 +155,11 @@ class MessageDetail(QWidget):
         button.clicked.connect(slot)
         return button
 
+    def _set_hint(self, hint: bool) -> None:
+        self._title.setProperty("hint", hint)
+        self._title.style().unpolish(self._title)
+        self._title.style().polish(self._title)
+
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self._view, self._copy_body, self._copy_headers, self._copy_raw):
             widget.setEnabled(enabled)
@@ -174,7 +180,7 @@ class MessageDetail(QWidget):
         self._json_error = None
         self._set_enabled(True)
         destination = next((v for k, v in self._headers if k == "destination"), "")
-        self._title.setProperty("hint", False)
+        self._set_hint(False)
         self._title.setText(
             self.tr("{command} {destination} · {size}").format(
                 command=command, destination=destination, size=body_format.human_size(len(body))
@@ -193,7 +199,7 @@ class MessageDetail(QWidget):
         self._text_view.clear()
         self._tree.setModel(None)
         self._title.setText(self.tr("Select a message to see its headers and body."))
-        self._title.setProperty("hint", True)
+        self._set_hint(True)
         self._trunc_bar.hide()
         self._body = b""
         self._headers = ()
