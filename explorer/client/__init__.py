@@ -13,7 +13,7 @@ Creating and connecting::
         host="/",                       # CONNECT `host` header (RabbitMQ: the vhost); None = omit
         accept_versions=("1.0", "1.1", "1.2"),   # sent as "1.0,1.1,1.2" (never with spaces)
         heartbeat=(10000, 10000),       # (cx, cy) ms; (0, 0) = off
-        heartbeat_grace=1.5,            # peer is dead after grace * negotiated receive interval
+        heartbeat_grace=2.0,            # peer is dead after (grace + 0.1) x receive interval
         use_stomp_command=False,        # True: send STOMP instead of CONNECT
         connect_headers=(),             # extra CONNECT headers, e.g. (("client-id", "me"),)
         tls=TlsOptions(),               # ca_file, cert_file, key_file, key_password,
@@ -35,7 +35,8 @@ Creating and connecting::
     async with Client(url) as client: ...  # connect() on enter, disconnect() on exit
 
 Commands (all coroutines; `receipt=True` adds a `receipt` header and waits for the RECEIPT,
-raising ReceiptTimeout, or BrokerError when an ERROR carries that receipt-id)::
+raising ReceiptTimeout, or BrokerError when an ERROR carries that receipt-id or an ERROR
+without any receipt-id arrives while waiting: RabbitMQ's "Invalid destination" has none)::
 
     await client.send("/queue/foo", "안녕", headers={"x-a": "1"}, content_type="text/plain",
                       transaction=None, receipt=False, content_length=True)   # body: str | bytes
@@ -97,7 +98,7 @@ Errors (all `ClientError`; messages say what to fix)::
       ConnectFailed            broker answered CONNECT with ERROR (.frame, .message, .body,
                                .is_auth_failure)
       ConnectionLostError      connection ended unexpectedly (.cause)
-        HeartbeatTimeout       nothing received for grace x the negotiated interval
+        HeartbeatTimeout       nothing received for (grace + 0.1) x the negotiated interval
       ClientTimeout
         ConnectTimeout, ReceiptTimeout (.receipt_id), ReceiveTimeout
       BrokerError              an ERROR frame answering a command we waited for (.frame)

@@ -116,7 +116,7 @@ class Client:
         host: str | None = "/",
         accept_versions: Iterable[str] = ("1.0", "1.1", "1.2"),
         heartbeat: tuple[int, int] = (10000, 10000),
-        heartbeat_grace: float = 1.5,
+        heartbeat_grace: float = 2.0,
         use_stomp_command: bool = False,
         connect_headers: HeadersLike = (),
         tls: TlsOptions | None = None,
@@ -411,25 +411,41 @@ class Client:
                 if emit is not None:
                     emit(ReceiptReceived(receipt_id, item))
             elif command == Command.ERROR:
-                error_receipt = item.header("receipt-id")
-                future = self._receipts.get(error_receipt) if error_receipt else None
-                if future is not None and not future.done():
-                    future.set_exception(BrokerError(item))
+                self._fail_receipts(item)
                 if emit is not None:
                     emit(ErrorReceived(item))
             elif emit is not None:
                 emit(UnhandledFrame(item))
+
+    def _fail_receipts(self, error: Frame) -> None:
+        """An ERROR with a receipt-id fails that receipt. One without (RabbitMQ's "Invalid
+        destination" has none) fails every pending receipt: the broker does not say which
+        command it refuses, and an answer that will never come is worse than an early one."""
+        error_receipt = error.header("receipt-id")
+        if error_receipt is not None:
+            futures = [self._receipts.get(error_receipt)]
+        else:
+            futures = list(self._receipts.values())
+        for future in futures:
+            if future is not None and not future.done():
+                future.set_exception(BrokerError(error))
 
     # ------------------------------------------------------------------ heart-beats
 
     async def _heartbeat_loop(self, transport: Transport, send_every: float,
                               expect_every: float) -> None:
         """Send an EOL when we were silent for half the interval; declare the peer dead after
-        grace x its interval without a byte (STOMP 1.2 "Heart-beating")."""
+        grace x its interval without a byte (STOMP 1.2 "Heart-beating").
+
+        The margin matters: ActiveMQ's keep-alive check skips a period in which it wrote
+        anything, so its gaps reach 2x the interval (1004 ms measured at 500 ms). Hence the
+        default grace of 2 plus 10 % for scheduling jitter; checks run every 1/8 interval, so a
+        dead peer is reported about 2.1-2.25 intervals after its last byte.
+        """
         loop = asyncio.get_running_loop()
-        periods = [p for p in (send_every / 2, expect_every / 4) if p > 0]
+        periods = [p for p in (send_every / 2, expect_every / 8) if p > 0]
         period = min(periods)
-        limit = expect_every * self.heartbeat_grace
+        limit = expect_every * (self.heartbeat_grace + 0.1)
         while True:
             await asyncio.sleep(period)
             now = loop.time()
