@@ -1,8 +1,10 @@
 """ProfileStore: the saved profiles of one file, their secrets, and the built-in profiles.
 
-Every change is validated, then written to disk at once (atomically), so the window and the
-command line can share the file. Built-in profiles (e.g. the sandbox) come from code registered
-with `register_builtin`; they cannot be edited or removed, only hidden or duplicated.
+Every change is validated, then written to disk at once (atomically, under an inter-process
+lock, after re-reading a file another process changed), so the window and the command line can
+share the file. Built-in profiles (e.g. the sandbox) come from code: `ProfileStore(builtins=[...])`
+or `register_builtin(factory)`; they cannot be edited or removed, only hidden or duplicated.
+Secrets are keyed by profile name, so a team file's "prod" and your own "prod" share them.
 """
 
 from __future__ import annotations
