@@ -102,6 +102,9 @@ class Caps:
     queue_bytes: int = 16 * 1024 * 1024
     total_bytes: int = 64 * 1024 * 1024
     destinations: int = 10_000
+    # Like a prefetch limit: a client-ack subscription with this many unacked messages gets
+    # no more queue messages until it acks, and skips topic messages meanwhile.
+    unacked_per_subscription: int = 10_000
 
 
 class _Queue:
@@ -226,7 +229,10 @@ class Destinations:
             topic = self._topic(destination)
             topic.enqueued += 1
             targets = [only] if only is not None else self._topic_subscribers(topic)
+            limit = self.caps.unacked_per_subscription
             for subscription in targets:
+                if len(subscription.unacked) >= limit:
+                    continue
                 topic.dequeued += 1
                 subscription.consumer.deliver(subscription, message)
         if destination != DISCOVERY_TOPIC:
@@ -333,6 +339,7 @@ class Destinations:
         """ACK (`accept=True`) or NACK the given deliveries of a subscription. NACKed and
         abandoned queue messages go back to the front of their queue, in order."""
         requeue: dict[str, list[Message]] = {}
+        touched: set[str] = set()
         for ack_id in ack_ids:
             message = subscription.unacked.pop(ack_id, None)
             if message is None:
@@ -340,6 +347,7 @@ class Destinations:
             queue = self._queues.get(message.destination)
             if queue is None or queue.inflight.pop(message.message_id, None) is None:
                 continue  # a topic message, or already purged
+            touched.add(queue.name)
             if accept:
                 self._release(queue, message)
             else:
@@ -349,7 +357,8 @@ class Destinations:
             queue = self._queues[name]
             for message in sorted(messages, key=lambda m: m.seq, reverse=True):
                 queue.pending.appendleft(message)
-            self._dispatch(queue)
+        for name in touched:  # room again for a subscriber that hit its unacked limit
+            self._dispatch(self._queues[name])
         self._on_change()
 
     def unacked_through(self, subscription: Subscription, ack_id: str) -> list[str]:
@@ -386,10 +395,11 @@ class Destinations:
 
     def _next_subscriber(self, queue: _Queue) -> Subscription | None:
         count = len(queue.subscribers)
+        limit = self.caps.unacked_per_subscription
         for step in range(count):
             index = (queue.next_index + step) % count
             candidate = queue.subscribers[index]
-            if candidate.consumer.can_take():
+            if len(candidate.unacked) < limit and candidate.consumer.can_take():
                 queue.next_index = (index + 1) % count
                 return candidate
         return None

@@ -175,3 +175,24 @@ def test_change_callback() -> None:
     d = Destinations(on_change=lambda: calls.append(1))
     d.publish("/queue/a", (), b"")
     assert calls
+
+
+def test_unacked_limit_works_like_a_prefetch() -> None:
+    d = Destinations(Caps(unacked_per_subscription=2))
+    slow, other = FakeConsumer(), FakeConsumer()
+    s = sub(slow, "/queue/q", AckMode.CLIENT_INDIVIDUAL, "slow")
+    d.subscribe(s)
+    t = sub(slow, "/topic/t", AckMode.CLIENT, "t")
+    d.subscribe(t)
+    for n in range(4):
+        d.publish("/queue/q", (), str(n).encode())
+    assert [g[1] for g in slow.got] == [b"0", b"1"]
+    assert d.depth("/queue/q") == 4  # two unacked, two waiting
+    d.settle(s, ["a1"], accept=True)
+    assert [g[1] for g in slow.got] == [b"0", b"1", b"2"]
+    d.subscribe(sub(other, "/queue/q", sub_id="other"))
+    assert [g[1] for g in other.got] == [b"3"]
+    d.publish("/topic/t", (), b"t1")
+    d.publish("/topic/t", (), b"t2")
+    d.publish("/topic/t", (), b"t3")
+    assert [g[1] for g in slow.got if g[0] == "t"] == [b"t1", b"t2"]
