@@ -161,6 +161,8 @@ def bundled_sandbox(bundle: Path, tmp_path: Path) -> Iterator[int]:
             server.kill()
             server.wait(timeout=10)
         log.close()
+    # Ctrl+C is how users stop it: the bundled executable must exit cleanly on SIGINT too.
+    assert server.returncode == 0, (tmp_path / "sandbox.log").read_text()
 
 
 def test_round_trip_against_the_bundled_sandbox(bundle: Path, bundled_sandbox: int) -> None:
