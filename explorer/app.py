@@ -56,7 +56,7 @@ def create_window(profiles_path: str | None = None, *, first_run: bool = True) -
     store = open_store(profiles_path)
     window = MainWindow(store, config.settings())
     fresh = not any(not p.builtin for p in store.profiles())
-    if first_run and fresh and window.profiles.select(SANDBOX_NAME):
+    if first_run and fresh and window.select_profile(SANDBOX_NAME):
         window.connect_selected()
     return window
 

@@ -11,15 +11,12 @@ import asyncio
 import contextlib
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -30,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.client import ClientError
-from explorer.client.url import UrlError, parse_url
 from explorer.profiles import ProfileError, ProfileStore
 from explorer.profiles.model import Profile
+from explorer.profiles.probe import probe_connection
 from explorer.profiles.resolve import settings_for
 from explorer.store import LogEntry
 from explorer.ui.compose import ComposeRequest
@@ -40,92 +37,13 @@ from explorer.ui.composer import Composer
 from explorer.ui.connection_view import ConnectionView
 from explorer.ui.icons import icon
 from explorer.ui.message_detail import MessageDetail
+from explorer.ui.profile_list import ProfileListWidget
 from explorer.ui.sandbox_runner import SandboxRunner, is_sandbox
 from explorer.ui.session import SessionController, SessionState
 from explorer.ui.settings_dialog import log_limit
 from explorer.ui.status import ConnectionStatus
 
 LAYOUT_VERSION = 1
-
-
-class ProfilePanel(QWidget):
-    """Saved profiles plus a quick-connect URL box. Double-click or Connect opens one.
-
-    Stands in for the profiles engineer's `ProfileListWidget` (same objectName) until the
-    window can host theirs; it reads the same `ProfileStore`.
-    """
-
-    activated = Signal(object)  # Profile
-
-    def __init__(self, store: ProfileStore, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.list = QListWidget()
-        self.list.setObjectName("profileList")
-        self.list.setToolTip(self.tr("Saved connection profiles; double-click to connect"))
-        self.list.itemDoubleClicked.connect(lambda item: self.activated.emit(self.profile(item)))
-        self.quick = QLineEdit()
-        self.quick.setObjectName("quickConnect")
-        self.quick.setPlaceholderText(self.tr("stomp://host:61613 or ws://host/ws"))
-        self.quick.setToolTip(self.tr("Connect to a URL without saving a profile (Enter)"))
-        self.quick.returnPressed.connect(self._quick_connect)
-        self.error = QLabel()
-        self.error.setProperty("valid", "false")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.quick)
-        layout.addWidget(self.error)
-        self.reload()
-
-    def reload(self) -> None:
-        current = self.selected()
-        self.list.clear()
-        for profile in self.store.profiles(include_hidden=False):
-            item = QListWidgetItem(profile.name)
-            item.setData(Qt.ItemDataRole.UserRole, profile)
-            item.setToolTip(profile.url if not profile.builtin else (profile.notes or profile.url))
-            self.list.addItem(item)
-            if current is not None and profile.name == current.name:
-                self.list.setCurrentItem(item)
-        if self.list.currentRow() < 0 and self.list.count():
-            self.list.setCurrentRow(0)
-
-    def profile(self, item: QListWidgetItem) -> Profile:
-        value = item.data(Qt.ItemDataRole.UserRole)
-        assert isinstance(value, Profile)
-        return value
-
-    def selected(self) -> Profile | None:
-        item = self.list.currentItem()
-        return self.profile(item) if item is not None else None
-
-    def select(self, name: str) -> bool:
-        for row in range(self.list.count()):
-            if self.list.item(row).text() == name:
-                self.list.setCurrentRow(row)
-                return True
-        return False
-
-    def quick_profile(self) -> Profile | None:
-        text = self.quick.text().strip()
-        if not text:
-            return None
-        try:
-            endpoint = parse_url(text)
-        except UrlError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return None
-        self.error.hide()
-        return Profile(name=endpoint.url(), url=text)
-
-    def _quick_connect(self) -> None:
-        profile = self.quick_profile()
-        if profile is not None:
-            self.activated.emit(profile)
 
 
 class MainWindow(QMainWindow):
@@ -167,8 +85,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.central)
 
         # -- profiles dock -----------------------------------------------------------------
-        self.profiles = ProfilePanel(store)
-        self.profiles.activated.connect(self.open_profile)
+        self.profiles = ProfileListWidget(store, test_connection=probe_connection)
+        self.profiles.connect_requested.connect(self.open_profile)
         self.connect_button = QPushButton(icon("connect"), self.tr("Connect"))
         self.connect_button.setObjectName("connectButton")
         self.connect_button.setToolTip(self.tr("Connect the selected profile (Ctrl+Shift+C)"))
@@ -292,9 +210,14 @@ class MainWindow(QMainWindow):
         return [w for i in range(self.tabs.count())
                 if isinstance(w := self.tabs.widget(i), ConnectionView)]
 
+    def select_profile(self, name: str) -> bool:
+        """Select profile `name` in the list; False when there is none by that name."""
+        self.profiles.select(name)
+        selected = self.profiles.selected()
+        return selected is not None and selected.name == name
+
     def connect_selected(self) -> None:
-        profile = self.profiles.quick_profile() if self.profiles.quick.hasFocus() else None
-        profile = profile or self.profiles.selected()
+        profile = self.profiles.selected()
         if profile is None:
             self.statusBar().showMessage(self.tr("Select a profile first."), 5000)
             return

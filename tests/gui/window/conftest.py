@@ -94,8 +94,8 @@ def make_window(run: Callable[[Awaitable[Any]], Any],
 
 def add_profile(window: MainWindow, profile: Profile, passcode: str | None = None) -> None:
     window.store.add(profile, {"passcode": passcode} if passcode else None)
-    window.profiles.reload()
-    assert window.profiles.select(profile.name)
+    window.profiles.model.refresh()
+    assert window.select_profile(profile.name)
 
 
 def child(root: QWidget, cls: type[T], name: str) -> T:
@@ -108,7 +108,7 @@ async def connect(window: MainWindow, name: str) -> ConnectionView:
     """Select profile `name`, press Connect, wait until its tab says connected."""
     from PySide6.QtWidgets import QPushButton
 
-    assert window.profiles.select(name)
+    assert window.select_profile(name)
     before = len(window.views())
     child(window, QPushButton, "connectButton").click()
     await until(lambda: len(window.views()) > before, what="a new connection tab")

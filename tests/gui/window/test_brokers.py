@@ -150,7 +150,7 @@ def test_refused_login_is_explained(make_window: Callable[..., MainWindow], run:
                                 vhost="/"), passcode="not-the-password")
 
     async def body() -> None:
-        assert window.profiles.select("Wrong password")
+        assert window.select_profile("Wrong password")
         child(window, QPushButton, "connectButton").click()
         await until(lambda: window.views() and window.views()[0].session.state
                     is SessionState.FAILED, what="the login to fail")

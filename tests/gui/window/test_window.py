@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QLineEdit,
-    QListWidget,
+    QListView,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -175,12 +175,13 @@ def test_closing_disconnects_cleanly(make_window: Callable[..., MainWindow], run
 def test_profiles_panel_and_errors_in_words(make_window: Callable[..., MainWindow],
                                             run: Run) -> None:
     window = make_window()
-    profiles = child(window, QListWidget, "profileList")
-    assert [profiles.item(i).text() for i in range(profiles.count())] == ["Sandbox"]
+    profiles = child(window, QListView, "profileList")
+    names = [profiles.model().index(r, 0).data() for r in range(profiles.model().rowCount())]
+    assert names == ["Sandbox"]
     quick = child(window, QLineEdit, "quickConnect")
     quick.setText("localhost:61613")
     quick.returnPressed.emit()
-    assert "no scheme" in window.profiles.error.text()
+    assert "no scheme" in child(window, QLabel, "quickConnectError").text()
     assert not window.views()
 
     async def body() -> None:
