@@ -349,7 +349,10 @@ class DestinationTree:
         self._new, self._new_set, self._dirty = [], set(), set()
         dirty.discard(self.root)
         dirty -= new_set
-        self._rate_active = {node for node in self._rate_active if self.rate(node) > 0}
+        # A node's window is empty once its newest bucket is `rate_buckets` buckets old.
+        now_bucket = int(self._clock() / self._width)
+        oldest_live = now_bucket - self._nbuckets + 1
+        self._rate_active = {node for node in self._rate_active if node._epoch >= oldest_live}
         return TreeChanges(new, dirty)
 
     # -- internals -------------------------------------------------------------------------

@@ -7,6 +7,10 @@ deallocating True or False". CPython 3.12+ makes `True` immortal, which hides th
 
 `emit()` detects the bug once, at import, and gives the reference back after each emit only
 where it is present. Signals emitted by Qt itself (C++), e.g. `rowsInserted`, are unaffected.
+
+This is a partial mitigation: the same 6.12.0 build also drops a reference to `None` on every
+call of a void method from Python (`QTimer.start()`, `setText()`, ...). The real fix is
+`PySide6-Essentials<6.12` on CPython 3.11 (6.11.3 has neither bug) or CPython >= 3.12.
 """
 
 from __future__ import annotations
@@ -43,6 +47,6 @@ EMIT_STEALS: Final = _emit_steals_a_reference()
 
 def emit(signal: SignalInstance, *args: Any) -> None:
     """`signal.emit(*args)`, compensating PySide6 6.12's missing reference when needed."""
-    result = signal.emit(*args)
+    result: object = signal.emit(*args)  # type: ignore[func-returns-value]
     if EMIT_STEALS and result is not None:
         _incref(result)

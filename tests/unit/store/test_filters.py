@@ -117,3 +117,13 @@ def test_filtered_rows_follow_evictions_and_new_batches() -> None:
         rows.entry(4)
     rows.reset([])
     assert len(rows) == 0
+
+
+def test_regex_anchors_match_at_each_line() -> None:
+    spec = MessageFilter(regex=r"^second line$")
+    assert passes(spec, entry(body=b"first line\nsecond line\nthird"))
+    assert not passes(spec, entry(body=b"first line second line"))
+
+
+def test_text_matches_header_names_too() -> None:
+    assert passes(MessageFilter(text="REPLY-TO"), entry(headers=(("reply-to", "/temp/x"),)))
