@@ -114,7 +114,9 @@ def test_stompjs_over_web_stomp_receives_what_the_cli_sends(rabbitmq: Broker) ->
     try:
         assert receiver.stdout is not None
         ready = receiver.stdout.readline()
-        assert json.loads(ready) == {"ready": True}, receiver.stderr.read() if receiver.stderr else ""
+        if not ready:
+            pytest.fail(f"the Node receiver did not subscribe: {receiver.communicate()[1]}")
+        assert json.loads(ready) == {"ready": True}
         env = {**os.environ, "INTEROP_PASSCODE": "guest"}
         sent = subprocess.run(
             [sys.executable, "-m", "explorer", "send", rabbitmq.ws_url, destination,
