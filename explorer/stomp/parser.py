@@ -177,11 +177,14 @@ class FrameParser:
         keep_raw = self.keep_raw
         append = out.append
         pos = 0
-        if self._state is _State.IDLE:
+        state = self._state
+        fresh = False  # the frame being parsed started in this call
+        if state is _State.IDLE:
             start = -1
         else:  # resume the pending frame, which starts at offset 0
             start = 0
-            if self._state is _State.BODY:
+            search = self._search
+            if state is _State.BODY:
                 command, headers = self._command, self._headers
                 body_start, body_end = self._body_start, self._body_end
                 self._headers = ()
@@ -208,12 +211,11 @@ class FrameParser:
                     del buf[:pos]
                     self._state = _State.IDLE
                     return
-                start = pos
-                self._search = self._scanned = self._lines = self._line_start = 0
-                self._state = _State.HEAD
+                start = search = pos
+                state = _State.HEAD
+                fresh = True
 
-            if self._state is _State.HEAD:
-                search = start + self._search
+            if state is _State.HEAD:
                 end = buf.find(b"\n\n", search)
                 crlf = buf.find(b"\n\r\n", search, end + 2 if end >= 0 else n)
                 if crlf >= 0:
@@ -221,6 +223,9 @@ class FrameParser:
                 elif end >= 0:
                     head_end, body_start = end, end + 2
                 else:
+                    if fresh:
+                        self._scanned = self._lines = self._line_start = 0
+                    self._state = _State.HEAD
                     del buf[:start]
                     n -= start
                     self._search = max(0, n - 2)
@@ -235,12 +240,12 @@ class FrameParser:
                         raise LimitExceeded("max_frame_bytes", max_frame, body_end + 1 - start)
                 else:
                     body_end = -1
-                self._search = body_start - start
+                search = body_start
 
             # the body
             if body_end >= 0:
                 if body_end >= n:
-                    return self._save_body(start, command, headers, body_start, body_end)
+                    return self._save_body(start, command, headers, body_start, body_end, start)
                 if buf[body_end] != _NUL:
                     raise FrameError(
                         f"{command} frame: the byte after its content-length "
@@ -248,12 +253,11 @@ class FrameParser:
                     )
                 end = body_end
             else:
-                end = buf.find(b"\0", start + self._search)
+                end = buf.find(b"\0", search)
                 if end < 0:
                     if n - start > max_frame:
                         raise LimitExceeded("max_frame_bytes", max_frame, n - start)
-                    self._search = n - start
-                    return self._save_body(start, command, headers, body_start, body_end)
+                    return self._save_body(start, command, headers, body_start, body_end, n)
                 if end + 1 - start > max_frame:
                     raise LimitExceeded("max_frame_bytes", max_frame, end + 1 - start)
             if end - body_start >= _BIG_BODY:
@@ -264,7 +268,6 @@ class FrameParser:
             pos = end + 1
             append(Frame(command, headers, body, bytes(buf[start:pos]) if keep_raw else None))
             start = -1
-            self._state = _State.IDLE
 
     def _save_body(
         self,
@@ -273,6 +276,7 @@ class FrameParser:
         headers: tuple[tuple[str, str], ...],
         body_start: int,
         body_end: int,
+        search: int,
     ) -> None:
         """Keep a frame whose body is incomplete, rebased so that it starts at offset 0."""
         del self._buf[:start]
@@ -280,6 +284,7 @@ class FrameParser:
         self._command, self._headers = command, headers
         self._body_start = body_start - start
         self._body_end = body_end - start if body_end >= 0 else -1
+        self._search = search - start
 
     def _check_partial_head(self, buf: bytearray, n: int) -> None:
         """Limits on a head whose blank line has not arrived: fail before buffering it all."""

@@ -600,3 +600,16 @@ def test_feed_eof_names_only_the_frame_being_read() -> None:
     parser.feed(b"x\0RECEI")
     with pytest.raises(IncompleteFrame, match=r"^stream ended in the middle of a frame \("):
         parser.feed_eof()
+
+
+def test_partial_head_counters_restart_with_each_frame() -> None:
+    parser = FrameParser(limits=Limits(max_headers=2, max_line_bytes=8))
+    assert parser.feed(b"MESSAGE\na:1\nb:2\n") == []
+    assert parser.feed(b"\n\0MESSAGE\nc:3\n") == [
+        Frame(Command.MESSAGE, (("a", "1"), ("b", "2")))
+    ]
+    assert parser.feed(b"d:4\n") == []
+    assert parser.feed(b"\n\0") == [Frame(Command.MESSAGE, (("c", "3"), ("d", "4")))]
+    assert parser.feed(b"MESSAGE\ne:5\nf:6\n") == []
+    with pytest.raises(LimitExceeded, match="max_headers exceeded: 3 > 2"):
+        parser.feed(b"g:7\n")
