@@ -1,13 +1,33 @@
 """The built-in sandbox broker: an in-process asyncio STOMP 1.0/1.1/1.2 broker on loopback
 TCP and WebSocket, with queues, topics, acks, transactions, heart-beats, a discovery feed and
-demo traffic. In memory and capped; for exploring and testing, not for production.
+demo traffic. In memory and capped; for exploring and testing, NOT for production.
 
     async with SandboxBroker(demo=True) as broker:
         broker.tcp_url, broker.ws_url            # stomp://127.0.0.1:N, ws://127.0.0.1:M/ws
         broker.publish("/queue/a", "hello")      # no socket needed
         broker.snapshot()                        # [DestinationInfo(...)]
-        async with broker.watch() as changes:    # snapshots as they change
+        async with broker.watch() as changes:    # snapshots as they change (<= 2/s)
             async for rows in changes: ...
+        broker.demo.start(); broker.demo.rate = 2; await broker.demo.stop()
+
+Behaviour worth knowing:
+- Destinations: `/queue/<name>` (each message to one subscriber, round-robin, kept until
+  consumed) and `/topic/<name>` (copied to current subscribers, nothing kept). Topic
+  subscriptions may use wildcards: `*` one segment, `>` or `#` the rest (segments split at
+  `/` and `.`). `/topic/sandbox.destinations` delivers the destination list as JSON.
+- MESSAGE headers, in order: subscription, message-id, destination, ack (1.2 client modes),
+  redelivered + redelivery-count (when redelivered), then the producer's own headers (minus
+  transaction, receipt, content-length), then content-length when the body is not empty.
+- A SUBSCRIBE with `browser:true` on a queue gets copies of what the queue holds, then a
+  MESSAGE with `browser:end`, and nothing after that.
+- Every ERROR closes its connection (as the spec says), except "queue ... is full" and "the
+  sandbox is full": the producer keeps its connection and may retry after consuming.
+  An ERROR answering a frame with `receipt` carries `receipt-id`.
+- The broker mirrors the client's heart-beat wishes (never below `heartbeat_min_ms`), sends
+  `\n` when idle for half the interval and drops a client silent for twice its interval.
+- Memory: per-queue message and byte caps, an overall byte cap, a per-subscription unacked
+  limit (like a prefetch), and per-connection output limits (queues stop dispatching to a
+  client that does not read; a topic subscriber that stops reading is disconnected).
 """
 
 from __future__ import annotations

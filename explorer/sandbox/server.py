@@ -150,6 +150,7 @@ class SandboxBroker:
         if self._running:
             raise RuntimeError("the sandbox is already running")
         options = self.options
+        self._running = True  # accept connections as soon as a listener is up
         try:
             if options.tcp_port is not None:
                 self._tcp_server = await self._listen(
@@ -170,9 +171,9 @@ class SandboxBroker:
                 )
                 self._ws_port = self._ws_server.sockets[0].getsockname()[1]
         except BaseException:
+            self._running = False
             await self._close_listeners()
             raise
-        self._running = True
         self.discovery.start()
         if options.demo:
             self.demo.start()
@@ -194,6 +195,7 @@ class SandboxBroker:
 
     async def stop(self) -> None:
         """Stop listening, close every connection and the demo; idempotent."""
+        self._running = False
         await self.demo.stop()
         await self.discovery.stop()
         if self._tcp_server is not None:
@@ -205,7 +207,6 @@ class SandboxBroker:
         if self._handlers:
             await asyncio.gather(*self._handlers, return_exceptions=True)
         await self._close_listeners()
-        self._running = False
 
     async def _close_listeners(self) -> None:
         if self._tcp_server is not None:
