@@ -137,7 +137,7 @@ class ConnectionView(QWidget):
         self.log.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         log_header = self.log.horizontalHeader()
         log_header.setStretchLastSection(True)
-        for column, width in ((0, 96), (1, 64), (2, 230), (3, 64), (4, 130)):
+        for column, width in ((0, 96), (1, 64), (2, 220), (3, 64), (4, 110)):
             log_header.resizeSection(column, width)
         self.log.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.log.customContextMenuRequested.connect(self._log_menu)

@@ -415,7 +415,7 @@ class MainWindow(QMainWindow):
         self._default_dock_sizes()
 
     def _default_dock_sizes(self) -> None:
-        self.resizeDocks([self.profiles_dock, self.detail_dock], [210, 400],
+        self.resizeDocks([self.profiles_dock, self.detail_dock], [260, 380],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.composer_dock], [200], Qt.Orientation.Vertical)
 
