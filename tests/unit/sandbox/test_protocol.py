@@ -424,3 +424,20 @@ async def test_discovery_topic_sends_json_on_subscribe_and_on_change() -> None:
             await client.send("SEND", b"{}", destination="/topic/sandbox.destinations")
             (error,) = await client.closed_by_server()
             assert "read-only" in (error.header("message") or "")
+
+
+@pytest.mark.asyncio
+async def test_headers_are_escaped_per_consumer_version(sandbox_broker: SandboxBroker) -> None:
+    port = sandbox_broker.tcp_port
+    async with await RawClient.open(port) as v10, await RawClient.open(port) as v11:
+        await v10.connect("1.0")
+        await v11.connect("1.1")
+        for client in (v10, v11):
+            await client.send("SUBSCRIBE", id="s", destination="/topic/esc", receipt="r")
+            await client.receipt("r")
+        sandbox_broker.publish("/topic/esc", "x", {"x-colon": "a:b", "x-lines": "one\ntwo\rthree"})
+        m10, m11 = await v10.frame(), await v11.frame()
+        assert m10.header("x-colon") == "a:b"
+        assert m10.header("x-lines") == "one two three"  # 1.0 cannot carry line breaks
+        assert m11.header("x-colon") == "a:b"
+        assert m11.header("x-lines") == "one\ntwo three"  # 1.1 cannot carry CR
