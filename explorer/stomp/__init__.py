@@ -1,11 +1,17 @@
 """STOMP 1.0/1.1/1.2 protocol layer, sans-I/O: frames, header escaping, an incremental
 parser, a serializer and heart-beat arithmetic. No asyncio, sockets, clocks or Qt here.
 
-    parser = FrameParser(server_side=False)
-    for item in parser.feed(chunk):
-        if item is HEARTBEAT: ...
+    parser = FrameParser()                      # a client: accepts server commands
+    for item in parser.feed(chunk):             # any chunking; raises FrameError subclasses
+        if item is HEARTBEAT: ...               # one per EOL between frames (incl. after NUL)
         elif item.command == Command.MESSAGE: item.header("destination"), item.body
-    sock.send(serialize(Frame(Command.SEND, (("destination", "/queue/a"),), b"hi")))
+    parser.feed_eof()                           # IncompleteFrame if the peer stopped mid-frame
+    wire = serialize(Frame(Command.SEND, (("destination", "/queue/a"),), b"hi"), Version.V1_2)
+
+Beyond the contract in docs/architecture.md: `FrameParser(lenient=..., accept_any_command=...)`,
+`FrameParser.error` (the sticky error), `FrameError.items` (what the failing `feed()` parsed
+before the bad bytes), `CLIENT_COMMANDS` / `SERVER_COMMANDS`, and a client-side parser adopts
+the CONNECTED frame's `version` by itself.
 """
 
 from __future__ import annotations

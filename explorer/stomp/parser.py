@@ -2,12 +2,13 @@
 
 Feed it bytes as they arrive, split anywhere; it returns every complete `Frame` and one
 `HEARTBEAT` per EOL seen between frames. One `bytearray` holds the unconsumed input and the
-parser remembers how far it has searched, so no byte is scanned twice by Python code and the
-hot path is `bytes.find` plus one UTF-8 decode and one `str.split` per header block.
+parser remembers how far it has searched, so partial input is never rescanned, and the hot
+path is a few `bytearray.find` calls plus one UTF-8 decode and one `str.split` per frame head;
+headers are unescaped only when the head holds a backslash.
 
 Choices worth knowing:
 - Every EOL between frames is a `HEARTBEAT`, including the EOLs that directly follow a
-  frame's NUL (ActiveMQ writes `\\0\\n`, RabbitMQ `\\0\\n` too). The wire cannot tell those
+  frame's NUL (ActiveMQ and RabbitMQ both write `\\0\\n`). The wire cannot tell those
   apart from a later heart-beat, so reporting each one keeps the output independent of how
   the bytes were chunked and never hides a heart-beat. Use them to refresh a liveness clock,
   not as a count of the peer's heart-beats.
@@ -73,7 +74,17 @@ class _State(Enum):
 
 
 class FrameParser:
-    """Turns a byte stream into frames and heart-beats. See the module docstring."""
+    """Turns a byte stream into frames and heart-beats. See the module docstring.
+
+    - `version`: the negotiated version (header escaping depends on it); `None` before
+      negotiation decodes the four 1.2 escapes and keeps unknown ones literally.
+    - `keep_raw`: put each frame's exact wire bytes (through its NUL) in `Frame.raw`.
+    - `server_side`: accept client commands (a broker); otherwise server commands.
+    - `lenient`: keep undefined escapes literally instead of raising `InvalidEscape`
+      (ActiveMQ echoes them).
+    - `accept_any_command`: take any non-empty command line (raw mode); known commands are
+      still returned as `Command` members.
+    """
 
     def __init__(
         self,
