@@ -41,6 +41,18 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
         return server, ":" + pipe.readline().strip()
 
 
+def window_viewable(env: dict[str, str]) -> bool:
+    """True once a "STOMP Explorer" window is mapped (Qt also makes an unmapped leader)."""
+
+    def xwininfo(*args: str) -> str:
+        return subprocess.run(["xwininfo", *args], env=env, capture_output=True, text=True,
+                              check=False).stdout
+
+    ids = [line.split()[0] for line in xwininfo("-root", "-tree").splitlines()
+           if '"STOMP Explorer"' in line]
+    return any("Map State: IsViewable" in xwininfo("-id", wid) for wid in ids)
+
+
 def time_window(exe: Path, display: str, config: Path) -> float:
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
            "STOMP_EXPLORER_CONFIG_DIR": str(config)}
@@ -49,9 +61,7 @@ def time_window(exe: Path, display: str, config: Path) -> float:
                            stderr=subprocess.DEVNULL)
     try:
         while True:
-            tree = subprocess.run(["xwininfo", "-root", "-tree"], env=env, capture_output=True,
-                                  text=True, check=False).stdout
-            if "STOMP Explorer" in tree:
+            if window_viewable(env):
                 return time.perf_counter() - start
             if app.poll() is not None:
                 raise RuntimeError("the bundle exited before showing its window")

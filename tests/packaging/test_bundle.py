@@ -86,10 +86,17 @@ def test_archive_holds_the_bundle(bundle: Path) -> None:
     assert member.isfile() and member.mode & 0o111
 
 
-def window_ids(display: str) -> str:
-    result = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True, text=True,
-                            timeout=10, check=False, env={**os.environ, "DISPLAY": display})
-    return result.stdout
+def window_viewable(display: str, title: str) -> bool:
+    """True once a window with this title is mapped (Qt also makes an unmapped leader window)."""
+    env = {**os.environ, "DISPLAY": display}
+
+    def xwininfo(*args: str) -> str:
+        return subprocess.run(["xwininfo", *args], capture_output=True, text=True, timeout=10,
+                              check=False, env=env).stdout
+
+    ids = [line.split()[0] for line in xwininfo("-root", "-tree").splitlines()
+           if f'"{title}"' in line]
+    return any("Map State: IsViewable" in xwininfo("-id", wid) for wid in ids)
 
 
 @pytest.fixture
@@ -119,7 +126,7 @@ def test_window_opens_on_x11(bundle: Path, x_display: str) -> None:
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 60
-        while "STOMP Explorer" not in window_ids(x_display):
+        while not window_viewable(x_display, "STOMP Explorer"):
             assert app.poll() is None, f"the bundle exited: {app.communicate()[1]}"
             assert time.monotonic() < deadline, "no STOMP Explorer window after 60 s"
             time.sleep(0.2)
