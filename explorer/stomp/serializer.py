@@ -42,7 +42,7 @@ def serialize(
         if given is None:
             if body:
                 parts.append(f"content-length:{len(body)}")
-        elif given != str(len(body)):
+        elif not (given.isascii() and given.isdigit() and int(given) == len(body)):
             raise UnrepresentableHeader(
                 f"{command} frame: content-length {given!r} does not match the "
                 f"{len(body)}-byte body (leave it out and it is computed)"

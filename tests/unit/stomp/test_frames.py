@@ -76,3 +76,10 @@ def test_limits_defaults() -> None:
     limits = explorer.stomp.Limits()
     assert (limits.max_frame_bytes, limits.max_headers) == (64 * 2**20, 1000)
     assert (limits.max_line_bytes, limits.max_command_bytes) == (64 * 2**10, 1024)
+
+
+def test_replace_does_not_reuse_the_lookup_cache() -> None:
+    frame = Frame(Command.SEND, tuple((f"h{i}", str(i)) for i in range(20)))
+    assert frame.header("h3") == "3"  # builds the cache
+    changed = dataclasses.replace(frame, headers=(("h3", "new"), *frame.headers))
+    assert changed.header("h3") == "new"

@@ -38,6 +38,14 @@ def test_given_content_length_is_not_duplicated() -> None:
     assert serialize(frame) == b"SEND\ncontent-length:2\ndestination:/q\n\nhi\0"
 
 
+def test_given_content_length_is_compared_as_a_number() -> None:
+    frame = Frame(Command.SEND, (("content-length", "02"),), b"hi")
+    assert serialize(frame) == b"SEND\ncontent-length:02\n\nhi\0"
+    for wrong in ("", "x", " 2", "-2", "2.0"):
+        with pytest.raises(UnrepresentableHeader, match="does not match"):
+            serialize(Frame(Command.SEND, (("content-length", wrong),), b"hi"))
+
+
 def test_wrong_content_length_is_refused() -> None:
     frame = Frame(Command.SEND, (("content-length", "3"), ("destination", "/q")), b"hi")
     with pytest.raises(
