@@ -197,7 +197,7 @@ class MessageDetail(QWidget):
     def clear(self) -> None:
         self._headers_table.setRowCount(0)
         self._text_view.clear()
-        self._tree.setModel(None)
+        self._drop_json_model()
         self._title.setText(self.tr("Select a message to see its headers and body."))
         self._set_hint(True)
         self._trunc_bar.hide()
@@ -303,12 +303,16 @@ class MessageDetail(QWidget):
         self._text_view.setPlainText(text)
         self._stack.setCurrentWidget(self._text_view)
 
-    def _show_json(self, document: Any) -> None:
+    def _drop_json_model(self) -> None:
         old = self._tree.model()
-        model = JsonTreeModel(document, self._tree)
-        self._tree.setModel(model)
+        self._tree.setModel(None)  # type: ignore[arg-type]
         if old is not None:
             old.deleteLater()
+
+    def _show_json(self, document: Any) -> None:
+        self._drop_json_model()
+        model = JsonTreeModel(document, self._tree)
+        self._tree.setModel(model)
         header = self._tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, 180)
