@@ -441,3 +441,23 @@ async def test_headers_are_escaped_per_consumer_version(sandbox_broker: SandboxB
         assert m10.header("x-lines") == "one two three"  # 1.0 cannot carry line breaks
         assert m11.header("x-colon") == "a:b"
         assert m11.header("x-lines") == "one\ntwo three"  # 1.1 cannot carry CR
+
+
+@pytest.mark.asyncio
+async def test_pipelined_burst_with_eols_after_nul_and_crlf(sandbox_broker: SandboxBroker) -> None:
+    """coilmq broke on bursts and hung on `\\0\\n`; the sandbox takes both (and CRLF)."""
+    async with await RawClient.open(sandbox_broker.tcp_port) as client:
+        await client.connect()
+        burst = b"".join(
+            b"SEND\r\ndestination:/queue/burst\r\ncontent-length:5\r\n\r\n%05d\0\n" % n
+            for n in range(5000)
+        )
+        await client.write(burst + b"DISCONNECT\nreceipt:done\n\n\0\n")
+        (receipt,) = await client.closed_by_server(timeout=30)
+        assert receipt.header("receipt-id") == "done"
+    assert sandbox_broker.destinations.depth("/queue/burst") == 5000
+    async with await RawClient.open(sandbox_broker.tcp_port) as consumer:
+        await consumer.connect()
+        await consumer.send("SUBSCRIBE", id="s", destination="/queue/burst")
+        bodies = [f.body for f in await consumer.frames(5000, timeout=30)]
+        assert bodies == [b"%05d" % n for n in range(5000)]
