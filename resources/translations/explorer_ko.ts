@@ -413,6 +413,41 @@
     </message>
 </context>
 <context>
+    <name>DestinationTreeModel</name>
+    <message>
+        <source>Destination</source>
+        <translation>목적지</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Rate (/s)</source>
+        <translation>속도(/초)</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>마지막 수신</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>출처</translation>
+    </message>
+    <message>
+        <source>(folder)</source>
+        <translation>(폴더)</translation>
+    </message>
+    <message>
+        <source>in: {received}, out: {sent}</source>
+        <translation>받음: {received}, 보냄: {sent}</translation>
+    </message>
+    <message>
+        <source>gone</source>
+        <translation>사라짐</translation>
+    </message>
+</context>
+<context>
     <name>JsonTreeModel</name>
     <message>
         <source>Key</source>
@@ -639,6 +674,45 @@
     <message>
         <source>Showing the first part of a {size} body.</source>
         <translation>{size} 본문의 앞부분만 표시합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>방향</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>목적지</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Content type</source>
+        <translation>콘텐츠 형식</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>미리 보기</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>받음</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>보냄</translation>
+    </message>
+    <message>
+        <source>… {count} more header(s)</source>
+        <translation>… 헤더 {count}개 더</translation>
     </message>
 </context>
 <context>
@@ -1160,21 +1234,6 @@
     <message>
         <source>Move</source>
         <translation>이동</translation>
-    </message>
-</context>
-<context>
-    <name>ProfilePanel</name>
-    <message>
-        <source>Saved connection profiles; double-click to connect</source>
-        <translation>저장된 연결 프로필. 두 번 클릭하면 연결합니다</translation>
-    </message>
-    <message>
-        <source>stomp://host:61613 or ws://host/ws</source>
-        <translation>stomp://host:61613 또는 ws://host/ws</translation>
-    </message>
-    <message>
-        <source>Connect to a URL without saving a profile (Enter)</source>
-        <translation>프로필을 저장하지 않고 URL로 연결(Enter)</translation>
     </message>
 </context>
 <context>

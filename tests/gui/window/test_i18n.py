@@ -1,0 +1,63 @@
+"""Korean: the translation is complete, compiled, and the window uses it when chosen."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from explorer.assets import resource
+from explorer.ui import config, i18n
+from explorer.ui.main_window import MainWindow
+from tests.gui.window.conftest import child
+
+pytestmark = pytest.mark.gui
+
+
+def test_korean_translation_is_complete_and_compiled() -> None:
+    ts = ET.parse(resource("translations", "explorer_ko.ts"))
+    messages = ts.getroot().findall("./context/message")
+    assert len(messages) > 300
+    unfinished = [m.findtext("source") for m in messages
+                  if m.find("translation").get("type") == "unfinished"
+                  or not (m.findtext("translation") or "").strip()]
+    assert unfinished == []
+    qm = resource("translations", "explorer_ko.qm")
+    assert qm.stat().st_mtime >= resource("translations", "explorer_ko.ts").stat().st_mtime - 5
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    assert translator.translate("MainWindow", "Connect") == "연결"
+
+
+@pytest.fixture
+def korean(qapp: QApplication) -> Iterator[list[QTranslator]]:
+    settings = config.settings()
+    settings.setValue(i18n.SETTING, "ko")
+    assert i18n.effective_language(settings) == "ko"
+    translators = i18n.install(qapp, settings)
+    try:
+        yield translators
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(QLocale.c())
+
+
+def test_window_speaks_korean_when_chosen(korean: list[QTranslator],
+                                          make_window: Callable[..., MainWindow]) -> None:
+    assert korean, "the Korean .qm did not load"
+    window = make_window()
+    assert child(window, QPushButton, "connectButton").text() == "연결"
+    assert child(window, QPushButton, "sendButton").text() == "보내기"
+    assert window.detail_dock.windowTitle() == "메시지"
+    assert QCoreApplication.translate("MessageTableModel", "Preview") == "미리 보기"
+
+
+def test_language_follows_the_system_by_default() -> None:
+    settings = config.settings()
+    assert i18n.chosen_language(settings) == ""
+    system = QLocale.system().name().split("_")[0]
+    assert i18n.effective_language(settings) == (system if system in ("en", "ko") else "en")
