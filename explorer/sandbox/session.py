@@ -335,6 +335,12 @@ class Session:
             self._handle(item)
         except SandboxError as exc:
             self._report(exc, item)
+        except Exception as exc:  # a sandbox bug: tell this client, keep the broker running
+            log.exception("%s: failed to handle %s", self.session_id, item.command)
+            self._report(ProtocolViolation(
+                f"internal sandbox error while handling {item.command} "
+                f"({type(exc).__name__}); please report it"
+            ), item)
         finally:
             held, self._held = self._held, None
         for subscription, message, ack_id in held:
@@ -344,7 +350,8 @@ class Session:
         """Send an ERROR for `error`; close the connection after it unless it is not fatal."""
         if self._closing:
             return
-        headers: list[tuple[str, str]] = [("message", error.message)]
+        one_line = error.message.replace("\r", " ").replace("\n", " ")
+        headers: list[tuple[str, str]] = [("message", one_line)]
         receipt = frame.header("receipt") if frame is not None else None
         if receipt is not None:
             headers.append(("receipt-id", receipt))

@@ -311,3 +311,25 @@ async def test_a_topic_subscriber_that_does_not_read_is_dropped() -> None:
         await fine.receipt("k")
         (row,) = [r for r in broker.snapshot() if r.destination == "/topic/flood"]
         assert row.consumers == 0
+
+
+@pytest.mark.asyncio
+async def test_an_internal_error_is_reported_and_contained(
+    sandbox_broker: SandboxBroker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(destination: str, headers: object, body: bytes) -> str:
+        raise RuntimeError("boom")
+
+    async with await RawClient.open(sandbox_broker.tcp_port) as client:
+        await client.connect()
+        monkeypatch.setattr(sandbox_broker, "publish_frame", broken)
+        await client.send("SEND", b"x", destination="/queue/a")
+        (error,) = await client.closed_by_server()
+        assert error.header("message") == (
+            "internal sandbox error while handling SEND (RuntimeError); please report it"
+        )
+    monkeypatch.undo()
+    async with await RawClient.open(sandbox_broker.tcp_port) as client:
+        await client.connect()
+        await client.send("SEND", b"x", destination="/queue/a", receipt="r")
+        await client.receipt("r")
