@@ -63,9 +63,9 @@ class BodyHighlighter(QSyntaxHighlighter):
             if _RAW_COMMAND.match(text):
                 self.setFormat(0, len(text), self._formats["command"])
             else:
-                m = _RAW_HEADER.match(text)
-                if m:
-                    self.setFormat(0, m.end(1), self._formats["key"])
+                header = _RAW_HEADER.match(text)
+                if header:
+                    self.setFormat(0, header.end(1), self._formats["key"])
             for i, ch in enumerate(text):
                 if ch == NUL_MARK:
                     self.setFormat(i, 1, self._formats["nul"])

@@ -95,10 +95,10 @@ class JsonTreeModel(QAbstractItemModel):
         return QModelIndex()
 
     @overload
-    def parent(self, child: Index) -> QModelIndex: ...
+    def parent(self) -> QObject | None: ...
     @overload
-    def parent(self) -> QObject: ...
-    def parent(self, child: Index | None = None) -> QModelIndex | QObject:
+    def parent(self, child: Index) -> QModelIndex: ...
+    def parent(self, child: Index | None = None) -> QModelIndex | QObject | None:
         """Override QAbstractItemModel::parent (and keep QObject.parent working)."""
         if child is None:
             return super().parent()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Coroutine
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
@@ -149,7 +150,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, text: str, slot: Any, shortcut: str | QKeySequence | None = None,
+    def _action(self, text: str, slot: Any,
+                shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
                 icon_name: str | None = None, tip: str | None = None) -> QAction:
         action = QAction(text, self)
         if icon_name:
@@ -258,7 +260,7 @@ class MainWindow(QMainWindow):
     def disconnect_current(self) -> None:
         session = self.current_session()
         if session is not None and session.is_active:
-            self._spawn(session.disconnect())
+            self._spawn(session.shutdown())
 
     def _close_tab(self, index: int) -> None:
         view = self.tabs.widget(index)
@@ -267,7 +269,7 @@ class MainWindow(QMainWindow):
         session = view.session
 
         async def close() -> None:
-            await session.disconnect()
+            await session.shutdown()
             if session in self.sessions:
                 self.sessions.remove(session)
             i = self.tabs.indexOf(view)
@@ -421,15 +423,15 @@ class MainWindow(QMainWindow):
 
     # -- tasks and closing -------------------------------------------------------------------
 
-    def _spawn(self, coro: Any) -> asyncio.Task[Any]:
-        task = asyncio.ensure_future(coro)
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        task: asyncio.Task[Any] = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return task
 
     async def shutdown(self) -> None:
         """Disconnect every session (each bounded to 3 s) and stop the sandbox."""
-        await asyncio.gather(*(s.disconnect() for s in self.sessions if s.is_active),
+        await asyncio.gather(*(s.shutdown() for s in self.sessions if s.is_active),
                              return_exceptions=True)
         with contextlib.suppress(Exception):
             await self.sandbox.stop()

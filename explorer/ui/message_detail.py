@@ -305,7 +305,7 @@ class MessageDetail(QWidget):
 
     def _drop_json_model(self) -> None:
         old = self._tree.model()
-        self._tree.setModel(None)  # type: ignore[arg-type]
+        self._tree.setModel(None)
         if old is not None:
             old.deleteLater()
 

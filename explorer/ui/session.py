@@ -161,7 +161,7 @@ class SessionController(QObject):
                 self._report(self.tr("Could not subscribe to {destination}: {error}").format(
                     destination=sub.destination, error=exc))
 
-    async def disconnect(self, timeout: float = 3.0) -> None:
+    async def shutdown(self, timeout: float = 3.0) -> None:
         """DISCONNECT with a receipt (bounded by `timeout`), then stop everything."""
         client = self._client
         task = self._task
@@ -212,10 +212,10 @@ class SessionController(QObject):
                     task.add_done_callback(self._tasks.discard)
             case ErrorReceived(frame=frame):
                 self._ingest(frame, IN)
-                message = frame.header("message") or self.tr("(no message header)")
+                summary = frame.header("message") or self.tr("(no message header)")
                 body = frame.body.decode("utf-8", "replace").strip()
-                text = self.tr("The broker sent an ERROR: {message}").format(message=message)
-                if body and body != message:
+                text = self.tr("The broker sent an ERROR: {message}").format(message=summary)
+                if body and body != summary:
                     text += " — " + body.splitlines()[0][:200]
                 self._report(text)
             case Reconnecting(delay=delay, reason=reason):

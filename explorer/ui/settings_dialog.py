@@ -21,8 +21,12 @@ LOG_LIMIT_SETTING = "log/max_count"
 
 
 def log_limit(settings: QSettings) -> int:
-    value = settings.value(LOG_LIMIT_SETTING, DEFAULT_MAX_COUNT, type=int)
-    return max(1000, int(value))
+    value = settings.value(LOG_LIMIT_SETTING, DEFAULT_MAX_COUNT)
+    try:
+        count = int(str(value))
+    except ValueError:
+        count = DEFAULT_MAX_COUNT
+    return max(1000, count)
 
 
 class SettingsDialog(QDialog):
