@@ -291,9 +291,6 @@ class SandboxBroker:
         with contextlib.suppress(Exception):
             await link.close()
 
-    def session_connected(self, session: Session) -> None:
-        """Hook for sessions: CONNECT accepted."""
-
     def session_closed(self, session: Session) -> None:
         self.sessions.discard(session)
 

@@ -426,7 +426,6 @@ class Session:
             headers.append(("heart-beat", f"{server_beat[0]},{server_beat[1]}"))
         self.send_frame(Frame(Command.CONNECTED, tuple(headers)))
         self._connected.set()
-        self.broker.session_connected(self)
 
     def _on_send(self, frame: Frame) -> None:
         destination = _required(frame, "destination", "/queue/<name> or /topic/<name>")
