@@ -378,8 +378,8 @@ def _tooltip(entry: LogEntry) -> str:
         lines.append(_tr("… {count} more header(s)").format(count=more))
     if entry.body:
         lines.append("")
-        if entry.is_text:
-            text = entry.body[: _TOOLTIP_CHARS * 4].decode("utf-8", "ignore")
+        if not entry.preview.startswith("⟨binary"):
+            text = str(entry.body_view()[: _TOOLTIP_CHARS * 4], "utf-8", "ignore")
             lines.append(text[:_TOOLTIP_CHARS])
         else:
             lines.append(entry.preview)

@@ -50,7 +50,8 @@ def test_regex_searches_destination_header_lines_and_body() -> None:
     assert passes(MessageFilter(regex=r"^/queue/o"), entry("/queue/orders"))
     assert passes(MessageFilter(regex=r"^priority:[5-9]$"), entry(headers=(("priority", "7"),)))
     assert passes(MessageFilter(regex=r'"id":\s*\d+'), entry(body=b'{"id": 42}'))
-    assert passes(MessageFilter(regex=r"ID"), entry(body=b"lower id"))  # case-insensitive
+    assert not passes(MessageFilter(regex=r"ID"), entry(body=b"lower id"))  # case-sensitive
+    assert passes(MessageFilter(regex=r"(?i)ID"), entry(body=b"lower id"))
     assert not passes(MessageFilter(regex=r"^priority:[5-9]$"), entry(headers=(("priority", "1"),)))
     assert not passes(MessageFilter(regex="zzz"), entry())
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from explorer.store import LogEntry, StoreError, one_line
 
@@ -116,8 +118,68 @@ def test_one_line() -> None:
     assert one_line("abcdef", 3) == "abc"
 
 
-def test_repeated_header_values_are_shared() -> None:
+def test_destinations_are_shared_between_entries() -> None:
     a = LogEntry("in", "MESSAGE", (("destination", "".join(["/queue/", "shared"])),))
     b = LogEntry("in", "MESSAGE", (("destination", "".join(["/queue/", "shared"])),))
     assert a.destination is b.destination
-    assert a.headers[0][1] is b.headers[0][1]
+
+
+header_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)
+
+
+@given(
+    headers=st.lists(st.tuples(header_text, header_text), max_size=6),
+    body=st.binary(max_size=64),
+    seq=st.integers(-1, 2**62),
+    timestamp=st.floats(allow_nan=False, allow_infinity=False),
+)
+def test_packed_fields_round_trip(
+    headers: list[tuple[str, str]], body: bytes, seq: int, timestamp: float
+) -> None:
+    entry = LogEntry("out", "SEND", headers, body, timestamp=timestamp, seq=seq)
+    assert entry.headers == tuple(headers)
+    assert entry.body == body
+    assert entry.size == len(body)
+    assert entry.seq == seq
+    assert entry.timestamp == timestamp
+    for name, value in headers:
+        assert entry.header(name) == next(v for n, v in headers if n == name)
+        del value
+
+
+def test_header_values_with_colons_newlines_and_backslashes() -> None:
+    headers = (
+        ("message-id", "ID:host-1:2:3"),
+        ("multi", "line one\nline two\r\n"),
+        ("path", "C:\\dir\\n"),
+        ("odd:name", "v"),
+        ("인사", "안녕"),
+        ("empty", ""),
+    )
+    entry = LogEntry("in", "MESSAGE", headers, b"\n\nbody starts with blank lines")
+    assert entry.headers == headers
+    assert entry.body == b"\n\nbody starts with blank lines"
+    assert entry.header("message-id") == "ID:host-1:2:3"
+    assert entry.header("multi") == "line one\nline two\r\n"
+    assert entry.header("path") == "C:\\dir\\n"
+    assert entry.header("odd:name") == "v"
+    assert entry.header("인사") == "안녕"
+    assert entry.header("empty") == ""
+    assert entry.header("name") is None  # "odd:name" is not "name"
+    assert entry.header("line two") is None  # a value's text is not a header
+
+
+def test_no_headers_and_empty_body() -> None:
+    entry = LogEntry("out", "DISCONNECT", (), b"")
+    assert entry.headers == ()
+    assert entry.body == b""
+    assert entry.header("x") is None
+    assert LogEntry("in", "MESSAGE", (), b"\n").body == b"\n"
+
+
+def test_a_large_binary_body_is_sniffed_from_its_start() -> None:
+    entry = LogEntry("in", "MESSAGE", (), b"ok" * 10 + b"\x00" + b"a" * 100_000)
+    assert entry.preview == "⟨binary 100021 B⟩"
+    text = LogEntry("in", "MESSAGE", (), "가".encode() * 100_000)  # cut mid-character at 4 KB
+    assert text.preview == "가" * 200
+    assert text.is_text
