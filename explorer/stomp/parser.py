@@ -417,9 +417,8 @@ def _split_escaped(
             key, colon, value = line.partition(":")
             if not key or not colon:
                 raise _bad_line(command, line, colon)
-            if "\\" in key:
+            if "\\" in line:
                 key = unescape_header(key, version, lenient=lenient)
-            if "\\" in value:
                 value = unescape_header(value, version, lenient=lenient)
             append((key, value))
     except InvalidEscape as exc:
