@@ -400,3 +400,53 @@ async def test_commands_before_connect_raise_not_connected() -> None:
         await client.send("/queue/a", "x")
     await client.disconnect()
     assert client.state is State.CLOSED
+
+
+@pytest.mark.asyncio
+async def test_error_without_receipt_id_fails_pending_receipts() -> None:
+    """RabbitMQ answers a refused SEND with an ERROR that has no receipt-id."""
+    async with FakeBroker() as broker:
+        client, peer = await open_client(broker)
+        sending = asyncio.create_task(client.send("/bogus/x", "x", receipt=True))
+        await peer.expect("SEND")
+        peer.send(Frame("ERROR", (("message", "Unknown destination"),)))
+        with pytest.raises(BrokerError, match="Unknown destination"):
+            await sending
+        assert client.connected
+        await client.close()
+
+
+@pytest.mark.asyncio
+async def test_every_stream_gets_every_event_and_batches_take_what_is_queued() -> None:
+    async with FakeBroker() as broker:
+        client, peer = await open_client(broker)
+        first, second = client.events(), client.events()
+        sub = await client.subscribe("/queue/a", queue_messages=False)
+        peer.send(b"".join(serialize_message(sub.id, str(i)) for i in range(5)))
+        batch: list[object] = []
+        while len(batch) < 5:
+            batch += await first.get_batch(timeout=5)
+        assert [e.message.body for e in batch if isinstance(e, MessageReceived)] == [
+            b"0", b"1", b"2", b"3", b"4"]
+        second.close()
+        assert len([e async for e in second]) == 5  # what was queued before close()
+        await client.close()
+        assert [type(e) for e in first.take_all()] == [Disconnected]
+
+
+@pytest.mark.asyncio
+async def test_subscription_arguments_are_checked() -> None:
+    async with FakeBroker() as broker:
+        client, _peer = await open_client(broker)
+        with pytest.raises(ValueError, match="ack must be one of"):
+            await client.subscribe("/queue/a", ack="sometimes")
+        await client.subscribe("/queue/a", id="mine")
+        with pytest.raises(ValueError, match="already in use"):
+            await client.subscribe("/queue/b", id="mine")
+        await client.close()
+
+
+def serialize_message(sub: str, body: str) -> bytes:
+    from explorer.stomp import serialize
+
+    return serialize(message(sub, mid=body, body=body.encode()))

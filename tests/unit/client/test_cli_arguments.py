@@ -1,0 +1,125 @@
+"""The shared connection arguments of `send`/`tail`: URL and option resolution, secrets from
+the environment or a prompt (never a flag value), exit-code mapping of client errors."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from explorer.cli import connection_args
+from explorer.cli.connection_args import (
+    add_connection_arguments,
+    client_error,
+    parse_header,
+    resolve_connection,
+)
+from explorer.cli.errors import CliError, ExitCode
+from explorer.client import (
+    BrokerError,
+    ConnectFailed,
+    ConnectionLostError,
+    ReceiptTimeout,
+    TlsError,
+    TransportError,
+)
+from explorer.stomp import Frame
+
+
+def parse(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    add_connection_arguments(parser)
+    return parser.parse_args(list(argv))
+
+
+def test_defaults_work_on_rabbitmq_and_activemq() -> None:
+    resolved = resolve_connection(parse("stomp://127.0.0.1"))
+    assert resolved.endpoint.port == 61613
+    assert resolved.options["host"] == "/"
+    assert resolved.options["heartbeat"] == (10000, 10000)
+    assert resolved.options["login"] is None and resolved.options["passcode"] is None
+    assert resolved.options["tls"].insecure is False
+
+
+def test_passcode_comes_from_the_named_environment_variable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("MY_SECRET", "s3cr3t")
+    resolved = resolve_connection(parse("stomp://guest@h", "--passcode-env", "MY_SECRET"))
+    assert resolved.options["login"] == "guest"
+    assert resolved.options["passcode"] == "s3cr3t"
+    assert "s3cr3t" not in repr(resolved)
+
+
+def test_missing_environment_variable_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NOT_THERE", raising=False)
+    with pytest.raises(CliError) as info:
+        resolve_connection(parse("stomp://h", "--passcode-env", "NOT_THERE"))
+    assert info.value.code == ExitCode.USAGE
+    assert "NOT_THERE is not set" in info.value.message
+
+
+def test_prompt_for_the_passcode_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(connection_args, "_interactive", lambda: True)
+    monkeypatch.setattr(connection_args.getpass, "getpass",
+                        lambda prompt: asked.append(prompt) or "typed")
+    resolved = resolve_connection(parse("stomp://h", "--user", "bob"))
+    assert resolved.options["passcode"] == "typed"
+    assert asked == ["passcode for bob at stomp://h:61613: "]
+
+
+def test_no_prompt_without_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(connection_args, "_interactive", lambda: False)
+    resolved = resolve_connection(parse("stomp://h", "--user", "bob"))
+    assert resolved.options["passcode"] is None
+
+
+def test_tls_and_websocket_options(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KEY_PW", "pw")
+    resolved = resolve_connection(parse(
+        "wss://h/ws", "--ca-file", "ca.pem", "--client-cert", "c.pem", "--client-key", "k.pem",
+        "--key-passphrase-env", "KEY_PW", "--server-name", "broker.example",
+        "--ws-header", "Cookie:a=b", "--origin", "https://app.example", "--vhost", "v",
+        "--heart-beat", "0,5000",
+    ))
+    tls = resolved.options["tls"]
+    assert (tls.ca_file, tls.cert_file, tls.key_file, tls.key_password, tls.server_name) == (
+        "ca.pem", "c.pem", "k.pem", "pw", "broker.example")
+    ws = resolved.options["websocket"]
+    assert ws.headers == (("Cookie", "a=b"),) and ws.origin == "https://app.example"
+    assert resolved.options["host"] == "v"
+    assert resolved.options["heartbeat"] == (0, 5000)
+    client = resolved.client()
+    assert client.endpoint.path == "/ws" and client.host == "v"
+
+
+def test_bad_url_is_a_usage_error() -> None:
+    with pytest.raises(CliError) as info:
+        resolve_connection(parse("http://h"))
+    assert info.value.code == ExitCode.USAGE
+
+
+def test_header_parsing_keeps_colons_in_the_value() -> None:
+    assert parse_header("selector:a = 'x:y'") == ("selector", "a = 'x:y'")
+    with pytest.raises(argparse.ArgumentTypeError):
+        parse_header("no colon")
+    with pytest.raises(argparse.ArgumentTypeError):
+        parse_header(":empty name")
+
+
+@pytest.mark.parametrize(
+    ("error", "code"),
+    [
+        (ConnectFailed(Frame("ERROR", (("message", "Bad CONNECT"),))), ExitCode.CONNECTION),
+        (TransportError("refused"), ExitCode.CONNECTION),
+        (TlsError("bad cert"), ExitCode.CONNECTION),
+        (ConnectionLostError("gone"), ExitCode.CONNECTION),
+        (ReceiptTimeout("r-1", 1.0), ExitCode.TIMEOUT),
+        (BrokerError(Frame("ERROR", (("message", "no"),))), ExitCode.FAILURE),
+    ],
+)
+def test_client_errors_map_to_exit_codes(error: Exception, code: ExitCode) -> None:
+    mapped = client_error(error)  # type: ignore[arg-type]
+    assert mapped.code == code
+    assert mapped.message == str(error)
