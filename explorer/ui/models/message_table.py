@@ -143,8 +143,9 @@ class MessageTableModel(QAbstractTableModel):
 
     def flush(self) -> None:
         """Publish everything pending now (no-op while paused). Tests call this directly."""
-        self._timer.stop()
-        self._scheduled = False
+        if self._scheduled:
+            self._timer.stop()
+            self._scheduled = False
         if self._paused:
             return
         log = self._log

@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -214,3 +217,48 @@ def test_a_tree_with_nodes_before_the_model_is_shown_at_once() -> None:
     tree.record_message("/queue/a", "in", 1.0)
     model = DestinationTreeModel(tree)
     assert visible_paths(model) == ["/queue", "/queue/a"]
+
+
+def test_visible_count_follows_the_filter() -> None:
+    model, _ = make_model()
+    for destination in ("/queue/a", "/queue/b", "/topic/c"):
+        model.record_message(destination, "in", 1.0)
+    model.flush()
+    assert model.visible_count == 5
+    model.set_filter("/queue/a")
+    assert model.visible_count == 2
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    ops=st.lists(
+        st.one_of(
+            st.tuples(st.just("record"), st.text(alphabet="ab/.", min_size=1, max_size=7)),
+            st.tuples(st.just("flush"), st.just("")),
+            st.tuples(st.just("filter"), st.sampled_from(["", "a", "b/", ".a"])),
+        ),
+        max_size=30,
+    )
+)
+def test_random_operations_keep_the_tree_model_consistent(ops: list[tuple[str, str]]) -> None:
+    model = DestinationTreeModel(DestinationTree("/.", clock=lambda: 1000.0))
+    tester = QAbstractItemModelTester(
+        model, QAbstractItemModelTester.FailureReportingMode.Warning
+    )
+    for op, arg in ops:
+        if op == "record":
+            model.record_message(arg, "in", 1.0)
+        elif op == "flush":
+            model.flush()
+        else:
+            model.set_filter(arg)
+    model.flush()
+    shown = set(visible_paths(model))
+    expected = {node.path for node in model.tree.matching(model.filter_text)}
+    assert shown == expected
+    # Every visible node's counts are the tree's (dataChanged kept nothing stale to read).
+    for path in shown:
+        node = model.tree.node(path)
+        assert node is not None
+        assert model.index_of(node, 1).data() == (f"{node.total:,}" if node.total else "")
+    del tester

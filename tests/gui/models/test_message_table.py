@@ -7,7 +7,10 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -252,3 +255,41 @@ def test_export_selected_or_all_rows() -> None:
     assert [json.loads(line)["body"] for line in out.getvalue().splitlines()] == ["m0", "m2"]
     out = io.StringIO()
     assert model.export_jsonl(out) == 3
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    ops=st.lists(
+        st.one_of(
+            st.tuples(st.just("add"), st.lists(st.sampled_from(["/queue/a", "/queue/b"]),
+                                               min_size=1, max_size=9)),
+            st.tuples(st.just("flush"), st.just([])),
+            st.tuples(st.just("filter"), st.sampled_from(["", "/queue/a"])),
+            st.tuples(st.just("pause"), st.booleans()),
+        ),
+        max_size=25,
+    ),
+    max_count=st.integers(1, 8),
+)
+def test_random_operations_keep_the_model_consistent(
+    ops: list[tuple[str, Any]], max_count: int
+) -> None:
+    model = MessageTableModel(MessageLog(max_count=max_count))
+    tester = QAbstractItemModelTester(
+        model, QAbstractItemModelTester.FailureReportingMode.Warning
+    )
+    for op, arg in ops:
+        if op == "add":
+            for destination in arg:
+                model.append(make(b"x", destination))
+        elif op == "flush":
+            model.flush()
+        elif op == "filter":
+            assert model.set_filter(destination=arg) is None
+        else:
+            model.set_paused(arg)
+        shown = [model.entry_at(row).seq for row in range(model.rowCount())]
+        spec = model.message_filter
+        expected = [e.seq for e in model.log if spec.is_empty or e.destination == spec.destination]
+        assert shown == expected
+    del tester
