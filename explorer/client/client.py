@@ -300,9 +300,15 @@ class Client:
         self._last_read = self._last_write = loop.time()
         self._state = State.CONNECTED
         resubscribed: list[str] = []
-        for sub in self._subscriptions.values():
-            await self._write(Frame(Command.SUBSCRIBE, sub.headers))
-            resubscribed.append(sub.id)
+        try:
+            for sub in list(self._subscriptions.values()):
+                await self._write(Frame(Command.SUBSCRIBE, sub.headers))
+                resubscribed.append(sub.id)
+        except BaseException:
+            self._state = State.CONNECTING
+            self._transport = self._parser = None
+            await transport.close()
+            raise
         self._emit(Connected(self.version, self.server, self.session, self.heartbeat,
                              connected, tuple(resubscribed)))
         if rest:
