@@ -32,7 +32,9 @@ def configure_application(app: QApplication) -> None:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("stomp-explorer")
     app.setWindowIcon(application_icon())
-    translators = i18n.install(app, config.settings())
+    settings = config.settings()
+    translators = i18n.install(app, settings)
+    theme.set_preference(str(settings.value(theme.SETTING, "")))
     app.setProperty("explorerConfigured", True)
     app._explorer_translators = translators  # type: ignore[attr-defined]  # keep alive
     theme.follow_system(app)

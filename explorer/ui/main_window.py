@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QStatusBar,
+    QTabBar,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -66,7 +68,6 @@ class MainWindow(QMainWindow):
         # -- central: a welcome page, or one tab per connection ---------------------------
         self.tabs = QTabWidget()
         self.tabs.setObjectName("connectionTabs")
-        self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
         self.tabs.setDocumentMode(True)
         self.tabs.tabCloseRequested.connect(self._close_tab)
@@ -251,6 +252,13 @@ class MainWindow(QMainWindow):
         self.sessions.append(session)
         index = self.tabs.addTab(view, profile.name)
         self.tabs.setTabToolTip(index, settings.endpoint.url())
+        close = QToolButton()
+        close.setObjectName("closeTabButton")
+        close.setIcon(icon("close"))
+        close.setAutoRaise(True)
+        close.setToolTip(self.tr("Disconnect and close this tab"))
+        close.clicked.connect(lambda: self._close_tab(self.tabs.indexOf(view)))
+        self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, close)
         self.tabs.setCurrentIndex(index)
         self.central.setCurrentWidget(self.tabs)
         session.start()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.store import DEFAULT_MAX_COUNT
-from explorer.ui import i18n
+from explorer.ui import i18n, theme
 
 LOG_LIMIT_SETTING = "log/max_count"
 
@@ -50,12 +51,21 @@ class SettingsDialog(QDialog):
         self.limit.setToolTip(
             self.tr("How many messages each connection's log keeps; older ones are evicted")
         )
+        self.appearance = QComboBox()
+        self.appearance.setObjectName("appearanceCombo")
+        for code, label in (("", self.tr("Follow the system")), ("light", self.tr("Light")),
+                            ("dark", self.tr("Dark"))):
+            self.appearance.addItem(label, code)
+        current = str(settings.value(theme.SETTING, ""))
+        self.appearance.setCurrentIndex(max(0, self.appearance.findData(current)))
+        self.appearance.setToolTip(self.tr("Light or dark colours; by default as the system"))
         note = QLabel(self.tr("A new language applies the next time STOMP Explorer starts."))
         note.setProperty("hint", True)
         note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Language:"), self.language)
         form.addRow("", note)
+        form.addRow(self.tr("Appearance:"), self.appearance)
         form.addRow(self.tr("Messages kept per connection:"), self.limit)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -69,5 +79,11 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         self._settings.setValue(i18n.SETTING, self.language.currentData())
         self._settings.setValue(LOG_LIMIT_SETTING, self.limit.value())
+        appearance = self.appearance.currentData()
+        self._settings.setValue(theme.SETTING, appearance)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.set_preference(appearance)
+            theme.apply(app)
         self._settings.sync()
         super().accept()

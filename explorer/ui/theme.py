@@ -14,8 +14,20 @@ from PySide6.QtWidgets import QApplication
 from explorer.assets import resource
 from explorer.ui import icons
 
+APPEARANCES: tuple[str, ...] = ("", "light", "dark")  # "" follows the OS
+SETTING = "appearance"
+_preference = ""
+
+
+def set_preference(appearance: str) -> None:
+    """Force "light" or "dark", or follow the OS with "" (from Settings)."""
+    global _preference
+    _preference = appearance if appearance in APPEARANCES else ""
+
 
 def is_dark() -> bool:
+    if _preference:
+        return _preference == "dark"
     hints = QGuiApplication.styleHints()
     return hints.colorScheme() == Qt.ColorScheme.Dark
 
