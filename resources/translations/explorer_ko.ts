@@ -585,6 +585,10 @@
         <translation>{name}에 연결할 수 없습니다: {error}</translation>
     </message>
     <message>
+        <source>Disconnect and close this tab</source>
+        <translation>연결을 끊고 이 탭 닫기</translation>
+    </message>
+    <message>
         <source>Not connected: connect a profile first.</source>
         <translation>연결되어 있지 않습니다. 먼저 프로필을 연결하세요.</translation>
     </message>
@@ -1310,12 +1314,32 @@
         <translation>연결마다 로그에 남길 메시지 수. 오래된 것부터 밀려납니다</translation>
     </message>
     <message>
+        <source>Follow the system</source>
+        <translation>시스템 설정 따르기</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>어둡게</translation>
+    </message>
+    <message>
+        <source>Light or dark colours; by default as the system</source>
+        <translation>밝은 색 또는 어두운 색. 기본값은 시스템 설정</translation>
+    </message>
+    <message>
         <source>A new language applies the next time STOMP Explorer starts.</source>
         <translation>새 언어는 STOMP Explorer를 다음에 시작할 때 적용됩니다.</translation>
     </message>
     <message>
         <source>Language:</source>
         <translation>언어:</translation>
+    </message>
+    <message>
+        <source>Appearance:</source>
+        <translation>모양:</translation>
     </message>
     <message>
         <source>Messages kept per connection:</source>
