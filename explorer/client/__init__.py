@@ -28,7 +28,9 @@ Creating and connecting::
         keep_raw=False,                 # True: inbound frames carry `frame.raw` (exact wire bytes)
     )
     events = client.events()            # subscribe to the ordered event stream BEFORE connecting
-    await client.connect()              # raises ConnectFailed / TransportError / ConnectTimeout
+    await client.connect()              # raises ConnectFailed / TransportError / ConnectTimeout;
+                                        # the first connect never retries (reconnect is for
+                                        # connections lost later)
 
     # or in one go (no chance to see the Connecting/Connected events):
     client = await connect("stomp://127.0.0.1:61613", login="guest", passcode="guest")
@@ -46,14 +48,16 @@ without any receipt-id arrives while waiting: RabbitMQ's "Invalid destination" h
                                          # raises ConnectionLostError if the link dies for good
     message = await sub.get(timeout=5)   # the next message; raises ReceiveTimeout
     await client.ack(message); await client.nack(message)   # headers per version
-    await sub.unsubscribe()
+    await sub.unsubscribe()              # or: await client.unsubscribe(sub_or_id, receipt=...)
     tx = await client.begin(); await client.commit(tx); await client.abort(tx)   # tx: str id
     await client.disconnect(timeout=3.0)  # DISCONNECT + receipt (waits <= timeout), then close
     await client.close()                  # drop the transport without DISCONNECT
     waiter = await client.send_frame(Frame(...))   # any frame as is; returns an awaitable
                                           # ReceiptWaiter when the frame has a `receipt` header
-    client.state                          # State.IDLE/CONNECTING/CONNECTED/RECONNECT_WAIT/CLOSED
+    client.state       # State.IDLE/CONNECTING/CONNECTED/RECONNECT_WAIT/DISCONNECTING/CLOSED
     client.version, client.server, client.session, client.heartbeat  # from CONNECTED
+    client.subscriptions                  # the live Subscription objects (id, destination,
+                                          # ack, headers as sent)
 
 Messages (`Message`, frozen): `frame` (the Frame), `destination`, `subscription` (id str | None),
 `message_id`, `ack_id` (the 1.2 `ack` header), `body` (bytes), `headers` (wire order),
@@ -73,7 +77,7 @@ after it was created, in one order (state changes, messages, receipts, errors)::
             case Reconnecting(attempt, delay, reason): ...
             case ConnectionLost(reason, reconnecting): ...   # reason: ClientError
             case Disconnected(receipt_received): ...     # after disconnect()/close(): terminal
-            case UnhandledFrame(frame): ...              # unknown command or stray RECEIPT
+            case UnhandledFrame(frame): ...              # e.g. a frame before CONNECTED
     batch = await events.get_batch()        # all queued events at once (>= 1), for batched UIs
     now = events.take_all()                 # whatever is queued, without waiting (maybe [])
     events.close()                          # stop receiving
@@ -81,7 +85,9 @@ after it was created, in one order (state changes, messages, receipts, errors)::
 Wire tap: `wire_tap(record)` is called synchronously for every frame and heart-beat in and out.
 `WireRecord(timestamp=time.monotonic(), direction=Direction.IN|OUT, data=raw bytes, frame=Frame
 | None)`; `record.is_heartbeat`. In a CONNECT the passcode is `***` in both data and frame. With no
-tap set, nothing is recorded (zero cost).
+tap set, nothing is recorded (zero cost). Inbound EOLs are reported one record each, including
+the EOL a broker writes right after each frame's NUL (ActiveMQ and RabbitMQ send `\0\n`): the
+wire cannot tell it from a heart-beat. WebSocket connections use no proxy.
 
 Reconnect: `ReconnectPolicy(initial_delay=0.5, max_delay=30.0, factor=2.0, jitter=0.2,
 max_attempts=None, delays=None)`; `delays` is an iterable factory for tests
