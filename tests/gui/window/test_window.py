@@ -199,3 +199,30 @@ def test_profiles_panel_and_errors_in_words(make_window: Callable[..., MainWindo
         assert window.central.currentWidget() is window.welcome
 
     run(body())
+
+
+def test_every_control_has_a_tooltip(make_window: Callable[..., MainWindow], run: Run) -> None:
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QHeaderView,
+    )
+
+    window = make_window(first_run=True)
+
+    async def body() -> None:
+        await until(lambda: window.views() and window.views()[0].session.is_connected,
+                    what="the sandbox")
+        missing = []
+        for cls in (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView):
+            for widget in window.findChildren(cls):
+                if (not widget.isVisibleTo(window) or widget.toolTip()
+                        or widget.objectName().startswith("qt_")
+                        or isinstance(widget, QHeaderView)
+                        or isinstance(widget.parent(), QComboBox | QAbstractSpinBox)):
+                    continue
+                missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
+        assert missing == []
+
+    run(body())
