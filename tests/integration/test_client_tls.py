@@ -221,3 +221,25 @@ async def test_cli_exit_code_3_and_hint_when_the_certificate_is_not_trusted(
     assert code == 0, err
     code, err = await send("--insecure")
     assert code == 0, err
+
+
+@pytest.mark.asyncio
+async def test_wss_verifies_with_the_ca_file_and_fails_clearly_without(pki: Pki) -> None:
+    from websockets.asyncio.server import ServerConnection, serve
+    from websockets.typing import Subprotocol
+
+    async def handler(ws: ServerConnection) -> None:
+        async for msg in ws:
+            if isinstance(msg, str) and msg.startswith("CONNECT"):
+                await ws.send("CONNECTED\nversion:1.2\nheart-beat:0,0\n\n\0")
+
+    async with serve(handler, "127.0.0.1", 0, ssl=server_context(pki),
+                     subprotocols=[Subprotocol("v12.stomp")]) as server:
+        port = next(iter(server.sockets)).getsockname()[1]
+        url = f"wss://localhost:{port}/stomp"
+        client = Client(url, tls=TlsOptions(ca_file=str(pki.ca)))
+        await client.connect()
+        assert client.connected
+        await client.close()
+        with pytest.raises(TlsError, match="verification failed for host localhost"):
+            await Client(url).connect()
