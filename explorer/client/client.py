@@ -160,6 +160,7 @@ class Client:
         self._io_task: asyncio.Task[None] | None = None
         self._heartbeat_task: asyncio.Task[None] | None = None
         self._loss_reason: ClientError | None = None
+        self._last_error: Frame | None = None  # brokers often close right after an ERROR
         self._last_read = 0.0
         self._last_write = 0.0
         self._receipts: dict[str, asyncio.Future[Frame]] = {}
@@ -285,6 +286,7 @@ class Client:
         self._transport = transport
         self._parser = parser
         self._loss_reason = None
+        self._last_error = None
         self.connected_frame = connected
         self.version = parser.version or Version.V1_0
         self.server = connected.header("server")
@@ -367,8 +369,10 @@ class Client:
                     if self._loss_reason is not None:
                         raise self._loss_reason
                     why = transport.close_reason
+                    error = self._last_error
+                    after = f" after ERROR: {error.header('message')}" if error else ""
                     raise ConnectionLostError(
-                        f"{self.endpoint.url()} closed the connection"
+                        f"{self.endpoint.url()} closed the connection{after}"
                         + (f" ({why})" if why else "")
                     )
                 self._last_read = loop.time()
@@ -422,6 +426,10 @@ class Client:
                     emit(ErrorReceived(item))
             elif emit is not None:
                 emit(UnhandledFrame(item))
+        for item in reversed(items):  # remember an ERROR only while it is the latest frame
+            if not isinstance(item, Heartbeat):
+                self._last_error = item if item.command == Command.ERROR else None
+                break
 
     def _fail_receipts(self, error: Frame) -> None:
         """An ERROR with a receipt-id fails that receipt. One without (RabbitMQ's "Invalid

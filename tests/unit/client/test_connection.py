@@ -450,3 +450,15 @@ def serialize_message(sub: str, body: str) -> bytes:
     from explorer.stomp import serialize
 
     return serialize(message(sub, mid=body, body=body.encode()))
+
+
+@pytest.mark.asyncio
+async def test_a_close_right_after_an_error_names_the_error() -> None:
+    async with FakeBroker() as broker:
+        client, peer = await open_client(broker)
+        sub = await client.subscribe("/queue/a")
+        await peer.expect("SUBSCRIBE")
+        peer.send(Frame("ERROR", (("message", "Unknown STOMP action: X"),)))
+        peer.close()
+        with pytest.raises(ConnectionLostError, match="after ERROR: Unknown STOMP action: X"):
+            await sub.get(timeout=5)
