@@ -15,7 +15,7 @@ import contextlib
 import itertools
 import logging
 import time
-from collections.abc import Callable, Generator, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Any
 
@@ -29,7 +29,6 @@ from explorer.client.errors import (
     NotConnected,
     NotSupported,
     ProtocolError,
-    ReceiptTimeout,
     TransportError,
 )
 from explorer.client.events import (
@@ -49,6 +48,15 @@ from explorer.client.events import (
     WireRecord,
 )
 from explorer.client.options import ReconnectPolicy, TlsOptions, WebSocketOptions
+from explorer.client.receipts import ReceiptWaiter, new_receipt_future
+from explorer.client.requests import (
+    ACK_MODES,
+    HeadersLike,
+    ack_headers,
+    connect_frame,
+    header_tuple,
+    redact,
+)
 from explorer.client.streams import EventStream, Subscription
 from explorer.client.transports import Transport, open_transport
 from explorer.client.url import Endpoint, parse_url
@@ -71,37 +79,6 @@ __all__ = ["ACK_MODES", "Client", "ReceiptWaiter", "WireTap", "connect"]
 log = logging.getLogger(__name__)
 
 WireTap = Callable[[WireRecord], None]
-HeadersLike = Mapping[str, str] | Iterable[tuple[str, str]]
-ACK_MODES = ("auto", "client", "client-individual")
-REDACTED = "***"
-
-
-class ReceiptWaiter:
-    """A pending RECEIPT: `await waiter` (default timeout) or `await waiter.wait(timeout)`."""
-
-    def __init__(self, receipt_id: str, future: asyncio.Future[Frame], timeout: float,
-                 forget: Callable[[str], None]) -> None:
-        self.receipt_id = receipt_id
-        self._future = future
-        self._timeout = timeout
-        self._forget = forget
-
-    def done(self) -> bool:
-        return self._future.done()
-
-    async def wait(self, timeout: float | None = None) -> Frame:
-        """The RECEIPT frame; ReceiptTimeout, BrokerError or ConnectionLostError otherwise."""
-        limit = self._timeout if timeout is None else timeout
-        try:
-            async with asyncio.timeout(limit):
-                return await asyncio.shield(self._future)
-        except TimeoutError:
-            raise ReceiptTimeout(self.receipt_id, limit) from None
-        finally:
-            self._forget(self.receipt_id)
-
-    def __await__(self) -> Generator[Any, None, Frame]:
-        return self.wait().__await__()
 
 
 class Client:
@@ -138,7 +115,7 @@ class Client:
         self.requested_heartbeat = heartbeat
         self.heartbeat_grace = heartbeat_grace
         self.use_stomp_command = use_stomp_command
-        self.connect_headers = _header_tuple(connect_headers)
+        self.connect_headers = header_tuple(connect_headers)
         self.tls = tls or TlsOptions()
         self.websocket = websocket or WebSocketOptions()
         self.limits = limits or Limits()
@@ -241,19 +218,10 @@ class Client:
         await self.disconnect()
 
     def _connect_frame(self) -> Frame:
-        headers: list[tuple[str, str]] = [("accept-version", ",".join(self.accept_versions))]
-        if self.host is not None:
-            headers.append(("host", self.host))
-        if self.login is not None:
-            headers.append(("login", self.login))
-        if self._passcode is not None:
-            headers.append(("passcode", self._passcode))
-        if self.accept_versions != ("1.0",):
-            cx, cy = self.requested_heartbeat
-            headers.append(("heart-beat", f"{cx},{cy}"))
-        headers.extend(self.connect_headers)
-        command = Command.STOMP if self.use_stomp_command else Command.CONNECT
-        return Frame(command, tuple(headers))
+        return connect_frame(
+            self.accept_versions, self.host, self.login, self._passcode,
+            self.requested_heartbeat, self.connect_headers, self.use_stomp_command,
+        )
 
     async def _establish(self, attempt: int) -> None:
         """Transport, CONNECT, CONNECTED, re-subscriptions, reader and heart-beat tasks."""
@@ -332,7 +300,7 @@ class Client:
         except StompError as exc:
             raise NotSupported(f"cannot send CONNECT: {exc}") from exc
         if self.wire_tap is not None:
-            redacted = _redact(frame)
+            redacted = redact(frame)
             self._tap(Direction.OUT, serialize(redacted, Version.V1_2), redacted)
         await transport.send(data)
         while True:
@@ -598,10 +566,7 @@ class Client:
             )
 
     def _track_receipt(self, receipt_id: str) -> asyncio.Future[Frame]:
-        future: asyncio.Future[Frame] = asyncio.get_running_loop().create_future()
-        # Mark failures as retrieved: a caller that stopped waiting must not cause
-        # "exception was never retrieved" noise.
-        future.add_done_callback(_consume_exception)
+        future = new_receipt_future()
         self._receipts[receipt_id] = future
         return future
 
@@ -663,7 +628,7 @@ class Client:
         if transaction is not None:
             frame_headers.append(("transaction", transaction))
         if headers:
-            frame_headers.extend(_header_tuple(headers))
+            frame_headers.extend(header_tuple(headers))
         data = body.encode("utf-8") if isinstance(body, str) else body
         return await self._command(Command.SEND, frame_headers, data, receipt=receipt,
                                    timeout=timeout, content_length=content_length)
@@ -691,7 +656,7 @@ class Client:
             raise ValueError(f"subscription id {sub_id!r} is already in use on this connection")
         frame_headers = [("destination", destination), ("id", sub_id), ("ack", ack)]
         if headers:
-            frame_headers.extend(_header_tuple(headers))
+            frame_headers.extend(header_tuple(headers))
         sub = Subscription(sub_id, destination, ack, tuple(frame_headers), self._unsubscribe,
                            queue_messages)
         self._subscriptions[sub_id] = sub  # before the frame: the first MESSAGE may be quick
@@ -718,31 +683,11 @@ class Client:
             raise ValueError(f"no subscription {subscription!r} on this connection")
         await self._unsubscribe(sub, receipt)
 
-    def _ack_headers(self, message: Message, command: str, transaction: str | None
-                     ) -> list[tuple[str, str]]:
-        version = self.version or Version.V1_0
-        if version is Version.V1_2:
-            if message.ack_id is None:
-                raise NotSupported(
-                    f"cannot {command} this message: it has no 'ack' header (its subscription "
-                    "uses ack:auto, or the broker did not send one)"
-                )
-            headers = [("id", message.ack_id)]
-        else:
-            if message.message_id is None:
-                raise NotSupported(f"cannot {command} a message without a 'message-id' header")
-            headers = [("message-id", message.message_id)]
-            if version is Version.V1_1 and message.subscription is not None:
-                headers.append(("subscription", message.subscription))
-        if transaction is not None:
-            headers.append(("transaction", transaction))
-        return headers
-
     async def ack(self, message: Message, *, transaction: str | None = None,
                   receipt: bool = False, timeout: float | None = None) -> None:
         """ACK with the headers the negotiated version wants (1.2: id; 1.1: message-id)."""
         self._require_connected()
-        headers = self._ack_headers(message, "ACK", transaction)
+        headers = ack_headers(self.version or Version.V1_0, message, "ACK", transaction)
         await self._command(Command.ACK, headers, receipt=receipt, timeout=timeout)
 
     async def nack(self, message: Message, *, transaction: str | None = None,
@@ -752,9 +697,9 @@ class Client:
         self._require_connected()
         if self.version is Version.V1_0:
             raise NotSupported("NACK does not exist in STOMP 1.0 (the negotiated version)")
-        frame_headers = self._ack_headers(message, "NACK", transaction)
+        frame_headers = ack_headers(self.version or Version.V1_0, message, "NACK", transaction)
         if headers:
-            frame_headers.extend(_header_tuple(headers))
+            frame_headers.extend(header_tuple(headers))
         await self._command(Command.NACK, frame_headers, receipt=receipt, timeout=timeout)
 
     async def begin(self, transaction: str | None = None, *, receipt: bool = False) -> str:
@@ -775,21 +720,3 @@ async def connect(endpoint: Endpoint | str, **options: Any) -> Client:
     client = Client(endpoint, **options)
     await client.connect()
     return client
-
-
-def _header_tuple(headers: HeadersLike) -> tuple[tuple[str, str], ...]:
-    if isinstance(headers, Mapping):
-        return tuple((str(k), str(v)) for k, v in headers.items())
-    return tuple((str(k), str(v)) for k, v in headers)
-
-
-def _redact(frame: Frame) -> Frame:
-    if frame.header("passcode") is None:
-        return frame
-    headers = tuple((k, REDACTED) if k == "passcode" else (k, v) for k, v in frame.headers)
-    return Frame(frame.command, headers, frame.body)
-
-
-def _consume_exception(future: asyncio.Future[Frame]) -> None:
-    if not future.cancelled():
-        future.exception()
