@@ -67,6 +67,7 @@ class ConnectionView(QWidget):
         self.setObjectName("connectionView")
         self.banner = Banner()
         session.error_raised.connect(lambda text: self.banner.show_message(text, "error"))
+        session.notice.connect(lambda text: self.banner.show_message(text, "info"))
         self._tasks: set[asyncio.Task[None]] = set()
 
         # -- destination tree ------------------------------------------------------------

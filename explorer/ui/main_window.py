@@ -34,6 +34,7 @@ from explorer.profiles import ProfileError, ProfileStore
 from explorer.profiles.model import Profile
 from explorer.profiles.probe import probe_connection
 from explorer.profiles.resolve import settings_for
+from explorer.profiles.secrets import MANAGEMENT_PASSWORD
 from explorer.store import LogEntry
 from explorer.ui.compose import ComposeRequest
 from explorer.ui.composer import Composer
@@ -240,7 +241,12 @@ class MainWindow(QMainWindow):
                 self.tr("Cannot connect {name}: {error}").format(name=profile.name, error=exc),
                 10000)
             return None
-        session = SessionController(settings, self)
+        password = None
+        if profile.name in self.store and not profile.builtin:
+            password = self.store.get_secret(profile.name, MANAGEMENT_PASSWORD)
+        if password is None and not profile.management.login:
+            password = settings.passcode  # the usual case: one login for STOMP and management
+        session = SessionController(settings, self, management_password=password)
         session.messages.set_limits(log_limit(self.settings), session.messages.log.max_bytes)
         view = ConnectionView(session)
         view.message_selected.connect(self._show_entry)

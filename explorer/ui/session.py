@@ -57,6 +57,7 @@ class SessionController(QObject):
 
     state_changed = Signal()
     error_raised = Signal(str)  # a sentence for a banner: what happened and what to do
+    notice = Signal(str)  # something worth knowing that is not an error (discovery status)
     subscriptions_changed = Signal()
     stats_changed = Signal()
 
@@ -66,6 +67,8 @@ class SessionController(QObject):
         parent: QObject | None = None,
         *,
         client_factory: type[Client] = Client,
+        management_password: str | None = None,
+        discovery: bool = True,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -88,11 +91,16 @@ class SessionController(QObject):
         self.subscriptions: dict[str, Subscription] = {}
         self.last_error: str | None = None
         self._client_factory = client_factory
+        self._management_password = management_password
+        self._discovery_enabled = discovery
+        self._discovery_task: asyncio.Task[None] | None = None
         self._client: Client | None = None
         self._task: asyncio.Task[None] | None = None
         self._last_in = 0.0
         self._arrivals: deque[float] = deque()
         self._auto_subscribed = False
+        self._own_ids: set[str | None] = set()
+        self._sub_counter = 0
         self._tasks: set[asyncio.Task[None]] = set()
         self._stats_timer = QTimer(self)
         self._stats_timer.setInterval(1000)
@@ -161,8 +169,55 @@ class SessionController(QObject):
                 self._report(self.tr("Could not subscribe to {destination}: {error}").format(
                     destination=sub.destination, error=exc))
 
+    async def _discover(self) -> None:
+        """Feed the tree from the broker's own listings (advisories, Jolokia, management
+        API, the sandbox's feed) for as long as the session lives."""
+        from explorer.discovery.service import (
+            DiscoveryConfig,
+            DiscoveryService,
+            SourceProblem,
+            SourceReady,
+            apply_to_tree,
+        )
+
+        config = DiscoveryConfig.from_profile(
+            self.profile, self.broker_kind, management_password=self._management_password
+        )
+        service = DiscoveryService(config, self._client)
+        reported: set[object] = set()
+        try:
+            await service.start()
+            while True:
+                first = await service.get()
+                for event in (first, *service.get_nowait_batch()):
+                    if isinstance(event, SourceProblem):
+                        if event.source not in reported:
+                            reported.add(event.source)
+                            self.notice.emit(self.tr(
+                                "Destination discovery through {source} failed: {error}"
+                            ).format(source=event.source, error=event.error))
+                    elif isinstance(event, SourceReady):
+                        reported.discard(event.source)
+                    else:
+                        apply_to_tree(self.destinations, event)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # discovery is a bonus: it never takes the session down
+            self.notice.emit(self.tr("Destination discovery stopped: {error}").format(error=exc))
+        finally:
+            with contextlib.suppress(Exception):
+                await asyncio.shield(service.stop())
+
+    async def _stop_discovery(self) -> None:
+        task, self._discovery_task = self._discovery_task, None
+        if task is not None and not task.done():
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await asyncio.wait_for(task, 2.0)
+
     async def shutdown(self, timeout: float = 3.0) -> None:
         """DISCONNECT with a receipt (bounded by `timeout`), then stop everything."""
+        await self._stop_discovery()
         client = self._client
         task = self._task
         if client is not None:
@@ -188,7 +243,10 @@ class SessionController(QObject):
     def _handle(self, event: object) -> None:
         match event:
             case MessageReceived(message=message):
-                self._ingest(message.frame, IN)
+                # Discovery's own subscriptions (advisories, the sandbox feed) share the
+                # client; their messages feed the tree through discovery, not the log.
+                if not message.matched or message.subscription in self._own_ids:
+                    self._ingest(message.frame, IN)
             case Connecting(attempt=attempt):
                 self._set_state(
                     SessionState.CONNECTING,
@@ -210,6 +268,8 @@ class SessionController(QObject):
                     task = asyncio.ensure_future(self._subscribe_profile())
                     self._tasks.add(task)
                     task.add_done_callback(self._tasks.discard)
+                    if self._discovery_enabled:
+                        self._discovery_task = asyncio.ensure_future(self._discover())
             case ErrorReceived(frame=frame):
                 self._ingest(frame, IN)
                 summary = frame.header("message") or self.tr("(no message header)")
@@ -299,8 +359,17 @@ class SessionController(QObject):
         existing = self.subscriptions.get(destination)
         if existing is not None:
             return existing
-        sub = await client.subscribe(destination, ack=ack, headers=headers or None,
-                                     queue_messages=False)
+        # Our id is known before the SUBSCRIBE leaves, so its first MESSAGE is never mistaken
+        # for one of discovery's.
+        self._sub_counter += 1
+        sub_id = f"explorer-{self._sub_counter}"
+        self._own_ids.add(sub_id)
+        try:
+            sub = await client.subscribe(destination, ack=ack, headers=headers or None,
+                                         id=sub_id, queue_messages=False)
+        except BaseException:
+            self._own_ids.discard(sub_id)
+            raise
         self.subscriptions[destination] = sub
         self.subscriptions_changed.emit()
         return sub
@@ -309,6 +378,7 @@ class SessionController(QObject):
         sub = self.subscriptions.pop(destination, None)
         if sub is None:
             return False
+        self._own_ids.discard(sub.id)
         self.subscriptions_changed.emit()
         client = self._client
         if client is not None and self.is_connected:
@@ -328,8 +398,10 @@ class SessionController(QObject):
         command = request.command
         if command == "SUBSCRIBE":
             assert request.destination is not None
-            extra = tuple((k, v) for k, v in request.headers if k != "destination")
-            await self.subscribe(request.destination, extra)
+            extra = tuple((k, v) for k, v in request.headers
+                          if k not in ("destination", "id", "ack"))
+            ack = next((v for k, v in request.headers if k == "ack"), "auto")
+            await self.subscribe(request.destination, extra, ack=ack)
             return self.tr("Subscribed to {destination}").format(destination=request.destination)
         if command == "UNSUBSCRIBE" and request.destination in self.subscriptions:
             await self.unsubscribe(request.destination)

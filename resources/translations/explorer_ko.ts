@@ -1251,6 +1251,14 @@
         <translation>{destination}을(를) 구독할 수 없습니다: {error}</translation>
     </message>
     <message>
+        <source>Destination discovery through {source} failed: {error}</source>
+        <translation>{source}을(를) 통한 목적지 찾기에 실패했습니다: {error}</translation>
+    </message>
+    <message>
+        <source>Destination discovery stopped: {error}</source>
+        <translation>목적지 찾기가 멈췄습니다: {error}</translation>
+    </message>
+    <message>
         <source>attempt {n}</source>
         <translation>{n}번째 시도</translation>
     </message>

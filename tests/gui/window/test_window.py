@@ -58,6 +58,10 @@ def test_first_run_connects_to_the_sandbox_with_live_demo_traffic(
         top = {view.session.destinations.index(r, 0).data()
                for r in range(view.session.destinations.rowCount())}
         assert top <= {"topic", "queue"}
+        # Discovery (the sandbox's feed) lists destinations too, with their depth.
+        tree = view.session.destinations.tree
+        await until(lambda: (node := tree.node("/queue/orders")) is not None
+                    and "sandbox" in node.sources, what="the sandbox discovery source")
         for name in CONTRACT:
             assert window.findChild(QWidget, name) is not None, name
 
