@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 from typing import Any
 
@@ -39,5 +40,10 @@ def test_sandbox_serves_inside_a_qasync_loop(qapp: Any) -> None:
         messages, destinations = loop.run_until_complete(scenario())
     finally:
         loop.close()
+        # Destroy the loop's Qt timers here, on the GUI thread: a later garbage collection on
+        # some other thread (stomp.py's, the sandbox's) would make Qt warn.
+        del loop
+        gc.collect()
+        qapp.processEvents()
     assert messages >= 3
     assert destinations
