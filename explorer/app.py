@@ -78,5 +78,20 @@ def run_window(args: argparse.Namespace) -> int:
     with loop:
         window = create_window(getattr(args, "profiles", None))
         window.show()
+        _close_on_signals(window)
         loop.run_until_complete(closed.wait())
     return 0
+
+
+def _close_on_signals(window: MainWindow) -> None:
+    """Ctrl+C in the terminal or a SIGTERM closes the window the normal way: layout saved,
+    connections disconnected. (Python runs the handler at the next timer tick.)"""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def close(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, window.close)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, close)
