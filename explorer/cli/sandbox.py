@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import logging
 import signal
 import sys
 from typing import Any
@@ -39,6 +40,8 @@ def register(subparsers: Any) -> None:
                              "--demo)")
     parser.add_argument("--seed", metavar="N", type=int, default=None,
                         help="seed the demo's random choices (repeatable sequences)")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="log connections, disconnections and their reasons to stderr")
     parser.set_defaults(handler=handle)
 
 
@@ -65,6 +68,9 @@ def _rate(text: str) -> float:
 
 
 def handle(args: argparse.Namespace) -> int:
+    if args.verbose:
+        logging.basicConfig(format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
+        logging.getLogger("explorer.sandbox").setLevel(logging.DEBUG)
     try:
         return asyncio.run(_serve(args))
     except KeyboardInterrupt:  # platforms without loop signal handlers
