@@ -104,6 +104,16 @@ def bench_ingest(seconds: float, rate: int) -> None:
     table._timer.timeout.disconnect()
     table._timer.timeout.connect(timed_flush)
 
+    gc_pauses: dict[int, list[float]] = {0: [], 1: [], 2: []}
+    gc_started = [0.0]
+
+    def on_gc(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            gc_started[0] = time.perf_counter()
+        else:
+            gc_pauses[info["generation"]].append((time.perf_counter() - gc_started[0]) * 1000)
+
+    gc.callbacks.append(on_gc)
     clock = QElapsedTimer()
     clock.start()
     produced = 0
@@ -155,6 +165,9 @@ def bench_ingest(seconds: float, rate: int) -> None:
         print(f"  table flush: {len(flush_times)} flushes, median "
               f"{statistics.median(flush_times) * 1000:.2f} ms, p99 "
               f"{percentile(flush_times, 0.99) * 1000:.2f} ms")
+    gc.callbacks.remove(on_gc)
+    print("  Python GC pauses: " + ", ".join(
+        f"gen{gen} {len(p)}x max {max(p, default=0):.1f} ms" for gen, p in gc_pauses.items()))
     print(f"  CPU {cpu:.1f} s over {wall:.1f} s wall ({cpu / wall * 100:.0f}% of one core); "
           f"RSS {rss_mb():.0f} MB")
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from explorer.store.errors import FilterError
-from explorer.store.messages import HEADERS_OFFSET, LogEntry
+from explorer.store.messages import TEXT_OFFSET, LogEntry
 
 Predicate = Callable[[LogEntry], bool]
 
@@ -25,7 +25,7 @@ SEARCH_BODY_BYTES: Final = 1 << 20
 class MessageFilter:
     """A message filter.
 
-    - `text`: case-insensitive substring of the destination, command, a `name:value` header
+    - `text`: case-insensitive substring of the command, destination, a `name:value` header
       line or the body (compared bytewise after ASCII lowercasing, so non-ASCII text such as
       Korean matches exactly).
     - `regex`: Python regular expression, case-sensitive like grep (write `(?i)` to ignore
@@ -88,15 +88,13 @@ def _header_test(spec: str) -> Predicate:
 
 
 def _text_test(text: str) -> Predicate:
-    needle = text.lower()
-    needle_bytes = needle.encode("utf-8")
-    limit = HEADERS_OFFSET + SEARCH_BODY_BYTES
+    needle_bytes = text.lower().encode("utf-8")
+    limit = TEXT_OFFSET + SEARCH_BODY_BYTES
 
     def test(entry: LogEntry) -> bool:
-        # Header lines and body are packed in one bytes object: one lowercase, one search.
-        if entry._data[:limit].lower().find(needle_bytes, HEADERS_OFFSET) >= 0:
-            return True
-        return needle in entry.destination.lower() or needle in entry.command.lower()
+        # Command, destination, header lines and body are packed in one bytes object:
+        # one lowercase and one search.
+        return entry.packed[:limit].lower().find(needle_bytes, TEXT_OFFSET) >= 0
 
     return test
 
@@ -108,12 +106,12 @@ def _regex_test(pattern: str) -> Predicate:
         where = f" at position {exc.pos}" if exc.pos is not None else ""
         raise FilterError(f"Invalid regular expression{where}: {exc.msg}.") from None
     search = compiled.search
-    limit = HEADERS_OFFSET + SEARCH_BODY_BYTES
+    limit = TEXT_OFFSET + SEARCH_BODY_BYTES
 
     def test(entry: LogEntry) -> bool:
-        # One search over "destination\nname:value\n...\n\nbody" (header values as packed,
-        # i.e. with backslash escapes for line breaks).
-        packed = entry._data[HEADERS_OFFSET:limit].decode("utf-8", "replace")
+        # One search over "destination\nCOMMAND\nname:value\n...\n\nbody" (header values
+        # as packed, i.e. with backslash escapes for line breaks).
+        packed = entry.packed[TEXT_OFFSET:limit].decode("utf-8", "replace")
         return search(f"{entry.destination}\n{packed}") is not None
 
     return test

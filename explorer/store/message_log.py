@@ -6,7 +6,10 @@ the returned plan with `drop_oldest` / `extend` (or `apply_reset`) *inside* its 
 so a row the view knows about stays readable until the model has announced its removal.
 
 Storage is a list used as a ring (head, count, capacity) so `entry(row)` is O(1) anywhere;
-the list grows by doubling up to `max_count` and never shrinks except on `set_limits`.
+the list grows by doubling up to `max_count` and never shrinks except on `set_limits`. The
+ring holds each entry's packed bytes (see `explorer.store.messages`), not `LogEntry` objects:
+bytes carry no references, so a million rows add nothing to Python's garbage-collector passes.
+`entry(row)` wraps the bytes in a fresh `LogEntry` (equal to the one appended).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from typing import IO, Final
 from explorer.store.errors import StoreError
 from explorer.store.export import write_jsonl
 from explorer.store.filters import Predicate
-from explorer.store.messages import LogEntry
+from explorer.store.messages import LogEntry, packed_body_size, packed_seq
 
 DEFAULT_MAX_COUNT: Final = 100_000
 DEFAULT_MAX_BYTES: Final = 256 * 1024 * 1024
@@ -53,7 +56,7 @@ class MessageLog:
         _check_limits(max_count, max_bytes)
         self._max_count = max_count
         self._max_bytes = max_bytes
-        self._ring: list[LogEntry | None] = [None] * min(max_count, _MIN_CAPACITY)
+        self._ring: list[bytes | None] = [None] * min(max_count, _MIN_CAPACITY)
         self._head = 0
         self._count = 0
         self._bytes = 0
@@ -84,9 +87,9 @@ class MessageLog:
         self._max_bytes = max_bytes
         evict = self._evictions_for(0, 0)
         self.drop_oldest(evict)
-        entries = list(self)
-        self._ring = [None] * max(min(max_count, _MIN_CAPACITY), len(entries))
-        self._ring[: len(entries)] = entries
+        packed = self._packed_rows()
+        self._ring = [None] * max(min(max_count, _MIN_CAPACITY), len(packed))
+        self._ring[: len(packed)] = packed
         self._head = 0
         return evict
 
@@ -96,19 +99,16 @@ class MessageLog:
         return self._count
 
     def __iter__(self) -> Iterator[LogEntry]:
-        ring, head, cap = self._ring, self._head, len(self._ring)
-        for i in range(self._count):
-            entry = ring[(head + i) % cap]
-            assert entry is not None
-            yield entry
+        for data in self._packed_rows():
+            yield LogEntry.from_packed(data)
 
     def entry(self, row: int) -> LogEntry:
         """The entry at `row` (0 = oldest retained). O(1)."""
         if not 0 <= row < self._count:
             raise IndexError(f"row {row} out of range (log has {self._count} rows)")
-        entry = self._ring[(self._head + row) % len(self._ring)]
-        assert entry is not None
-        return entry
+        data = self._ring[(self._head + row) % len(self._ring)]
+        assert data is not None
+        return LogEntry.from_packed(data)
 
     @property
     def total_bytes(self) -> int:
@@ -118,27 +118,16 @@ class MessageLog:
     @property
     def first_seq(self) -> int:
         """Sequence number of the oldest row, or the next one to be assigned when empty."""
-        return self.entry(0).seq if self._count else self._next_seq
+        return self._seq_at(0) if self._count else self._next_seq
 
     def row_of(self, seq: int) -> int | None:
         """The row holding sequence number `seq`, or None when it is gone or not published."""
         count = self._count
         if not count:
             return None
-        first = self.entry(0).seq
-        guess = seq - first
-        if 0 <= guess < count and self.entry(guess).seq == seq:
-            return guess  # no gaps: the common case
-        lo, hi = 0, count
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.entry(mid).seq < seq:
-                lo = mid + 1
-            else:
-                hi = mid
-        if lo < count and self.entry(lo).seq == seq:
-            return lo
-        return None
+        # The log always holds a contiguous run of sequence numbers.
+        row = seq - self._seq_at(0)
+        return row if 0 <= row < count else None
 
     def by_seq(self, seq: int) -> LogEntry | None:
         """The retained entry with sequence number `seq`, if any."""
@@ -165,7 +154,7 @@ class MessageLog:
         entry._assign_seq(self._next_seq)
         self._next_seq += 1
         self._pending.append(entry)
-        self._pending_bytes += len(entry.body)
+        self._pending_bytes += entry.size
         if (
             len(self._pending) > 2 * self._max_count
             or self._pending_bytes > 2 * self._max_bytes
@@ -183,7 +172,7 @@ class MessageLog:
         dropped = len(self._pending) - keep
         if dropped:
             del self._pending[:dropped]
-            self._pending_bytes = sum(len(e.body) for e in self._pending)
+            self._pending_bytes = sum(e.size for e in self._pending)
             self.evicted_total += dropped
             # Older than what was dropped, every published row must go too: the log is
             # always the newest contiguous run of what was appended.
@@ -193,7 +182,7 @@ class MessageLog:
 
     def overflow_if_added(self, entries: Sequence[LogEntry]) -> int:
         """How many of the oldest rows must go so that `entries` fit (they must fit alone)."""
-        return self._evictions_for(len(entries), sum(len(e.body) for e in entries))
+        return self._evictions_for(len(entries), sum(e.size for e in entries))
 
     def prepare_publish(self) -> PublishPlan | None:
         """Take the pending batch and say how to apply it; None when nothing is pending."""
@@ -219,9 +208,9 @@ class MessageLog:
         freed = 0
         for i in range(k):
             index = (head + i) % cap
-            entry = ring[index]
-            assert entry is not None
-            freed += len(entry.body)
+            data = ring[index]
+            assert data is not None
+            freed += packed_body_size(data)
             ring[index] = None
         self._head = (head + k) % cap if cap else 0
         self._count -= k
@@ -241,11 +230,12 @@ class MessageLog:
         tail = (self._head + self._count) % cap
         added = 0
         for entry in entries:
-            ring[tail] = entry
+            data = entry.packed
+            ring[tail] = data
             tail += 1
             if tail == cap:
                 tail = 0
-            added += len(entry.body)
+            added += packed_body_size(data)
         self._count = needed
         self._bytes += added
 
@@ -274,9 +264,9 @@ class MessageLog:
         evict = max(0, self._count + add_count - self._max_count)
         over = self._bytes + add_bytes - self._max_bytes
         if over > 0:
-            freed = sum(len(self.entry(row).body) for row in range(evict))
+            freed = sum(self._body_size_at(row) for row in range(evict))
             while freed < over and evict < self._count:
-                freed += len(self.entry(evict).body)
+                freed += self._body_size_at(evict)
                 evict += 1
         return evict
 
@@ -285,11 +275,30 @@ class MessageLog:
         while capacity < needed:
             capacity *= 2
         capacity = min(capacity, self._max_count)
-        entries = list(self)
-        ring: list[LogEntry | None] = [None] * capacity
-        ring[: len(entries)] = entries
+        packed = self._packed_rows()
+        ring: list[bytes | None] = [None] * capacity
+        ring[: len(packed)] = packed
         self._ring = ring
         self._head = 0
+
+    def _packed_rows(self) -> list[bytes]:
+        ring, head, cap = self._ring, self._head, len(self._ring)
+        if head + self._count <= cap:
+            rows = ring[head : head + self._count]
+        else:
+            rows = ring[head:] + ring[: head + self._count - cap]
+        return rows  # type: ignore[return-value]  # no None inside the live range
+
+    def _slot(self, row: int) -> bytes:
+        data = self._ring[(self._head + row) % len(self._ring)]
+        assert data is not None
+        return data
+
+    def _seq_at(self, row: int) -> int:
+        return packed_seq(self._slot(row))
+
+    def _body_size_at(self, row: int) -> int:
+        return packed_body_size(self._slot(row))
 
 
 def _fitting_tail(entries: Sequence[LogEntry], max_count: int, max_bytes: int) -> int:
@@ -299,7 +308,7 @@ def _fitting_tail(entries: Sequence[LogEntry], max_count: int, max_bytes: int) -
     for entry in reversed(entries):
         if kept >= max_count:
             break
-        total += len(entry.body)
+        total += entry.size
         if total > max_bytes and kept:
             break
         kept += 1

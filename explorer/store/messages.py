@@ -1,15 +1,19 @@
-"""One message seen or sent on a connection, kept small because the log holds up to a million.
+r"""One message seen or sent on a connection, kept small because the log holds up to a million.
 
-`LogEntry` has three slots and packs everything but the destination into one `bytes` object:
+Everything about a message is packed into one `bytes` object:
 
-    <int64 seq><float64 timestamp> "name:value\\n" per header (escaped) "\\n" <body>
+    <int64 seq><float64 timestamp><uint8 flags> "COMMAND\n" ["destination\n"]
+    "name:value\n" per header (escaped) "\n" <body>
 
-One bytes object per message instead of a body, a float, an int, a header tuple and a string
-per unique header value saves about 150 bytes per message (1,000,000 retained 200-byte
-messages fit in about 500 MB). Header values are escaped like STOMP 1.2 (`\\\\`, `\\n`,
-`\\r`; `\\c` for a colon in a name), so the header block never contains an empty line and the
-body starts after the first one. Everything else is derived on demand: only visible rows pay
-for display text, and the text filter searches the packed bytes directly.
+(the destination line is present only when the destination is not the first `destination`
+header). The log stores these bytes, not Python objects with references: one object per
+message instead of six, about 430 bytes for a 200-byte body with five headers, and nothing for
+Python's cyclic garbage collector to walk (a million tracked objects cost ~180 ms per full
+collection, a visible stall). `LogEntry` is a small wrapper made on demand around the bytes;
+two wrappers of the same message compare equal.
+
+Header values are escaped like STOMP 1.2 (`\\`, `\n`, `\r`; `\c` for a colon in a
+name), so the header block never holds an empty line and the body starts after the first one.
 """
 
 from __future__ import annotations
@@ -32,17 +36,18 @@ _PREVIEW_BYTES: Final = PREVIEW_CHARS * 4
 # The preview decides "binary or text" from this much of the body.
 _SNIFF_BYTES: Final = 4096
 
-_PREFIX: Final = struct.Struct("<qd")
+_PREFIX: Final = struct.Struct("<qdB")
 _SEQ: Final = struct.Struct("<q")
 _TIME: Final = struct.Struct("<d")
-_HEADERS_START: Final = _PREFIX.size
-HEADERS_OFFSET: Final = _HEADERS_START
-"""Where the header lines start in `LogEntry._data` (the filters search from there)."""
+_FLAGS_AT: Final = 16
+_OUT_FLAG: Final = 1
+_DESTINATION_FLAG: Final = 2
+TEXT_OFFSET: Final = _PREFIX.size
+"""Where the text part (command line, header lines, body) starts in the packed bytes."""
 # C0 controls that make a body "binary" (tab, newline, form feed, carriage return are text).
 _ALLOWED_BYTES: Final = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13))
 _TEXT_CONTENT_TYPES: Final = ("text/", "application/json", "application/xml", "+json", "+xml")
-# (direction, command) pairs are shared by every entry of the same kind.
-_KINDS: dict[tuple[str, str], tuple[str, str]] = {}
+_COMMANDS: dict[bytes, str] = {}
 
 
 class FrameLike(Protocol):
@@ -62,14 +67,13 @@ class LogEntry:
     `seq` is -1 until a `MessageLog` assigns it (once) on `append`; everything else is fixed
     at construction. Read `seq`, `timestamp`, `direction`, `command`, `destination`,
     `headers` (wire order, repeats kept), `body`, and the derived `size`, `content_type`,
-    `is_text`, `preview`.
+    `is_text`, `preview`. `packed` is the one bytes object the log keeps.
     """
 
-    __slots__ = ("_data", "_kind", "destination")
+    __slots__ = ("_data", "_destination")
 
     _data: bytes
-    _kind: tuple[str, str]
-    destination: str
+    _destination: str | None
 
     def __init__(
         self,
@@ -84,26 +88,26 @@ class LogEntry:
     ) -> None:
         if direction not in (IN, OUT):
             raise StoreError(f"direction must be 'in' or 'out', not {direction!r}")
-        lines: list[str] = []
+        if "\n" in command:
+            raise StoreError("a command cannot contain a line break")
+        lines: list[str] = [f"{command}\n"]
         first_destination: str | None = None
         for name, value in headers:
             if name == "destination" and first_destination is None:
                 first_destination = value
             lines.append(f"{_escape_name(name)}:{_escape_value(value)}\n")
         lines.append("\n")
+        flags = _OUT_FLAG if direction == OUT else 0
         if destination is None:
             destination = first_destination or ""
-        kind_key = (IN if direction == IN else OUT, str(command))
-        kind = _KINDS.get(kind_key)
-        if kind is None:
-            kind = _KINDS.setdefault(kind_key, (kind_key[0], sys.intern(kind_key[1])))
+        elif destination != (first_destination or ""):
+            flags |= _DESTINATION_FLAG
+            lines.insert(1, f"{_escape_value(destination)}\n")
         when = time.time() if timestamp is None else timestamp
-        block = "".join(lines).encode("utf-8", "surrogatepass")
-        data = b"".join((_PREFIX.pack(seq, when), block, body))
+        text = "".join(lines).encode("utf-8", "surrogatepass")
         setter = object.__setattr__
-        setter(self, "_data", data)
-        setter(self, "_kind", kind)
-        setter(self, "destination", sys.intern(str(destination)))
+        setter(self, "_data", b"".join((_PREFIX.pack(seq, when, flags), text, body)))
+        setter(self, "_destination", sys.intern(str(destination)))
 
     @classmethod
     def from_frame(
@@ -112,11 +116,30 @@ class LogEntry:
         """Record a frame from `explorer.stomp` as seen (`"in"`) or sent (`"out"`)."""
         return cls(direction, frame.command, frame.headers, frame.body, timestamp=timestamp)
 
+    @classmethod
+    def from_packed(cls, data: bytes) -> LogEntry:
+        """The entry whose `packed` bytes are `data` (how the log hands out its rows)."""
+        entry = cls.__new__(cls)
+        object.__setattr__(entry, "_data", data)
+        object.__setattr__(entry, "_destination", None)
+        return entry
+
+    @property
+    def packed(self) -> bytes:
+        """Everything about this entry in one bytes object (what the log stores)."""
+        return self._data
+
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"LogEntry is immutable (tried to set {name!r})")
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"LogEntry is immutable (tried to delete {name!r})")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LogEntry) and other._data == self._data
+
+    def __hash__(self) -> int:
+        return hash(self._data)
 
     def __repr__(self) -> str:
         return (
@@ -136,8 +159,7 @@ class LogEntry:
     @property
     def seq(self) -> int:
         """Position in its log's arrival order (-1 before `MessageLog.append`)."""
-        seq: int = _SEQ.unpack_from(self._data, 0)[0]
-        return seq
+        return packed_seq(self._data)
 
     @property
     def timestamp(self) -> float:
@@ -148,12 +170,34 @@ class LogEntry:
     @property
     def direction(self) -> str:
         """"in" (received) or "out" (sent)."""
-        return self._kind[0]
+        return OUT if self._data[_FLAGS_AT] & _OUT_FLAG else IN
 
     @property
     def command(self) -> str:
         """The STOMP command, e.g. "MESSAGE", "SEND", "ERROR"."""
-        return self._kind[1]
+        data = self._data
+        raw = data[TEXT_OFFSET : data.index(b"\n", TEXT_OFFSET)]
+        command = _COMMANDS.get(raw)
+        if command is None:
+            command = raw.decode("utf-8", "surrogatepass")
+            if len(_COMMANDS) < 64:  # the real commands, not whatever a broken peer sends
+                _COMMANDS[raw] = sys.intern(command)
+        return command
+
+    @property
+    def destination(self) -> str:
+        """The destination ("" when none): the first `destination` header unless given."""
+        destination = self._destination
+        if destination is None:
+            data = self._data
+            if data[_FLAGS_AT] & _DESTINATION_FLAG:
+                start = data.index(b"\n", TEXT_OFFSET) + 1
+                stop = data.index(b"\n", start)
+                destination = _unescape(data[start:stop].decode("utf-8", "surrogatepass"))
+            else:
+                destination = self.header("destination") or ""
+            object.__setattr__(self, "_destination", destination)
+        return destination
 
     # -- headers ---------------------------------------------------------------------------
 
@@ -164,8 +208,9 @@ class LogEntry:
 
     def iter_headers(self) -> Iterator[tuple[str, str]]:
         """Like `headers` without building the tuple."""
-        block = self._data[_HEADERS_START : self._body_start()].decode("utf-8", "surrogatepass")
-        for line in block.split("\n"):
+        start = _headers_start(self._data)
+        block = self._data[start : _body_start(self._data, start)]
+        for line in block.decode("utf-8", "surrogatepass").split("\n"):
             if line:
                 name, _, value = line.partition(":")
                 yield _unescape(name), _unescape(value)
@@ -173,12 +218,13 @@ class LogEntry:
     def header(self, name: str, default: str | None = None) -> str | None:
         """The first `name` header's value: the STOMP rule for repeated headers."""
         data = self._data
-        end = self._body_start()
+        begin = _headers_start(data)
+        end = _body_start(data, begin)
         key = f"{_escape_name(name)}:".encode("utf-8", "surrogatepass")
-        if data.startswith(key, _HEADERS_START):
-            at = _HEADERS_START
+        if data.startswith(key, begin):
+            at = begin
         else:
-            at = data.find(b"\n" + key, _HEADERS_START, end)
+            at = data.find(b"\n" + key, begin, end)
             if at < 0:
                 return default
             at += 1
@@ -191,16 +237,18 @@ class LogEntry:
     @property
     def body(self) -> bytes:
         """The body bytes (a copy: read it once per use)."""
-        return self._data[self._body_start() :]
+        data = self._data
+        return data[_body_start(data, _headers_start(data)) :]
 
     def body_view(self) -> memoryview:
         """The body without copying it (for searching and decoding large bodies)."""
-        return memoryview(self._data)[self._body_start() :]
+        data = self._data
+        return memoryview(data)[_body_start(data, _headers_start(data)) :]
 
     @property
     def size(self) -> int:
         """Body size in bytes."""
-        return len(self._data) - self._body_start()
+        return packed_body_size(self._data)
 
     @property
     def content_type(self) -> str:
@@ -226,15 +274,29 @@ class LogEntry:
         """The whole body decoded as UTF-8 (lenient by default)."""
         return str(self.body_view(), "utf-8", errors)
 
-    def searchable_bytes(self) -> memoryview:
-        """Header lines and body as packed (for filters): "name:value\\n"... "\\n" body."""
-        return memoryview(self._data)[_HEADERS_START:]
 
-    def _body_start(self) -> int:
-        data = self._data
-        if data[_HEADERS_START] == 10:  # no headers: the block is one empty line
-            return _HEADERS_START + 1
-        return data.index(b"\n\n", _HEADERS_START) + 2
+def packed_seq(data: bytes) -> int:
+    """The sequence number inside packed entry bytes."""
+    seq: int = _SEQ.unpack_from(data, 0)[0]
+    return seq
+
+
+def packed_body_size(data: bytes) -> int:
+    """The body size inside packed entry bytes."""
+    return len(data) - _body_start(data, _headers_start(data))
+
+
+def _headers_start(data: bytes) -> int:
+    start = data.index(b"\n", TEXT_OFFSET) + 1  # after the command line
+    if data[_FLAGS_AT] & _DESTINATION_FLAG:
+        start = data.index(b"\n", start) + 1
+    return start
+
+
+def _body_start(data: bytes, headers_start: int) -> int:
+    if data[headers_start] == 10:  # no headers: the block is one empty line
+        return headers_start + 1
+    return data.index(b"\n\n", headers_start) + 2
 
 
 def one_line(text: str, limit: int = PREVIEW_CHARS) -> str:

@@ -159,7 +159,7 @@ def test_display_tooltip_alignment_and_entry_roles() -> None:
     assert row[1:] == ["in", "/queue/a", "13 B", "text/plain", "안녕 세상"]
     assert model.index(1, MessageTableModel.DIRECTION).data() == "in ERROR"
     assert model.index(1, MessageTableModel.PREVIEW).data() == "⟨binary 2 B⟩"
-    assert model.index(0, 3).data(MessageTableModel.EntryRole) is entry
+    assert model.index(0, 3).data(MessageTableModel.EntryRole) == entry
     assert model.index(0, 0).data(MessageTableModel.SeqRole) == entry.seq
     tooltip = model.index(0, 5).data(Qt.ItemDataRole.ToolTipRole)
     assert "priority:9" in tooltip and "안녕\n세상" in tooltip

@@ -183,3 +183,30 @@ def test_a_large_binary_body_is_sniffed_from_its_start() -> None:
     text = LogEntry("in", "MESSAGE", (), "가".encode() * 100_000)  # cut mid-character at 4 KB
     assert text.preview == "가" * 200
     assert text.is_text
+
+
+def test_explicit_destination_that_differs_from_the_header_is_kept() -> None:
+    entry = LogEntry("out", "SEND", (("destination", "/queue/a"),), b"x", destination="/queue/b")
+    assert entry.destination == "/queue/b"
+    assert entry.header("destination") == "/queue/a"
+    assert entry.headers == (("destination", "/queue/a"),)
+    assert entry.body == b"x"
+    copy = LogEntry.from_packed(entry.packed)
+    assert copy.destination == "/queue/b"
+    odd = LogEntry("in", "MESSAGE", (), b"", destination="/queue/line\nbreak")
+    assert LogEntry.from_packed(odd.packed).destination == "/queue/line\nbreak"
+
+
+def test_wrappers_of_the_same_packed_bytes_are_equal_and_hash_alike() -> None:
+    entry = LogEntry("in", "MESSAGE", (("destination", "/queue/a"),), b"x", timestamp=1.0)
+    copy = LogEntry.from_packed(entry.packed)
+    assert copy == entry and hash(copy) == hash(entry)
+    assert copy.command == "MESSAGE" and copy.direction == "in" and copy.destination == "/queue/a"
+    other = LogEntry("in", "MESSAGE", (("destination", "/queue/a"),), b"y", timestamp=1.0)
+    assert other != entry
+    assert entry != "not an entry"
+
+
+def test_a_command_with_a_line_break_is_refused() -> None:
+    with pytest.raises(StoreError, match="line break"):
+        LogEntry("in", "MESS\nAGE")
