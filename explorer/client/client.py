@@ -241,14 +241,22 @@ class Client:
         except TimeoutError:
             if transport is not None:
                 await transport.close()
+            if transport is None:
+                raise ConnectTimeout(
+                    f"no connection to {self.endpoint.url()} within {self.connect_timeout:g} s;"
+                    " check the host, port and firewall"
+                ) from None
             raise ConnectTimeout(
                 f"no CONNECTED from {self.endpoint.url()} within {self.connect_timeout:g} s"
-                + ("" if transport is not None else "; check the host, port and firewall")
+                " (is this a STOMP port? for RabbitMQ, is the vhost right?)"
             ) from None
         except BaseException:
             if transport is not None:
                 await transport.close()
             raise
+        if self._state is not State.CONNECTING:  # disconnect() or close() meanwhile
+            await transport.close()
+            raise NotConnected("the connection attempt was abandoned by disconnect()/close()")
 
         loop = asyncio.get_running_loop()
         self._transport = transport
@@ -430,6 +438,8 @@ class Client:
         limit = expect_every * (self.heartbeat_grace + 0.1)
         while True:
             await asyncio.sleep(period)
+            if self._state is not State.CONNECTED:
+                continue  # nothing may follow our DISCONNECT; teardown cancels this task
             now = loop.time()
             if expect_every and now - self._last_read > limit:
                 self._loss_reason = HeartbeatTimeout(now - self._last_read, expect_every)
@@ -517,8 +527,8 @@ class Client:
             receipt_id = f"disconnect-{next(self._receipt_ids)}"
             future = self._track_receipt(receipt_id)
             try:
-                await self._write(Frame(Command.DISCONNECT, (("receipt", receipt_id),)))
                 async with asyncio.timeout(timeout):
+                    await self._write(Frame(Command.DISCONNECT, (("receipt", receipt_id),)))
                     await future
                 received = True
             except (ClientError, TimeoutError):

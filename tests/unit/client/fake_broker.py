@@ -71,6 +71,7 @@ class FakeBroker:
         self.answer: ConnectAnswer = answer or (lambda frame, n: connected())
         self.ssl_context = ssl_context
         self.peers: asyncio.Queue[Peer] = asyncio.Queue()
+        self.silent_peers: asyncio.Queue[Peer] = asyncio.Queue()  # CONNECT left unanswered
         self.connections = 0
         self._server: asyncio.Server | None = None
         self._tasks: set[asyncio.Task[None]] = set()
@@ -126,6 +127,7 @@ class FakeBroker:
                     self.connections += 1
                     answer = self.answer(item, self.connections)
                     if answer is None:
+                        await self.silent_peers.put(peer)
                         continue  # say nothing: the client must time out
                     version = answer.header("version") or "1.0"
                     peer.version = Version(version)

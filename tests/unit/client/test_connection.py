@@ -462,3 +462,19 @@ async def test_a_close_right_after_an_error_names_the_error() -> None:
         peer.close()
         with pytest.raises(ConnectionLostError, match="after ERROR: Unknown STOMP action: X"):
             await sub.get(timeout=5)
+
+
+@pytest.mark.asyncio
+async def test_disconnect_while_connecting_abandons_the_attempt() -> None:
+    async with FakeBroker(lambda f, n: None) as broker:  # never answers CONNECT
+        client = Client(broker.url, connect_timeout=30)
+        events = client.events()
+        connecting = asyncio.create_task(client.connect())
+        peer = await asyncio.wait_for(broker.silent_peers.get(), 5)
+        await client.disconnect()
+        assert client.state is State.CLOSED
+        assert [type(e) async for e in events] == [Connecting, Disconnected]
+        peer.send(connected())  # the broker answers late: the attempt must not come back
+        with pytest.raises(NotConnected, match="abandoned"):
+            await connecting
+        assert client.state is State.CLOSED
