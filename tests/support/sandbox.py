@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
@@ -126,10 +127,8 @@ class SandboxThread:
         if self._thread is None:
             return
         if self._loop is not None and self._stop is not None and not self._loop.is_closed():
-            try:
+            with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
                 self._loop.call_soon_threadsafe(self._stop.set)
-            except RuntimeError:  # the loop closed meanwhile
-                pass
         self._thread.join(timeout)
         if self._thread.is_alive():
             raise RuntimeError(f"the sandbox thread did not stop within {timeout} s")
