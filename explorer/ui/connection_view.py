@@ -424,12 +424,24 @@ class ConnectionView(QWidget):
 
     def _log_menu(self, pos: QPoint) -> None:
         index = self.log.indexAt(pos)
+        entry = self.session.messages.entry_at(index.row()) if index.isValid() else None
+        self.log_actions(entry).exec(self.log.viewport().mapToGlobal(pos))
+
+    def log_actions(self, entry: LogEntry | None) -> QMenu:
+        """The context menu of a log row (tests trigger its actions by objectName)."""
         menu = QMenu(self)
-        if index.isValid():
-            entry = self.session.messages.entry_at(index.row())
+        if entry is not None:
             again = menu.addAction(icon("send"), self.tr("Send again…"),
                                    lambda: self.send_again.emit(resend_request(entry)))
+            again.setObjectName("actionSendAgain")
             again.setEnabled(bool(entry.destination))
+            if self.session.needs_ack(entry):
+                ack = menu.addAction(self.tr("Acknowledge (ACK)"), lambda: self.run(
+                    self.session.acknowledge(entry, True), self._info))
+                ack.setObjectName("actionAck")
+                nack = menu.addAction(self.tr("Reject (NACK)"), lambda: self.run(
+                    self.session.acknowledge(entry, False), self._info))
+                nack.setObjectName("actionNack")
             menu.addAction(icon("copy"), self.tr("Copy destination"),
                            lambda: QGuiApplication.clipboard().setText(entry.destination))
             menu.addSeparator()
@@ -437,7 +449,10 @@ class ConnectionView(QWidget):
                        lambda: self._export_dialog(True))
         menu.addAction(icon("export"), self.tr("Export all…"), lambda: self._export_dialog(False))
         menu.addAction(icon("clear"), self.tr("Clear the log"), self.session.messages.clear)
-        menu.exec(self.log.viewport().mapToGlobal(pos))
+        return menu
+
+    def _info(self, text: object) -> None:
+        self.banner.show_message(str(text), "info")
 
     def export(self, path: Path, selected_only: bool) -> int:
         """Write the selected (or all shown) messages to `path` as JSON Lines."""

@@ -10,10 +10,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Coroutine
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -34,13 +35,14 @@ from explorer.profiles import ProfileError, ProfileStore
 from explorer.profiles.model import Profile
 from explorer.profiles.probe import probe_connection
 from explorer.profiles.resolve import settings_for
-from explorer.profiles.secrets import MANAGEMENT_PASSWORD
+from explorer.profiles.secrets import MANAGEMENT_PASSWORD, PASSCODE
 from explorer.store import LogEntry
 from explorer.ui.compose import ComposeRequest
 from explorer.ui.composer import Composer
 from explorer.ui.connection_view import ConnectionView
 from explorer.ui.icons import icon
 from explorer.ui.message_detail import MessageDetail
+from explorer.ui.passcode_prompt import PasscodePrompt
 from explorer.ui.profile_list import ProfileListWidget
 from explorer.ui.sandbox_runner import SandboxRunner, is_sandbox
 from explorer.ui.session import SessionController, SessionState
@@ -241,6 +243,13 @@ class MainWindow(QMainWindow):
                 self.tr("Cannot connect {name}: {error}").format(name=profile.name, error=exc),
                 10000)
             return None
+        if settings.passcode is None and settings.login and not settings.secrets_persistent:
+            passcode = await PasscodePrompt(profile.name, settings.login, self).ask()
+            if passcode is None:
+                return None
+            if profile.name in self.store and not profile.builtin:
+                self.store.set_secret(profile.name, PASSCODE, passcode)  # memory only
+            settings = replace(settings, passcode=passcode)
         password = None
         if profile.name in self.store and not profile.builtin:
             password = self.store.get_secret(profile.name, MANAGEMENT_PASSWORD)
@@ -264,6 +273,8 @@ class MainWindow(QMainWindow):
         close.setAutoRaise(True)
         close.setToolTip(self.tr("Disconnect and close this tab"))
         close.clicked.connect(lambda: self._close_tab(self.tabs.indexOf(view)))
+        if profile.colour:
+            self.tabs.tabBar().setTabTextColor(index, QColor(profile.colour))
         self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, close)
         self.tabs.setCurrentIndex(index)
         self.central.setCurrentWidget(self.tabs)
@@ -308,6 +319,10 @@ class MainWindow(QMainWindow):
 
     def _current_changed(self, _index: int) -> None:
         self.detail.clear()
+        session = self.current_session()
+        self.setWindowTitle(
+            self.tr("{name} — STOMP Explorer").format(name=session.name) if session is not None
+            else self.tr("STOMP Explorer"))
         view = self.current_view()
         if view is not None:
             entry = view.selected_entry()

@@ -27,6 +27,7 @@ from explorer.client import (
     Disconnected,
     ErrorReceived,
     EventStream,
+    Message,
     MessageReceived,
     ReceiptReceived,
     Reconnecting,
@@ -384,6 +385,23 @@ class SessionController(QObject):
         if client is not None and self.is_connected:
             await sub.unsubscribe()
         return True
+
+    def needs_ack(self, entry: LogEntry) -> bool:
+        """True for a received MESSAGE of one of our client-ack subscriptions."""
+        if entry.direction != IN or entry.command != "MESSAGE":
+            return False
+        sub_id = entry.header("subscription")
+        return any(s.id == sub_id and s.ack != "auto" for s in self.subscriptions.values())
+
+    async def acknowledge(self, entry: LogEntry, accept: bool = True) -> str:
+        """ACK (or NACK) a logged MESSAGE with the headers the negotiated version wants."""
+        client = self._require_client()
+        message = Message.from_frame(Frame(entry.command, entry.headers, entry.body))
+        if accept:
+            await client.ack(message)
+            return self.tr("Acknowledged (ACK) {id}").format(id=message.message_id or "")
+        await client.nack(message)
+        return self.tr("Rejected (NACK) {id}").format(id=message.message_id or "")
 
     def wildcard_for(self, path: str) -> str | None:
         """The broker's "everything under this node" destination, or None if it has none."""

@@ -392,6 +392,14 @@
         <translation>다시 보내기…</translation>
     </message>
     <message>
+        <source>Acknowledge (ACK)</source>
+        <translation>확인 응답(ACK)</translation>
+    </message>
+    <message>
+        <source>Reject (NACK)</source>
+        <translation>거부(NACK)</translation>
+    </message>
+    <message>
         <source>Select messages in the log first.</source>
         <translation>먼저 로그에서 메시지를 선택하세요.</translation>
     </message>
@@ -589,6 +597,10 @@
         <translation>연결을 끊고 이 탭 닫기</translation>
     </message>
     <message>
+        <source>{name} — STOMP Explorer</source>
+        <translation>{name} — STOMP Explorer</translation>
+    </message>
+    <message>
         <source>Not connected: connect a profile first.</source>
         <translation>연결되어 있지 않습니다. 먼저 프로필을 연결하세요.</translation>
     </message>
@@ -717,6 +729,23 @@
     <message>
         <source>… {count} more header(s)</source>
         <translation>… 헤더 {count}개 더</translation>
+    </message>
+</context>
+<context>
+    <name>PasscodePrompt</name>
+    <message>
+        <source>Passcode for {profile}</source>
+        <translation>{profile}의 패스코드</translation>
+    </message>
+    <message>
+        <source>Passcode of {login} on {profile}.
+There is no keyring on this system, so it is kept only until STOMP Explorer quits.</source>
+        <translation>{profile}에서 쓸 {login}의 패스코드입니다.
+이 시스템에는 키링이 없어서 STOMP Explorer를 끝낼 때까지만 보관합니다.</translation>
+    </message>
+    <message>
+        <source>Sent in CONNECT; never written to a file</source>
+        <translation>CONNECT에 담아 보내며 파일에는 절대 저장하지 않습니다</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +1302,14 @@
     <message>
         <source>Not connected: wait until the connection is up.</source>
         <translation>연결되어 있지 않습니다. 연결될 때까지 기다리세요.</translation>
+    </message>
+    <message>
+        <source>Acknowledged (ACK) {id}</source>
+        <translation>확인 응답(ACK) 보냄: {id}</translation>
+    </message>
+    <message>
+        <source>Rejected (NACK) {id}</source>
+        <translation>거부(NACK) 보냄: {id}</translation>
     </message>
     <message>
         <source>Subscribed to {destination}</source>

@@ -230,3 +230,32 @@ def test_two_connections_at_once(make_window: Callable[..., MainWindow], run: Ru
         assert rabbit.session.state is SessionState.CONNECTED
 
     run(body())
+
+
+@pytest.mark.rabbitmq
+def test_passcode_is_asked_when_there_is_no_keyring(make_window: Callable[..., MainWindow],
+                                                     run: Run, rabbitmq: Broker) -> None:
+    from keyring.backends import null
+    from PySide6.QtWidgets import QInputDialog
+
+    from explorer.profiles.secrets import SecretStore
+
+    window = make_window()
+    window.store.secrets = SecretStore(null.Keyring())
+    assert not window.store.secrets_persistent
+    add_profile(window, Profile(name="Rabbit", url=rabbitmq.stomp_url, login="guest", vhost="/"))
+
+    async def body() -> None:
+        child(window, QPushButton, "connectButton").click()
+        await until(lambda: window.findChild(QInputDialog, "passcodeDialog") is not None
+                    and window.findChild(QInputDialog, "passcodeDialog").isVisible(),
+                    what="the passcode prompt")
+        prompt = window.findChild(QInputDialog, "passcodeDialog")
+        assert prompt.textEchoMode() == QLineEdit.EchoMode.Password
+        assert "guest" in prompt.labelText()
+        prompt.setTextValue("guest")
+        prompt.accept()
+        await until(lambda: window.views() and window.views()[0].session.is_connected,
+                    what="the connection with the typed passcode")
+
+    run(body())

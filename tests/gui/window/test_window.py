@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.client import State
+from explorer.profiles.model import Profile
 from explorer.sandbox import DEMO_DESTINATIONS
 from explorer.ui.main_window import MainWindow
 from explorer.ui.session import SessionState
@@ -228,5 +229,37 @@ def test_every_control_has_a_tooltip(make_window: Callable[..., MainWindow], run
                     continue
                 missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
         assert missing == []
+
+    run(body())
+
+
+def test_client_ack_messages_can_be_acknowledged_from_the_log(
+        make_window: Callable[..., MainWindow], run: Run) -> None:
+    from tests.support.sandbox import running_sandbox
+
+    window = make_window()
+
+    async def body() -> None:
+        async with running_sandbox() as broker:
+            window.open_profile(Profile(name="acks", url=broker.tcp_url))
+            await until(lambda: window.views() and window.views()[0].session.is_connected,
+                        what="the connection")
+            view = window.views()[0]
+            await view.session.subscribe("/queue/acked", ack="client-individual")
+            broker.publish("/queue/acked", "ack me")
+            model = view.session.messages
+            await until(lambda: model.rowCount() == 1, what="the message")
+            entry = model.entry_at(0)
+            assert view.session.needs_ack(entry)
+            menu = view.log_actions(entry)
+            ack = next(a for a in menu.actions() if a.objectName() == "actionAck")
+            ack.trigger()
+            await until(lambda: "ACK" in view.banner.text(), what="the acknowledgement")
+            session = view.session
+            session.traffic.flush()
+            commands = [session.traffic.row_record(r).command
+                        for r in range(session.traffic.rowCount())]
+            assert "ACK" in commands
+            await session.shutdown()
 
     run(body())

@@ -1,0 +1,35 @@
+"""Ask for a passcode when the system has no keyring to remember it (non-modal, awaitable)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
+
+
+class PasscodePrompt(QInputDialog):
+    """A password-mode input dialog; `await prompt.ask()` gives the text or None."""
+
+    def __init__(self, profile: str, login: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("passcodeDialog")
+        self.setWindowTitle(self.tr("Passcode for {profile}").format(profile=profile))
+        self.setLabelText(self.tr(
+            "Passcode of {login} on {profile}.\nThere is no keyring on this system, so it is "
+            "kept only until STOMP Explorer quits."
+        ).format(login=login, profile=profile))
+        self.setTextEchoMode(QLineEdit.EchoMode.Password)
+        self.setToolTip(self.tr("Sent in CONNECT; never written to a file"))
+
+    async def ask(self) -> str | None:
+        done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+        def finished(result: int) -> None:
+            if not done.done():
+                done.set_result(result)
+
+        self.finished.connect(finished)
+        self.open()
+        result = await done
+        self.deleteLater()
+        return self.textValue() if result == QDialog.DialogCode.Accepted else None
