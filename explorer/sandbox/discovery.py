@@ -108,9 +108,18 @@ class DiscoveryFeed:
         self._dirty.set()
 
     def watch(self) -> DestinationWatch:
-        watch = DestinationWatch(self, self._destinations.snapshot())
+        rows = self._destinations.snapshot()
+        self._resync(rows)
+        watch = DestinationWatch(self, rows)
         self._watches.add(watch)
         return watch
+
+    def _resync(self, given: Snapshot) -> None:
+        """Someone just got `given` outside the feed; if it is not what everyone else last
+        got, make the next emit go out even when the state returns to the old snapshot."""
+        if given != self._last:
+            self._last = None
+            self.mark_changed()
 
     def forget(self, watch: DestinationWatch) -> None:
         self._watches.discard(watch)
@@ -128,6 +137,7 @@ class DiscoveryFeed:
     def send_snapshot(self, subscription: Subscription) -> None:
         """The current snapshot, to one new subscriber of the discovery topic."""
         rows = self._destinations.snapshot()
+        self._resync(rows)
         self._destinations.publish(
             DISCOVERY_TOPIC, JSON_HEADERS, snapshot_json(rows), only=subscription
         )

@@ -7,6 +7,7 @@ import asyncio
 import pytest
 
 from explorer.sandbox import DestinationInfo, snapshot_json
+from explorer.sandbox.destinations import AckMode, Message, Subscription
 from tests.support.sandbox import running_sandbox
 
 
@@ -55,3 +56,25 @@ def test_snapshot_json_keeps_korean_readable() -> None:
         '{"destinations":[{"destination":"/topic/알림","kind":"topic","depth":0,'
         '"consumers":1,"enqueued":2,"dequeued":3}]}'
     )
+
+
+@pytest.mark.asyncio
+async def test_a_watcher_that_started_between_emits_sees_a_return_to_the_old_state() -> None:
+    async with running_sandbox(discovery_interval=0.05) as broker:
+        broker.publish("/topic/back", "1")
+        broker.discovery.emit()  # everyone has seen consumers=0
+        subscription = Subscription("s", "/topic/back", AckMode.AUTO, _Idle())
+        broker.destinations.subscribe(subscription)
+        async with broker.watch() as changes:
+            assert (await anext(changes))[0].consumers == 1
+            broker.destinations.unsubscribe(subscription)  # back to what the last emit said
+            async with asyncio.timeout(5):
+                assert (await anext(changes))[0].consumers == 0
+
+
+class _Idle:
+    def can_take(self) -> bool:
+        return True
+
+    def deliver(self, subscription: Subscription, message: Message) -> None:
+        pass
