@@ -13,7 +13,7 @@ Creating and connecting::
         host="/",                       # CONNECT `host` header (RabbitMQ: the vhost); None = omit
         accept_versions=("1.0", "1.1", "1.2"),   # sent as "1.0,1.1,1.2" (never with spaces)
         heartbeat=(10000, 10000),       # (cx, cy) ms; (0, 0) = off
-        heartbeat_grace=2.0,            # peer is dead after (grace + 0.1) x receive interval
+        heartbeat_grace=2.0,            # peer is dead after grace x receive interval + slack
         use_stomp_command=False,        # True: send STOMP instead of CONNECT
         connect_headers=(),             # extra CONNECT headers, e.g. (("client-id", "me"),)
         tls=TlsOptions(),               # ca_file, cert_file, key_file, key_password,
@@ -104,7 +104,7 @@ Errors (all `ClientError`; messages say what to fix)::
       ConnectFailed            broker answered CONNECT with ERROR (.frame, .message, .body,
                                .is_auth_failure)
       ConnectionLostError      connection ended unexpectedly (.cause)
-        HeartbeatTimeout       nothing received for (grace + 0.1) x the negotiated interval
+        HeartbeatTimeout       nothing received for grace x the interval + max(10 %, 0.3 s)
       ClientTimeout
         ConnectTimeout, ReceiptTimeout (.receipt_id), ReceiveTimeout
       BrokerError              an ERROR frame answering a command we waited for (.frame)

@@ -236,11 +236,11 @@ async def test_silent_peer_is_detected_by_the_heartbeat_monitor() -> None:
 
 @pytest.mark.asyncio
 async def test_incoming_heartbeats_keep_the_connection_alive() -> None:
-    async with FakeBroker(lambda f, n: connected(heart_beat="30,0")) as broker:
-        client, peer = await open_client(broker, heartbeat=(0, 30))
-        for _ in range(10):  # 10 x 30 ms of silence apart from heart-beats
+    async with FakeBroker(lambda f, n: connected(heart_beat="200,0")) as broker:
+        client, peer = await open_client(broker, heartbeat=(0, 200))
+        for _ in range(10):  # 10 x 100 ms: more than the limit, but never silent that long
             peer.send(b"\n")
-            await asyncio.sleep(0.03)
+            await asyncio.sleep(0.1)
         assert client.connected
         await client.close()
 
