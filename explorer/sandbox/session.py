@@ -645,8 +645,10 @@ def _required(frame: Frame, name: str, hint: str) -> str:
     return value
 
 
-def _names(items: Mapping[str, object]) -> str:
-    return ", ".join(sorted(items)) or "none"
+def _names(items: Mapping[str, object], limit: int = 10) -> str:
+    names = sorted(items)
+    more = f" and {len(names) - limit} more" if len(names) > limit else ""
+    return (", ".join(names[:limit]) or "none") + more
 
 
 def _representable(
