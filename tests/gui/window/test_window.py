@@ -263,3 +263,35 @@ def test_client_ack_messages_can_be_acknowledged_from_the_log(
             await session.shutdown()
 
     run(body())
+
+
+def test_evictions_are_counted_in_the_status_bar(make_window: Callable[..., MainWindow],
+                                                 run: Run) -> None:
+    from explorer.ui import config
+    from explorer.ui.settings_dialog import LOG_LIMIT_SETTING
+
+    config.settings().setValue(LOG_LIMIT_SETTING, 1000)
+    window = make_window(first_run=True)
+
+    async def body() -> None:
+        await until(lambda: window.views() and window.views()[0].session.is_connected,
+                    what="the sandbox")
+        view = window.views()[0]
+        child(view, QPushButton, "pauseButton").click()  # evictions happen while paused too
+        child(window, QLineEdit, "composerDestination").setText("/queue/evict")
+        child(window, QPlainTextEdit, "composerBody").setPlainText("{{n}}")
+        child(window, QSpinBox, "composerBurst").setValue(1500)
+        child(window, QPushButton, "sendButton").click()
+        await until(lambda: "1500 frames" in child(window, QLabel, "composerResult").text(),
+                    what="the burst")
+        child(view, QPushButton, "pauseButton").click()
+        model = view.session.messages
+        await until(lambda: model.evicted_total >= 500, what="evictions")
+        assert len(model.log) <= 1000
+        window._refresh_status()
+        evicted = child(window, QStatusBar, "statusBar").findChild(QLabel, "statusEvicted")
+        assert evicted is not None and evicted.isVisibleTo(window)
+        assert evicted.text() == f"{model.evicted_total} evicted"
+        assert f"{model.evicted_total} evicted" in child(view, QLabel, "logInfo").text()
+
+    run(body())
