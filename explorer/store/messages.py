@@ -48,6 +48,7 @@ TEXT_OFFSET: Final = _PREFIX.size
 _ALLOWED_BYTES: Final = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13))
 _TEXT_CONTENT_TYPES: Final = ("text/", "application/json", "application/xml", "+json", "+xml")
 _COMMANDS: dict[bytes, str] = {}
+_HEADER_KEYS: dict[str, tuple[bytes, bytes]] = {}
 
 
 class FrameLike(Protocol):
@@ -219,17 +220,18 @@ class LogEntry:
         """The first `name` header's value: the STOMP rule for repeated headers."""
         data = self._data
         begin = _headers_start(data)
-        end = _body_start(data, begin)
-        key = f"{_escape_name(name)}:".encode("utf-8", "surrogatepass")
-        if data.startswith(key, begin):
-            at = begin
+        if data[begin] == 10:  # no headers
+            return default
+        first_key, line_key = _header_keys(name)
+        if data.startswith(first_key, begin):
+            start = begin + len(first_key)
         else:
-            at = data.find(b"\n" + key, begin, end)
-            if at < 0:
+            at = data.find(line_key, begin)
+            # The header block has no empty line: one before `at` means `at` is in the body.
+            if at < 0 or data.find(b"\n\n", begin, at + 1) >= 0:
                 return default
-            at += 1
-        start = at + len(key)
-        stop = data.index(b"\n", start, end)
+            start = at + len(line_key)
+        stop = data.index(b"\n", start)
         return _unescape(data[start:stop].decode("utf-8", "surrogatepass"))
 
     # -- body and derived fields -------------------------------------------------------------
@@ -284,6 +286,17 @@ def packed_seq(data: bytes) -> int:
 def packed_body_size(data: bytes) -> int:
     """The body size inside packed entry bytes."""
     return len(data) - _body_start(data, _headers_start(data))
+
+
+def _header_keys(name: str) -> tuple[bytes, bytes]:
+    """`name:` and `\\nname:` as packed, cached for the few names a program asks for."""
+    keys = _HEADER_KEYS.get(name)
+    if keys is None:
+        key = f"{_escape_name(name)}:".encode("utf-8", "surrogatepass")
+        keys = (key, b"\n" + key)
+        if len(_HEADER_KEYS) < 256:
+            _HEADER_KEYS[name] = keys
+    return keys
 
 
 def _headers_start(data: bytes) -> int:
