@@ -1,7 +1,8 @@
 """asyncio STOMP 1.0/1.1/1.2 client over TCP, TLS and WebSocket (no Qt here).
 
 Built on the sans-I/O codec `explorer.stomp`. One `Client` is one logical connection to one
-broker; with a reconnect policy it survives transport losses and re-subscribes.
+broker; with a reconnect policy it survives transport losses and re-subscribes. A client is
+used once: after disconnect()/close() or a final loss, make a new one to connect again.
 
 Creating and connecting::
 
