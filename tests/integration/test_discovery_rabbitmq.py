@@ -72,7 +72,9 @@ async def _poll_until_counted(client: ManagementClient, destination: str,
         while True:
             found = {d.destination: d for d in await client.destinations()}
             record = found.get(destination)
-            if record is not None and record.depth is not None and record.depth > 0:
+            # `messages` and `consumers` can appear in different stats refreshes.
+            if (record is not None and record.depth is not None and record.depth > 0
+                    and record.consumers is not None):
                 return found
             await asyncio.sleep(0.5)
 
