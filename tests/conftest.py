@@ -11,7 +11,9 @@ from tests.support.brokers import ACTIVEMQ, RABBITMQ, Broker, require
 
 
 @pytest.fixture(autouse=True)
-def isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def isolated_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     """Every test gets its own config dir, so no test reads or writes the user's profiles."""
     path = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("STOMP_EXPLORER_CONFIG_DIR", str(path))

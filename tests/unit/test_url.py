@@ -12,7 +12,10 @@ from explorer.client.url import Endpoint, Transport, UrlError, parse_url
         ("stomp://admin@broker:1234", Endpoint(Transport.TCP, "broker", 1234, login="admin")),
         ("stomp+ssl://broker", Endpoint(Transport.TLS, "broker", 61614)),
         ("ws://127.0.0.1:15674/ws", Endpoint(Transport.WS, "127.0.0.1", 15674, "/ws")),
-        ("wss://example.org/stomp?token=abc", Endpoint(Transport.WSS, "example.org", 443, "/stomp?token=abc")),
+        (
+            "wss://example.org/stomp?token=abc",
+            Endpoint(Transport.WSS, "example.org", 443, "/stomp?token=abc"),
+        ),
         ("ws://[::1]:8080/", Endpoint(Transport.WS, "::1", 8080, "/")),
         ("STOMP://Host", Endpoint(Transport.TCP, "host", 61613)),
     ],
