@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.brokers import ACTIVEMQ, RABBITMQ, Broker, require
+from tests.unit.profiles.keyrings import MemoryKeyring, use_keyring
 
 
 @pytest.fixture(autouse=True)
@@ -18,6 +19,12 @@ def isolated_config(
     path = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("STOMP_EXPLORER_CONFIG_DIR", str(path))
     yield path
+
+
+@pytest.fixture(autouse=True)
+def no_real_keyring() -> Iterator[MemoryKeyring]:
+    """No test ever reads or writes the developer's real keyring."""
+    yield from use_keyring(MemoryKeyring())  # type: ignore[misc]
 
 
 @pytest.fixture
