@@ -5,6 +5,8 @@ Run: `QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/window_bench.py [--r
 - cold start: a fresh process, from `python` starting to the main window's first paint
   (a new config dir each run, no connection), measured by the parent around the child.
   Also: the first-run window until the sandbox's first demo message is in the log.
+- ingest: the sandbox (same process) publishes N 200-byte messages at a given rate to a
+  subscribed window; time until all are in the log, and event-loop lag (10 ms timer).
 - detail: time to show a 10 MB JSON body in the message detail pane (selection to painted,
   JSON tree view), and the same body as text (truncated preview) and as hex.
 
@@ -138,16 +140,100 @@ def timed(app, pane, label, runs, action, before=None) -> None:  # type: ignore[
           f"max {max(times) * 1000:.0f} ms (target <= 300 ms)")
 
 
+def ingest(total: int, rate: int) -> None:
+    """End to end in one process: sandbox broker → TCP → client → session → models → views."""
+    import asyncio
+
+    import qasync
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.app import configure_application, create_window
+    from explorer.profiles.model import HeartBeat, Profile
+    from explorer.sandbox import SandboxBroker
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    configure_application(app)  # type: ignore[arg-type]
+    app.setQuitOnLastWindowClosed(False)  # type: ignore[union-attr]
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    lags: list[float] = []
+
+    async def run() -> None:
+        broker = SandboxBroker(demo=False)
+        await broker.start()
+        window = create_window(first_run=False)
+        window.resize(1400, 880)
+        window.show()
+        window.open_profile(Profile(name="load", url=broker.tcp_url,
+                                    heart_beat=HeartBeat(0, 0)))
+        while not (window.views() and window.views()[0].session.is_connected):
+            await asyncio.sleep(0.01)
+        view = window.views()[0]
+        await view.session.subscribe("/topic/load")
+        await asyncio.sleep(0.3)  # the SUBSCRIBE is not receipted: let the broker take it
+        body = b"x" * 200
+        expected = [time.perf_counter()]
+
+        def tick() -> None:
+            now = time.perf_counter()
+            lags.append(max(0.0, now - expected[0] - 0.010))
+            expected[0] = now
+
+        timer = QTimer()
+        timer.setInterval(10)
+        timer.timeout.connect(tick)
+        timer.start()
+        start = time.perf_counter()
+        sent = 0
+        while sent < total:  # paced by the clock: catch up to rate x elapsed, then yield
+            due = min(total, int((time.perf_counter() - start) * rate) + 1)
+            for _ in range(due - sent):
+                broker.publish("/topic/load", body)
+            sent = max(sent, due)
+            await asyncio.sleep(0.002)
+        published = time.perf_counter() - start
+        model = view.session.messages
+
+        def arrived() -> int:  # the log keeps 100,000: count what it evicted too
+            return len(model.log) + model.pending_count + model.evicted_total
+
+        deadline = time.perf_counter() + 60
+        while arrived() < total:
+            if time.perf_counter() > deadline:
+                print(f"  gave up: {arrived()} of {total} arrived; "
+                      f"session {view.session.state}: {view.session.detail}")
+                break
+            await asyncio.sleep(0.005)
+        model.flush()
+        done = time.perf_counter() - start
+        timer.stop()
+        lags.sort()
+        print(f"ingest end to end (sandbox in the same process, {total} x 200 B, offered "
+              f"{rate}/s): published in {published:.2f} s, all in the log after {done:.2f} s "
+              f"= {total / done:,.0f} msg/s; event-loop lag p50 {lags[len(lags) // 2] * 1000:.1f}"
+              f" ms, p99 {lags[int(len(lags) * 0.99)] * 1000:.1f} ms")
+        await window.shutdown()
+        await broker.stop()
+
+    with loop:
+        loop.run_until_complete(run())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--only", choices=("cold", "detail"))
+    parser.add_argument("--only", choices=("cold", "detail", "ingest"))
+    parser.add_argument("--total", type=int, default=50_000)
+    parser.add_argument("--rate", type=int, default=10_000)
     args = parser.parse_args()
     if args.only in (None, "cold"):
         cold_start(args.runs, "empty")
         cold_start(args.runs, "sandbox")
     if args.only in (None, "detail"):
         detail(args.runs)
+    if args.only in (None, "ingest"):
+        ingest(args.total, args.rate)
 
 
 if __name__ == "__main__":

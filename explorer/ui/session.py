@@ -98,7 +98,8 @@ class SessionController(QObject):
         self._client: Client | None = None
         self._task: asyncio.Task[None] | None = None
         self._last_in = 0.0
-        self._arrivals: deque[float] = deque()
+        # (whole second, messages received in it) for the last few seconds: O(1) per message.
+        self._arrivals: deque[list[int]] = deque()
         self._auto_subscribed = False
         self._own_ids: set[str | None] = set()
         self._sub_counter = 0
@@ -304,7 +305,12 @@ class SessionController(QObject):
         if reply_to and reply_to not in self.destinations.tree:
             self.destinations.upsert(reply_to, "seen")
         if direction == IN:
-            self._arrivals.append(time.monotonic())
+            second = int(time.monotonic())
+            arrivals = self._arrivals
+            if arrivals and arrivals[-1][0] == second:
+                arrivals[-1][1] += 1
+            else:
+                arrivals.append([second, 1])
 
     def _tap(self, record: WireRecord) -> None:
         inbound = record.direction is Direction.IN
@@ -328,16 +334,16 @@ class SessionController(QObject):
     # -- stats -----------------------------------------------------------------------------
 
     def _tick(self) -> None:
-        cutoff = time.monotonic() - 5.0
-        while self._arrivals and self._arrivals[0] < cutoff:
+        cutoff = int(time.monotonic()) - 5
+        while self._arrivals and self._arrivals[0][0] < cutoff:
             self._arrivals.popleft()
         self.stats_changed.emit()
 
     @property
     def rate(self) -> float:
-        """Messages received per second over the last 5 s."""
-        cutoff = time.monotonic() - 5.0
-        return sum(1 for t in self._arrivals if t >= cutoff) / 5.0
+        """Messages received per second over the last 5 whole seconds."""
+        now = int(time.monotonic())
+        return sum(n for second, n in self._arrivals if now - 5 <= second < now) / 5.0
 
     def heartbeat_health(self) -> tuple[bool | None, float]:
         """(healthy?, seconds since the broker last sent anything); None when not expected."""
