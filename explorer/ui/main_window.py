@@ -36,6 +36,7 @@ from explorer.profiles.model import Profile
 from explorer.profiles.probe import probe_connection
 from explorer.profiles.resolve import settings_for
 from explorer.profiles.secrets import MANAGEMENT_PASSWORD, PASSCODE
+from explorer.sandbox import SandboxError
 from explorer.store import LogEntry
 from explorer.ui.compose import ComposeRequest
 from explorer.ui.composer import Composer
@@ -238,7 +239,7 @@ class MainWindow(QMainWindow):
             if is_sandbox(profile):
                 profile = await self.sandbox.resolve(profile)
             settings = settings_for(profile, self.store)
-        except (ProfileError, OSError) as exc:
+        except (ProfileError, OSError, SandboxError) as exc:
             self.statusBar().showMessage(
                 self.tr("Cannot connect {name}: {error}").format(name=profile.name, error=exc),
                 10000)
