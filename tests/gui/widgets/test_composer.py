@@ -120,3 +120,30 @@ def test_send_is_refused_while_disconnected(composer: Composer, qtbot: QtBot) ->
     with qtbot.assertNotEmitted(composer.send_requested):
         composer.request_send()
     assert "connect" in composer.result.text().lower()
+
+
+def test_destination_completes_from_the_tree(composer: Composer) -> None:
+    composer.set_destinations(["/queue/orders", "/topic/alerts/info", "/topic/alerts/critical"])
+    completer = composer.destination.completer()
+    completer.setCompletionPrefix("alerts")
+    found = [completer.completionModel().index(r, 0).data()
+             for r in range(completer.completionCount())]
+    assert found == ["/topic/alerts/info", "/topic/alerts/critical"]
+
+
+def test_subscribe_frame_and_load_request(composer: Composer) -> None:
+    composer.command.setCurrentText("SUBSCRIBE")
+    composer.destination.setText("/topic/a.>")
+    composer.add_header("ack", "client")
+    request = composer.build_request()
+    assert request == ComposeRequest("SUBSCRIBE", (("destination", "/topic/a.>"),
+                                                   ("ack", "client")))
+    composer.command.setCurrentText("BEGIN")
+    assert not composer.destination.isEnabled()
+    assert composer.build_request().headers == (("ack", "client"),)
+    composer.load_request(ComposeRequest("SEND", (("destination", "/q"), ("content-type", "x/y"),
+                                                  ("k", "v")), b"body", receipt=True))
+    assert composer.command.currentText() == "SEND"
+    assert composer.content_type.currentText() == "x/y"
+    assert composer.header_rows() == [("k", "v")]
+    assert composer.receipt.isChecked()
