@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSignalBlocker,
@@ -333,6 +334,12 @@ class Composer(QWidget):
         return list(self._history)
 
     # -- internals -------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Override: follow a switch between light and dark."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self._highlighter.set_dark(is_dark())
+        super().changeEvent(event)
 
     def _problem(self, request: ComposeRequest) -> str | None:
         if request.raw is not None:

@@ -41,7 +41,19 @@ class BodyHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, dark: bool = False) -> None:
         super().__init__(document)
         self._mode = "json"
-        self._formats = {k: _fmt(v, k in ("command", "nul")) for k, v in _PALETTES[dark].items()}
+        self._dark = dark
+        self._formats = self._make_formats(dark)
+
+    @staticmethod
+    def _make_formats(dark: bool) -> dict[str, QTextCharFormat]:
+        return {k: _fmt(v, k in ("command", "nul")) for k, v in _PALETTES[dark].items()}
+
+    def set_dark(self, dark: bool) -> None:
+        """Switch colours with the app's scheme."""
+        if dark != self._dark:
+            self._dark = dark
+            self._formats = self._make_formats(dark)
+            self.rehighlight()
 
     def set_mode(self, mode: str) -> None:
         if mode != self._mode:
