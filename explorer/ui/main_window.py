@@ -79,8 +79,8 @@ class MainWindow(QMainWindow):
         self.welcome = QLabel(self.tr(
             "<h2>STOMP Explorer</h2><p>Pick a profile on the left and press <b>Connect</b> "
             "(Ctrl+Shift+C), or type a broker URL such as <code>stomp://localhost:61613</code> "
-            "below the list.</p><p>The <b>Sandbox</b> profile starts a built-in broker with "
-            "demo traffic: nothing to install.</p>"
+            "in the quick-connect box above the list.</p><p>The <b>Sandbox</b> profile starts "
+            "a built-in broker with demo traffic: nothing to install.</p>"
         ))
         self.welcome.setObjectName("welcome")
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -93,6 +93,10 @@ class MainWindow(QMainWindow):
         # -- profiles dock -----------------------------------------------------------------
         self.profiles = ProfileListWidget(store, test_connection=probe_connection)
         self.profiles.connect_requested.connect(self.open_profile)
+        if self.profiles.selected() is None and self.profiles.model.rowCount():
+            first = self.profiles.model.profile(0)
+            if first is not None:
+                self.profiles.select(first.name)
         self.connect_button = QPushButton(icon("connect"), self.tr("Connect"))
         self.connect_button.setObjectName("connectButton")
         self.connect_button.setToolTip(self.tr("Connect the selected profile (Ctrl+Shift+C)"))

@@ -477,8 +477,8 @@
         <translation>STOMP Explorer</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;STOMP Explorer&lt;/h2&gt;&lt;p&gt;Pick a profile on the left and press &lt;b&gt;Connect&lt;/b&gt; (Ctrl+Shift+C), or type a broker URL such as &lt;code&gt;stomp://localhost:61613&lt;/code&gt; below the list.&lt;/p&gt;&lt;p&gt;The &lt;b&gt;Sandbox&lt;/b&gt; profile starts a built-in broker with demo traffic: nothing to install.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;STOMP Explorer&lt;/h2&gt;&lt;p&gt;왼쪽에서 프로필을 고르고 &lt;b&gt;연결&lt;/b&gt;(Ctrl+Shift+C)을 누르거나, 목록 아래에 &lt;code&gt;stomp://localhost:61613&lt;/code&gt; 같은 브로커 URL을 입력하세요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sandbox&lt;/b&gt; 프로필은 데모 트래픽이 흐르는 내장 브로커를 시작합니다. 따로 설치할 것이 없습니다.&lt;/p&gt;</translation>
+        <source>&lt;h2&gt;STOMP Explorer&lt;/h2&gt;&lt;p&gt;Pick a profile on the left and press &lt;b&gt;Connect&lt;/b&gt; (Ctrl+Shift+C), or type a broker URL such as &lt;code&gt;stomp://localhost:61613&lt;/code&gt; in the quick-connect box above the list.&lt;/p&gt;&lt;p&gt;The &lt;b&gt;Sandbox&lt;/b&gt; profile starts a built-in broker with demo traffic: nothing to install.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;STOMP Explorer&lt;/h2&gt;&lt;p&gt;왼쪽에서 프로필을 고르고 &lt;b&gt;연결&lt;/b&gt;(Ctrl+Shift+C)을 누르거나, 목록 위의 빠른 연결 칸에 &lt;code&gt;stomp://localhost:61613&lt;/code&gt; 같은 브로커 URL을 입력하세요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sandbox&lt;/b&gt; 프로필은 데모 트래픽이 흐르는 내장 브로커를 시작합니다. 따로 설치할 것이 없습니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Connect</source>
