@@ -235,7 +235,17 @@ class MainWindow(QMainWindow):
         self.open_profile(profile)
 
     def open_profile(self, profile: Profile) -> None:
-        """Open a connection tab for `profile` (the sandbox is started first if needed)."""
+        """Open a connection tab for `profile` (the sandbox is started first if needed).
+
+        A tab of the same profile that is disconnected or failed is connected again in place,
+        keeping its log, tree and subscriptions."""
+        for view in self.views():
+            if view.session.name == profile.name and not view.session.is_active:
+                self.tabs.setCurrentWidget(view)
+                view.banner.hide()
+                view.session.start()
+                self._refresh_buttons()
+                return
         self._spawn(self._open(profile))
 
     async def _open(self, profile: Profile) -> SessionController | None:

@@ -103,6 +103,7 @@ class SessionController(QObject):
         self._auto_subscribed = False
         self._own_ids: set[str | None] = set()
         self._sub_counter = 0
+        self._restore: list[tuple[str, tuple[tuple[str, str], ...], str]] = []
         self._tasks: set[asyncio.Task[None]] = set()
         self._stats_timer = QTimer(self)
         self._stats_timer.setInterval(1000)
@@ -129,10 +130,24 @@ class SessionController(QObject):
         """Connect in the background; progress arrives through `state_changed`."""
         if self._task is not None and not self._task.done():
             return
+        # Starting again (after a failure or a disconnect): the log and tree stay, and the
+        # subscriptions the user had are opened again with the profile's own.
+        self._remember_subscriptions()
+        self._auto_subscribed = False
         self._task = asyncio.ensure_future(self._run())
         self._stats_timer.start()
 
+    def _remember_subscriptions(self) -> None:
+        """Move the live subscriptions to the list opened again on the next start."""
+        known = {d for d, _h, _a in self._restore}
+        self._restore += [(d, s.headers, s.ack) for d, s in self.subscriptions.items()
+                          if d not in known]
+        self.subscriptions.clear()
+        self._own_ids.clear()
+        self.subscriptions_changed.emit()
+
     async def _run(self) -> None:
+        await self._stop_discovery()  # a previous run's, when this is a restart
         client = self._client_factory(
             self.settings.endpoint, **client_kwargs(self.settings), wire_tap=self._tap
         )
@@ -164,12 +179,17 @@ class SessionController(QObject):
     async def _subscribe_profile(self) -> None:
         """Open the subscriptions the profile lists (after the first CONNECTED only: the
         client re-subscribes by itself after a reconnect)."""
-        for sub in self.profile.subscriptions:
+        wanted = [(s.destination, s.headers, s.ack) for s in self.profile.subscriptions]
+        restore, self._restore = self._restore, []
+        profile_destinations = {d for d, _h, _a in wanted}
+        restore = [r for r in restore if r[0] not in profile_destinations]
+        for destination, headers, ack in wanted + restore:
+            extra = tuple((k, v) for k, v in headers if k not in ("destination", "id", "ack"))
             try:
-                await self.subscribe(sub.destination, sub.headers, ack=sub.ack)
+                await self.subscribe(destination, extra, ack=ack)
             except ClientError as exc:
                 self._report(self.tr("Could not subscribe to {destination}: {error}").format(
-                    destination=sub.destination, error=exc))
+                    destination=destination, error=exc))
 
     async def _discover(self) -> None:
         """Feed the tree from the broker's own listings (advisories, Jolokia, management
@@ -234,8 +254,7 @@ class SessionController(QObject):
                 await asyncio.wait_for(asyncio.shield(task), timeout)
             except TimeoutError:
                 task.cancel()
-        self.subscriptions.clear()
-        self.subscriptions_changed.emit()
+        self._remember_subscriptions()
         self._stats_timer.stop()
         if self.state is not SessionState.FAILED:
             self._set_state(SessionState.CLOSED, "")

@@ -295,3 +295,28 @@ def test_evictions_are_counted_in_the_status_bar(make_window: Callable[..., Main
         assert f"{model.evicted_total} evicted" in child(view, QLabel, "logInfo").text()
 
     run(body())
+
+
+def test_connect_again_reuses_the_tab_with_its_log_and_subscriptions(
+        make_window: Callable[..., MainWindow], run: Run) -> None:
+    window = make_window(first_run=True)
+
+    async def body() -> None:
+        await until(lambda: window.views() and window.views()[0].session.is_connected,
+                    what="the sandbox")
+        view = window.views()[0]
+        await view.session.subscribe("/queue/mine")
+        await until(lambda: view.session.messages.rowCount() > 0, what="messages")
+        child(window, QPushButton, "disconnectButton").click()
+        await until(lambda: view.session.state is SessionState.CLOSED, what="disconnect")
+        kept = view.session.messages.rowCount()
+        assert window.select_profile("Sandbox")
+        child(window, QPushButton, "connectButton").click()
+        await until(lambda: view.session.is_connected, what="the reconnection")
+        assert window.views() == [view]
+        await until(lambda: "/queue/mine" in view.session.subscriptions,
+                    what="the user's subscription again")
+        assert set(DEMO_DESTINATIONS) <= set(view.session.subscriptions)
+        assert view.session.messages.rowCount() >= kept
+
+    run(body())
