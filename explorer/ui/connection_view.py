@@ -10,7 +10,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -75,8 +75,13 @@ class ConnectionView(QWidget):
         self.tree_filter.setObjectName("destinationFilter")
         self.tree_filter.setPlaceholderText(self.tr("Filter destinations"))
         self.tree_filter.setClearButtonEnabled(True)
+        self.tree_filter.returnPressed.connect(self.flush_filters)
         self.tree_filter.setToolTip(self.tr("Show destinations whose name contains this text"))
-        self.tree_filter.textChanged.connect(self._filter_tree)
+        # Filters apply 150 ms after the last keystroke: a 100,000-row log or a big tree is
+        # filtered once per pause in typing, not once per key.
+        self._tree_filter_timer = self._debouncer(
+            lambda: self._filter_tree(self.tree_filter.text()))
+        self.tree_filter.textChanged.connect(lambda _t: self._tree_filter_timer.start())
         self.subscribe_input = QLineEdit()
         self.subscribe_input.setObjectName("subscribeInput")
         self.subscribe_input.setPlaceholderText(self.tr("/queue/name to subscribe"))
@@ -154,6 +159,7 @@ class ConnectionView(QWidget):
         self.log_filter = QLineEdit()
         self.log_filter.setObjectName("logFilter")
         self.log_filter.setClearButtonEnabled(True)
+        self.log_filter.returnPressed.connect(self.flush_filters)
         self.log_filter.setToolTip(
             self.tr("Filter the log (Ctrl+F); the menu on the left picks how")
         )
@@ -166,7 +172,8 @@ class ConnectionView(QWidget):
             self.filter_kind.addItem(label, kind)
         self.filter_kind.setToolTip(self.tr("What the filter text matches"))
         self.filter_kind.currentIndexChanged.connect(lambda _i: self._apply_log_filter())
-        self.log_filter.textChanged.connect(lambda _t: self._apply_log_filter())
+        self._log_filter_timer = self._debouncer(self._apply_log_filter)
+        self.log_filter.textChanged.connect(lambda _t: self._log_filter_timer.start())
         self._apply_log_filter()
         self.pause_button = QPushButton(icon("pause"), self.tr("Pause"))
         self.pause_button.setObjectName("pauseButton")
@@ -260,9 +267,25 @@ class ConnectionView(QWidget):
 
     # -- destination tree ------------------------------------------------------------------
 
+    def _debouncer(self, slot: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(150)
+        timer.timeout.connect(slot)
+        return timer
+
+    def flush_filters(self) -> None:
+        """Apply pending filter edits now (tests, and Enter in a filter box)."""
+        if self._tree_filter_timer.isActive():
+            self._tree_filter_timer.stop()
+            self._filter_tree(self.tree_filter.text())
+        if self._log_filter_timer.isActive():
+            self._log_filter_timer.stop()
+            self._apply_log_filter()
+
     def _filter_tree(self, text: str) -> None:
         self.session.destinations.set_filter(text)
-        if text:
+        if text and len(self.session.destinations.tree) <= 5000:
             self.tree.expandAll()
 
     def _expand_new(self, parent: QModelIndex, _first: int, _last: int) -> None:

@@ -92,6 +92,8 @@ def test_log_tools_pause_filter_export_and_send_again(
         kind = child(view, QComboBox, "logFilterKind")
         kind.setCurrentIndex(kind.findData("destination"))
         child(view, QLineEdit, "logFilter").setText("/queue/orders")
+        await until(lambda: model.message_filter.destination == "/queue/orders",
+                    what="the filter to apply after typing stops")
         await until(lambda: model.rowCount() > 0, timeout=20, what="orders")
         assert all(model.entry_at(r).destination == "/queue/orders"
                    for r in range(model.rowCount()))
