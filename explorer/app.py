@@ -79,8 +79,31 @@ def run_window(args: argparse.Namespace) -> int:
         window = create_window(getattr(args, "profiles", None))
         window.show()
         _close_on_signals(window)
+        _report_unexpected_errors(window)
         loop.run_until_complete(closed.wait())
     return 0
+
+
+def _report_unexpected_errors(window: MainWindow) -> None:
+    """A bug in a slot must not pass silently or kill the window: the traceback goes to
+    stderr for the bug report and one line to the status bar for the person at the keyboard.
+    """
+    import traceback
+    from types import TracebackType
+
+    from PySide6.QtCore import QCoreApplication
+
+    def hook(kind: type[BaseException], error: BaseException,
+             tb: TracebackType | None) -> None:
+        traceback.print_exception(kind, error, tb, file=sys.stderr)
+        text = QCoreApplication.translate(
+            "MainWindow",
+            "Something went wrong inside STOMP Explorer: {error} (details in the terminal; "
+            "please report it)",
+        )
+        window.statusBar().showMessage(text.format(error=error), 15000)
+
+    sys.excepthook = hook
 
 
 def _close_on_signals(window: MainWindow) -> None:

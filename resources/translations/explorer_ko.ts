@@ -608,6 +608,10 @@
         <source>Unexpected error: {error}</source>
         <translation>예기치 않은 오류: {error}</translation>
     </message>
+    <message>
+        <source>Something went wrong inside STOMP Explorer: {error} (details in the terminal; please report it)</source>
+        <translation>STOMP Explorer 내부에서 문제가 생겼습니다: {error} (자세한 내용은 터미널에 있습니다. 알려 주세요)</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetail</name>
