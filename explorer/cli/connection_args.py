@@ -62,6 +62,8 @@ def add_connection_arguments(parser: argparse.ArgumentParser) -> None:
 
     add_profile_option(parser, group)
     group.add_argument("--user", metavar="U", help="login name (overrides user@ in the URL)")
+    group.add_argument("--passcode", "--password", nargs="?", action=_RefuseSecretFlag,
+                       help=argparse.SUPPRESS)
     group.add_argument(
         "--passcode-env", metavar="VAR",
         help="read the passcode from environment variable VAR (otherwise, on a terminal, "
@@ -145,12 +147,13 @@ def client_error(exc: ClientError) -> CliError:
         ClientTimeout,
         ConnectFailed,
         ConnectionLostError,
+        ProtocolError,
         TransportError,
     )
 
     if isinstance(exc, ClientTimeout):
         return CliError(str(exc), ExitCode.TIMEOUT)
-    if isinstance(exc, ConnectFailed | TransportError | ConnectionLostError):
+    if isinstance(exc, ConnectFailed | TransportError | ConnectionLostError | ProtocolError):
         return CliError(str(exc), ExitCode.CONNECTION)
     return CliError(str(exc), ExitCode.FAILURE)
 
@@ -163,6 +166,18 @@ def run_client(coro: Coroutine[Any, Any, T]) -> T:
         return asyncio.run(coro)
     except ClientError as exc:
         raise client_error(exc) from None
+
+
+class _RefuseSecretFlag(argparse.Action):
+    """A passcode typed as a flag value would land in `ps` and shell history: refuse it,
+    and never echo the value back."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        parser.error(
+            f"{option_string} is not accepted (a passcode on the command line ends up in shell "
+            "history); use --passcode-env VAR, or give --user and type it at the prompt"
+        )
 
 
 def _secret_from_env(var: str | None, flag: str) -> str | None:

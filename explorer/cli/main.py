@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -53,16 +54,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
+            _require_display()
             from explorer.app import run_window
 
             return run_window(args)
         return int(handler(args))
+    except BrokenPipeError:
+        # `stomp-explorer tail ... | head -1`: the reader left; that is not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return int(ExitCode.OK)
     except CliError as exc:
         print(f"{PROG}: error: {exc.message}", file=sys.stderr)
         return int(exc.code)
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
+
+
+def _require_display() -> None:
+    """Qt aborts the process when it finds no display; say what to do instead."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise CliError(
+            "no display found to open the window (DISPLAY and WAYLAND_DISPLAY are unset); "
+            "run it in a desktop session, or use a subcommand such as 'stomp-explorer tail' "
+            "(see --help)",
+            ExitCode.USAGE,
+        )
 
 
 def main_gui() -> int:

@@ -322,7 +322,10 @@ class Client:
             try:
                 items = parser.feed(chunk)
             except StompError as exc:
-                raise ProtocolError(f"the broker's answer to CONNECT is not STOMP: {exc}") from exc
+                raise ProtocolError(
+                    f"the answer to CONNECT is not STOMP ({exc}); is this the broker's "
+                    "STOMP port rather than an HTTP, AMQP or OpenWire one?"
+                ) from exc
             for index, item in enumerate(items):
                 if isinstance(item, Heartbeat):
                     self._tap(Direction.IN, HEARTBEAT_BYTES, None)
