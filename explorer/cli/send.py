@@ -99,13 +99,14 @@ async def _send(args: argparse.Namespace, client: Client, body: bytes) -> int:
 def _raise_broker_error(events: EventStream) -> None:
     """An ERROR frame without a receipt-id still means the broker refused something."""
     from explorer.client import ErrorReceived
+    from explorer.client.errors import describe_error_frame
 
     for event in events.take_all():
         if isinstance(event, ErrorReceived):
-            detail = event.frame.body.decode("utf-8", "replace").strip().splitlines()
-            extra = f" ({detail[0]})" if detail and detail[0] != event.message else ""
-            raise CliError(f"the broker answered with an ERROR: {event.message}{extra}",
-                           ExitCode.FAILURE)
+            raise CliError(
+                f"the broker answered with an ERROR: {describe_error_frame(event.frame)}",
+                ExitCode.FAILURE,
+            )
 
 
 def _read_body(args: argparse.Namespace) -> bytes:

@@ -127,7 +127,20 @@ class BrokerError(ClientError):
     def __init__(self, frame: Frame) -> None:
         self.frame = frame
         self.message = frame.header("message") or "(no message header)"
-        super().__init__(f"the broker answered with an ERROR: {self.message}")
+        super().__init__(f"the broker answered with an ERROR: {describe_error_frame(frame)}")
+
+
+def describe_error_frame(frame: Frame) -> str:
+    """The `message` header plus the body's first line when it adds something.
+
+    Brokers put the short reason in `message` and the specifics in the body (RabbitMQ:
+    "Unknown destination" + "'/bogus/x' is not a valid destination.").
+    """
+    message = frame.header("message") or "(no message header)"
+    lines = frame.body.decode("utf-8", "replace").strip().splitlines()
+    if lines and lines[0].strip() and lines[0].strip() != message:
+        return f"{message} ({lines[0].strip()})"
+    return message
 
 
 class NotConnected(ClientError):

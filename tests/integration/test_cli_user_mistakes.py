@@ -62,3 +62,15 @@ def test_tail_into_a_closed_pipe_exits_quietly() -> None:
     assert first.startswith(b"{")
     assert returncode == 0, stderr
     assert "Traceback" not in stderr
+
+
+@pytest.mark.rabbitmq
+def test_a_refused_send_with_receipt_keeps_the_brokers_detail(rabbitmq: Broker) -> None:
+    env = {**os.environ, "RABBIT_PASSCODE": "guest"}
+    result = subprocess.run(
+        [*COMMAND, "send", f"stomp://guest@{rabbitmq.host}:{rabbitmq.stomp_port}", "/bogus/x",
+         "--body", "x", "--receipt", "--passcode-env", "RABBIT_PASSCODE"],
+        capture_output=True, text=True, timeout=60, env=env,
+    )
+    assert result.returncode == 1
+    assert "Unknown destination ('/bogus/x' is not a valid destination.)" in result.stderr
