@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QGuiApplication, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,7 +36,7 @@ from explorer.store import LogEntry
 from explorer.ui.banner import Banner
 from explorer.ui.compose import ComposeRequest
 from explorer.ui.icons import icon
-from explorer.ui.models import DestinationTreeModel
+from explorer.ui.models import DestinationTreeModel, MessageTableModel
 from explorer.ui.session import SessionController
 from explorer.ui.traffic import TrafficView
 
@@ -143,8 +143,11 @@ class ConnectionView(QWidget):
         self.log.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         log_header = self.log.horizontalHeader()
         log_header.setStretchLastSection(True)
-        for column, width in ((0, 96), (1, 64), (2, 220), (3, 64), (4, 110)):
+        for column, width in ((0, 96), (1, 64), (2, 200), (3, 64), (4, 100)):
             log_header.resizeSection(column, width)
+        log_header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        log_header.customContextMenuRequested.connect(self._column_menu)
+        log_header.setToolTip(self.tr("Right-click to choose the columns"))
         self.log.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.log.customContextMenuRequested.connect(self._log_menu)
         self.log.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -227,6 +230,7 @@ class ConnectionView(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self._sized = False
+        self.tree_fraction = 0.36  # share of the width for the tree (remembered by the window)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -234,14 +238,20 @@ class ConnectionView(QWidget):
         layout.addWidget(self.splitter, 1)
         self._update_log_info()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """Override: give the tree a third of the width the first time the tab is shown."""
-        super().showEvent(event)
-        if not self._sized:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Override: split the width between tree and log once the tab has its real size."""
+        super().resizeEvent(event)
+        width = self.splitter.width()
+        if not self._sized and width >= 400:
             self._sized = True
-            width = max(self.splitter.width(), 600)
-            self.splitter.setSizes([width * 36 // 100, width * 64 // 100])
-            self.tree.header().resizeSection(0, max(160, width * 36 // 100 - 150))
+            tree = round(width * self.tree_fraction)
+            self.splitter.setSizes([tree, width - tree])
+            self.tree.header().resizeSection(0, max(160, tree - 150))
+
+    def current_tree_fraction(self) -> float:
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        return sizes[0] / total if total else self.tree_fraction
 
     # -- running coroutines from slots -------------------------------------------------------
 
@@ -507,11 +517,29 @@ class ConnectionView(QWidget):
 
     # -- layout ------------------------------------------------------------------------------
 
-    def save_state(self) -> bytes:
-        return bytes(self.splitter.saveState().data())
+    def _column_menu(self, pos: QPoint) -> None:
+        self.column_actions().exec(self.log.horizontalHeader().mapToGlobal(pos))
 
-    def restore_state(self, state: bytes) -> None:
-        from PySide6.QtCore import QByteArray
+    def column_actions(self) -> QMenu:
+        """Checkable actions that show or hide the log's columns."""
+        menu = QMenu(self)
+        model = self.session.messages
+        for column in range(model.columnCount()):
+            title = str(model.headerData(column, Qt.Orientation.Horizontal))
+            action = menu.addAction(title)
+            action.setCheckable(True)
+            action.setChecked(not self.log.isColumnHidden(column))
+            action.setEnabled(column != MessageTableModel.DESTINATION)
+            action.toggled.connect(lambda on, c=column: self.log.setColumnHidden(c, not on))
+        return menu
 
-        self.splitter.restoreState(QByteArray(state))
+    def hidden_columns(self) -> list[int]:
+        return [c for c in range(self.session.messages.columnCount())
+                if self.log.isColumnHidden(c)]
+
+    def set_hidden_columns(self, columns: list[int]) -> None:
+        for column in range(self.session.messages.columnCount()):
+            self.log.setColumnHidden(column, column in columns
+                                     and column != MessageTableModel.DESTINATION)
+
 

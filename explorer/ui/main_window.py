@@ -273,6 +273,8 @@ class MainWindow(QMainWindow):
         session = SessionController(settings, self, management_password=password)
         session.messages.set_limits(log_limit(self.settings), session.messages.log.max_bytes)
         view = ConnectionView(session)
+        view.set_hidden_columns(self._hidden_log_columns())
+        view.tree_fraction = self._tree_fraction()
         view.message_selected.connect(self._show_entry)
         view.compose_to.connect(self._compose_to)
         view.send_again.connect(self._send_again)
@@ -433,8 +435,13 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState(LAYOUT_VERSION))
         view = self.current_view()
         if view is not None:
-            s.setValue("window/connection_splitter", QByteArray(view.save_state()))
+            s.setValue("window/tree_fraction", round(view.current_tree_fraction(), 3))
+            s.setValue("log/hidden_columns", ",".join(map(str, view.hidden_columns())))
         s.sync()
+
+    def _hidden_log_columns(self) -> list[int]:
+        text = str(self.settings.value("log/hidden_columns", ""))
+        return [int(part) for part in text.split(",") if part.strip().isdigit()]
 
     def restore_layout(self) -> None:
         s = self.settings
@@ -447,9 +454,12 @@ class MainWindow(QMainWindow):
         else:
             self._default_dock_sizes()
 
-    def connection_splitter_state(self) -> bytes | None:
-        value = self.settings.value("window/connection_splitter")
-        return bytes(value.data()) if isinstance(value, QByteArray) else None
+    def _tree_fraction(self) -> float:
+        try:
+            value = float(str(self.settings.value("window/tree_fraction", 0.36)))
+        except ValueError:
+            return 0.36
+        return min(0.8, max(0.1, value))
 
     def reset_layout(self) -> None:
         for dock, area in ((self.profiles_dock, Qt.DockWidgetArea.LeftDockWidgetArea),

@@ -34,7 +34,11 @@ from explorer.client import (
     Subscription,
     WireRecord,
 )
+from explorer.client import (
+    State as ClientState,
+)
 from explorer.discovery.broker_kind import BrokerKind, detect_broker_kind, subtree_wildcard
+from explorer.discovery.service import DiscoveryService
 from explorer.profiles.resolve import ConnectionSettings, client_kwargs
 from explorer.stomp import Frame, FrameParser, StompError
 from explorer.store import IN, OUT, SPLIT_RULES, DestinationTree, LogEntry
@@ -95,6 +99,7 @@ class SessionController(QObject):
         self._management_password = management_password
         self._discovery_enabled = discovery
         self._discovery_task: asyncio.Task[None] | None = None
+        self._discovery_service: DiscoveryService | None = None
         self._client: Client | None = None
         self._task: asyncio.Task[None] | None = None
         self._last_in = 0.0
@@ -162,6 +167,13 @@ class SessionController(QObject):
         except Exception as exc:  # a bug below us must not take the window down
             self._fail(self.tr("Unexpected error: {error}").format(error=exc))
             events.close()
+        except asyncio.CancelledError:  # shutdown() while connecting
+            events.close()
+            pump.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await pump
+            await client.close()
+            raise
         with contextlib.suppress(asyncio.CancelledError):
             await pump
         if self.state not in (SessionState.FAILED,):
@@ -196,7 +208,6 @@ class SessionController(QObject):
         API, the sandbox's feed) for as long as the session lives."""
         from explorer.discovery.service import (
             DiscoveryConfig,
-            DiscoveryService,
             SourceProblem,
             SourceReady,
             apply_to_tree,
@@ -206,6 +217,7 @@ class SessionController(QObject):
             self.profile, self.broker_kind, management_password=self._management_password
         )
         service = DiscoveryService(config, self._client)
+        self._discovery_service = service
         reported: set[object] = set()
         try:
             await service.start()
@@ -226,34 +238,44 @@ class SessionController(QObject):
             raise
         except Exception as exc:  # discovery is a bonus: it never takes the session down
             self.notice.emit(self.tr("Destination discovery stopped: {error}").format(error=exc))
-        finally:
-            with contextlib.suppress(Exception):
-                await asyncio.shield(service.stop())
 
     async def _stop_discovery(self) -> None:
+        """Cancel the reader, then stop the service and wait for its tasks to finish (a
+        task left pending would be destroyed with the loop)."""
         task, self._discovery_task = self._discovery_task, None
+        service, self._discovery_service = self._discovery_service, None
         if task is not None and not task.done():
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
-                await asyncio.wait_for(task, 2.0)
+                await task
+        if service is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(service.stop(), 3.0)
 
     async def shutdown(self, timeout: float = 3.0) -> None:
         """DISCONNECT with a receipt (bounded by `timeout`), then stop everything."""
         await self._stop_discovery()
         client = self._client
         task = self._task
+        # Still connecting: cancelling the run stops the attempt and closes its socket;
+        # there is nobody to say DISCONNECT to yet.
+        if (client is not None and client.state is ClientState.CONNECTING
+                and task is not None and not task.done()):
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
         if client is not None:
             try:
                 await client.disconnect(timeout=timeout)
-            except ClientError:
-                await client.close()
-            except Exception:
+            except Exception:  # a failing DISCONNECT still has to drop the connection
                 await client.close()
         if task is not None and not task.done():
             try:
                 await asyncio.wait_for(asyncio.shield(task), timeout)
             except TimeoutError:
                 task.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await task
         self._remember_subscriptions()
         self._stats_timer.stop()
         if self.state is not SessionState.FAILED:

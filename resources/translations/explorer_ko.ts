@@ -244,6 +244,10 @@
         <translation>주고받은 메시지. Space로 일시 정지, 오른쪽 클릭으로 더 보기</translation>
     </message>
     <message>
+        <source>Right-click to choose the columns</source>
+        <translation>오른쪽 클릭으로 표시할 열을 고릅니다</translation>
+    </message>
+    <message>
         <source>Filter the log (Ctrl+F); the menu on the left picks how</source>
         <translation>로그 필터(Ctrl+F). 왼쪽 메뉴에서 방식을 고릅니다</translation>
     </message>

@@ -48,8 +48,19 @@ def loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     try:
         yield event_loop
     finally:
+        _cancel_leftovers(event_loop)
         event_loop.close()
         asyncio.set_event_loop(None)
+
+
+def _cancel_leftovers(event_loop: qasync.QEventLoop) -> None:
+    """Cancel the tasks still pending and let them finish, as asyncio.run() does on exit;
+    otherwise they are destroyed with the loop and warn in whichever test runs next."""
+    pending = [t for t in asyncio.all_tasks(event_loop) if not t.done()]
+    for task in pending:
+        task.cancel()
+    if pending:
+        event_loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
 
 
 Runner = Callable[[Awaitable[T]], T]

@@ -322,3 +322,36 @@ def test_connect_again_reuses_the_tab_with_its_log_and_subscriptions(
         assert view.session.messages.rowCount() >= kept
 
     run(body())
+
+
+def test_log_columns_and_splitter_are_remembered(make_window: Callable[..., MainWindow],
+                                                 run: Run) -> None:
+    from explorer.ui.models import MessageTableModel
+
+    window = make_window(first_run=True)
+
+    async def body() -> None:
+        await until(lambda: window.views() and window.views()[0].session.is_connected,
+                    what="the sandbox")
+        view = window.views()[0]
+        menu = view.column_actions()
+        content_type = menu.actions()[MessageTableModel.CONTENT_TYPE]
+        assert content_type.isChecked()
+        content_type.trigger()
+        assert view.log.isColumnHidden(MessageTableModel.CONTENT_TYPE)
+        assert not menu.actions()[MessageTableModel.DESTINATION].isEnabled()
+        total = sum(view.splitter.sizes())
+        view.splitter.setSizes([total // 4, total - total // 4])
+        saved = view.current_tree_fraction()
+        window.save_layout()
+        await window.shutdown()
+        again = make_window(first_run=True)
+        await until(lambda: again.views() and again.views()[0].session.is_connected,
+                    what="the new window's connection")
+        other = again.views()[0]
+        assert other.log.isColumnHidden(MessageTableModel.CONTENT_TYPE)
+        # The split is remembered as a share of the width (the offscreen screen is too small
+        # to check the applied pixels: minimum widths win there).
+        assert abs(other.tree_fraction - saved) < 0.01
+
+    run(body())
