@@ -8,7 +8,7 @@ QT_DEBS=(libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libxkbcommon0 l
          libdbus-1-3 libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
          libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0
          libxcb-sync1 libxcb-xfixes0 libxcb-xkb1 libxcb-glx0 libgssapi-krb5-2 fonts-dejavu-core
-         fonts-noto-cjk)
+         fonts-noto-cjk fonts-symbola)
 
 log() { printf '==> %s\n' "$*"; }
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+# Qt runs offscreen in tests unless the caller chose a platform (e.g. xcb under Xvfb).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.support.brokers import ACTIVEMQ, RABBITMQ, Broker, require
 from tests.unit.profiles.keyrings import MemoryKeyring, use_keyring

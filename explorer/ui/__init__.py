@@ -3,7 +3,3 @@
 The only package (with `explorer/app.py`) that imports PySide6 or qasync. Widgets never parse
 frames: they hand frames to the codec and client objects and show what those return.
 """
-
-from explorer.ui._pyside_refcount import make_singletons_immortal
-
-make_singletons_immortal()

@@ -30,7 +30,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from explorer.store import DestinationNode, DestinationTree
-from explorer.ui.models.signals import emit
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -149,11 +148,11 @@ class DestinationTreeModel(QAbstractItemModel):
             self.beginResetModel()
             self._rebuild()
             self.endResetModel()
-            emit(self.flushed, len(additions), 0)
+            self.flushed.emit(len(additions), 0)
             return
         self._insert(additions)
         updated = self._emit_changed(changes.dirty)
-        emit(self.flushed, len(additions), updated)
+        self.flushed.emit(len(additions), updated)
 
     def _visible_additions(self, new_nodes: list[DestinationNode]) -> list[DestinationNode]:
         """New nodes to show, plus hidden ancestors a filter match needs, top-down."""
@@ -209,9 +208,7 @@ class DestinationTreeModel(QAbstractItemModel):
         last = self.COLUMN_COUNT - 1
         for parent, (first_row, last_row) in spans.items():
             kids = self._kids[parent]
-            emit(
-                self.dataChanged,
-                self.createIndex(first_row, 0, kids[first_row]),
+            self.dataChanged.emit(self.createIndex(first_row, 0, kids[first_row]),
                 self.createIndex(last_row, last, kids[last_row]),
             )
         return updated

@@ -35,7 +35,6 @@ from explorer.store import (
     compile_filter,
     write_jsonl,
 )
-from explorer.ui.models.signals import emit
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -192,7 +191,7 @@ class MessageTableModel(QAbstractTableModel):
                 self.endInsertRows()
         if len(self._cache) > _CACHE_LIMIT:
             self._cache.clear()
-        emit(self.flushed, inserted, log.evicted_total - evicted_before)
+        self.flushed.emit(inserted, log.evicted_total - evicted_before)
 
     @property
     def paused(self) -> bool:
@@ -204,13 +203,13 @@ class MessageTableModel(QAbstractTableModel):
             self._paused = True
             self._timer.stop()
             self._scheduled = False
-            emit(self.paused_changed, True)
+            self.paused_changed.emit(True)
 
     def resume(self) -> None:
         """Publish what arrived while paused, at once, and go back to timed publishing."""
         if self._paused:
             self._paused = False
-            emit(self.paused_changed, False)
+            self.paused_changed.emit(False)
             self.flush()
 
     def set_paused(self, paused: bool) -> None:
