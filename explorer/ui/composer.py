@@ -83,6 +83,8 @@ class Composer(QWidget):
         self.setObjectName("composer")
         self._history: list[ComposeRequest] = []
         self._connected = False
+        self._last_command = "SEND"
+        self._form_body: str | None = None  # the form's body while RAW mode shows a frame
 
         self.command = QComboBox()
         self.command.setObjectName("composerCommand")
@@ -179,6 +181,7 @@ class Composer(QWidget):
         header_layout.setContentsMargins(0, 0, 0, 0)
         header_layout.addLayout(header_buttons)
         header_layout.addWidget(self.headers)
+        self.header_box = header_box
 
         self.body = QPlainTextEdit()
         self.body.setObjectName("composerBody")
@@ -373,15 +376,41 @@ class Composer(QWidget):
 
     def _command_changed(self, command: str) -> None:
         raw = command == compose.RAW
+        was_raw = self._last_command == compose.RAW
         for widget in (self.destination, self.content_type, self.receipt, self.headers):
             widget.setEnabled(not raw)
         self.destination.setEnabled(not raw and command not in _NO_DESTINATION)
+        # RAW mode types the headers into the frame itself: the table would only mislead.
+        self.header_box.setVisible(not raw)
         self.insert_nul.setVisible(raw)
         self._highlighter.set_mode("raw" if raw else "json")
-        if raw and not self.body.toPlainText().strip():
+        if raw and not was_raw:
+            # Start from the frame the form describes (or a template), never from a body
+            # that would not parse as a frame.
+            self._form_body = self.body.toPlainText()
             with QSignalBlocker(self.body):
-                self.body.setPlainText(_RAW_TEMPLATE)
+                self.body.setPlainText(self._raw_from_form(self._last_command))
+        elif was_raw and not raw and self._form_body is not None:
+            with QSignalBlocker(self.body):
+                self.body.setPlainText(self._form_body)
+            self._form_body = None
+        self._last_command = command
         self.validate()
+
+    def _raw_from_form(self, command: str) -> str:
+        """The form's frame as raw text (␀-terminated); the template when it has no
+        destination to send to."""
+        destination = self.destination.text().strip()
+        if command != "SEND" or not destination:
+            return _RAW_TEMPLATE
+        lines = [command, f"destination:{destination}"]
+        ctype = self.content_type.currentText().strip()
+        extra = self.header_rows()
+        if ctype and all(k != "content-type" for k, _ in extra):
+            lines.append(f"content-type:{ctype}")
+        lines += [f"{k}:{v}" for k, v in extra]
+        body = self._form_body or ""
+        return "\n".join(lines) + "\n\n" + body + NUL_MARK
 
     def _schedule_validation(self) -> None:
         self._validate_timer.start()

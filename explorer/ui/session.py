@@ -503,7 +503,9 @@ class SessionController(QObject):
 
     async def _send_raw(self, client: Client, request: ComposeRequest) -> str:
         assert request.raw is not None
-        parser = FrameParser(version=None)
+        # The typed text is what a client sends: parse it as a broker would (client
+        # commands), not as the client's own reader of server frames.
+        parser = FrameParser(version=None, server_side=True)
         try:
             items = parser.feed(request.raw)
         except StompError as exc:
