@@ -6,8 +6,10 @@ It never blocks input and never shows a traceback; the text is written for the u
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from explorer.ui.icons import icon
 
@@ -24,6 +26,11 @@ class Banner(QFrame):
         self._text.setObjectName("bannerText")
         self._text.setWordWrap(True)
         self._text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.action_button = QPushButton()
+        self.action_button.setObjectName("bannerAction")
+        self.action_button.clicked.connect(self._run_action)
+        self.action_button.hide()
+        self._action: Callable[[], None] | None = None
         close = QToolButton()
         close.setObjectName("bannerClose")
         close.setIcon(icon("close"))
@@ -34,16 +41,29 @@ class Banner(QFrame):
         layout.setContentsMargins(6, 3, 3, 3)
         layout.addWidget(self._icon)
         layout.addWidget(self._text, 1)
+        layout.addWidget(self.action_button)
         layout.addWidget(close)
         self.hide()
 
     def text(self) -> str:
         return self._text.text()
 
-    def show_message(self, text: str, level: str = "error") -> None:
+    def show_message(self, text: str, level: str = "error", action: str | None = None,
+                     on_action: Callable[[], None] | None = None) -> None:
+        """Show `text`; with `action`, a button that runs `on_action` and hides the banner."""
+        self._action = on_action if action else None
+        self.action_button.setText(action or "")
+        self.action_button.setToolTip(action or "")
+        self.action_button.setVisible(bool(action))
         self.setProperty("level", level)
         self._icon.setPixmap(icon("warning" if level == "error" else "info").pixmap(18, 18))
         self._text.setText(text)
         self.style().unpolish(self)
         self.style().polish(self)
         self.show()
+
+    def _run_action(self) -> None:
+        action = self._action
+        self.hide()
+        if action is not None:
+            action()

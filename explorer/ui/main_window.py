@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import replace
 from typing import Any
 
@@ -68,6 +68,14 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._closed_cleanly = False
         self._tasks: set[asyncio.Task[Any]] = set()
+        # Passcodes typed in the prompt, saved only once the broker accepts them.
+        self._typed_passcodes: dict[SessionController, str] = {}
+        # Profiles whose login the broker refused: their passcode is asked for again.
+        self._refused: set[str] = set()
+        # Asks for a passcode (profile, login, persistent?) -> text or None; tests replace it.
+        self.ask_passcode: Callable[[str, str, bool], Awaitable[str | None]] = (
+            lambda profile, login, persistent: PasscodePrompt(
+                profile, login, self, persistent=persistent).ask())
 
         # -- central: a welcome page, or one tab per connection ---------------------------
         self.tabs = QTabWidget()
@@ -238,17 +246,23 @@ class MainWindow(QMainWindow):
         """Open a connection tab for `profile` (the sandbox is started first if needed).
 
         A tab of the same profile that is disconnected or failed is connected again in place,
-        keeping its log, tree and subscriptions."""
+        keeping its log, tree and subscriptions (after a refused login, with a passcode
+        asked for again)."""
         for view in self.views():
             if view.session.name == profile.name and not view.session.is_active:
                 self.tabs.setCurrentWidget(view)
                 view.banner.hide()
+                if view.session.login_was_refused or profile.name in self._refused:
+                    self._spawn(self._reopen(view, profile))
+                    return
                 view.session.start()
                 self._refresh_buttons()
                 return
         self._spawn(self._open(profile))
 
-    async def _open(self, profile: Profile) -> SessionController | None:
+    async def _resolve(self, profile: Profile) -> tuple[Any, str | None] | None:
+        """The connection settings of `profile`, asking for its passcode when needed:
+        (settings, passcode typed now or None), or None when cancelled or impossible."""
         try:
             if is_sandbox(profile):
                 profile = await self.sandbox.resolve(profile)
@@ -258,19 +272,69 @@ class MainWindow(QMainWindow):
                 self.tr("Cannot connect {name}: {error}").format(name=profile.name, error=exc),
                 10000)
             return None
-        if settings.passcode is None and settings.login and not settings.secrets_persistent:
-            passcode = await PasscodePrompt(profile.name, settings.login, self).ask()
-            if passcode is None:
+        typed: str | None = None
+        if settings.passcode is None and settings.login and (
+                not settings.secrets_persistent or profile.name in self._refused):
+            typed = await self.ask_passcode(profile.name, settings.login,
+                                            settings.secrets_persistent)
+            if typed is None:
                 return None
-            if profile.name in self.store and not profile.builtin:
-                self.store.set_secret(profile.name, PASSCODE, passcode)  # memory only
-            settings = replace(settings, passcode=passcode)
+            settings = replace(settings, passcode=typed)
+        return settings, typed
+
+    async def _reopen(self, view: ConnectionView, profile: Profile) -> None:
+        resolved = await self._resolve(profile)
+        if resolved is None or view.session.is_active:
+            return
+        settings, typed = resolved
+        session = view.session
+        session.settings = settings
+        if typed is not None:
+            self._typed_passcodes[session] = typed
+        session.start()
+        self._refresh_buttons()
+
+    def reenter_passcode(self, view: ConnectionView) -> None:
+        """The banner's "Re-enter passcode": ask again and connect the tab in place."""
+        self._refused.add(view.session.name)
+        self._spawn(self._reopen(view, view.session.profile))
+
+    def _login_refused(self, session: SessionController, text: str) -> None:
+        """Forget the refused passcode (memory and keyring) so the next Connect asks."""
+        name = session.name
+        self._typed_passcodes.pop(session, None)
+        self._refused.add(name)
+        if name in self.store and not session.profile.builtin:
+            with contextlib.suppress(Exception):
+                self.store.set_secret(name, PASSCODE, None)
+        for view in self.views():
+            if view.session is session:
+                view.banner.show_message(text, "error", self.tr("Re-enter passcode"),
+                                         lambda v=view: self.reenter_passcode(v))
+
+    def _login_accepted(self, session: SessionController) -> None:
+        """Save a typed passcode now that the broker accepted it."""
+        self._refused.discard(session.name)
+        typed = self._typed_passcodes.pop(session, None)
+        if typed is not None and session.name in self.store and not session.profile.builtin:
+            with contextlib.suppress(Exception):
+                self.store.set_secret(session.name, PASSCODE, typed)
+
+    async def _open(self, profile: Profile) -> SessionController | None:
+        resolved = await self._resolve(profile)
+        if resolved is None:
+            return None
+        settings, typed = resolved
+        profile = settings.profile
         password = None
         if profile.name in self.store and not profile.builtin:
             password = self.store.get_secret(profile.name, MANAGEMENT_PASSWORD)
         if password is None and not profile.management.login:
             password = settings.passcode  # the usual case: one login for STOMP and management
         session = SessionController(settings, self, management_password=password)
+        if typed is not None:
+            self._typed_passcodes[session] = typed
+        session.login_refused.connect(lambda text: self._login_refused(session, text))
         session.messages.set_limits(log_limit(self.settings), session.messages.log.max_bytes)
         view = ConnectionView(session)
         view.set_hidden_columns(self._hidden_log_columns())
@@ -327,6 +391,8 @@ class MainWindow(QMainWindow):
         self._spawn(close())
 
     def _session_changed(self, session: SessionController) -> None:
+        if session.state is SessionState.CONNECTED:
+            self._login_accepted(session)
         for view in self.views():
             if view.session is session:
                 index = self.tabs.indexOf(view)

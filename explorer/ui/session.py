@@ -21,6 +21,7 @@ from explorer.client import (
     Client,
     ClientError,
     Connected,
+    ConnectFailed,
     Connecting,
     ConnectionLost,
     Direction,
@@ -65,6 +66,7 @@ class SessionController(QObject):
     notice = Signal(str)  # something worth knowing that is not an error (discovery status)
     subscriptions_changed = Signal()
     stats_changed = Signal()
+    login_refused = Signal(str)  # the broker refused the login: ask for the passcode again
 
     def __init__(
         self,
@@ -95,6 +97,7 @@ class SessionController(QObject):
         self.reconnect_at: float | None = None
         self.subscriptions: dict[str, Subscription] = {}
         self.last_error: str | None = None
+        self.login_was_refused = False
         self._client_factory = client_factory
         self._management_password = management_password
         self._discovery_enabled = discovery
@@ -159,10 +162,11 @@ class SessionController(QObject):
         self._client = client
         events = client.events()
         pump = asyncio.ensure_future(self._pump(events))
+        self.login_was_refused = False
         try:
             await client.connect()
         except ClientError as exc:
-            self._fail(str(exc))
+            self._fail_with(exc)
             events.close()
         except Exception as exc:  # a bug below us must not take the window down
             self._fail(self.tr("Unexpected error: {error}").format(error=exc))
@@ -178,6 +182,15 @@ class SessionController(QObject):
             await pump
         if self.state not in (SessionState.FAILED,):
             self._set_state(SessionState.CLOSED, self.detail)
+
+    def refused_login_text(self, exc: ConnectFailed) -> str:
+        detail = exc.message
+        if exc.body and exc.body != exc.message:
+            detail += " — " + exc.body.splitlines()[0][:200]
+        return self.tr(
+            "The broker refused the login for '{login}': {detail}. Check the login and "
+            "passcode."
+        ).format(login=self.settings.login or "", detail=detail)
 
     async def _pump(self, events: EventStream) -> None:
         while True:
@@ -326,7 +339,7 @@ class SessionController(QObject):
                 self._set_state(SessionState.RECONNECTING, str(reason))
             case ConnectionLost(reason=reason, reconnecting=reconnecting):
                 if not reconnecting:
-                    self._fail(str(reason))
+                    self._fail_with(reason)
                 else:
                     self._set_state(SessionState.RECONNECTING, str(reason))
             case Disconnected():
@@ -363,6 +376,20 @@ class SessionController(QObject):
         self.state = state
         self.detail = detail
         self.state_changed.emit()
+
+    def _fail_with(self, error: BaseException) -> None:
+        """Fail for `error`; a refused login says so and asks for the passcode again."""
+        if isinstance(error, ConnectFailed) and (
+                error.is_auth_failure or "bad connect" in error.message.lower()):
+            text = self.refused_login_text(error)
+            if self.login_was_refused and self.state is SessionState.FAILED \
+                    and self.detail == text:
+                return  # the same refusal, reported by the event stream and by connect()
+            self.login_was_refused = True
+            self._fail(text)
+            self.login_refused.emit(text)
+        else:
+            self._fail(str(error))
 
     def _fail(self, reason: str) -> None:
         self._set_state(SessionState.FAILED, reason)

@@ -63,3 +63,49 @@ def test_raw_send_reaches_the_broker(make_window: Callable[..., MainWindow], run
         assert ("out", destination, "raw 안녕") in log_rows(view)
 
     run(body())
+
+
+@pytest.mark.rabbitmq
+def test_wrong_passcode_is_forgotten_and_asked_again(make_window: Callable[..., MainWindow],
+                                                      run: Run, rabbitmq: Broker) -> None:
+    from PySide6.QtWidgets import QPushButton as Button
+
+    from explorer.profiles.secrets import PASSCODE
+    from explorer.ui.session import SessionState
+
+    window = make_window()
+    add_profile(window, Profile(name="Rabbit", url=rabbitmq.stomp_url, login="guest", vhost="/"),
+                passcode="wrong")
+    asked: list[str] = []
+    answers = ["also wrong", "guest"]
+
+    async def prompt(profile: str, login: str, persistent: bool) -> str | None:
+        asked.append(f"{profile}/{login}")
+        return answers.pop(0)
+
+    window.ask_passcode = prompt
+
+    async def body() -> None:
+        child(window, Button, "connectButton").click()
+        await until(lambda: window.views() and window.views()[0].session.state
+                    is SessionState.FAILED, what="the login to be refused")
+        view = window.views()[0]
+        text = view.banner.text()
+        assert "refused the login for 'guest'" in text and "Access refused" in text, text
+        assert "check the login and passcode" in text.lower()
+        action = child(view, Button, "bannerAction")
+        assert action.isVisible() and action.text() == "Re-enter passcode"
+        # The refused passcode is forgotten: nothing stored, and the next Connect asks.
+        assert window.store.get_secret("Rabbit", PASSCODE) is None
+        child(window, Button, "connectButton").click()
+        await until(lambda: view.session.state is SessionState.FAILED and len(asked) == 1
+                    and view.banner.isVisible(), what="the second refusal")
+        assert window.store.get_secret("Rabbit", PASSCODE) is None
+        assert len(window.views()) == 1  # the same tab, connected again in place
+        # The banner's action asks again; the right passcode connects and is then saved.
+        child(view, Button, "bannerAction").click()
+        await until(lambda: view.session.is_connected, what="the connection with 'guest'")
+        assert asked == ["Rabbit/guest", "Rabbit/guest"]
+        assert window.store.get_secret("Rabbit", PASSCODE) == "guest"
+
+    run(body())
