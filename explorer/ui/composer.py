@@ -305,9 +305,10 @@ class Composer(QWidget):
         self.show_result(self.tr("Sending…"), ok=True)
         self.send_requested.emit(request)
 
-    def show_result(self, text: str, ok: bool = True) -> None:
+    def show_result(self, text: str, ok: bool | None = True) -> None:
+        """Green for done, red for failed, neutral (None) for sent but unconfirmed."""
         self.result.setText(text)
-        self.result.setProperty("valid", "true" if ok else "false")
+        self.result.setProperty("valid", {True: "true", False: "false", None: "unknown"}[ok])
         self.result.style().unpolish(self.result)
         self.result.style().polish(self.result)
 

@@ -335,6 +335,7 @@ class MainWindow(QMainWindow):
         if typed is not None:
             self._typed_passcodes[session] = typed
         session.login_refused.connect(lambda text: self._login_refused(session, text))
+        session.send_refused.connect(lambda text: self._send_refused(session, text))
         session.messages.set_limits(log_limit(self.settings), session.messages.log.max_bytes)
         view = ConnectionView(session)
         view.set_hidden_columns(self._hidden_log_columns())
@@ -456,16 +457,20 @@ class MainWindow(QMainWindow):
 
         async def send() -> None:
             try:
-                text = await view.session.execute(request)
+                result = await view.session.execute(request)
             except ClientError as exc:
                 self.composer.show_result(str(exc), ok=False)
             except Exception as exc:  # shown, never lost in qasync's excepthook
                 self.composer.show_result(
                     self.tr("Unexpected error: {error}").format(error=exc), ok=False)
             else:
-                self.composer.show_result(text, ok=True)
+                self.composer.show_result(result.text, ok=result.confirmed)
 
         self._spawn(send())
+
+    def _send_refused(self, session: SessionController, text: str) -> None:
+        if session is self.current_session():
+            self.composer.show_result(text, ok=False)
 
     def _toggle_pause(self) -> None:
         view = self.current_view()

@@ -13,11 +13,14 @@ import asyncio
 import contextlib
 import time
 from collections import deque
+from collections.abc import Awaitable
+from dataclasses import dataclass
 from enum import StrEnum
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from explorer.client import (
+    BrokerError,
     Client,
     ClientError,
     Connected,
@@ -48,6 +51,17 @@ from explorer.ui.compose import ComposeRequest
 from explorer.ui.models import DestinationTreeModel, MessageTableModel
 from explorer.ui.traffic import TrafficModel
 
+# An ERROR this soon after a SEND without a receipt is taken as the broker's answer to it.
+REFUSAL_WINDOW = 1.0
+
+
+@dataclass(frozen=True)
+class SendResult:
+    """What the composer shows: `confirmed` True (receipt), None (sent, no receipt asked)."""
+
+    text: str
+    confirmed: bool | None
+
 
 class SessionState(StrEnum):
     IDLE = "idle"
@@ -66,6 +80,7 @@ class SessionController(QObject):
     notice = Signal(str)  # something worth knowing that is not an error (discovery status)
     subscriptions_changed = Signal()
     stats_changed = Signal()
+    send_refused = Signal(str)  # an ERROR followed a SEND sent without a receipt
     login_refused = Signal(str)  # the broker refused the login: ask for the passcode again
 
     def __init__(
@@ -98,6 +113,8 @@ class SessionController(QObject):
         self.subscriptions: dict[str, Subscription] = {}
         self.last_error: str | None = None
         self.login_was_refused = False
+        self.errors_seen = 0  # ERROR frames received: a SEND is unconfirmed while this grows
+        self._last_error_text = ""
         self._client_factory = client_factory
         self._management_password = management_password
         self._discovery_enabled = discovery
@@ -333,6 +350,8 @@ class SessionController(QObject):
                 text = self.tr("The broker sent an ERROR: {message}").format(message=summary)
                 if body and body != summary:
                     text += " — " + body.splitlines()[0][:200]
+                self.errors_seen += 1
+                self._last_error_text = text
                 self._report(text)
             case Reconnecting(delay=delay, reason=reason):
                 self.reconnect_at = time.monotonic() + delay
@@ -349,11 +368,13 @@ class SessionController(QObject):
             case _:
                 pass
 
-    def _ingest(self, frame: Frame, direction: str) -> None:
+    def _ingest(self, frame: Frame, direction: str, tree: bool = True) -> None:
+        """Log `frame`; with `tree`, count it in the destination tree too (a SEND is counted
+        only once the broker did not refuse it)."""
         now = time.time()
         entry = LogEntry.from_frame(frame, direction, now)
         self.messages.append(entry)
-        if entry.destination:
+        if entry.destination and tree:
             self.destinations.record_message(entry.destination, direction, now)
         reply_to = frame.header("reply-to")
         if reply_to and reply_to not in self.destinations.tree:
@@ -481,7 +502,7 @@ class SessionController(QObject):
         """The broker's "everything under this node" destination, or None if it has none."""
         return subtree_wildcard(self.broker_kind, path)
 
-    async def execute(self, request: ComposeRequest) -> str:
+    async def execute(self, request: ComposeRequest) -> SendResult:
         """Send what the composer built; returns a one-line result for the composer."""
         client = self._require_client()
         started = time.perf_counter()
@@ -494,14 +515,17 @@ class SessionController(QObject):
                           if k not in ("destination", "id", "ack"))
             ack = next((v for k, v in request.headers if k == "ack"), "auto")
             await self.subscribe(request.destination, extra, ack=ack)
-            return self.tr("Subscribed to {destination}").format(destination=request.destination)
+            return SendResult(self.tr("Subscribed to {destination}").format(
+                destination=request.destination), True)
         if command == "UNSUBSCRIBE" and request.destination in self.subscriptions:
             await self.unsubscribe(request.destination)
-            return self.tr("Unsubscribed from {destination}").format(
-                destination=request.destination
-            )
+            return SendResult(self.tr("Unsubscribed from {destination}").format(
+                destination=request.destination), True)
         template = compose.has_template(request)
         rtt: float | None = None
+        sent: list[tuple[str, float]] = []  # (destination, time) counted once not refused
+        errors_before = self.errors_seen
+        waiter = None
         for n in range(1, request.count + 1):
             one = compose.expand(request, n) if template else request
             headers = one.headers
@@ -511,9 +535,10 @@ class SessionController(QObject):
             sent_at = time.perf_counter()
             waiter = await client.send_frame(frame)
             if command == "SEND":
-                self._ingest(frame, OUT)
+                self._ingest(frame, OUT, tree=False)
+                sent.append((frame.header("destination") or "", time.time()))
             if waiter is not None:
-                await waiter
+                await self._await_receipt(waiter, command)
                 rtt = time.perf_counter() - sent_at
             elif n % 200 == 0:
                 await asyncio.sleep(0)  # let the window breathe during a long burst
@@ -525,10 +550,45 @@ class SessionController(QObject):
         else:
             text = self.tr("Sent {command}").format(command=command)
         if rtt is not None:
+            self._record_sent(sent)
             text += " · " + self.tr("receipt after {ms:.1f} ms").format(ms=rtt * 1000)
-        return text
+            return SendResult(text, True)
+        self._confirm_later(sent, errors_before)
+        return SendResult(text + " " + self.tr("(no receipt requested)"), None)
 
-    async def _send_raw(self, client: Client, request: ComposeRequest) -> str:
+    async def _await_receipt(self, waiter: Awaitable[object], command: str) -> None:
+        """Wait for a RECEIPT; an ERROR instead becomes a ClientError saying so."""
+        try:
+            await waiter
+        except BrokerError as exc:
+            raise ClientError(self.tr("The broker refused the {command}: {error}").format(
+                command=command, error=self._last_error_text or exc)) from None
+
+    def _record_sent(self, sent: list[tuple[str, float]]) -> None:
+        for destination, when in sent:
+            if destination:
+                self.destinations.record_message(destination, OUT, when)
+
+    def _confirm_later(self, sent: list[tuple[str, float]], errors_before: int) -> None:
+        """No receipt: count the SENDs in the tree unless an ERROR follows within
+        REFUSAL_WINDOW s; then say so in the composer (the banner shows the ERROR)."""
+        if not sent:
+            return
+
+        async def confirm() -> None:
+            await asyncio.sleep(REFUSAL_WINDOW)
+            if self.errors_seen == errors_before:
+                self._record_sent(sent)
+                return
+            self.send_refused.emit(self.tr(
+                "The broker sent an ERROR right after the SEND, so it was probably refused: "
+                "{error}").format(error=self._last_error_text))
+
+        task = asyncio.ensure_future(confirm())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _send_raw(self, client: Client, request: ComposeRequest) -> SendResult:
         assert request.raw is not None
         # The typed text is what a client sends: parse it as a broker would (client
         # commands), not as the client's own reader of server frames.
@@ -542,11 +602,20 @@ class SessionController(QObject):
         if not frames:
             raise ClientError(self.tr(
                 "The raw text holds no complete frame: end each frame with ␀."))
+        sent: list[tuple[str, float]] = []
+        errors_before = self.errors_seen
+        confirmed = False
         for frame in frames:
             waiter = await client.send_frame(frame, content_length=False)
             if frame.command == "SEND":
-                self._ingest(frame, OUT)
+                self._ingest(frame, OUT, tree=False)
+                sent.append((frame.header("destination") or "", time.time()))
             if waiter is not None:
-                await waiter
-        return self.tr("Sent {count} raw frame(s)").format(count=len(frames))
-
+                await self._await_receipt(waiter, str(frame.command))
+                confirmed = True
+        text = self.tr("Sent {count} raw frame(s)").format(count=len(frames))
+        if confirmed:
+            self._record_sent(sent)
+            return SendResult(text, True)
+        self._confirm_later(sent, errors_before)
+        return SendResult(text + " " + self.tr("(no receipt requested)"), None)

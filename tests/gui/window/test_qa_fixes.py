@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -56,7 +57,7 @@ def test_raw_send_reaches_the_broker(make_window: Callable[..., MainWindow], run
             result.setText("")
             child(window, QPushButton, "sendButton").click()
             await until(lambda: result.text() not in ("", "Sending…"), what="the raw send")
-            assert result.property("valid") == "true", result.text()
+            assert result.property("valid") != "false", result.text()
         await until(lambda: ("in", destination, "raw 안녕 2") in log_rows(view),
                     what="the raw frames to come back")
         assert ("in", destination, "raw 안녕") in log_rows(view)
@@ -107,5 +108,55 @@ def test_wrong_passcode_is_forgotten_and_asked_again(make_window: Callable[..., 
         await until(lambda: view.session.is_connected, what="the connection with 'guest'")
         assert asked == ["Rabbit/guest", "Rabbit/guest"]
         assert window.store.get_secret("Rabbit", PASSCODE) == "guest"
+
+    run(body())
+
+
+@pytest.mark.rabbitmq
+@pytest.mark.parametrize("receipt", [True, False])
+def test_refused_send_is_red_and_stays_out_of_the_tree(
+        make_window: Callable[..., MainWindow], run: Run, rabbitmq: Broker,
+        receipt: bool) -> None:
+    from PySide6.QtWidgets import QCheckBox
+
+    window = make_window()
+    assert rabbitmq.ws_url is not None
+    add_profile(window, Profile(name="Rabbit WS", url=rabbitmq.ws_url, login="guest", vhost="/"),
+                passcode="guest")
+    result = child(window, QLabel, "composerResult")
+
+    async def send(destination: str) -> None:
+        child(window, QComboBox, "composerCommand").setCurrentText("SEND")
+        child(window, QLineEdit, "composerDestination").setText(destination)
+        child(window, QPlainTextEdit, "composerBody").setPlainText("x")
+        child(window, QCheckBox, "composerReceipt").setChecked(receipt)
+        result.setText("")
+        child(window, QPushButton, "sendButton").click()
+        await until(lambda: result.text() not in ("", "Sending…"), what="the send")
+
+    async def body() -> None:
+        view = await connect(window, "Rabbit WS")
+        good = f"/queue/ok.{uuid.uuid4().hex[:8]}"
+        await send(good)
+        if receipt:
+            assert result.property("valid") == "true" and "receipt after" in result.text()
+        else:
+            assert result.property("valid") == "unknown", result.text()
+            assert "no receipt requested" in result.text()
+        await until(lambda: view.session.destinations.tree.node(good) is not None,
+                    what="the confirmed destination in the tree")
+        await view.session.shutdown()
+        await until(lambda: not view.session.is_active, what="the disconnect")
+        window.open_profile(view.session.profile)  # RabbitMQ closes after an ERROR: a fresh one
+        await until(lambda: view.session.is_connected, what="the reconnect")
+        await send("/bogus/x")
+        await until(lambda: result.property("valid") == "false", timeout=5,
+                    what="the refusal in the composer")
+        assert "/bogus/x" in result.text() or "bogus" in result.text().lower(), result.text()
+        assert view.banner.isVisible() and "ERROR" in view.banner.text()
+        # The refused destination never enters the tree, even after the refusal window.
+        await asyncio.sleep(1.3)
+        assert view.session.destinations.tree.node("/bogus/x") is None
+        assert view.session.destinations.tree.node("/bogus") is None
 
     run(body())
