@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -32,6 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.client import ClientError
+from explorer.discovery.broker_kind import BrokerKind
+from explorer.discovery.model import Kind, kind_of
+from explorer.discovery.modes import (
+    Mode,
+    available_modes,
+    peek_unsupported_reason,
+    removes_messages,
+)
 from explorer.store import LogEntry
 from explorer.ui.banner import Banner
 from explorer.ui.compose import ComposeRequest
@@ -69,6 +78,8 @@ class ConnectionView(QWidget):
         session.error_raised.connect(lambda text: self.banner.show_message(text, "error"))
         session.notice.connect(lambda text: self.banner.show_message(text, "info"))
         self._tasks: set[asyncio.Task[None]] = set()
+        # Asks "remove messages?" (title, question) -> yes?; tests replace it.
+        self.confirm: Callable[[str, str], Awaitable[bool]] = self._ask
 
         # -- destination tree ------------------------------------------------------------
         self.tree_filter = QLineEdit()
@@ -328,12 +339,19 @@ class ConnectionView(QWidget):
     def tree_actions(self, destination: str) -> QMenu:
         """The context menu for a tree node (tests trigger its actions by objectName)."""
         menu = QMenu(self)
+        menu.setToolTipsVisible(True)
         connected = self.session.is_connected
         subscribed = destination in self.session.subscriptions
-        sub = menu.addAction(icon("subscribe"), self.tr("Subscribe"),
-                             lambda: self.subscribe(destination))
-        sub.setObjectName("actionSubscribe")
-        sub.setEnabled(connected and not subscribed)
+        broker = self.session.broker_kind
+        available = available_modes(broker, destination)
+        for mode, name, label, tip in self._mode_labels(destination):
+            action = menu.addAction(icon("subscribe"), label,
+                                    lambda m=mode: self.subscribe_in_mode(destination, m))
+            action.setObjectName(name)
+            action.setToolTip(tip)
+            action.setEnabled(connected and mode in available
+                              and (mode is Mode.PEEK or not subscribed))
+        menu.addSeparator()
         wildcard = self.session.wildcard_for(destination)
         label = (self.tr("Subscribe to subtree ({wildcard})").format(wildcard=wildcard)
                  if wildcard else self.tr("Subscribe to subtree (this broker has no wildcard)"))
@@ -354,6 +372,79 @@ class ConnectionView(QWidget):
                               lambda: self.compose_to.emit(destination))
         send.setObjectName("actionSendTo")
         return menu
+
+    def _mode_labels(self, destination: str) -> list[tuple[Mode, str, str, str]]:
+        """(mode, action objectName, label, tooltip) for the tree's context menu."""
+        kind = kind_of(destination)
+        peek_reason = self._peek_unavailable(self.session.broker_kind, kind)
+        peek_label = (self.tr("Peek (browse, leaves the messages)") if peek_reason is None
+                      else self.tr("Peek — unavailable: {reason}").format(reason=peek_reason))
+        observe_tip = self.tr("Receive copies of the messages published to a topic "
+                              "(auto-ack).")
+        if kind in (Kind.QUEUE, Kind.TEMP_QUEUE, Kind.UNKNOWN):
+            observe_tip += " " + self.tr("On a queue this takes the messages away (you are "
+                                         "asked first).")
+        return [
+            (Mode.OBSERVE, "actionSubscribe", self.tr("Observe (subscribe, auto-ack)"),
+             observe_tip),
+            (Mode.PEEK, "actionPeek", peek_label, peek_reason or self.tr(
+                "Look at the messages waiting in the queue without removing them "
+                "(queue browser).")),
+            (Mode.CONSUME, "actionConsume", self.tr("Consume with manual ACK/NACK…"),
+             self.tr("Receive messages and acknowledge or reject each one with the ACK / "
+                     "NACK buttons of the message pane; acknowledged messages are removed.")),
+            (Mode.DRAIN, "actionDrain", self.tr("Drain (remove every message)…"),
+             self.tr("Consume every message of the queue with automatic acknowledgement: "
+                     "they are removed.")),
+        ]
+
+    def _peek_unavailable(self, broker: BrokerKind, kind: Kind) -> str | None:
+        """Why peek cannot work here, in the user's language (None when it can)."""
+        if peek_unsupported_reason(broker, kind) is None:
+            return None
+        if kind not in (Kind.QUEUE, Kind.TEMP_QUEUE):
+            return self.tr("only queues can be browsed; a topic keeps no messages (use "
+                           "observe)")
+        if broker is BrokerKind.RABBITMQ:
+            return self.tr("RabbitMQ has no queue browser over STOMP (the management UI's "
+                           "'Get messages' with requeue is the nearest thing)")
+        return self.tr("this broker has no known queue browser over STOMP")
+
+    def subscribe_in_mode(self, destination: str, mode: Mode) -> None:
+        """Subscribe as the tree menu asks; modes that remove messages are confirmed first."""
+
+        async def go() -> str | None:
+            if removes_messages(mode, kind_of(destination)):
+                question = {
+                    Mode.OBSERVE: self.tr(
+                        "Observing {destination} takes its messages off the queue (auto-ack): "
+                        "other consumers will not get them. Subscribe anyway?"),
+                    Mode.CONSUME: self.tr(
+                        "Consuming {destination} removes every message you acknowledge. "
+                        "Subscribe with manual ACK/NACK?"),
+                    Mode.DRAIN: self.tr(
+                        "Draining {destination} removes every message on it, now and as they "
+                        "arrive. Drain it?"),
+                }[mode].format(destination=destination)
+                if not await self.confirm(self.tr("Remove messages?"), question):
+                    return None
+            return await self.session.subscribe_mode(destination, mode)
+
+        self.run(go(), lambda text: text and self._info(text))
+
+    async def _ask(self, title: str, question: str) -> bool:
+        """A non-modal Yes/No box (awaitable); tests replace `confirm`."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, question,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("confirmRemoveDialog")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+        box.finished.connect(lambda r: done.done() or done.set_result(r))
+        box.open()
+        await done
+        answer = box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes
+        box.deleteLater()
+        return answer
 
     def subscribe(self, destination: str) -> None:
         self.run(self.session.subscribe(destination))

@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
 
         # -- detail and composer docks ---------------------------------------------------
         self.detail = MessageDetail()
+        self.detail.acknowledge.connect(self._acknowledge)
+        self._detail_entry: LogEntry | None = None
         self.detail_dock = self._dock("detailDock", self.tr("Message"), self.detail,
                                       Qt.DockWidgetArea.RightDockWidgetArea)
         self.composer = Composer()
@@ -434,10 +436,21 @@ class MainWindow(QMainWindow):
     # -- detail and composer ---------------------------------------------------------------
 
     def _show_entry(self, entry: LogEntry | None) -> None:
+        self._detail_entry = entry
         if entry is None:
             self.detail.clear()
             return
         self.detail.show_frame(entry.command, entry.headers, entry.body)
+        session = self.current_session()
+        self.detail.set_ackable(session is not None and session.needs_ack(entry))
+
+    def _acknowledge(self, accept: bool) -> None:
+        """The detail pane's ACK / NACK for the message it shows."""
+        view, entry = self.current_view(), self._detail_entry
+        if view is None or entry is None:
+            return
+        self.detail.set_ackable(False)  # one answer per message
+        view.run(view.session.acknowledge(entry, accept), view._info)
 
     def _compose_to(self, destination: str) -> None:
         self.composer_dock.show()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,8 @@ def monospace_font() -> Any:
 
 class MessageDetail(QWidget):
     """Shows one frame. Call show_frame(); the pane decides how to render the body."""
+
+    acknowledge = Signal(bool)  # the ACK (True) or NACK (False) button of a client-ack MESSAGE
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,8 +83,21 @@ class MessageDetail(QWidget):
         self._copy_headers.setObjectName("copyHeaders")
         self._copy_raw.setObjectName("copyRawFrame")
 
+        self.ack_button = QPushButton(icon("subscribe"), self.tr("ACK"))
+        self.ack_button.setObjectName("ackButton")
+        self.ack_button.setToolTip(self.tr("Acknowledge this message: the broker removes it"))
+        self.ack_button.clicked.connect(lambda: self.acknowledge.emit(True))
+        self.nack_button = QPushButton(icon("unsubscribe"), self.tr("NACK"))
+        self.nack_button.setObjectName("nackButton")
+        self.nack_button.setToolTip(
+            self.tr("Reject this message: the broker redelivers or dead-letters it"))
+        self.nack_button.clicked.connect(lambda: self.acknowledge.emit(False))
+        self.set_ackable(False)
+
         bar = QHBoxLayout()
         bar.addWidget(self._title, 1)
+        bar.addWidget(self.ack_button)
+        bar.addWidget(self.nack_button)
         bar.addWidget(self._view)
         for button in (self._copy_body, self._copy_headers, self._copy_raw):
             bar.addWidget(button)
@@ -166,6 +181,11 @@ class MessageDetail(QWidget):
 
     # -- public API ------------------------------------------------------------------------
 
+    def set_ackable(self, ackable: bool) -> None:
+        """Show the ACK / NACK buttons (a MESSAGE of a manual-ack subscription, unanswered)."""
+        self.ack_button.setVisible(ackable)
+        self.nack_button.setVisible(ackable)
+
     def show_frame(
         self, command: str, headers: Headers, body: bytes, raw: bytes | None = None
     ) -> None:
@@ -195,6 +215,7 @@ class MessageDetail(QWidget):
         self._render()
 
     def clear(self) -> None:
+        self.set_ackable(False)
         self._headers_table.setRowCount(0)
         self._text_view.clear()
         self._drop_json_model()

@@ -42,6 +42,8 @@ from explorer.client import (
     State as ClientState,
 )
 from explorer.discovery.broker_kind import BrokerKind, detect_broker_kind, subtree_wildcard
+from explorer.discovery.errors import DiscoveryError
+from explorer.discovery.modes import MODES, Mode
 from explorer.discovery.service import DiscoveryService
 from explorer.profiles.resolve import ConnectionSettings, client_kwargs
 from explorer.stomp import Frame, FrameParser, StompError
@@ -130,6 +132,7 @@ class SessionController(QObject):
         self._sub_counter = 0
         self._restore: list[tuple[str, tuple[tuple[str, str], ...], str]] = []
         self._tasks: set[asyncio.Task[None]] = set()
+        self._answered: set[str] = set()  # messages already ACKed or NACKed
         self._stats_timer = QTimer(self)
         self._stats_timer.setInterval(1000)
         self._stats_timer.timeout.connect(self._tick)
@@ -481,12 +484,53 @@ class SessionController(QObject):
             await sub.unsubscribe()
         return True
 
+    async def subscribe_mode(self, destination: str, mode: Mode) -> str:
+        """Subscribe in one of the modes of explorer.discovery.modes (the caller has asked
+        for confirmation when the mode removes messages); peek runs a browse instead."""
+        if mode is Mode.PEEK:
+            count = await self.peek(destination)
+            return self.tr("Peeked at {count} message(s) on {destination}; they stay on the "
+                           "queue.").format(count=count, destination=destination)
+        await self.subscribe(destination, ack=MODES[mode].ack)
+        if mode is Mode.CONSUME:
+            return self.tr("Consuming {destination}: select a message and press ACK or NACK "
+                           "in the message pane.").format(destination=destination)
+        if mode is Mode.DRAIN:
+            return self.tr("Draining {destination}: every message is removed.").format(
+                destination=destination)
+        return self.tr("Observing {destination}").format(destination=destination)
+
+    async def peek(self, destination: str, timeout: float = 10.0) -> int:
+        """Browse a queue without consuming it (ActiveMQ); the messages go to the log."""
+        from explorer.discovery.browse import peek
+
+        client = self._require_client()
+        try:
+            messages = await peek(client, destination, broker=self.broker_kind,
+                                  timeout=timeout)
+        except DiscoveryError as exc:
+            raise ClientError(str(exc)) from None
+        except TimeoutError:
+            raise ClientError(self.tr(
+                "The browse of {destination} did not end within {seconds:g} s.").format(
+                destination=destination, seconds=timeout)) from None
+        for message in messages:
+            self._ingest(message.frame, IN)
+        return len(messages)
+
     def needs_ack(self, entry: LogEntry) -> bool:
         """True for a received MESSAGE of one of our client-ack subscriptions."""
         if entry.direction != IN or entry.command != "MESSAGE":
             return False
         sub_id = entry.header("subscription")
+        if self._ack_key(entry) in self._answered:
+            return False
         return any(s.id == sub_id and s.ack != "auto" for s in self.subscriptions.values())
+
+    @staticmethod
+    def _ack_key(entry: LogEntry) -> str:
+        return (f"{entry.header('subscription')}|{entry.header('ack')}|"
+                f"{entry.header('message-id')}")
 
     async def acknowledge(self, entry: LogEntry, accept: bool = True) -> str:
         """ACK (or NACK) a logged MESSAGE with the headers the negotiated version wants."""
@@ -494,8 +538,10 @@ class SessionController(QObject):
         message = Message.from_frame(Frame(entry.command, entry.headers, entry.body))
         if accept:
             await client.ack(message)
+            self._answered.add(self._ack_key(entry))
             return self.tr("Acknowledged (ACK) {id}").format(id=message.message_id or "")
         await client.nack(message)
+        self._answered.add(self._ack_key(entry))
         return self.tr("Rejected (NACK) {id}").format(id=message.message_id or "")
 
     def wildcard_for(self, path: str) -> str | None:

@@ -355,7 +355,21 @@ class DestinationTreeModel(QAbstractItemModel):
             if node.last_seen is None:
                 return ""
             return time.strftime("%H:%M:%S", time.localtime(node.last_seen))
-        return ", ".join(sorted(node.sources))
+        return self._sources_text(node)
+
+    @staticmethod
+    def _sources_text(node: DestinationNode) -> str:
+        """"advisory, management · depth 3 · 1 consumer": names, then the broker's counts."""
+        names = ", ".join(sorted(node.sources))
+        depth = next((i.depth for i in node.sources.values() if i.depth is not None), None)
+        consumers = next((i.consumers for i in node.sources.values()
+                          if i.consumers is not None), None)
+        parts = [names]
+        if depth is not None:
+            parts.append(_tr("depth {n}").format(n=f"{depth:,}"))
+        if consumers is not None:
+            parts.append(_tr("consumers {n}").format(n=f"{consumers:,}"))
+        return " · ".join(parts)
 
     def _tooltip(self, node: DestinationNode) -> str:
         lines = [node.path]

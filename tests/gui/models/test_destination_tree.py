@@ -151,7 +151,7 @@ def test_display_and_custom_roles() -> None:
     orders = model.index(0, 0, queue)
     leaf = model.index(0, 0, orders)
     assert [leaf.siblingAtColumn(c).data() for c in (0, 1, 2, 4)] == [
-        "eu", "2", "0.4", "management, seen, sent"]
+        "eu", "2", "0.4", "management, seen, sent · depth 3"]
     assert len(leaf.siblingAtColumn(3).data()) == 8
     assert orders.data() == "orders"
     assert orders.data(DestinationTreeModel.IsDestinationRole) is False

@@ -127,8 +127,16 @@ def test_rabbitmq_web_stomp_round_trip_from_the_tree(make_window: Callable[..., 
         menu = view.tree_actions(destination)
         subscribe = next(a for a in menu.actions() if a.objectName() == "actionSubscribe")
         assert subscribe.isEnabled()
+        asked: list[str] = []
+
+        async def confirm(title: str, question: str) -> bool:
+            asked.append(question)
+            return True
+
+        view.confirm = confirm  # observing a queue takes its messages: the tree asks first
         subscribe.trigger()
         await until(lambda: destination in view.session.subscriptions, what="the subscription")
+        assert len(asked) == 1 and destination in asked[0]
         await until(lambda: ("in", destination, "first") in log_rows(view),
                     what="the queued message")
         await compose_send(window, "SEND", destination, "안녕")
