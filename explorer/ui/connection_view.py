@@ -492,9 +492,14 @@ class ConnectionView(QWidget):
 
     def _update_log_info(self) -> None:
         model = self.session.messages
-        parts = [self.tr("{count} messages").format(count=len(model.log))]
+        total = len(model.log)
+        if model.message_filter.is_empty:
+            parts = [self.tr("{count} messages").format(count=f"{total:,}")]
+        else:
+            parts = [self.tr("{shown} of {total} messages").format(
+                shown=f"{model.rowCount():,}", total=f"{total:,}")]
         if model.evicted_total:
-            parts.append(self.tr("{count} evicted").format(count=model.evicted_total))
+            parts.append(self.tr("{count} evicted").format(count=f"{model.evicted_total:,}"))
         if model.paused and model.pending_count:
             parts.append(self.tr("{count} waiting").format(count=model.pending_count))
         self.log_info.setText(" · ".join(parts))
@@ -531,6 +536,8 @@ class ConnectionView(QWidget):
         }[kind]
         error = self.session.messages.set_filter(**args)  # type: ignore[arg-type]
         self.log_filter.setProperty("valid", "false" if error else "true")
+        if hasattr(self, "log_info"):
+            self._update_log_info()
         self.log_filter.setToolTip(error or self.tr("Filter the log (Ctrl+F)"))
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:

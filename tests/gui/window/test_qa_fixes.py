@@ -160,3 +160,28 @@ def test_refused_send_is_red_and_stays_out_of_the_tree(
         assert view.session.destinations.tree.node("/bogus") is None
 
     run(body())
+
+
+@pytest.mark.activemq
+def test_filtered_log_says_how_many_rows_match(make_window: Callable[..., MainWindow], run: Run,
+                                              activemq: Broker) -> None:
+    window = make_window()
+    add_profile(window, Profile(name="ActiveMQ", url=activemq.stomp_url))
+
+    async def body() -> None:
+        view = await connect(window, "ActiveMQ")
+        destination = queue()
+        await view.session.subscribe(destination)
+        for text in ("apple", "banana", "cherry"):
+            await view.session.client.send(destination, text)  # type: ignore[union-attr]
+        await until(lambda: view.session.messages.rowCount() == 3, what="three messages")
+        info = child(view, QLabel, "logInfo")
+        await until(lambda: info.text().startswith("3 messages"), what="the total")
+        view.log_filter.setText("banana")
+        view.flush_filters()
+        await until(lambda: info.text().startswith("1 of 3 messages"), what="the match count")
+        view.log_filter.setText("")
+        view.flush_filters()
+        assert info.text().startswith("3 messages")
+
+    run(body())

@@ -293,8 +293,8 @@ def test_evictions_are_counted_in_the_status_bar(make_window: Callable[..., Main
         window._refresh_status()
         evicted = child(window, QStatusBar, "statusBar").findChild(QLabel, "statusEvicted")
         assert evicted is not None and evicted.isVisibleTo(window)
-        assert evicted.text() == f"{model.evicted_total} evicted"
-        assert f"{model.evicted_total} evicted" in child(view, QLabel, "logInfo").text()
+        assert evicted.text() == f"{model.evicted_total:,} evicted"
+        assert f"{model.evicted_total:,} evicted" in child(view, QLabel, "logInfo").text()
 
     run(body())
 
