@@ -56,6 +56,10 @@ _BROKER_HEADERS = frozenset({
 })
 
 
+# A top-level folder with at most this many children opens by itself.
+_FEW_CHILDREN = 12
+
+
 def resend_request(entry: LogEntry) -> ComposeRequest:
     """A SEND that repeats a logged message: its destination, own headers and body."""
     headers = [("destination", entry.destination)]
@@ -108,6 +112,20 @@ class ConnectionView(QWidget):
         subscribe_row = QHBoxLayout()
         subscribe_row.addWidget(self.subscribe_input, 1)
         subscribe_row.addWidget(subscribe_button)
+        expand = QToolButton()
+        expand.setObjectName("expandAllButton")
+        expand.setText("⊞")
+        expand.setToolTip(self.tr("Expand all destinations"))
+        expand.clicked.connect(lambda: self.expand_all())
+        collapse = QToolButton()
+        collapse.setObjectName("collapseAllButton")
+        collapse.setText("⊟")
+        collapse.setToolTip(self.tr("Collapse all destinations"))
+        collapse.clicked.connect(lambda: self.tree.collapseAll())
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.tree_filter, 1)
+        filter_row.addWidget(expand)
+        filter_row.addWidget(collapse)
 
         self.tree = QTreeView()
         self.tree.setObjectName("destinationTree")
@@ -121,9 +139,17 @@ class ConnectionView(QWidget):
         self.tree.customContextMenuRequested.connect(self._tree_menu)
         self.tree.doubleClicked.connect(self._tree_double_clicked)
         header = self.tree.header()
-        header.resizeSection(0, 200)
-        for column in range(1, session.destinations.columnCount()):
+        # The name column takes the room; the counters fit their contents (and their
+        # titles); the sources column keeps a sensible width and can be dragged.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        for column in range(1, session.destinations.columnCount() - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        sources = session.destinations.columnCount() - 1
+        header.setSectionResizeMode(sources, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(sources, self.fontMetrics().horizontalAdvance("advisory, seen") + 16)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         session.destinations.rowsInserted.connect(self._expand_new)
         self.subscriptions_label = QLabel()
         self.subscriptions_label.setObjectName("subscriptionsLabel")
@@ -136,7 +162,7 @@ class ConnectionView(QWidget):
         tree_layout = QVBoxLayout(tree_box)
         tree_layout.setContentsMargins(0, 0, 0, 0)
         tree_layout.addLayout(subscribe_row)
-        tree_layout.addWidget(self.tree_filter)
+        tree_layout.addLayout(filter_row)
         tree_layout.addWidget(self.tree, 1)
         tree_layout.addWidget(self.subscriptions_label)
 
@@ -153,9 +179,18 @@ class ConnectionView(QWidget):
         self.log.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.log.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         log_header = self.log.horizontalHeader()
-        log_header.setStretchLastSection(True)
-        for column, width in ((0, 96), (1, 64), (2, 200), (3, 64), (4, 100)):
-            log_header.resizeSection(column, width)
+        log_header.setStretchLastSection(True)  # Preview takes what is left
+        # Widths from the font: the time, "out ERROR", "1023.9 KiB", a content type; long
+        # destinations are elided in the middle (their ends are what tell them apart).
+        metrics = self.fontMetrics()
+        pad = 16
+        for column, sample in ((0, "00:00:00.000"), (1, "out SUBSCRIBE"), (3, "1023.9 KiB"),
+                               (4, "application/json")):
+            log_header.resizeSection(column, metrics.horizontalAdvance(sample) + pad)
+        log_header.resizeSection(2, metrics.horizontalAdvance("/queue/orders.eu.incoming")
+                                 + pad)
+        self.log.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.log.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         log_header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         log_header.customContextMenuRequested.connect(self._column_menu)
         log_header.setToolTip(self.tr("Right-click to choose the columns"))
@@ -257,7 +292,6 @@ class ConnectionView(QWidget):
             self._sized = True
             tree = round(width * self.tree_fraction)
             self.splitter.setSizes([tree, width - tree])
-            self.tree.header().resizeSection(0, max(160, tree - 150))
 
     def current_tree_fraction(self) -> float:
         sizes = self.splitter.sizes()
@@ -309,14 +343,30 @@ class ConnectionView(QWidget):
         if text and len(self.session.destinations.tree) <= 5000:
             self.tree.expandAll()
 
-    def _expand_new(self, parent: QModelIndex, _first: int, _last: int) -> None:
-        # Keep the first two levels open so new destinations are visible as they appear.
-        depth, up = 0, parent
-        while up.isValid():
-            depth += 1
-            up = up.parent()
-        if depth < 2 or self.tree_filter.text():
+    def _expand_new(self, parent: QModelIndex, first: int, last: int) -> None:
+        """Open a branch when it gets a destination with traffic (seen or sent) or when it
+        is a top-level folder with few children; hundreds of discovered queues stay folded
+        (Expand all is in the tree's toolbar)."""
+        if self.tree_filter.text():
             self.tree.expand(parent)
+            return
+        if not parent.isValid():
+            return
+        model = self.session.destinations
+        busy = any(node.total for row in range(first, last + 1)
+                   if (node := model.index(row, 0, parent).data(model.NodeRole)) is not None)
+        top = not parent.parent().isValid()
+        if busy or (top and model.rowCount(parent) <= _FEW_CHILDREN):
+            index = parent
+            while index.isValid():
+                self.tree.expand(index)
+                index = index.parent()
+
+    def expand_all(self) -> None:
+        if len(self.session.destinations.tree) <= 5000:
+            self.tree.expandAll()
+        else:
+            self.tree.expandToDepth(1)
 
     def _destination_at(self, index: QModelIndex) -> str | None:
         if not index.isValid():

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -149,12 +149,24 @@ class MainWindow(QMainWindow):
 
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._build_actions()
-        self.resize(1400, 880)
+        self._first_geometry()
         self.restore_layout()
         self._refresh_buttons()
         self._refresh_status()
 
     # -- construction helpers --------------------------------------------------------------
+
+    def _first_geometry(self) -> None:
+        """Until a layout is saved: 88 % of the available screen, centred."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1400, 880)
+            return
+        area = screen.availableGeometry()
+        width, height = round(area.width() * 0.88), round(area.height() * 0.88)
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width) // 2,
+                  area.y() + (area.height() - height) // 2)
 
     def _dock(self, name: str, title: str, widget: QWidget,
               area: Qt.DockWidgetArea) -> QDockWidget:
@@ -555,7 +567,8 @@ class MainWindow(QMainWindow):
         self._default_dock_sizes()
 
     def _default_dock_sizes(self) -> None:
-        self.resizeDocks([self.profiles_dock, self.detail_dock], [260, 380],
+        self.resizeDocks([self.profiles_dock, self.detail_dock],
+                         [280, max(420, self.width() // 4)],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.composer_dock], [200], Qt.Orientation.Vertical)
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,15 @@ from explorer.ui.json_tree import JsonTreeModel
 
 Headers = Sequence[tuple[str, str]]
 
+# "Show all" fills the text view in slices of this many characters, one per event-loop turn,
+# so the window keeps answering while an 8 MB body is laid out.
+FILL_CHUNK = 256 * 1024
+# Qt lays a text block out in one go: a multi-megabyte single line freezes the window. Longer
+# lines are shown broken every LONG_LINE characters (copy and save keep them whole).
+LONG_LINE = 8192
+# Text beyond this is not shown at all ("Save body to file…" has everything).
+SHOW_ALL_CAP = 4 * 1024 * 1024
+
 
 def monospace_font() -> Any:
     return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -58,6 +67,10 @@ class MessageDetail(QWidget):
         self._rendered: tuple[BodyKind, bool] | None = None
         self._json_error: str | None = None
         self._is_truncated = False
+        self._pending: list[str] = []  # text slices still to append (see FILL_CHUNK)
+        self._fill_timer = QTimer(self)
+        self._fill_timer.setInterval(0)
+        self._fill_timer.timeout.connect(self._fill_more)
 
         self._title = QLabel(self.tr("Select a message to see its headers and body."))
         self._title.setProperty("hint", True)
@@ -135,10 +148,15 @@ class MessageDetail(QWidget):
         self._show_all_button.setObjectName("showAllButton")
         self._show_all_button.setToolTip(self.tr("Show the whole body (may take a moment)"))
         self._show_all_button.clicked.connect(self.show_all)
+        self._save_button = QPushButton(self.tr("Save body to file…"))
+        self._save_button.setObjectName("saveBodyButton")
+        self._save_button.setToolTip(self.tr("Write the whole body, byte for byte, to a file"))
+        self._save_button.clicked.connect(self._save_body_dialog)
         trunc = QHBoxLayout()
         trunc.setContentsMargins(0, 0, 0, 0)
         trunc.addWidget(self._truncated, 1)
         trunc.addWidget(self._show_all_button)
+        trunc.addWidget(self._save_button)
         self._trunc_bar = QWidget()
         self._trunc_bar.setLayout(trunc)
         self._trunc_bar.hide()
@@ -216,6 +234,8 @@ class MessageDetail(QWidget):
 
     def clear(self) -> None:
         self.set_ackable(False)
+        self._fill_timer.stop()
+        self._pending = []
         self._headers_table.setRowCount(0)
         self._text_view.clear()
         self._drop_json_model()
@@ -237,6 +257,26 @@ class MessageDetail(QWidget):
 
     def is_truncated(self) -> bool:
         return self._is_truncated
+
+    def is_filling(self) -> bool:
+        """True while a long text is still being appended to the view."""
+        return bool(self._pending)
+
+    def save_body(self, path: str) -> None:
+        with open(path, "wb") as fp:
+            fp.write(self._body)
+
+    def _save_body_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save body"), "body.bin")
+        if not name:
+            return
+        try:
+            self.save_body(name)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Save body"), self.tr(
+                "Could not write {path}: {error}").format(path=name, error=exc.strerror))
 
     def show_all(self) -> None:
         self._show_all = True
@@ -280,14 +320,15 @@ class MessageDetail(QWidget):
         if self._rendered == (kind, self._show_all):
             return
         self._rendered = (kind, self._show_all)
-        limit = None if self._show_all else body_format.TEXT_PREVIEW_BYTES
+        limit = SHOW_ALL_CAP if self._show_all else body_format.TEXT_PREVIEW_BYTES
         size = len(self._body)
         truncated = False
+        note: str | None = None
         text = self._body_text() if kind is not BodyKind.BINARY else None
         if kind is BodyKind.BINARY or text is None:
             hex_limit = None if self._show_all else body_format.HEX_PREVIEW_BYTES
             truncated = hex_limit is not None and size > hex_limit
-            self._show_text(body_format.hex_dump(self._body, hex_limit))
+            self._show_text(body_format.hex_dump(self._body, hex_limit), hex_view=True)
         elif kind is BodyKind.JSON:
             document, error = body_format.parse_json(text)
             if error is None:
@@ -310,19 +351,58 @@ class MessageDetail(QWidget):
                 self._show_text(prefix + pretty)
         else:
             truncated = limit is not None and size > limit
-            self._show_text(text[:limit] if truncated else text)
-        if truncated:
+            shown = text[:limit] if truncated else text
+            broken = False
+            if len(shown) > FILL_CHUNK:
+                shown, broken = _break_long_lines(shown)
+            self._show_text(shown)
+            if broken:
+                note = self.tr(
+                    "Very long lines are shown broken every {n} characters; copy or save the "
+                    "body to keep them whole.").format(n=f"{LONG_LINE:,}")
+        if note is not None and not truncated:
+            self._truncated.setText(note)
+        elif truncated and self._show_all:
+            self._truncated.setText(
+                self.tr("Showing the first {shown} of a {size} body; save it to a file to "
+                        "see the rest.").format(shown=body_format.human_size(SHOW_ALL_CAP),
+                                                size=body_format.human_size(size)))
+        elif truncated:
             self._truncated.setText(
                 self.tr("Showing the first part of a {size} body.").format(
                     size=body_format.human_size(size)
                 )
             )
+        self._show_all_button.setVisible(not self._show_all)
         self._is_truncated = truncated
-        self._trunc_bar.setVisible(truncated)
+        self._trunc_bar.setVisible(truncated or note is not None)
 
-    def _show_text(self, text: str) -> None:
-        self._text_view.setPlainText(text)
+    def _show_text(self, text: str, hex_view: bool = False) -> None:
+        # A hex dump is 78 columns wide: keep its ASCII column on screen.
+        width = (self._text_view.fontMetrics().horizontalAdvance("0" * 80)
+                 + self._text_view.verticalScrollBar().sizeHint().width() + 8)
+        self._text_view.setMinimumWidth(width if hex_view else 0)
+        self._fill_timer.stop()
+        self._pending = []
+        if len(text) <= FILL_CHUNK:
+            self._text_view.setPlainText(text)
+        else:
+            self._text_view.setPlainText(text[:FILL_CHUNK])
+            self._pending = [text[i:i + FILL_CHUNK]
+                             for i in range(FILL_CHUNK, len(text), FILL_CHUNK)]
+            self._pending.reverse()  # popped from the end, in order
+            self._fill_timer.start()
         self._stack.setCurrentWidget(self._text_view)
+
+    def _fill_more(self) -> None:
+        if not self._pending:
+            self._fill_timer.stop()
+            return
+        cursor = QTextCursor(self._text_view.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(self._pending.pop())
+        if not self._pending:
+            self._fill_timer.stop()
 
     def _drop_json_model(self) -> None:
         old = self._tree.model()
@@ -346,3 +426,17 @@ class MessageDetail(QWidget):
                 if model.hasChildren(index) and model.child_count(index) <= 50:
                     self._tree.expand(index)
         self._stack.setCurrentWidget(self._tree)
+
+
+def _break_long_lines(text: str) -> tuple[str, bool]:
+    """Lines longer than LONG_LINE cut into LONG_LINE pieces (for display only)."""
+    lines = text.split("\n")
+    if all(len(line) <= LONG_LINE for line in lines):
+        return text, False
+    out: list[str] = []
+    for line in lines:
+        if len(line) <= LONG_LINE:
+            out.append(line)
+        else:
+            out.extend(line[i:i + LONG_LINE] for i in range(0, len(line), LONG_LINE))
+    return "\n".join(out), True

@@ -27,14 +27,15 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QStackedWidget,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -107,17 +108,35 @@ class ProfileDialog(QDialog):
         self._error_labels: dict[str, QLabel] = {}
         self.setWindowTitle(self.tr("New profile") if profile is None
                             else self.tr("Edit profile"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
 
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("profileTabs")
-        self.tabs.addTab(self._basic_tab(), self.tr("Basic"))
-        self.tabs.addTab(self._protocol_tab(), self.tr("Protocol"))
-        self.tabs.addTab(self._tls_tab(), self.tr("TLS"))
-        self.tabs.addTab(self._websocket_tab(), self.tr("WebSocket"))
-        self.tabs.addTab(self._tree_tab(), self.tr("Tree && subscriptions"))
-        self.tabs.addTab(self._management_tab(), self.tr("Management"))
-        self.tabs.addTab(self._notes_tab(), self.tr("Colour && notes"))
+        # A list of pages on the left instead of tabs: seven tabs need scroll arrows at any
+        # sensible width and hide the last pages.
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("profilePages")
+        self.page_list = QListWidget()
+        self.page_list.setObjectName("profilePageList")
+        self.page_list.setToolTip(self.tr("Groups of settings"))
+        for page, title in (
+            (self._basic_tab(), self.tr("Basic")),
+            (self._protocol_tab(), self.tr("Protocol")),
+            (self._tls_tab(), self.tr("TLS")),
+            (self._websocket_tab(), self.tr("WebSocket")),
+            (self._tree_tab(), self.tr("Tree & subscriptions")),
+            (self._management_tab(), self.tr("Management")),
+            (self._notes_tab(), self.tr("Colour & notes")),
+        ):
+            self.pages.addWidget(page)
+            self.page_list.addItem(title)
+        self.page_list.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.page_list.setCurrentRow(0)
+        width = max(self.page_list.sizeHintForColumn(0), 100) + 16
+        self.page_list.setFixedWidth(width)
+        self.tabs = QWidget()  # the list and its pages, side by side
+        tabs_layout = QHBoxLayout(self.tabs)
+        tabs_layout.setContentsMargins(0, 0, 0, 0)
+        tabs_layout.addWidget(self.page_list)
+        tabs_layout.addWidget(self.pages, 1)
 
         self.summary = QLabel()
         self.summary.setObjectName("validationSummary")

@@ -185,11 +185,16 @@ class ProfileListWidget(QWidget):
                                            self._connect_selected)
         self.action_delete.setShortcut(Qt.Key.Key_Delete)
         self.action_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Two rows, so that no action hides behind an overflow arrow in a narrow dock.
         toolbar = QToolBar()
         toolbar.setObjectName("profileToolbar")
         for action in (self.action_new, self.action_edit, self.action_duplicate,
-                       self.action_delete, self.action_up, self.action_down, self.action_hide):
+                       self.action_delete):
             toolbar.addAction(action)
+        toolbar2 = QToolBar()
+        toolbar2.setObjectName("profileToolbarOrder")
+        for action in (self.action_up, self.action_down, self.action_hide):
+            toolbar2.addAction(action)
         self.addAction(self.action_delete)
 
         self.show_hidden = QCheckBox(self.tr("Show hidden"))
@@ -217,6 +222,7 @@ class ProfileListWidget(QWidget):
         layout.addWidget(self.quick_error)
         layout.addWidget(self.warnings)
         layout.addWidget(toolbar)
+        layout.addWidget(toolbar2)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.show_hidden)
         layout.addWidget(self.undo_bar)

@@ -354,8 +354,14 @@ def direction_text(entry: LogEntry) -> str:
 
 
 def size_text(size: int) -> str:
-    """Bytes with a thousands separator, e.g. "12,345 B"."""
-    return f"{size:,} B"
+    """Short enough for a narrow column: "512 B", "12.1 KiB", "7.8 MiB"."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KiB"
+    if size < 1024 ** 3:
+        return f"{size / 1024 ** 2:.1f} MiB"
+    return f"{size / 1024 ** 3:.1f} GiB"
 
 
 def _display_texts(entry: LogEntry) -> tuple[str, str, str, str, str, str]:

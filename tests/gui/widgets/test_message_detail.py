@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from explorer.ui.body_format import TEXT_PREVIEW_BYTES, BodyKind
@@ -70,13 +71,46 @@ def test_binary_body_shows_hex(detail: MessageDetail) -> None:
 
 
 def test_large_text_is_truncated_until_show_all(detail: MessageDetail, qtbot: QtBot) -> None:
-    body = ("안녕 " * (TEXT_PREVIEW_BYTES // 2)).encode()
+    body = ("안녕 세상\n" * (TEXT_PREVIEW_BYTES // 4)).encode()
     detail.show_frame("MESSAGE", [("content-type", "text/plain")], body)
     assert detail.is_truncated()
     assert len(detail.text_view().toPlainText()) == TEXT_PREVIEW_BYTES
     qtbot.mouseClick(detail.findChild(QPushButton, "showAllButton"), Qt.MouseButton.LeftButton)
     assert not detail.is_truncated()
+    # Long texts are filled in slices, one per event-loop turn: the window stays responsive.
+    assert detail.is_filling()
+    assert len(detail.text_view().toPlainText()) < len(body.decode())
+    qtbot.waitUntil(lambda: not detail.is_filling())
     assert detail.text_view().toPlainText() == body.decode()
+
+
+def test_show_all_is_capped_with_save_to_file(detail: MessageDetail, qtbot: QtBot,
+                                              tmp_path: Path) -> None:
+    from explorer.ui.message_detail import SHOW_ALL_CAP
+
+    body = (b"0123456789abcdef" * 4 + b"\n") * (SHOW_ALL_CAP // 65 + 4096)
+    detail.show_frame("MESSAGE", [("content-type", "text/plain")], body)
+    detail.show_all()
+    qtbot.waitUntil(lambda: not detail.is_filling(), timeout=20000)
+    assert detail.is_truncated()
+    assert len(detail.text_view().toPlainText()) == SHOW_ALL_CAP
+    assert "save it to a file" in detail.findChild(QLabel, "detailTruncated").text()
+    assert detail.findChild(QPushButton, "saveBodyButton").isVisibleTo(detail)
+    detail.save_body(str(tmp_path / "body.bin"))
+    assert (tmp_path / "body.bin").read_bytes() == body
+
+
+def test_one_huge_line_is_shown_broken(detail: MessageDetail, qtbot: QtBot) -> None:
+    from explorer.ui.message_detail import LONG_LINE
+
+    body = b"x" * (LONG_LINE * 40 + 5)
+    detail.show_frame("MESSAGE", [("content-type", "text/plain")], body)
+    detail.show_all()
+    qtbot.waitUntil(lambda: not detail.is_filling())
+    lines = detail.text_view().toPlainText().split("\n")
+    assert len(lines) == 41 and max(map(len, lines)) == LONG_LINE and "".join(lines) == "x" * (
+        LONG_LINE * 40 + 5)
+    assert "broken every" in detail.findChild(QLabel, "detailTruncated").text()
 
 
 def test_copy_actions(detail: MessageDetail) -> None:
