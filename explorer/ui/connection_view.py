@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QToolButton,
@@ -54,6 +56,14 @@ _BROKER_HEADERS = frozenset({
     "message-id", "subscription", "ack", "content-length", "redelivered", "timestamp",
     "expires", "priority", "destination", "receipt", "receipt-id",
 })
+
+
+class _ElideMiddleDelegate(QStyledItemDelegate):
+    """Destinations differ at their ends: "/topic/notifi…ons/user.1005"."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle  # type: ignore[attr-defined]
 
 
 # A top-level folder with at most this many children opens by itself.
@@ -139,16 +149,14 @@ class ConnectionView(QWidget):
         self.tree.customContextMenuRequested.connect(self._tree_menu)
         self.tree.doubleClicked.connect(self._tree_double_clicked)
         header = self.tree.header()
-        # The name column takes the room; the counters fit their contents (and their
-        # titles); the sources column keeps a sensible width and can be dragged.
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(40)
+        # The name column gets a good share of the width (set once the tab has its size),
+        # the counters fit their contents, and the sources column takes what is left.
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(36)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         for column in range(1, session.destinations.columnCount() - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        sources = session.destinations.columnCount() - 1
-        header.setSectionResizeMode(sources, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(sources, self.fontMetrics().horizontalAdvance("advisory, seen") + 16)
+        header.resizeSection(0, 180)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         session.destinations.rowsInserted.connect(self._expand_new)
         self.subscriptions_label = QLabel()
@@ -184,12 +192,12 @@ class ConnectionView(QWidget):
         # destinations are elided in the middle (their ends are what tell them apart).
         metrics = self.fontMetrics()
         pad = 16
-        for column, sample in ((0, "00:00:00.000"), (1, "out SUBSCRIBE"), (3, "1023.9 KiB"),
+        for column, sample in ((0, "00:00:00.000"), (1, "out ERROR"), (3, "1023.9 KiB"),
                                (4, "application/json")):
             log_header.resizeSection(column, metrics.horizontalAdvance(sample) + pad)
-        log_header.resizeSection(2, metrics.horizontalAdvance("/queue/orders.eu.incoming")
-                                 + pad)
-        self.log.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        log_header.resizeSection(2, metrics.horizontalAdvance("/topic/demo.prices.EUR") + pad)
+        self.log.setItemDelegateForColumn(MessageTableModel.DESTINATION,
+                                          _ElideMiddleDelegate(self.log))
         self.log.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         log_header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         log_header.customContextMenuRequested.connect(self._column_menu)
@@ -276,7 +284,7 @@ class ConnectionView(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self._sized = False
-        self.tree_fraction = 0.36  # share of the width for the tree (remembered by the window)
+        self.tree_fraction = 0.34  # share of the width for the tree (remembered by the window)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -292,6 +300,7 @@ class ConnectionView(QWidget):
             self._sized = True
             tree = round(width * self.tree_fraction)
             self.splitter.setSizes([tree, width - tree])
+            self.tree.header().resizeSection(0, max(140, round(tree * 0.45)))
 
     def current_tree_fraction(self) -> float:
         sizes = self.splitter.sizes()

@@ -552,9 +552,9 @@ class MainWindow(QMainWindow):
 
     def _tree_fraction(self) -> float:
         try:
-            value = float(str(self.settings.value("window/tree_fraction", 0.36)))
+            value = float(str(self.settings.value("window/tree_fraction", 0.34)))
         except ValueError:
-            return 0.36
+            return 0.34
         return min(0.8, max(0.1, value))
 
     def reset_layout(self) -> None:
@@ -568,7 +568,7 @@ class MainWindow(QMainWindow):
 
     def _default_dock_sizes(self) -> None:
         self.resizeDocks([self.profiles_dock, self.detail_dock],
-                         [280, max(420, self.width() // 4)],
+                         [240, max(340, self.width() // 4)],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.composer_dock], [200], Qt.Orientation.Vertical)
 

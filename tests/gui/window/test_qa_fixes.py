@@ -185,3 +185,43 @@ def test_filtered_log_says_how_many_rows_match(make_window: Callable[..., MainWi
         assert info.text().startswith("3 messages")
 
     run(body())
+
+
+@pytest.mark.activemq
+def test_tree_opens_only_branches_with_traffic(make_window: Callable[..., MainWindow], run: Run,
+                                              activemq: Broker) -> None:
+    window = make_window()
+    add_profile(window, Profile(name="ActiveMQ", url=activemq.stomp_url))
+
+    async def body() -> None:
+        from explorer.client import Client
+
+        # Enough queues that discovery alone would bury everything if it all opened.
+        prefix = f"/queue/many{uuid.uuid4().hex[:6]}"
+        async with Client(activemq.stomp_url) as producer:
+            for n in range(15):
+                await producer.send(f"{prefix}.q{n}", "x", receipt=n == 14)
+        view = await connect(window, "ActiveMQ")
+        model = view.session.destinations
+        await until(lambda: model.index_of(f"{prefix}.q14").isValid(),
+                    what="the advisory queues in the tree")
+        many = model.index_of(prefix)
+        assert model.rowCount(many) >= 15 and not view.tree.isExpanded(many)
+        live = queue()
+        await view.session.subscribe(live)
+        await view.session.client.send(live, "안녕")  # type: ignore[union-attr]
+        await until(lambda: model.index_of(live).isValid()
+                    and view.tree.isExpanded(model.index_of(live).parent()),
+                    what="the branch with traffic to open")
+        view.expand_all()
+        assert view.tree.isExpanded(many)
+
+    run(body())
+
+
+def test_first_run_window_uses_most_of_the_screen(make_window: Callable[..., MainWindow]
+                                                  ) -> None:
+    window = make_window()  # no saved layout: the first-run geometry
+    area = window.screen().availableGeometry()
+    assert window.width() >= min(round(area.width() * 0.88), window.maximumWidth()) - 2
+    assert window.height() >= round(area.height() * 0.88) - 2
