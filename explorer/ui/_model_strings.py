@@ -27,4 +27,6 @@ MODEL_STRINGS = (
     QT_TRANSLATE_NOOP("DestinationTreeModel", "(folder)"),
     QT_TRANSLATE_NOOP("DestinationTreeModel", "in: {received}, out: {sent}"),
     QT_TRANSLATE_NOOP("DestinationTreeModel", "gone"),
+    QT_TRANSLATE_NOOP("DestinationTreeModel", "depth {n}"),
+    QT_TRANSLATE_NOOP("DestinationTreeModel", "consumers {n}"),
 )

@@ -57,7 +57,7 @@ class Banner(QFrame):
         self.action_button.setVisible(bool(action))
         self.setProperty("level", level)
         self._icon.setPixmap(icon("warning" if level == "error" else "info").pixmap(18, 18))
-        self._text.setText(text)
+        self._text.setText(sentence_case(text))
         self.style().unpolish(self)
         self.style().polish(self)
         self.show()
@@ -67,3 +67,11 @@ class Banner(QFrame):
         self.hide()
         if action is not None:
             action()
+
+
+def sentence_case(text: str) -> str:
+    """Every banner reads as a sentence: lower layers start theirs in lower case."""
+    text = text.strip()
+    if text[:1].islower():
+        text = text[0].upper() + text[1:]
+    return text

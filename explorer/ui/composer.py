@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.ui import compose
+from explorer.ui.banner import sentence_case
 from explorer.ui.body_format import NUL_MARK
 from explorer.ui.compose import ComposeRequest
 from explorer.ui.highlighter import BodyHighlighter
@@ -307,7 +308,7 @@ class Composer(QWidget):
 
     def show_result(self, text: str, ok: bool | None = True) -> None:
         """Green for done, red for failed, neutral (None) for sent but unconfirmed."""
-        self.result.setText(text)
+        self.result.setText(sentence_case(text))
         self.result.setProperty("valid", {True: "true", False: "false", None: "unknown"}[ok])
         self.result.style().unpolish(self.result)
         self.result.style().polish(self.result)

@@ -47,6 +47,7 @@ from explorer.store import LogEntry
 from explorer.ui.banner import Banner
 from explorer.ui.compose import ComposeRequest
 from explorer.ui.icons import icon
+from explorer.ui.messages import describe_client_error
 from explorer.ui.models import DestinationTreeModel, MessageTableModel
 from explorer.ui.session import SessionController
 from explorer.ui.traffic import TrafficView
@@ -316,7 +317,7 @@ class ConnectionView(QWidget):
             try:
                 result = await coro
             except ClientError as exc:
-                self.banner.show_message(str(exc), "error")
+                self.banner.show_message(describe_client_error(exc), "error")
             except Exception as exc:  # shown, never lost in qasync's excepthook
                 self.banner.show_message(
                     self.tr("Unexpected error: {error}").format(error=exc), "error"

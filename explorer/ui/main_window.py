@@ -43,6 +43,7 @@ from explorer.ui.composer import Composer
 from explorer.ui.connection_view import ConnectionView
 from explorer.ui.icons import icon
 from explorer.ui.message_detail import MessageDetail
+from explorer.ui.messages import describe_client_error
 from explorer.ui.passcode_prompt import PasscodePrompt
 from explorer.ui.profile_list import ProfileListWidget
 from explorer.ui.sandbox_runner import SandboxRunner, is_sandbox
@@ -484,7 +485,7 @@ class MainWindow(QMainWindow):
             try:
                 result = await view.session.execute(request)
             except ClientError as exc:
-                self.composer.show_result(str(exc), ok=False)
+                self.composer.show_result(describe_client_error(exc), ok=False)
             except Exception as exc:  # shown, never lost in qasync's excepthook
                 self.composer.show_result(
                     self.tr("Unexpected error: {error}").format(error=exc), ok=False)

@@ -60,6 +60,7 @@ from explorer.profiles import (
     header_field,
     is_secret_header,
 )
+from explorer.ui.messages import describe_field_error, field_message, keyring_notice
 
 TestConnection = Callable[[Profile, dict[str, str]], Awaitable[str]]
 
@@ -286,7 +287,7 @@ class ProfileDialog(QDialog):
         form.addRow("", self._error_label("login"))
         form.addRow(self.tr("&Passcode:"), self.passcode_edit)
         if not self.store.secrets_persistent:
-            note = QLabel(self.tr("Not saved: %1").replace("%1", self.store.secrets_note))
+            note = QLabel(self.tr("Not saved: %1").replace("%1", keyring_notice()))
             note.setObjectName("secretsNote")
             note.setWordWrap(True)
             note.setToolTip(self.tr("Without a keyring, secrets are kept only until the app "
@@ -606,7 +607,7 @@ class ProfileDialog(QDialog):
         self.errors += extra
         by_field: dict[str, list[str]] = {}
         for e in self.errors:
-            by_field.setdefault(e.field, []).append(e.message)
+            by_field.setdefault(e.field, []).append(field_message(e))
         for field, label in self._error_labels.items():
             messages = by_field.get(field, [])
             label.setText("\n".join(messages))
@@ -618,7 +619,7 @@ class ProfileDialog(QDialog):
             self.save_button.setToolTip(self.tr("Save the profile"))
         else:
             text = self.tr("Cannot save yet: %1").replace(
-                "%1", "; ".join(str(e) for e in self.errors))
+                "%1", "; ".join(describe_field_error(e) for e in self.errors))
             self.summary.setText(text)
             self.save_button.setToolTip(text)
         return self.errors
@@ -640,7 +641,9 @@ class ProfileDialog(QDialog):
             else:
                 stored = self.store.update(self.original.name, profile, values)
         except ProfileError as exc:
-            self.summary.setText(self.tr("Not saved: %1").replace("%1", exc.message))
+            detail = "; ".join(describe_field_error(e) for e in getattr(exc, "errors", ())) \
+                or exc.message
+            self.summary.setText(self.tr("Not saved: %1").replace("%1", detail))
             return
         self.saved.emit(stored)
         self.accept()

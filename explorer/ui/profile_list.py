@@ -39,6 +39,7 @@ from explorer.profiles import (
     RemovedProfile,
     profile_from_url,
 )
+from explorer.ui.messages import field_message, keyring_notice
 from explorer.ui.profile_dialog import ProfileDialog, TestConnection
 
 PROFILE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -242,7 +243,7 @@ class ProfileListWidget(QWidget):
     def _show_warnings(self, extra: str = "") -> None:
         parts = list(self.store.load_warnings)
         if not self.store.secrets_persistent:
-            parts.append(self.store.secrets_note)
+            parts.append(keyring_notice())
         if extra:
             parts.append(extra)
         self.warnings.setText("\n".join(parts))
@@ -382,7 +383,9 @@ class ProfileListWidget(QWidget):
         try:
             profile = profile_from_url(self.quick_connect.text())
         except ProfileError as exc:
-            self.quick_error.setText(exc.message.removeprefix("url: "))
+            errors = getattr(exc, "errors", ())
+            self.quick_error.setText("; ".join(field_message(e) for e in errors)
+                                     or exc.message.removeprefix("url: "))
             self.quick_error.show()
             return
         self.quick_error.hide()

@@ -50,6 +50,7 @@ from explorer.stomp import Frame, FrameParser, StompError
 from explorer.store import IN, OUT, SPLIT_RULES, DestinationTree, LogEntry
 from explorer.ui import compose
 from explorer.ui.compose import ComposeRequest
+from explorer.ui.messages import describe_client_error
 from explorer.ui.models import DestinationTreeModel, MessageTableModel
 from explorer.ui.traffic import TrafficModel
 
@@ -358,12 +359,12 @@ class SessionController(QObject):
                 self._report(text)
             case Reconnecting(delay=delay, reason=reason):
                 self.reconnect_at = time.monotonic() + delay
-                self._set_state(SessionState.RECONNECTING, str(reason))
+                self._set_state(SessionState.RECONNECTING, describe_client_error(reason))
             case ConnectionLost(reason=reason, reconnecting=reconnecting):
                 if not reconnecting:
                     self._fail_with(reason)
                 else:
-                    self._set_state(SessionState.RECONNECTING, str(reason))
+                    self._set_state(SessionState.RECONNECTING, describe_client_error(reason))
             case Disconnected():
                 self._set_state(SessionState.CLOSED, "")
             case ReceiptReceived():
@@ -413,7 +414,7 @@ class SessionController(QObject):
             self._fail(text)
             self.login_refused.emit(text)
         else:
-            self._fail(str(error))
+            self._fail(describe_client_error(error))
 
     def _fail(self, reason: str) -> None:
         self._set_state(SessionState.FAILED, reason)

@@ -225,3 +225,38 @@ def test_first_run_window_uses_most_of_the_screen(make_window: Callable[..., Mai
     area = window.screen().availableGeometry()
     assert window.width() >= min(round(area.width() * 0.88), window.maximumWidth()) - 2
     assert window.height() >= round(area.height() * 0.88) - 2
+
+
+def test_connection_failures_and_field_errors_are_worded_by_the_window(
+        make_window: Callable[..., MainWindow], run: Run) -> None:
+    from explorer.profiles.errors import FieldError
+    from explorer.ui.messages import describe_field_error, keyring_notice
+    from explorer.ui.session import SessionState
+
+    window = make_window()
+    add_profile(window, Profile(name="Nobody", url="stomp://127.0.0.1:61699"))
+
+    async def body() -> None:
+        child(window, QPushButton, "connectButton").click()
+        await until(lambda: window.views() and window.views()[0].session.state
+                    is SessionState.FAILED, what="the connection to fail")
+        text = window.views()[0].banner.text()
+        # A sentence of the window's own (translatable), the client's words in parentheses.
+        assert text.startswith("Nothing answers at this address"), text
+        assert "(connection refused by 127.0.0.1:61699" in text
+
+    run(body())
+    assert describe_field_error(FieldError("name", "the name is empty; give the profile a name")
+                                ) == "Name: The name is empty: give the profile a name."
+    assert describe_field_error(FieldError("management.management_url", "bad")).startswith(
+        "Management URL: ")
+    assert keyring_notice().startswith("Passcodes are kept in memory only")
+
+
+def test_banner_text_is_sentence_case(make_window: Callable[..., MainWindow]) -> None:
+    window = make_window()
+    from explorer.ui.banner import Banner
+
+    banner = Banner(window)
+    banner.show_message("the broker refused the connection: x")
+    assert banner.text() == "The broker refused the connection: x"
