@@ -236,6 +236,14 @@
         <translation>왼쪽에 입력한 목적지 구독</translation>
     </message>
     <message>
+        <source>Expand all destinations</source>
+        <translation>모든 목적지 펼치기</translation>
+    </message>
+    <message>
+        <source>Collapse all destinations</source>
+        <translation>모든 목적지 접기</translation>
+    </message>
+    <message>
         <source>Destinations seen, sent to or discovered; right-click to subscribe</source>
         <translation>받거나 보내거나 발견한 목적지. 오른쪽 클릭으로 구독</translation>
     </message>
@@ -316,10 +324,6 @@
         <translation>예기치 않은 오류: {error}</translation>
     </message>
     <message>
-        <source>Subscribe</source>
-        <translation>구독</translation>
-    </message>
-    <message>
         <source>Subscribe to subtree ({wildcard})</source>
         <translation>하위 트리 구독({wildcard})</translation>
     </message>
@@ -340,6 +344,74 @@
         <translation>여기로 보내기…</translation>
     </message>
     <message>
+        <source>Peek (browse, leaves the messages)</source>
+        <translation>엿보기(둘러보기, 메시지는 그대로 남음)</translation>
+    </message>
+    <message>
+        <source>Peek — unavailable: {reason}</source>
+        <translation>엿보기 — 사용할 수 없음: {reason}</translation>
+    </message>
+    <message>
+        <source>Receive copies of the messages published to a topic (auto-ack).</source>
+        <translation>토픽에 발행된 메시지의 사본을 받습니다(자동 확인).</translation>
+    </message>
+    <message>
+        <source>On a queue this takes the messages away (you are asked first).</source>
+        <translation>큐에서는 메시지를 가져가 버립니다(먼저 확인을 요청합니다).</translation>
+    </message>
+    <message>
+        <source>Observe (subscribe, auto-ack)</source>
+        <translation>관찰(구독, 자동 확인)</translation>
+    </message>
+    <message>
+        <source>Look at the messages waiting in the queue without removing them (queue browser).</source>
+        <translation>큐에서 대기 중인 메시지를 제거하지 않고 살펴봅니다(큐 브라우저).</translation>
+    </message>
+    <message>
+        <source>Consume with manual ACK/NACK…</source>
+        <translation>수동 ACK/NACK로 소비…</translation>
+    </message>
+    <message>
+        <source>Receive messages and acknowledge or reject each one with the ACK / NACK buttons of the message pane; acknowledged messages are removed.</source>
+        <translation>메시지를 받아 메시지 창의 ACK / NACK 버튼으로 하나씩 확인하거나 거부합니다. 확인한 메시지는 제거됩니다.</translation>
+    </message>
+    <message>
+        <source>Drain (remove every message)…</source>
+        <translation>비우기(모든 메시지 제거)…</translation>
+    </message>
+    <message>
+        <source>Consume every message of the queue with automatic acknowledgement: they are removed.</source>
+        <translation>큐의 모든 메시지를 자동 확인으로 소비합니다. 메시지가 제거됩니다.</translation>
+    </message>
+    <message>
+        <source>only queues can be browsed; a topic keeps no messages (use observe)</source>
+        <translation>큐만 둘러볼 수 있습니다. 토픽은 메시지를 보관하지 않습니다(관찰을 사용하세요)</translation>
+    </message>
+    <message>
+        <source>RabbitMQ has no queue browser over STOMP (the management UI&apos;s &apos;Get messages&apos; with requeue is the nearest thing)</source>
+        <translation>RabbitMQ는 STOMP로 큐를 둘러보는 기능이 없습니다(관리 UI의 &apos;Get messages&apos;를 requeue로 쓰는 것이 가장 가깝습니다)</translation>
+    </message>
+    <message>
+        <source>this broker has no known queue browser over STOMP</source>
+        <translation>이 브로커는 STOMP로 큐를 둘러보는 기능이 알려져 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>Observing {destination} takes its messages off the queue (auto-ack): other consumers will not get them. Subscribe anyway?</source>
+        <translation>{destination}을(를) 관찰하면 큐에서 메시지를 가져갑니다(자동 확인). 다른 소비자는 그 메시지를 받지 못합니다. 그래도 구독할까요?</translation>
+    </message>
+    <message>
+        <source>Consuming {destination} removes every message you acknowledge. Subscribe with manual ACK/NACK?</source>
+        <translation>{destination}을(를) 소비하면 확인(ACK)한 메시지가 모두 제거됩니다. 수동 ACK/NACK로 구독할까요?</translation>
+    </message>
+    <message>
+        <source>Draining {destination} removes every message on it, now and as they arrive. Drain it?</source>
+        <translation>{destination}을(를) 비우면 지금 있는 메시지와 새로 도착하는 메시지가 모두 제거됩니다. 비울까요?</translation>
+    </message>
+    <message>
+        <source>Remove messages?</source>
+        <translation>메시지를 제거할까요?</translation>
+    </message>
+    <message>
         <source>Type a destination first, for example /queue/test.</source>
         <translation>먼저 목적지를 입력하세요. 예: /queue/test</translation>
     </message>
@@ -358,6 +430,10 @@
     <message>
         <source>{count} messages</source>
         <translation>메시지 {count}건</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} messages</source>
+        <translation>메시지 {total}건 중 {shown}건</translation>
     </message>
     <message>
         <source>{count} evicted</source>
@@ -457,6 +533,14 @@
     <message>
         <source>gone</source>
         <translation>사라짐</translation>
+    </message>
+    <message>
+        <source>depth {n}</source>
+        <translation>깊이 {n}</translation>
+    </message>
+    <message>
+        <source>consumers {n}</source>
+        <translation>소비자 {n}</translation>
     </message>
 </context>
 <context>
@@ -597,6 +681,10 @@
         <translation>{name}에 연결할 수 없습니다: {error}</translation>
     </message>
     <message>
+        <source>Re-enter passcode</source>
+        <translation>패스코드 다시 입력</translation>
+    </message>
+    <message>
         <source>Disconnect and close this tab</source>
         <translation>연결을 끊고 이 탭 닫기</translation>
     </message>
@@ -656,6 +744,22 @@
         <translation>원시 프레임으로 복사</translation>
     </message>
     <message>
+        <source>ACK</source>
+        <translation>ACK</translation>
+    </message>
+    <message>
+        <source>Acknowledge this message: the broker removes it</source>
+        <translation>이 메시지를 확인합니다. 브로커가 메시지를 제거합니다</translation>
+    </message>
+    <message>
+        <source>NACK</source>
+        <translation>NACK</translation>
+    </message>
+    <message>
+        <source>Reject this message: the broker redelivers or dead-letters it</source>
+        <translation>이 메시지를 거부합니다. 브로커가 다시 전달하거나 데드 레터로 보냅니다</translation>
+    </message>
+    <message>
         <source>Header</source>
         <translation>헤더</translation>
     </message>
@@ -684,8 +788,24 @@
         <translation>본문 전체 보기(잠시 걸릴 수 있음)</translation>
     </message>
     <message>
+        <source>Save body to file…</source>
+        <translation>본문을 파일로 저장…</translation>
+    </message>
+    <message>
+        <source>Write the whole body, byte for byte, to a file</source>
+        <translation>본문 전체를 바이트 그대로 파일에 씁니다</translation>
+    </message>
+    <message>
         <source>{command} {destination} · {size}</source>
         <translation>{command} {destination} · {size}</translation>
+    </message>
+    <message>
+        <source>Save body</source>
+        <translation>본문 저장</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
         <source>Not valid JSON ({error}).</source>
@@ -694,6 +814,14 @@
     <message>
         <source>Not well-formed XML ({error}).</source>
         <translation>올바른 형식의 XML이 아닙니다({error}).</translation>
+    </message>
+    <message>
+        <source>Very long lines are shown broken every {n} characters; copy or save the body to keep them whole.</source>
+        <translation>아주 긴 줄은 {n}자마다 나누어 표시합니다. 줄을 온전히 얻으려면 본문을 복사하거나 저장하세요.</translation>
+    </message>
+    <message>
+        <source>Showing the first {shown} of a {size} body; save it to a file to see the rest.</source>
+        <translation>{size} 본문 중 처음 {shown}만 표시합니다. 나머지는 파일로 저장해서 보세요.</translation>
     </message>
     <message>
         <source>Showing the first part of a {size} body.</source>
@@ -740,10 +868,171 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>Passcodes are kept in memory only: this system has no keyring. You will be asked for them when connecting; install and unlock a keyring (for example gnome-keyring or KWallet) to save them.</source>
+        <translation>이 시스템에는 키링이 없어 패스코드를 메모리에만 보관합니다. 연결할 때 패스코드를 묻습니다. 저장하려면 키링(예: gnome-keyring 또는 KWallet)을 설치하고 잠금을 해제하세요.</translation>
+    </message>
+    <message>
+        <source>The broker refused the connection.</source>
+        <translation>브로커가 연결을 거부했습니다.</translation>
+    </message>
+    <message>
+        <source>The secure (TLS) connection failed: check the profile&apos;s TLS settings and certificates.</source>
+        <translation>보안(TLS) 연결에 실패했습니다. 프로필의 TLS 설정과 인증서를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The WebSocket handshake was refused: check the URL&apos;s path and the profile&apos;s WebSocket settings.</source>
+        <translation>WebSocket 핸드셰이크가 거부되었습니다. URL 경로와 프로필의 WebSocket 설정을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Nothing answers at this address: is the broker running, and are the host and port right?</source>
+        <translation>이 주소에서 응답이 없습니다. 브로커가 실행 중인지, 호스트와 포트가 맞는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The host name cannot be resolved: check the URL.</source>
+        <translation>호스트 이름을 찾을 수 없습니다. URL을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The broker cannot be reached.</source>
+        <translation>브로커에 연결할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The broker did not answer in time.</source>
+        <translation>브로커가 제시간에 응답하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The broker went silent (heart-beats stopped).</source>
+        <translation>브로커의 응답이 끊겼습니다(하트비트 중단).</translation>
+    </message>
+    <message>
+        <source>The connection was lost.</source>
+        <translation>연결이 끊겼습니다.</translation>
+    </message>
+    <message>
+        <source>Unexpected error.</source>
+        <translation>예기치 않은 오류입니다.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Virtual host</source>
+        <translation>가상 호스트</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>로그인</translation>
+    </message>
+    <message>
+        <source>Passcode</source>
+        <translation>패스코드</translation>
+    </message>
+    <message>
+        <source>STOMP versions</source>
+        <translation>STOMP 버전</translation>
+    </message>
+    <message>
+        <source>Heart-beat</source>
+        <translation>하트비트</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>다시 연결</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA 파일</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>클라이언트 인증서</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>클라이언트 키</translation>
+    </message>
+    <message>
+        <source>Handshake headers</source>
+        <translation>핸드셰이크 헤더</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>Split rule</source>
+        <translation>분할 규칙</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>구독</translation>
+    </message>
+    <message>
+        <source>Management URL</source>
+        <translation>관리 URL</translation>
+    </message>
+    <message>
+        <source>Jolokia URL</source>
+        <translation>Jolokia URL</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>색상</translation>
+    </message>
+    <message>
+        <source>The name is empty: give the profile a name.</source>
+        <translation>이름이 비어 있습니다. 프로필 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The name starts or ends with spaces.</source>
+        <translation>이름이 공백으로 시작하거나 끝납니다.</translation>
+    </message>
+    <message>
+        <source>The name cannot contain &apos;/&apos;.</source>
+        <translation>이름에 &apos;/&apos;를 넣을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Choose at least one STOMP version.</source>
+        <translation>STOMP 버전을 하나 이상 고르세요.</translation>
+    </message>
+    <message>
+        <source>Reconnect delays must be more than 0 ms.</source>
+        <translation>재연결 지연은 0 ms보다 커야 합니다.</translation>
+    </message>
+    <message>
+        <source>A client key needs a client certificate.</source>
+        <translation>클라이언트 키에는 클라이언트 인증서가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>A profile with this name already exists.</source>
+        <translation>같은 이름의 프로필이 이미 있습니다.</translation>
+    </message>
+    <message>
+        <source>The URL is empty: type one such as stomp://localhost:61613.</source>
+        <translation>URL이 비어 있습니다. stomp://localhost:61613 같은 URL을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>This URL cannot be used.</source>
+        <translation>이 URL은 사용할 수 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>PasscodePrompt</name>
     <message>
         <source>Passcode for {profile}</source>
         <translation>{profile}의 패스코드</translation>
+    </message>
+    <message>
+        <source>Passcode of {login} on {profile}.
+It is saved in the system keyring once the broker accepts it.</source>
+        <translation>{profile}의 {login} 패스코드입니다.
+브로커가 받아들이면 시스템 키링에 저장됩니다.</translation>
     </message>
     <message>
         <source>Passcode of {login} on {profile}.
@@ -767,6 +1056,10 @@ There is no keyring on this system, so it is kept only until STOMP Explorer quit
         <translation>프로필 편집</translation>
     </message>
     <message>
+        <source>Groups of settings</source>
+        <translation>설정 그룹</translation>
+    </message>
+    <message>
         <source>Basic</source>
         <translation>기본</translation>
     </message>
@@ -783,16 +1076,16 @@ There is no keyring on this system, so it is kept only until STOMP Explorer quit
         <translation>WebSocket</translation>
     </message>
     <message>
-        <source>Tree &amp;&amp; subscriptions</source>
-        <translation>트리와 구독</translation>
-    </message>
-    <message>
         <source>Management</source>
         <translation>관리</translation>
     </message>
     <message>
-        <source>Colour &amp;&amp; notes</source>
-        <translation>색과 메모</translation>
+        <source>Tree &amp; subscriptions</source>
+        <translation>트리 및 구독</translation>
+    </message>
+    <message>
+        <source>Colour &amp; notes</source>
+        <translation>색상 및 메모</translation>
     </message>
     <message>
         <source>Test connection</source>
@@ -847,8 +1140,8 @@ There is no keyring on this system, so it is kept only until STOMP Explorer quit
         <translation>CONNECT에 보낼 패스코드. 시스템 키링에만 보관하고 프로필 파일에는 절대 저장하지 않습니다</translation>
     </message>
     <message>
-        <source>The CONNECT host header. RabbitMQ reads it as the virtual host; empty sends "/"</source>
-        <translation>CONNECT의 host 헤더. RabbitMQ는 가상 호스트로 읽습니다. 비우면 "/"를 보냅니다</translation>
+        <source>The CONNECT host header. RabbitMQ reads it as the virtual host; empty sends &quot;/&quot;</source>
+        <translation>CONNECT의 host 헤더. RabbitMQ는 가상 호스트로 읽습니다. 비우면 &quot;/&quot;를 보냅니다</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -939,7 +1232,7 @@ There is no keyring on this system, so it is kept only until STOMP Explorer quit
         <translation>최대 대기:</translation>
     </message>
     <message>
-        <source>Verify the broker's certificate</source>
+        <source>Verify the broker&apos;s certificate</source>
         <translation>브로커 인증서 확인</translation>
     </message>
     <message>
@@ -947,7 +1240,7 @@ There is no keyring on this system, so it is kept only until STOMP Explorer quit
         <translation>자체 서명 인증서를 쓰는 테스트 브로커에서만 끄세요</translation>
     </message>
     <message>
-        <source>PEM file with the CA certificates to trust (empty: the system's)</source>
+        <source>PEM file with the CA certificates to trust (empty: the system&apos;s)</source>
         <translation>신뢰할 CA 인증서가 든 PEM 파일(비우면 시스템 것 사용)</translation>
     </message>
     <message>
@@ -963,7 +1256,7 @@ There is no keyring on this system, so it is kept only until STOMP Explorer quit
         <translation>개인 키의 암호. 시스템 키링에 보관합니다</translation>
     </message>
     <message>
-        <source>Name the certificate must match (SNI); empty: the URL's host</source>
+        <source>Name the certificate must match (SNI); empty: the URL&apos;s host</source>
         <translation>인증서와 일치해야 할 이름(SNI). 비우면 URL의 호스트</translation>
     </message>
     <message>
@@ -1067,11 +1360,11 @@ There is no keyring on this system, so it is kept only until STOMP Explorer quit
         <translation>연결 시 구독:</translation>
     </message>
     <message>
-        <source>ActiveMQ's Jolokia endpoint, used to list destinations</source>
+        <source>ActiveMQ&apos;s Jolokia endpoint, used to list destinations</source>
         <translation>목적지 목록을 가져올 ActiveMQ Jolokia 주소</translation>
     </message>
     <message>
-        <source>RabbitMQ's management API, used to list queues and exchanges</source>
+        <source>RabbitMQ&apos;s management API, used to list queues and exchanges</source>
         <translation>큐와 익스체인지 목록을 가져올 RabbitMQ 관리 API</translation>
     </message>
     <message>
@@ -1123,8 +1416,8 @@ There is no keyring on this system, so it is kept only until STOMP Explorer quit
         <translation>프로필 색</translation>
     </message>
     <message>
-        <source>header '%1' of subscription %2 should be name=value</source>
-        <translation>구독 %2의 헤더 '%1'은(는) 이름=값 형식이어야 합니다</translation>
+        <source>header &apos;%1&apos; of subscription %2 should be name=value</source>
+        <translation>구독 %2의 헤더 &apos;%1&apos;은(는) 이름=값 형식이어야 합니다</translation>
     </message>
     <message>
         <source>Save the profile</source>
@@ -1284,6 +1577,10 @@ There is no keyring on this system, so it is kept only until STOMP Explorer quit
         <translation>예기치 않은 오류: {error}</translation>
     </message>
     <message>
+        <source>The broker refused the login for &apos;{login}&apos;: {detail}. Check the login and passcode.</source>
+        <translation>브로커가 &apos;{login}&apos;의 로그인을 거부했습니다: {detail}. 로그인과 패스코드를 확인하세요.</translation>
+    </message>
+    <message>
         <source>Could not subscribe to {destination}: {error}</source>
         <translation>{destination}을(를) 구독할 수 없습니다: {error}</translation>
     </message>
@@ -1310,6 +1607,26 @@ There is no keyring on this system, so it is kept only until STOMP Explorer quit
     <message>
         <source>Not connected: wait until the connection is up.</source>
         <translation>연결되어 있지 않습니다. 연결될 때까지 기다리세요.</translation>
+    </message>
+    <message>
+        <source>Peeked at {count} message(s) on {destination}; they stay on the queue.</source>
+        <translation>{destination}의 메시지 {count}건을 엿보았습니다. 메시지는 큐에 그대로 남아 있습니다.</translation>
+    </message>
+    <message>
+        <source>Consuming {destination}: select a message and press ACK or NACK in the message pane.</source>
+        <translation>{destination}을(를) 소비하는 중: 메시지를 선택하고 메시지 창에서 ACK 또는 NACK를 누르세요.</translation>
+    </message>
+    <message>
+        <source>Draining {destination}: every message is removed.</source>
+        <translation>{destination}을(를) 비우는 중: 모든 메시지가 제거됩니다.</translation>
+    </message>
+    <message>
+        <source>Observing {destination}</source>
+        <translation>{destination} 관찰 중</translation>
+    </message>
+    <message>
+        <source>The browse of {destination} did not end within {seconds:g} s.</source>
+        <translation>{destination} 둘러보기가 {seconds:g}초 안에 끝나지 않았습니다.</translation>
     </message>
     <message>
         <source>Acknowledged (ACK) {id}</source>
@@ -1340,6 +1657,18 @@ There is no keyring on this system, so it is kept only until STOMP Explorer quit
         <translation>{ms:.1f} ms 후 영수증 받음</translation>
     </message>
     <message>
+        <source>(no receipt requested)</source>
+        <translation>(영수증 요청 안 함)</translation>
+    </message>
+    <message>
+        <source>The broker refused the {command}: {error}</source>
+        <translation>브로커가 {command}을(를) 거부했습니다: {error}</translation>
+    </message>
+    <message>
+        <source>The broker sent an ERROR right after the SEND, so it was probably refused: {error}</source>
+        <translation>SEND 직후 브로커가 ERROR를 보냈으므로 거부된 것 같습니다: {error}</translation>
+    </message>
+    <message>
         <source>The raw frame is not valid STOMP: {error}</source>
         <translation>원시 프레임이 올바른 STOMP가 아닙니다: {error}</translation>
     </message>
@@ -1363,7 +1692,7 @@ There is no keyring on this system, so it is kept only until STOMP Explorer quit
         <translation>화면에 쓸 언어</translation>
     </message>
     <message>
-        <source>How many messages each connection's log keeps; older ones are evicted</source>
+        <source>How many messages each connection&apos;s log keeps; older ones are evicted</source>
         <translation>연결마다 로그에 남길 메시지 수. 오래된 것부터 밀려납니다</translation>
     </message>
     <message>

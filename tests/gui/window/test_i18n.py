@@ -61,3 +61,18 @@ def test_language_follows_the_system_by_default() -> None:
     assert i18n.chosen_language(settings) == ""
     system = QLocale.system().name().split("_")[0]
     assert i18n.effective_language(settings) == (system if system in ("en", "ko") else "en")
+
+
+def test_lower_layer_conditions_are_korean_sentences(korean: list[QTranslator]) -> None:
+    from explorer.client import TransportError
+    from explorer.profiles.errors import FieldError
+    from explorer.ui.messages import describe_client_error, describe_field_error, keyring_notice
+
+    text = describe_client_error(TransportError(
+        "connection refused by 127.0.0.1:61699 — is the broker running?"))
+    # The window's sentence in Korean, the client's English detail only in parentheses.
+    assert text.startswith("이 주소에서 응답이 없습니다.")
+    assert text.endswith("(connection refused by 127.0.0.1:61699 — is the broker running?)")
+    assert describe_field_error(FieldError("name", "the name is empty; give the profile a name")
+                                ) == "이름: 이름이 비어 있습니다. 프로필 이름을 입력하세요."
+    assert keyring_notice().startswith("이 시스템에는 키링이 없어")
