@@ -10,8 +10,16 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import (
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -62,9 +70,10 @@ _BROKER_HEADERS = frozenset({
 class _ElideMiddleDelegate(QStyledItemDelegate):
     """Destinations differ at their ends: "/topic/notifi…ons/user.1005"."""
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
-        option.textElideMode = Qt.TextElideMode.ElideMiddle  # type: ignore[attr-defined]
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 # A top-level folder with at most this many children opens by itself.
@@ -132,7 +141,7 @@ class ConnectionView(QWidget):
         collapse.setObjectName("collapseAllButton")
         collapse.setText("⊟")
         collapse.setToolTip(self.tr("Collapse all destinations"))
-        collapse.clicked.connect(lambda: self.tree.collapseAll())
+        collapse.clicked.connect(lambda: self.collapse_all())
         filter_row = QHBoxLayout()
         filter_row.addWidget(self.tree_filter, 1)
         filter_row.addWidget(expand)
@@ -372,6 +381,9 @@ class ConnectionView(QWidget):
                 self.tree.expand(index)
                 index = index.parent()
 
+    def collapse_all(self) -> None:
+        self.tree.collapseAll()
+
     def expand_all(self) -> None:
         if len(self.session.destinations.tree) <= 5000:
             self.tree.expandAll()
@@ -405,8 +417,10 @@ class ConnectionView(QWidget):
         broker = self.session.broker_kind
         available = available_modes(broker, destination)
         for mode, name, label, tip in self._mode_labels(destination):
-            action = menu.addAction(icon("subscribe"), label,
-                                    lambda m=mode: self.subscribe_in_mode(destination, m))
+            action = QAction(icon("subscribe"), label, menu)
+            action.triggered.connect(
+                lambda _c=False, m=mode: self.subscribe_in_mode(destination, m))
+            menu.addAction(action)
             action.setObjectName(name)
             action.setToolTip(tip)
             action.setEnabled(connected and mode in available
@@ -490,7 +504,11 @@ class ConnectionView(QWidget):
                     return None
             return await self.session.subscribe_mode(destination, mode)
 
-        self.run(go(), lambda text: text and self._info(text))
+        def done(text: object) -> None:
+            if text:
+                self._info(text)
+
+        self.run(go(), done)
 
     async def _ask(self, title: str, question: str) -> bool:
         """A non-modal Yes/No box (awaitable); tests replace `confirm`."""
@@ -499,7 +517,11 @@ class ConnectionView(QWidget):
         box.setObjectName("confirmRemoveDialog")
         box.setDefaultButton(QMessageBox.StandardButton.No)
         done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-        box.finished.connect(lambda r: done.done() or done.set_result(r))
+        def finished(result: int) -> None:
+            if not done.done():
+                done.set_result(result)
+
+        box.finished.connect(finished)
         box.open()
         await done
         answer = box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes

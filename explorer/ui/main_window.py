@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
@@ -325,7 +326,7 @@ class MainWindow(QMainWindow):
         for view in self.views():
             if view.session is session:
                 view.banner.show_message(text, "error", self.tr("Re-enter passcode"),
-                                         lambda v=view: self.reenter_passcode(v))
+                                         partial(self.reenter_passcode, view))
 
     def _login_accepted(self, session: SessionController) -> None:
         """Save a typed passcode now that the broker accepted it."""

@@ -107,7 +107,7 @@ def field_label(field: str) -> str:
     label = _FIELD_LABELS.get(field)
     if label is None:
         return field.rsplit(".", 1)[-1].replace("_", " ").capitalize()
-    return QCoreApplication.translate("Messages", label)
+    return QCoreApplication.translate("Messages", str(label))
 
 
 def field_message(error: FieldError) -> str:
