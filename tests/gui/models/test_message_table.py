@@ -293,3 +293,11 @@ def test_random_operations_keep_the_model_consistent(
         expected = [e.seq for e in model.log if spec.is_empty or e.destination == spec.destination]
         assert shown == expected
     del tester
+
+
+def test_sizes_fit_a_narrow_column() -> None:
+    from explorer.ui.models.message_table import size_text
+
+    assert size_text(13) == "13 B"
+    assert size_text(12_400) == "12.1 KiB"
+    assert size_text(8_208_000) == "7.8 MiB"
