@@ -310,6 +310,12 @@ class SessionController(QObject):
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await task
+        # Pending helpers (profile subscriptions, SEND refusal checks) end with the session.
+        pending = [t for t in self._tasks if not t.done()]
+        for leftover in pending:
+            leftover.cancel()
+        if pending:
+            await asyncio.gather(*pending, return_exceptions=True)
         self._remember_subscriptions()
         self._stats_timer.stop()
         if self.state is not SessionState.FAILED:
