@@ -23,14 +23,14 @@ if TYPE_CHECKING:
 def configure_application(app: QApplication) -> None:
     """Names, icon, translations and the light/dark theme (once per QApplication)."""
     from explorer.ui import config, i18n, theme
-    from explorer.ui.about import application_icon
+    from explorer.ui.about import APP_ID, application_icon
 
     if app.property("explorerConfigured"):
         return
     app.setApplicationName("STOMP Explorer")
     app.setOrganizationName("stomp-explorer")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("stomp-explorer")
+    app.setDesktopFileName(APP_ID)  # Wayland matches the window to the .desktop entry by it
     app.setWindowIcon(application_icon())
     settings = config.settings()
     translators = i18n.install(app, settings)
