@@ -13,7 +13,6 @@ fixed clock) the sequence is deterministic, which the tests rely on.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 import random
@@ -24,6 +23,7 @@ from datetime import UTC, datetime
 from typing import Any, Final
 
 from explorer.sandbox.errors import SandboxError
+from explorer.sandbox.tasks import finish_cancelled
 
 log = logging.getLogger(__name__)
 
@@ -130,8 +130,7 @@ class DemoTraffic:
         task, self._task = self._task, None
         if task is not None:
             task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+            await finish_cancelled(task, "the demo generator")
 
     async def set_enabled(self, enabled: bool) -> None:
         if enabled:

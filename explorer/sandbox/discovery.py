@@ -9,7 +9,6 @@ snapshot goes to `watch()` iterators, listener callbacks, and STOMP subscribers 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import dataclasses
 import json
 import logging
@@ -23,6 +22,7 @@ from explorer.sandbox.destinations import (
     Destinations,
     Subscription,
 )
+from explorer.sandbox.tasks import finish_cancelled
 
 log = logging.getLogger(__name__)
 
@@ -98,8 +98,7 @@ class DiscoveryFeed:
     async def stop(self) -> None:
         if self._task is not None:
             self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            await finish_cancelled(self._task, "the discovery feed")
             self._task = None
         for watch in list(self._watches):
             watch.close()

@@ -196,8 +196,13 @@ class SandboxBroker:
     async def stop(self) -> None:
         """Stop listening, close every connection and the demo; idempotent."""
         self._running = False
-        await self.demo.stop()
-        await self.discovery.stop()
+        try:
+            await self.demo.stop()
+            await self.discovery.stop()
+        finally:  # a failed background task must never keep the ports open
+            await self._close_everything()
+
+    async def _close_everything(self) -> None:
         if self._tcp_server is not None:
             self._tcp_server.close()
         if self._ws_server is not None:
