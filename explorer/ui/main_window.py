@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import replace
 from functools import partial
@@ -54,6 +55,8 @@ from explorer.ui.status import ConnectionStatus
 
 LAYOUT_VERSION = 1
 
+
+log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     """The STOMP Explorer window."""
@@ -586,8 +589,10 @@ class MainWindow(QMainWindow):
         """Disconnect every session (each bounded to 3 s) and stop the sandbox."""
         await asyncio.gather(*(s.shutdown() for s in self.sessions if s.is_active),
                              return_exceptions=True)
-        with contextlib.suppress(Exception):
+        try:
             await self.sandbox.stop()
+        except Exception:  # closing the window must go on; the reason goes to the log
+            log.exception("the sandbox broker did not stop cleanly")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Override: save the layout, then close only after a clean disconnect."""
