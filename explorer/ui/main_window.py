@@ -55,8 +55,8 @@ from explorer.ui.status import ConnectionStatus
 
 LAYOUT_VERSION = 1
 
-
 log = logging.getLogger(__name__)
+
 
 class MainWindow(QMainWindow):
     """The STOMP Explorer window."""
