@@ -53,7 +53,7 @@ def queue(rabbitmq: Broker) -> Iterator[str]:
 
 
 async def _discover(model: DestinationTreeModel, destination: str, broker: Broker) -> None:
-    """Run discovery until the management API reports the queue's depth."""
+    """Run discovery until the management API reports the queue's depth and consumers."""
     client = Client(broker.stomp_url, login="guest", passcode="guest", host="/")
     await client.connect()
     config = DiscoveryConfig(broker=BrokerKind.RABBITMQ, management_url=MANAGEMENT,
@@ -65,8 +65,10 @@ async def _discover(model: DestinationTreeModel, destination: str, broker: Broke
                 while True:
                     event = await discovery.get()
                     apply_to_tree(model, event)
+                    # `messages` and `consumers` can arrive in different stats refreshes.
                     if (isinstance(event, DiscoveredDestination)
-                            and event.destination == destination and event.depth):
+                            and event.destination == destination and event.depth
+                            and event.consumers is not None):
                         return
     finally:
         await client.disconnect()
