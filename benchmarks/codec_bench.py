@@ -81,8 +81,7 @@ def main() -> None:
     ]
     parse_variant("parse, no escapes, 64 KiB chunks", plain)
     backslash = [  # an escaped backslash forces the regex decoder for that value
-        Frame(f.command, (*f.headers, ("selector", "a:b\\c")), f.body)
-        for f in frames[:sample_size]
+        Frame(f.command, (*f.headers, ("selector", "a:b\\c")), f.body) for f in frames[:sample_size]
     ]
     parse_variant("parse, escaped '\\', 64 KiB chunks", backslash)
 
@@ -94,8 +93,10 @@ def main() -> None:
             parser.feed(sample[i : i + 1])
 
     seconds = best_of(opts.repeats, parse_bytewise)
-    print(f"parse, byte by byte (500 frames)    {rate(500, seconds)}"
-          f"  ({len(sample) / seconds / 1e6:.2f} MB/s)")
+    print(
+        f"parse, byte by byte (500 frames)    {rate(500, seconds)}"
+        f"  ({len(sample) / seconds / 1e6:.2f} MB/s)"
+    )
 
     for version in (Version.V1_2, Version.V1_0):
         seconds = best_of(opts.repeats, lambda v=version: [serialize(f, v) for f in frames])

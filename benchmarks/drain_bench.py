@@ -83,8 +83,15 @@ async def read_until_nul(reader: asyncio.StreamReader) -> bytes:
     return rest
 
 
-async def prefill(addr: tuple[str, int], queue: str, n: int, vhost: str,
-                  login: str | None, passcode: str | None, extra: dict[str, str]) -> None:
+async def prefill(
+    addr: tuple[str, int],
+    queue: str,
+    n: int,
+    vhost: str,
+    login: str | None,
+    passcode: str | None,
+    extra: dict[str, str],
+) -> None:
     reader, writer = await asyncio.open_connection(*addr)
     writer.write(connect_frame(vhost, login, passcode))
     await read_until_nul(reader)
@@ -93,8 +100,13 @@ async def prefill(addr: tuple[str, int], queue: str, n: int, vhost: str,
     for start in range(0, n - 1, batch):
         writer.write(one * min(batch, n - 1 - start))
         await writer.drain()
-    writer.write(frame("SEND", {"destination": queue, **extra, "receipt": "last",
-                                "content-length": str(len(BODY))}, BODY))
+    writer.write(
+        frame(
+            "SEND",
+            {"destination": queue, **extra, "receipt": "last", "content-length": str(len(BODY))},
+            BODY,
+        )
+    )
     await writer.drain()
     buf = b""
     while b"receipt-id:last" not in buf:
@@ -121,8 +133,10 @@ def http_json(url: str, auth: tuple[str, str] | None = None, method: str = "GET"
 
 
 def activemq_depth(name: str) -> int:
-    mbean = (f"org.apache.activemq:type=Broker,brokerName=localhost,destinationType=Queue,"
-             f"destinationName={name}")
+    mbean = (
+        f"org.apache.activemq:type=Broker,brokerName=localhost,destinationType=Queue,"
+        f"destinationName={name}"
+    )
     reply = http_json(f"{JOLOKIA}/read/{urllib.parse.quote(mbean, safe=':=,')}/QueueSize")
     assert isinstance(reply, dict)
     return int(reply.get("value") or 0)
@@ -131,14 +145,17 @@ def activemq_depth(name: str) -> int:
 def activemq_remove(name: str) -> None:
     mbean = "org.apache.activemq:type=Broker,brokerName=localhost"
     operation = "removeQueue(java.lang.String)"
-    http_json(f"{JOLOKIA}/exec/{urllib.parse.quote(mbean, safe=':=,')}/{operation}/"
-              f"{urllib.parse.quote(name)}")
+    http_json(
+        f"{JOLOKIA}/exec/{urllib.parse.quote(mbean, safe=':=,')}/{operation}/"
+        f"{urllib.parse.quote(name)}"
+    )
 
 
 def rabbit_depth(name: str) -> int:
     try:
-        reply = http_json(f"{RABBIT_MGMT}/api/queues/%2F/{urllib.parse.quote(name, safe='')}",
-                          RABBIT_AUTH)
+        reply = http_json(
+            f"{RABBIT_MGMT}/api/queues/%2F/{urllib.parse.quote(name, safe='')}", RABBIT_AUTH
+        )
     except urllib.error.HTTPError:
         return 0
     assert isinstance(reply, dict)
@@ -146,8 +163,11 @@ def rabbit_depth(name: str) -> int:
 
 
 def rabbit_remove(name: str) -> None:
-    http_json(f"{RABBIT_MGMT}/api/queues/%2F/{urllib.parse.quote(name, safe='')}", RABBIT_AUTH,
-              method="DELETE")
+    http_json(
+        f"{RABBIT_MGMT}/api/queues/%2F/{urllib.parse.quote(name, safe='')}",
+        RABBIT_AUTH,
+        method="DELETE",
+    )
 
 
 def wait_depth(depth: object, name: str, n: int, limit: float = 120.0) -> None:
@@ -162,8 +182,9 @@ def wait_depth(depth: object, name: str, n: int, limit: float = 120.0) -> None:
 # ---------------------------------------------------------------- drainers (child process)
 
 
-async def drain_ours(url: str, queue: str, n: int, vhost: str, login: str | None,
-                     passcode: str | None) -> float:
+async def drain_ours(
+    url: str, queue: str, n: int, vhost: str, login: str | None, passcode: str | None
+) -> float:
     from explorer.client import Client
 
     client = Client(url, login=login, passcode=passcode, host=vhost, heartbeat=(0, 0))
@@ -180,8 +201,9 @@ async def drain_ours(url: str, queue: str, n: int, vhost: str, login: str | None
     return elapsed
 
 
-async def drain_raw(queue: str, n: int, vhost: str, login: str | None,
-                    passcode: str | None) -> float:
+async def drain_raw(
+    queue: str, n: int, vhost: str, login: str | None, passcode: str | None
+) -> float:
     reader, writer = await asyncio.open_connection(*ACTIVEMQ_TCP)
     writer.write(connect_frame(vhost, login, passcode))
     count = (await read_until_nul(reader)).count(b"\0")
@@ -198,13 +220,15 @@ async def drain_raw(queue: str, n: int, vhost: str, login: str | None,
     return elapsed
 
 
-async def drain_raw_ws(queue: str, n: int, vhost: str, login: str | None,
-                       passcode: str | None) -> float:
+async def drain_raw_ws(
+    queue: str, n: int, vhost: str, login: str | None, passcode: str | None
+) -> float:
     from websockets.asyncio.client import connect
     from websockets.typing import Subprotocol
 
-    async with connect(RABBIT_WS, subprotocols=[Subprotocol("v12.stomp")],
-                       max_size=64 * 2**20, proxy=None) as ws:
+    async with connect(
+        RABBIT_WS, subprotocols=[Subprotocol("v12.stomp")], max_size=64 * 2**20, proxy=None
+    ) as ws:
         await ws.send(connect_frame(vhost, login, passcode).decode())
         reply = await ws.recv(decode=False)
         assert isinstance(reply, bytes) and reply.startswith(b"CONNECTED"), reply
@@ -218,8 +242,7 @@ async def drain_raw_ws(queue: str, n: int, vhost: str, login: str | None,
         return time.perf_counter() - start
 
 
-def drain_stomppy(queue: str, n: int, vhost: str, login: str | None,
-                  passcode: str | None) -> float:
+def drain_stomppy(queue: str, n: int, vhost: str, login: str | None, passcode: str | None) -> float:
     import threading
 
     import stomp
@@ -249,8 +272,9 @@ def drain_stomppy(queue: str, n: int, vhost: str, login: str | None,
 def child(args: argparse.Namespace) -> None:
     kind, queue, n = args.drain_one, args.queue, args.n
     if kind == "ours":
-        elapsed = asyncio.run(drain_ours(f"stomp://{ACTIVEMQ_TCP[0]}:{ACTIVEMQ_TCP[1]}", queue, n,
-                                         "/", None, None))
+        elapsed = asyncio.run(
+            drain_ours(f"stomp://{ACTIVEMQ_TCP[0]}:{ACTIVEMQ_TCP[1]}", queue, n, "/", None, None)
+        )
     elif kind == "raw":
         elapsed = asyncio.run(drain_raw(queue, n, "/", None, None))
     elif kind == "stomppy":
@@ -270,7 +294,10 @@ def child(args: argparse.Namespace) -> None:
 def run_drainer(kind: str, queue: str, n: int) -> float:
     result = subprocess.run(
         [sys.executable, __file__, "--drain-one", kind, "--queue", queue, "--n", str(n)],
-        capture_output=True, text=True, timeout=600, check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     if result.returncode != 0:
         raise SystemExit(f"{kind} drainer failed:\n{result.stderr[-2000:]}")
@@ -282,7 +309,7 @@ def bench(target_key: str, n: int, reps: int) -> None:
     times: dict[str, list[float]] = {d: [] for d in target.drainers}
     for rep in range(reps):
         order = list(target.drainers)
-        order = order[rep % len(order):] + order[:rep % len(order)]  # alternate who goes first
+        order = order[rep % len(order) :] + order[: rep % len(order)]  # alternate who goes first
         for kind in order:
             name = f"bench.drain.{kind}.{uuid.uuid4().hex[:8]}"
             if target_key == "activemq":
@@ -294,8 +321,9 @@ def bench(target_key: str, n: int, reps: int) -> None:
                 wait_depth(rabbit_depth, name, n)
             seconds = run_drainer(kind, f"/queue/{name}", n)
             times[kind].append(seconds)
-            print(f"  rep {rep + 1} {kind:8s} {seconds:7.3f} s  {n / seconds:9,.0f} msg/s",
-                  flush=True)
+            print(
+                f"  rep {rep + 1} {kind:8s} {seconds:7.3f} s  {n / seconds:9,.0f} msg/s", flush=True
+            )
             try:
                 (activemq_remove if target_key == "activemq" else rabbit_remove)(name)
             except Exception as exc:  # cleanup only

@@ -156,20 +156,32 @@ def bench_ingest(seconds: float, rate: int) -> None:
     shown = table.rowCount()
     print(f"ingest: target {rate:,} msg/s for {seconds:g} s (offscreen views attached)")
     print(f"  produced {produced:,} messages = {produced / wall:,.0f} msg/s sustained")
-    print(f"  table rows {shown:,} (cap {table.log.max_count:,}), evicted {table.evicted_total:,}, "
-          f"pending at end {table.pending_count:,}; tree nodes {len(tree.tree):,}")
-    print(f"  event-loop lag (10 ms timer lateness): p50 {percentile(lags, 0.5):.1f} ms, "
-          f"p99 {percentile(lags, 0.99):.1f} ms, max {max(lags, default=0):.1f} ms "
-          f"({len(lags)} samples)")
+    print(
+        f"  table rows {shown:,} (cap {table.log.max_count:,}), evicted {table.evicted_total:,}, "
+        f"pending at end {table.pending_count:,}; tree nodes {len(tree.tree):,}"
+    )
+    print(
+        f"  event-loop lag (10 ms timer lateness): p50 {percentile(lags, 0.5):.1f} ms, "
+        f"p99 {percentile(lags, 0.99):.1f} ms, max {max(lags, default=0):.1f} ms "
+        f"({len(lags)} samples)"
+    )
     if flush_times:
-        print(f"  table flush: {len(flush_times)} flushes, median "
-              f"{statistics.median(flush_times) * 1000:.2f} ms, p99 "
-              f"{percentile(flush_times, 0.99) * 1000:.2f} ms")
+        print(
+            f"  table flush: {len(flush_times)} flushes, median "
+            f"{statistics.median(flush_times) * 1000:.2f} ms, p99 "
+            f"{percentile(flush_times, 0.99) * 1000:.2f} ms"
+        )
     gc.callbacks.remove(on_gc)
-    print("  Python GC pauses: " + ", ".join(
-        f"gen{gen} {len(p)}x max {max(p, default=0):.1f} ms" for gen, p in gc_pauses.items()))
-    print(f"  CPU {cpu:.1f} s over {wall:.1f} s wall ({cpu / wall * 100:.0f}% of one core); "
-          f"RSS {rss_mb():.0f} MB")
+    print(
+        "  Python GC pauses: "
+        + ", ".join(
+            f"gen{gen} {len(p)}x max {max(p, default=0):.1f} ms" for gen, p in gc_pauses.items()
+        )
+    )
+    print(
+        f"  CPU {cpu:.1f} s over {wall:.1f} s wall ({cpu / wall * 100:.0f}% of one core); "
+        f"RSS {rss_mb():.0f} MB"
+    )
 
 
 # -- memory -------------------------------------------------------------------------------------
@@ -198,11 +210,15 @@ def bench_rss(count: int) -> None:
     for row in range(count - 40, count):
         for column in range(6):
             model.index(row, column).data()
-    print(f"rss: {model.rowCount():,} retained messages of 200-byte bodies "
-          f"(5 headers each, unique message-id)")
-    print(f"  RSS {after:.0f} MB total (baseline with Qt loaded {before:.0f} MB, "
-          f"log {after - before:.0f} MB = {(after - before) * 1024 * 1024 / count:.0f} B/msg); "
-          f"filled in {elapsed:.1f} s")
+    print(
+        f"rss: {model.rowCount():,} retained messages of 200-byte bodies "
+        f"(5 headers each, unique message-id)"
+    )
+    print(
+        f"  RSS {after:.0f} MB total (baseline with Qt loaded {before:.0f} MB, "
+        f"log {after - before:.0f} MB = {(after - before) * 1024 * 1024 / count:.0f} B/msg); "
+        f"filled in {elapsed:.1f} s"
+    )
     del app
 
 
@@ -236,8 +252,10 @@ def bench_tree_filter(count: int) -> None:
     print(f"treefilter: {len(tree):,} nodes ({count:,} destinations, split '/.')")
     for text in ("svc42", "q4999", "region", "no-such-thing"):
         shown = len(tree.matching(text))
-        print(f"  store matching({text!r}): {timed(lambda t=text: tree.matching(t)):.1f} ms "
-              f"({shown:,} nodes shown)")
+        print(
+            f"  store matching({text!r}): {timed(lambda t=text: tree.matching(t)):.1f} ms "
+            f"({shown:,} nodes shown)"
+        )
     model = DestinationTreeModel(tree)
     view = QTreeView()
     view.setUniformRowHeights(True)
@@ -246,6 +264,7 @@ def bench_tree_filter(count: int) -> None:
     view.show()
     app.processEvents()
     for text in ("svc42", "q4999", "region"):
+
         def apply(t: str = text) -> None:
             model.set_filter(t)
             view.expandAll()
@@ -260,8 +279,10 @@ def bench_tree_filter(count: int) -> None:
         view.expandAll()
         app.processEvents()
         expand_ms = (time.perf_counter() - start) * 1000
-        print(f"  model set_filter({text!r}): {reset_ms:.1f} ms reset, then "
-              f"{expand_ms:.1f} ms expandAll + paint ({model.rowCount():,} top rows)")
+        print(
+            f"  model set_filter({text!r}): {reset_ms:.1f} ms reset, then "
+            f"{expand_ms:.1f} ms expandAll + paint ({model.rowCount():,} top rows)"
+        )
         model.set_filter("")
         app.processEvents()
         del apply
@@ -292,17 +313,17 @@ def bench_log_filter(count: int) -> None:
         start = time.perf_counter()
         error = model.set_filter(**kwargs)  # type: ignore[arg-type]
         elapsed = (time.perf_counter() - start) * 1000
-        print(f"  store filter {label}: {elapsed:.0f} ms -> {model.rowCount():,} rows"
-              f"{' ERROR ' + error if error else ''}")
+        print(
+            f"  store filter {label}: {elapsed:.0f} ms -> {model.rowCount():,} rows"
+            f"{' ERROR ' + error if error else ''}"
+        )
     model.set_filter()
 
     predicate = compile_filter(MessageFilter(text="svc42"))
     entry_role = MessageTableModel.EntryRole
 
     class Proxy(QSortFilterProxyModel):
-        def filterAcceptsRow(
-            self, row: int, parent: QModelIndex | QPersistentModelIndex
-        ) -> bool:
+        def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
             source = self.sourceModel()
             return bool(predicate(source.index(row, 0, parent).data(entry_role)))
 
@@ -311,8 +332,10 @@ def bench_log_filter(count: int) -> None:
     proxy.setSourceModel(model)
     proxy.rowCount()
     elapsed = (time.perf_counter() - start) * 1000
-    print(f"  QSortFilterProxyModel text 'svc42' (Python filterAcceptsRow): {elapsed:.0f} ms "
-          f"-> {proxy.rowCount():,} rows")
+    print(
+        f"  QSortFilterProxyModel text 'svc42' (Python filterAcceptsRow): {elapsed:.0f} ms "
+        f"-> {proxy.rowCount():,} rows"
+    )
     del app
 
 
@@ -334,8 +357,10 @@ def main() -> int:
     elif args.only == "logfilter":
         bench_log_filter(args.log_rows)
     else:
-        print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
-              f"QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}")
+        print(
+            f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
+            f"QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}"
+        )
         for phase in PHASES:
             command = [sys.executable, __file__, "--only", phase, *sys.argv[1:]]
             if subprocess.run(command, check=False).returncode:

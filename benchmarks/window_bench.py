@@ -76,18 +76,29 @@ def cold_start(runs: int, mode: str) -> None:
         with tempfile.TemporaryDirectory() as config:
             env = dict(os.environ, STOMP_EXPLORER_CONFIG_DIR=config, BENCH_MODE=mode)
             start = time.time()
-            out = subprocess.run([sys.executable, "-c", _CHILD], env=env, cwd=REPO,
-                                 capture_output=True, text=True, timeout=60, check=True).stdout
+            out = subprocess.run(
+                [sys.executable, "-c", _CHILD],
+                env=env,
+                cwd=REPO,
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=True,
+            ).stdout
             marks = dict(line.split() for line in out.splitlines() if line[:1].isupper())
             shown.append(float(marks["SHOWN"]) - start)
             if "FIRST_MESSAGE" in marks:
                 first.append(float(marks["FIRST_MESSAGE"]) - start)
-    print(f"cold start to window shown ({mode}): median {statistics.median(shown) * 1000:.0f} ms,"
-          f" min {min(shown) * 1000:.0f} ms, max {max(shown) * 1000:.0f} ms over {runs} runs"
-          " (target <= 1500 ms)")
+    print(
+        f"cold start to window shown ({mode}): median {statistics.median(shown) * 1000:.0f} ms,"
+        f" min {min(shown) * 1000:.0f} ms, max {max(shown) * 1000:.0f} ms over {runs} runs"
+        " (target <= 1500 ms)"
+    )
     if first:
-        print(f"  first run: first sandbox demo message in the log after "
-              f"median {statistics.median(first) * 1000:.0f} ms")
+        print(
+            f"  first run: first sandbox demo message in the log after "
+            f"median {statistics.median(first) * 1000:.0f} ms"
+        )
 
 
 def detail(runs: int) -> None:
@@ -99,25 +110,57 @@ def detail(runs: int) -> None:
     pane = MessageDetail()
     pane.resize(500, 800)
     pane.show()
-    doc = {"orders": [{"id": i, "customer": f"고객 {i}", "items": [{"sku": f"SKU-{i}-{j}",
-                                                                    "qty": j} for j in range(3)],
-                       "total": i * 1.25, "note": "배송 전 연락 바랍니다"} for i in range(45_000)]}
+    doc = {
+        "orders": [
+            {
+                "id": i,
+                "customer": f"고객 {i}",
+                "items": [{"sku": f"SKU-{i}-{j}", "qty": j} for j in range(3)],
+                "total": i * 1.25,
+                "note": "배송 전 연락 바랍니다",
+            }
+            for i in range(45_000)
+        ]
+    }
     body = json.dumps(doc, ensure_ascii=False).encode()
     headers = [("destination", "/queue/big"), ("content-type", "application/json")]
     print(f"detail pane: body of {len(body) / 1e6:.1f} MB JSON")
-    timed(app, pane, "open (JSON tree, selection to painted)", runs,
-          lambda: pane.show_frame("MESSAGE", headers, body))
-    for label, index in (("switch to text (256 KiB preview)", 0),
-                         ("switch to hex (64 KiB preview)", 3)):
-        timed(app, pane, label, runs, lambda i=index: pane._view.setCurrentIndex(i),
-              before=lambda: pane.show_frame("MESSAGE", headers, body))
+    timed(
+        app,
+        pane,
+        "open (JSON tree, selection to painted)",
+        runs,
+        lambda: pane.show_frame("MESSAGE", headers, body),
+    )
+    for label, index in (
+        ("switch to text (256 KiB preview)", 0),
+        ("switch to hex (64 KiB preview)", 3),
+    ):
+        timed(
+            app,
+            pane,
+            label,
+            runs,
+            lambda i=index: pane._view.setCurrentIndex(i),
+            before=lambda: pane.show_frame("MESSAGE", headers, body),
+        )
     text = ("주문 " + "x" * 95 + "\n").encode() * (10_000_000 // 104)
     print(f"detail pane: body of {len(text) / 1e6:.1f} MB text")
-    timed(app, pane, "open (text, 256 KiB preview)", runs,
-          lambda: pane.show_frame("MESSAGE", [("content-type", "text/plain")], text))
-    timed(app, pane, "show all (whole body)", 1,
-          lambda: pane.show_all(),
-          before=lambda: pane.show_frame("MESSAGE", [("content-type", "text/plain")], text))
+    timed(
+        app,
+        pane,
+        "open (text, 256 KiB preview)",
+        runs,
+        lambda: pane.show_frame("MESSAGE", [("content-type", "text/plain")], text),
+    )
+    timed(
+        app,
+        pane,
+        "show all (whole body)",
+        1,
+        lambda: pane.show_all(),
+        before=lambda: pane.show_frame("MESSAGE", [("content-type", "text/plain")], text),
+    )
     pane.clear()
     pane.close()
     pane.deleteLater()
@@ -136,8 +179,10 @@ def timed(app, pane, label, runs, action, before=None) -> None:  # type: ignore[
         pane.repaint()
         app.processEvents()
         times.append(time.perf_counter() - start)
-    print(f"  {label}: median {statistics.median(times) * 1000:.0f} ms, "
-          f"max {max(times) * 1000:.0f} ms (target <= 300 ms)")
+    print(
+        f"  {label}: median {statistics.median(times) * 1000:.0f} ms, "
+        f"max {max(times) * 1000:.0f} ms (target <= 300 ms)"
+    )
 
 
 def ingest(total: int, rate: int) -> None:
@@ -165,8 +210,7 @@ def ingest(total: int, rate: int) -> None:
         window = create_window(first_run=False)
         window.resize(1400, 880)
         window.show()
-        window.open_profile(Profile(name="load", url=broker.tcp_url,
-                                    heart_beat=HeartBeat(0, 0)))
+        window.open_profile(Profile(name="load", url=broker.tcp_url, heart_beat=HeartBeat(0, 0)))
         while not (window.views() and window.views()[0].session.is_connected):
             await asyncio.sleep(0.01)
         view = window.views()[0]
@@ -201,18 +245,22 @@ def ingest(total: int, rate: int) -> None:
         deadline = time.perf_counter() + 60
         while arrived() < total:
             if time.perf_counter() > deadline:
-                print(f"  gave up: {arrived()} of {total} arrived; "
-                      f"session {view.session.state}: {view.session.detail}")
+                print(
+                    f"  gave up: {arrived()} of {total} arrived; "
+                    f"session {view.session.state}: {view.session.detail}"
+                )
                 break
             await asyncio.sleep(0.005)
         model.flush()
         done = time.perf_counter() - start
         timer.stop()
         lags.sort()
-        print(f"ingest end to end (sandbox in the same process, {total} x 200 B, offered "
-              f"{rate}/s): published in {published:.2f} s, all in the log after {done:.2f} s "
-              f"= {total / done:,.0f} msg/s; event-loop lag p50 {lags[len(lags) // 2] * 1000:.1f}"
-              f" ms, p99 {lags[int(len(lags) * 0.99)] * 1000:.1f} ms")
+        print(
+            f"ingest end to end (sandbox in the same process, {total} x 200 B, offered "
+            f"{rate}/s): published in {published:.2f} s, all in the log after {done:.2f} s "
+            f"= {total / done:,.0f} msg/s; event-loop lag p50 {lags[len(lags) // 2] * 1000:.1f}"
+            f" ms, p99 {lags[int(len(lags) * 0.99)] * 1000:.1f} ms"
+        )
         await window.shutdown()
         await broker.stop()
 

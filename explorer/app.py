@@ -93,8 +93,7 @@ def _report_unexpected_errors(window: MainWindow) -> None:
 
     from PySide6.QtCore import QCoreApplication
 
-    def hook(kind: type[BaseException], error: BaseException,
-             tb: TracebackType | None) -> None:
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         traceback.print_exception(kind, error, tb, file=sys.stderr)
         text = QCoreApplication.translate(
             "MainWindow",

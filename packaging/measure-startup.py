@@ -33,9 +33,12 @@ def time_version(exe: Path, runs: int = 10) -> float:
 
 def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
     read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x900x24",
-                               "-nolisten", "tcp"], pass_fds=(write_fd,),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write_fd)
     with os.fdopen(read_fd) as pipe:
         return server, ":" + pipe.readline().strip()
@@ -45,20 +48,29 @@ def window_viewable(env: dict[str, str]) -> bool:
     """True once a "STOMP Explorer" window is mapped (Qt also makes an unmapped leader)."""
 
     def xwininfo(*args: str) -> str:
-        return subprocess.run(["xwininfo", *args], env=env, capture_output=True, text=True,
-                              check=False).stdout
+        return subprocess.run(
+            ["xwininfo", *args], env=env, capture_output=True, text=True, check=False
+        ).stdout
 
-    ids = [line.split()[0] for line in xwininfo("-root", "-tree").splitlines()
-           if '"STOMP Explorer"' in line]
+    ids = [
+        line.split()[0]
+        for line in xwininfo("-root", "-tree").splitlines()
+        if '"STOMP Explorer"' in line
+    ]
     return any("Map State: IsViewable" in xwininfo("-id", wid) for wid in ids)
 
 
 def time_window(exe: Path, display: str, config: Path) -> float:
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
-           "STOMP_EXPLORER_CONFIG_DIR": str(config)}
+    env = {
+        **os.environ,
+        "DISPLAY": display,
+        "QT_QPA_PLATFORM": "xcb",
+        "STOMP_EXPLORER_CONFIG_DIR": str(config),
+    }
     start = time.perf_counter()
-    app = subprocess.Popen([str(exe)], env=env, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL)
+    app = subprocess.Popen(
+        [str(exe)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         while True:
             if window_viewable(env):
@@ -86,8 +98,10 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=10)
-    print(f"window shown:  {statistics.median(times) * 1000:.0f} ms "
-          f"(median of 5 on Xvfb; min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f})")
+    print(
+        f"window shown:  {statistics.median(times) * 1000:.0f} ms "
+        f"(median of 5 on Xvfb; min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f})"
+    )
     return 0
 
 

@@ -53,45 +53,73 @@ class ResolvedConnection:
 def add_connection_arguments(parser: argparse.ArgumentParser) -> None:
     """The broker URL (first positional) and the connection options."""
     parser.add_argument(
-        "url", metavar="URL",
+        "url",
+        metavar="URL",
         help="broker URL: stomp://[user@]host[:61613], stomp+ssl://host[:61614], "
-             "ws://host:port/path or wss://host/path (or leave it out and give --profile NAME)",
+        "ws://host:port/path or wss://host/path (or leave it out and give --profile NAME)",
     )
     group = parser.add_argument_group("connection")
     from explorer.cli.profiles import add_profile_option
 
     add_profile_option(parser, group)
     group.add_argument("--user", metavar="U", help="login name (overrides user@ in the URL)")
-    group.add_argument("--passcode", "--password", nargs="?", action=_RefuseSecretFlag,
-                       help=argparse.SUPPRESS)
     group.add_argument(
-        "--passcode-env", metavar="VAR",
-        help="read the passcode from environment variable VAR (otherwise, on a terminal, "
-             "you are asked for it when --user is given)",
+        "--passcode", "--password", nargs="?", action=_RefuseSecretFlag, help=argparse.SUPPRESS
     )
     group.add_argument(
-        "--vhost", metavar="HOST", default=None,
+        "--passcode-env",
+        metavar="VAR",
+        help="read the passcode from environment variable VAR (otherwise, on a terminal, "
+        "you are asked for it when --user is given)",
+    )
+    group.add_argument(
+        "--vhost",
+        metavar="HOST",
+        default=None,
         help="the CONNECT host header (RabbitMQ: the virtual host; default '/')",
     )
     group.add_argument(
-        "--heart-beat", metavar="SEND,RECV", default=None, type=_heart_beat,
+        "--heart-beat",
+        metavar="SEND,RECV",
+        default=None,
+        type=_heart_beat,
         help="heart-beat intervals in ms offered to the broker (default 10000,10000; 0,0 = off)",
     )
-    group.add_argument("--connect-timeout", metavar="SECONDS", type=_positive, default=10.0,
-                       help="give up connecting after this long (default 10)")
+    group.add_argument(
+        "--connect-timeout",
+        metavar="SECONDS",
+        type=_positive,
+        default=10.0,
+        help="give up connecting after this long (default 10)",
+    )
     tls = parser.add_argument_group("TLS (stomp+ssl://, wss://)")
     tls.add_argument("--ca-file", metavar="PATH", help="trust the CA certificates in this PEM file")
-    tls.add_argument("--insecure", action="store_true",
-                     help="do not verify the broker's certificate (testing only)")
+    tls.add_argument(
+        "--insecure",
+        action="store_true",
+        help="do not verify the broker's certificate (testing only)",
+    )
     tls.add_argument("--client-cert", metavar="PATH", help="client certificate (PEM)")
     tls.add_argument("--client-key", metavar="PATH", help="client private key (PEM)")
-    tls.add_argument("--key-passphrase-env", metavar="VAR",
-                     help="read the client key's passphrase from environment variable VAR")
-    tls.add_argument("--server-name", metavar="NAME",
-                     help="TLS server name (SNI and certificate check) if not the URL's host")
+    tls.add_argument(
+        "--key-passphrase-env",
+        metavar="VAR",
+        help="read the client key's passphrase from environment variable VAR",
+    )
+    tls.add_argument(
+        "--server-name",
+        metavar="NAME",
+        help="TLS server name (SNI and certificate check) if not the URL's host",
+    )
     ws = parser.add_argument_group("WebSocket (ws://, wss://)")
-    ws.add_argument("--ws-header", metavar="NAME:VALUE", action="append", type=parse_header,
-                    default=[], help="extra handshake header, e.g. 'Cookie:a=b' (repeatable)")
+    ws.add_argument(
+        "--ws-header",
+        metavar="NAME:VALUE",
+        action="append",
+        type=parse_header,
+        default=[],
+        help="extra handshake header, e.g. 'Cookie:a=b' (repeatable)",
+    )
     ws.add_argument("--origin", metavar="URL", help="send this Origin header in the handshake")
 
 
@@ -122,15 +150,18 @@ def resolve_connection(args: argparse.Namespace) -> ResolvedConnection:
         insecure=args.insecure,
     )
     websocket = WebSocketOptions(headers=tuple(args.ws_header), origin=args.origin)
-    return ResolvedConnection(endpoint, {
-        "login": login,
-        "passcode": passcode,
-        "host": args.vhost if args.vhost is not None else "/",
-        "heartbeat": args.heart_beat if args.heart_beat is not None else (10000, 10000),
-        "tls": tls,
-        "websocket": websocket,
-        "connect_timeout": args.connect_timeout,
-    })
+    return ResolvedConnection(
+        endpoint,
+        {
+            "login": login,
+            "passcode": passcode,
+            "host": args.vhost if args.vhost is not None else "/",
+            "heartbeat": args.heart_beat if args.heart_beat is not None else (10000, 10000),
+            "tls": tls,
+            "websocket": websocket,
+            "connect_timeout": args.connect_timeout,
+        },
+    )
 
 
 def parse_header(text: str) -> tuple[str, str]:
@@ -172,8 +203,13 @@ class _RefuseSecretFlag(argparse.Action):
     """A passcode typed as a flag value would land in `ps` and shell history: refuse it,
     and never echo the value back."""
 
-    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
-                 values: object, option_string: str | None = None) -> None:
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
         parser.error(
             f"{option_string} is not accepted (a passcode on the command line ends up in shell "
             "history); use --passcode-env VAR, or give --user and type it at the prompt"

@@ -46,37 +46,70 @@ def register(subparsers: Any) -> None:
         "destinations",
         help="list the destinations on a broker with their sources and counts",
         description="Discover the destinations on a broker (ActiveMQ advisories, Jolokia, "
-                    "RabbitMQ management API, import files) and print one per line, e.g. "
-                    "stomp-explorer destinations stomp://localhost --jolokia "
-                    "http://localhost:8161/api/jolokia",
+        "RabbitMQ management API, import files) and print one per line, e.g. "
+        "stomp-explorer destinations stomp://localhost --jolokia "
+        "http://localhost:8161/api/jolokia",
     )
     add_connection_arguments(parser)
     group = parser.add_argument_group("discovery")
-    group.add_argument("--management", metavar="URL",
-                       help="RabbitMQ management API, e.g. http://localhost:15672")
-    group.add_argument("--jolokia", metavar="URL",
-                       help="ActiveMQ Jolokia endpoint, e.g. http://localhost:8161/api/jolokia")
-    group.add_argument("--management-user", metavar="NAME",
-                       help="login for --management/--jolokia (default: the STOMP login; "
-                            "'guest' for RabbitMQ without one)")
-    group.add_argument("--management-passcode-env", metavar="VAR",
-                       help="read the management/Jolokia password from environment variable "
-                            "VAR (default: the STOMP passcode)")
-    group.add_argument("--broker", choices=("auto", "activemq", "rabbitmq", "artemis", "spring",
-                                            "sandbox"), default="auto",
-                       help="broker kind (default: from the CONNECTED server header)")
-    group.add_argument("--import", metavar="FILE", action="append", default=[], dest="imports",
-                       help="also list the destinations in FILE (one per line, or JSON Lines "
-                            "as printed by --format jsonl); repeatable")
-    group.add_argument("--no-advisories", action="store_true",
-                       help="do not subscribe to ActiveMQ's advisory topics")
-    group.add_argument("--include-internal", action="store_true",
-                       help="also list ActiveMQ.Advisory.* topics and RabbitMQ's amq.* and "
-                            "default exchanges")
-    parser.add_argument("--timeout", metavar="SECONDS", type=_seconds, default=10.0,
-                        help="how long to wait for each source's first answer (default 10)")
-    parser.add_argument("--format", choices=("table", "jsonl"), default="table",
-                        help="table (default) or jsonl: one JSON object per destination")
+    group.add_argument(
+        "--management", metavar="URL", help="RabbitMQ management API, e.g. http://localhost:15672"
+    )
+    group.add_argument(
+        "--jolokia",
+        metavar="URL",
+        help="ActiveMQ Jolokia endpoint, e.g. http://localhost:8161/api/jolokia",
+    )
+    group.add_argument(
+        "--management-user",
+        metavar="NAME",
+        help="login for --management/--jolokia (default: the STOMP login; "
+        "'guest' for RabbitMQ without one)",
+    )
+    group.add_argument(
+        "--management-passcode-env",
+        metavar="VAR",
+        help="read the management/Jolokia password from environment variable "
+        "VAR (default: the STOMP passcode)",
+    )
+    group.add_argument(
+        "--broker",
+        choices=("auto", "activemq", "rabbitmq", "artemis", "spring", "sandbox"),
+        default="auto",
+        help="broker kind (default: from the CONNECTED server header)",
+    )
+    group.add_argument(
+        "--import",
+        metavar="FILE",
+        action="append",
+        default=[],
+        dest="imports",
+        help="also list the destinations in FILE (one per line, or JSON Lines "
+        "as printed by --format jsonl); repeatable",
+    )
+    group.add_argument(
+        "--no-advisories",
+        action="store_true",
+        help="do not subscribe to ActiveMQ's advisory topics",
+    )
+    group.add_argument(
+        "--include-internal",
+        action="store_true",
+        help="also list ActiveMQ.Advisory.* topics and RabbitMQ's amq.* and default exchanges",
+    )
+    parser.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        type=_seconds,
+        default=10.0,
+        help="how long to wait for each source's first answer (default 10)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("table", "jsonl"),
+        default="table",
+        help="table (default) or jsonl: one JSON object per destination",
+    )
     parser.set_defaults(handler=handle)
 
 
@@ -199,11 +232,18 @@ def _print(rows: Sequence[MergedDestination], style: str, out: TextIO) -> None:
     table = [("DESTINATION", "KIND", "SOURCES", "DEPTH", "CONSUMERS", "IN", "OUT", "LABELS")]
     for row in rows:
         labels = list(row.labels) + (["gone"] if row.gone else [])
-        table.append((
-            row.destination, str(row.kind), ",".join(str(s) for s in row.sources),
-            _cell(row.depth), _cell(row.consumers), _cell(row.enqueued), _cell(row.dequeued),
-            ",".join(labels),
-        ))
+        table.append(
+            (
+                row.destination,
+                str(row.kind),
+                ",".join(str(s) for s in row.sources),
+                _cell(row.depth),
+                _cell(row.consumers),
+                _cell(row.enqueued),
+                _cell(row.dequeued),
+                ",".join(labels),
+            )
+        )
     widths = [max(len(line[i]) for line in table) for i in range(len(table[0]) - 1)]
     for line in table:
         cells = [text.ljust(width) for text, width in zip(line, widths, strict=False)]

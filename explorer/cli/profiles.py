@@ -38,16 +38,24 @@ def register(subparsers: Any) -> None:
         description="Manage saved connection profiles. Passcodes live in the OS keyring.",
     )
     parser.set_defaults(handler=lambda args: _usage(parser))
-    sub = parser.add_subparsers(dest="profiles_command", metavar="ACTION",
-                                parser_class=type(parser))
+    sub = parser.add_subparsers(
+        dest="profiles_command", metavar="ACTION", parser_class=type(parser)
+    )
 
     p = sub.add_parser("list", help="list the profiles", description="List the profiles.")
-    p.add_argument("--format", choices=("table", "jsonl"), default="table",
-                   help="table for people (default), jsonl for scripts")
+    p.add_argument(
+        "--format",
+        choices=("table", "jsonl"),
+        default="table",
+        help="table for people (default), jsonl for scripts",
+    )
     p.set_defaults(handler=cmd_list)
 
-    p = sub.add_parser("show", help="show one profile (never its secrets)",
-                       description="Show one profile; secrets are never printed.")
+    p = sub.add_parser(
+        "show",
+        help="show one profile (never its secrets)",
+        description="Show one profile; secrets are never printed.",
+    )
     p.add_argument("name", metavar="NAME")
     p.set_defaults(handler=cmd_show)
 
@@ -64,40 +72,57 @@ def register(subparsers: Any) -> None:
     _add_options(p)
     p.set_defaults(handler=cmd_edit)
 
-    p = sub.add_parser("remove", help="remove a profile and its secrets",
-                       description="Remove a profile and its stored secrets.")
+    p = sub.add_parser(
+        "remove",
+        help="remove a profile and its secrets",
+        description="Remove a profile and its stored secrets.",
+    )
     p.add_argument("name", metavar="NAME")
     p.set_defaults(handler=cmd_remove)
 
-    p = sub.add_parser("export", help="export profiles to a file (without secrets)",
-                       description="Export profiles (all when no NAME is given) to a file "
-                                   "that holds no secrets and can be shared.")
+    p = sub.add_parser(
+        "export",
+        help="export profiles to a file (without secrets)",
+        description="Export profiles (all when no NAME is given) to a file "
+        "that holds no secrets and can be shared.",
+    )
     p.add_argument("path", metavar="PATH")
     p.add_argument("names", metavar="NAME", nargs="*")
     p.set_defaults(handler=cmd_export)
 
-    p = sub.add_parser("import", help="import profiles from a file, or one URL",
-                       description="Import profiles from an exported file (a taken name "
-                                   "becomes 'name (2)' unless --replace), or a single URL.")
+    p = sub.add_parser(
+        "import",
+        help="import profiles from a file, or one URL",
+        description="Import profiles from an exported file (a taken name "
+        "becomes 'name (2)' unless --replace), or a single URL.",
+    )
     p.add_argument("path", metavar="PATH", help="a profiles file, or a stomp:// ... URL")
-    p.add_argument("--replace", action="store_true",
-                   help="replace saved profiles that have the same name")
+    p.add_argument(
+        "--replace", action="store_true", help="replace saved profiles that have the same name"
+    )
     p.add_argument("--name", help="name of the profile made from a URL")
     p.set_defaults(handler=cmd_import)
 
 
 def _add_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--login", help="login name sent in CONNECT")
-    p.add_argument("--passcode-env", metavar="VAR",
-                   help="read the passcode from environment variable VAR and keep it in the "
-                        "keyring")
-    p.add_argument("--vhost", metavar="H",
-                   help="the CONNECT host header (RabbitMQ's virtual host; default /)")
-    p.add_argument("--heart-beat", metavar="SEND,RECV",
-                   help="heart-beat in milliseconds, for example 10000,10000 (0 = off)")
+    p.add_argument(
+        "--passcode-env",
+        metavar="VAR",
+        help="read the passcode from environment variable VAR and keep it in the keyring",
+    )
+    p.add_argument(
+        "--vhost", metavar="H", help="the CONNECT host header (RabbitMQ's virtual host; default /)"
+    )
+    p.add_argument(
+        "--heart-beat",
+        metavar="SEND,RECV",
+        help="heart-beat in milliseconds, for example 10000,10000 (0 = off)",
+    )
     p.add_argument("--ca-file", metavar="F", help="CA certificates (PEM) to verify the broker")
-    p.add_argument("--insecure", action="store_true",
-                   help="do not verify the broker's TLS certificate")
+    p.add_argument(
+        "--insecure", action="store_true", help="do not verify the broker's TLS certificate"
+    )
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -124,8 +149,10 @@ def _heart_beat(text: str) -> HeartBeat:
     try:
         send, receive = (int(x) for x in text.split(","))
     except ValueError:
-        raise CliError(f"--heart-beat '{text}' should be SEND,RECV in milliseconds, "
-                       "for example 10000,10000", ExitCode.USAGE) from None
+        raise CliError(
+            f"--heart-beat '{text}' should be SEND,RECV in milliseconds, for example 10000,10000",
+            ExitCode.USAGE,
+        ) from None
     return HeartBeat(send, receive)
 
 
@@ -135,8 +162,9 @@ def _passcode(args: argparse.Namespace) -> dict[str, str | None]:
         return {}
     value = os.environ.get(var)
     if value is None:
-        raise CliError(f"environment variable {var} (from --passcode-env) is not set",
-                       ExitCode.USAGE)
+        raise CliError(
+            f"environment variable {var} (from --passcode-env) is not set", ExitCode.USAGE
+        )
     return {PASSCODE: value}
 
 
@@ -158,8 +186,10 @@ def _apply_options(profile: Profile, args: argparse.Namespace) -> Profile:
 
 def _warn_memory_only(store: ProfileStore, secrets: dict[str, str | None]) -> None:
     if secrets and not store.secrets_persistent:
-        print(f"stomp-explorer: warning: the passcode was not saved. {store.secrets_note}",
-              file=sys.stderr)
+        print(
+            f"stomp-explorer: warning: the passcode was not saved. {store.secrets_note}",
+            file=sys.stderr,
+        )
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -173,8 +203,10 @@ def cmd_list(args: argparse.Namespace) -> int:
             print(json.dumps(row, ensure_ascii=False))
         return 0
     if not profiles:
-        print(f"no profiles in {store.path}; add one with "
-              "`stomp-explorer profiles add NAME --url stomp://localhost:61613`")
+        print(
+            f"no profiles in {store.path}; add one with "
+            "`stomp-explorer profiles add NAME --url stomp://localhost:61613`"
+        )
         return 0
     rows = [("NAME", "URL", "LOGIN", "VHOST", "FLAGS")]
     for p in profiles:
@@ -208,8 +240,11 @@ def cmd_show(args: argparse.Namespace) -> int:
         ("vhost", p.host_header),
         ("versions", ",".join(p.versions)),
         ("heart-beat", f"{hb.send_ms},{hb.receive_ms}"),
-        ("reconnect", f"{'on' if rc.enabled else 'off'} "
-                      f"({rc.initial_delay_ms} ms up to {rc.max_delay_ms} ms)"),
+        (
+            "reconnect",
+            f"{'on' if rc.enabled else 'off'} "
+            f"({rc.initial_delay_ms} ms up to {rc.max_delay_ms} ms)",
+        ),
         ("tls verify", "yes" if p.tls.verify else "no (insecure)"),
         ("tls ca file", p.tls.ca_file or "(system)"),
         ("tls client cert", p.tls.cert_file or "(none)"),
@@ -220,8 +255,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         ("ws secret headers", ", ".join(p.websocket.secret_headers) or "(none)"),
         ("ws origin", p.websocket.origin or "(none)"),
         ("split rule", p.split_rule),
-        ("subscriptions", ", ".join(f"{s.destination} ({s.ack})" for s in p.subscriptions)
-         or "(none)"),
+        (
+            "subscriptions",
+            ", ".join(f"{s.destination} ({s.ack})" for s in p.subscriptions) or "(none)",
+        ),
         ("jolokia url", p.management.jolokia_url or "(none)"),
         ("management url", p.management.management_url or "(none)"),
         ("management login", p.management.login or "(none)"),
@@ -314,9 +351,10 @@ def add_profile_option(parser: argparse.ArgumentParser, group: Any) -> None:
     a placeholder URL is put in front of the arguments before parsing (this parser only).
     """
     group.add_argument(
-        "--profile", metavar="NAME",
+        "--profile",
+        metavar="NAME",
         help="connect with a saved profile instead of a URL (see `stomp-explorer profiles "
-             "list`); options given here override the profile's",
+        "list`); options given here override the profile's",
     )
     original = parser.parse_known_args
 
@@ -339,9 +377,12 @@ def profile_connection(args: argparse.Namespace) -> tuple[Any, dict[str, Any]] |
     name = getattr(args, "profile", None)
     if not name:
         return None
-    given_urls = [v for v in vars(args).values()
-                  for v in (v if isinstance(v, list) else [v])
-                  if isinstance(v, str) and _BROKER_URL.match(v)]
+    given_urls = [
+        v
+        for v in vars(args).values()
+        for v in (v if isinstance(v, list) else [v])
+        if isinstance(v, str) and _BROKER_URL.match(v)
+    ]
     if args.url != PROFILE_PLACEHOLDER or given_urls:
         raise CliError("give either a broker URL or --profile NAME, not both", ExitCode.USAGE)
     store = _store(args)
@@ -365,16 +406,27 @@ def profile_connection(args: argparse.Namespace) -> tuple[Any, dict[str, Any]] |
         ca_file=args.ca_file or tls.ca_file,
         cert_file=args.client_cert or tls.cert_file,
         key_file=args.client_key or tls.key_file,
-        key_password=(_env(args.key_passphrase_env, "--key-passphrase-env")
-                      if args.key_passphrase_env else tls.key_password),
+        key_password=(
+            _env(args.key_passphrase_env, "--key-passphrase-env")
+            if args.key_passphrase_env
+            else tls.key_password
+        ),
         server_name=args.server_name or tls.server_name,
         insecure=tls.insecure or args.insecure,
     )
     websocket = options["websocket"]
-    websocket = replace(websocket, headers=websocket.headers + tuple(args.ws_header),
-                        origin=args.origin or websocket.origin)
-    options.update(login=login, passcode=passcode, tls=tls, websocket=websocket,
-                   connect_timeout=args.connect_timeout)
+    websocket = replace(
+        websocket,
+        headers=websocket.headers + tuple(args.ws_header),
+        origin=args.origin or websocket.origin,
+    )
+    options.update(
+        login=login,
+        passcode=passcode,
+        tls=tls,
+        websocket=websocket,
+        connect_timeout=args.connect_timeout,
+    )
     if args.vhost is not None:
         options["host"] = args.vhost
     if args.heart_beat is not None:
@@ -385,6 +437,5 @@ def profile_connection(args: argparse.Namespace) -> tuple[Any, dict[str, Any]] |
 def _env(var: str, flag: str) -> str:
     value = os.environ.get(var)
     if value is None:
-        raise CliError(f"{flag} {var}: the environment variable {var} is not set",
-                       ExitCode.USAGE)
+        raise CliError(f"{flag} {var}: the environment variable {var} is not set", ExitCode.USAGE)
     return value

@@ -25,23 +25,49 @@ def register(subparsers: Any) -> None:
         "sandbox",
         help="run the built-in sandbox STOMP broker (in memory, loopback only)",
         description="Run the built-in sandbox broker on 127.0.0.1 until Ctrl+C: STOMP "
-                    "1.0/1.1/1.2 over TCP and WebSocket, queues (/queue/...) and topics "
-                    "(/topic/...). Ports default to free ones; the URLs are printed.",
+        "1.0/1.1/1.2 over TCP and WebSocket, queues (/queue/...) and topics "
+        "(/topic/...). Ports default to free ones; the URLs are printed.",
     )
-    parser.add_argument("--port", metavar="N", type=_port, default=0,
-                        help="TCP port for STOMP (default: a free port)")
-    parser.add_argument("--ws-port", metavar="N", type=_port, default=0,
-                        help="port for STOMP over WebSocket (default: a free port)")
-    parser.add_argument("--demo", action="store_true",
-                        help="publish demo notifications (JSON, Korean and English) to "
-                             "/topic/notifications/user.<id>, /queue/orders, /topic/alerts/<level>")
-    parser.add_argument("--rate", metavar="R", type=_rate, default=5.0,
-                        help="demo messages per second (default 5; implies nothing without "
-                             "--demo)")
-    parser.add_argument("--seed", metavar="N", type=int, default=None,
-                        help="seed the demo's random choices (repeatable sequences)")
-    parser.add_argument("-v", "--verbose", action="store_true",
-                        help="log connections, disconnections and their reasons to stderr")
+    parser.add_argument(
+        "--port",
+        metavar="N",
+        type=_port,
+        default=0,
+        help="TCP port for STOMP (default: a free port)",
+    )
+    parser.add_argument(
+        "--ws-port",
+        metavar="N",
+        type=_port,
+        default=0,
+        help="port for STOMP over WebSocket (default: a free port)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="publish demo notifications (JSON, Korean and English) to "
+        "/topic/notifications/user.<id>, /queue/orders, /topic/alerts/<level>",
+    )
+    parser.add_argument(
+        "--rate",
+        metavar="R",
+        type=_rate,
+        default=5.0,
+        help="demo messages per second (default 5; implies nothing without --demo)",
+    )
+    parser.add_argument(
+        "--seed",
+        metavar="N",
+        type=int,
+        default=None,
+        help="seed the demo's random choices (repeatable sequences)",
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="log connections, disconnections and their reasons to stderr",
+    )
     parser.set_defaults(handler=handle)
 
 
@@ -80,8 +106,13 @@ def handle(args: argparse.Namespace) -> int:
 async def _serve(args: argparse.Namespace) -> int:
     from explorer.sandbox import ListenError, SandboxBroker
 
-    broker = SandboxBroker(tcp_port=args.port, ws_port=args.ws_port, demo=args.demo,
-                           demo_rate=args.rate, demo_seed=args.seed)
+    broker = SandboxBroker(
+        tcp_port=args.port,
+        ws_port=args.ws_port,
+        demo=args.demo,
+        demo_rate=args.rate,
+        demo_seed=args.seed,
+    )
     try:
         await broker.start()
     except ListenError as exc:
@@ -92,8 +123,11 @@ async def _serve(args: argparse.Namespace) -> int:
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signum, stop.set)
     try:
-        print(f"STOMP Explorer sandbox (in memory, not for production)\n"
-              f"  {broker.tcp_url}\n  {broker.ws_url}", flush=True)
+        print(
+            f"STOMP Explorer sandbox (in memory, not for production)\n"
+            f"  {broker.tcp_url}\n  {broker.ws_url}",
+            flush=True,
+        )
         if args.demo:
             print(f"  demo traffic on: {args.rate:g} messages/s", flush=True)
         print("Ctrl+C stops it.", flush=True)

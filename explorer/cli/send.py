@@ -30,25 +30,49 @@ def register(subparsers: Any) -> None:
         "send",
         help="send a message (or N of them) to a destination",
         description="Send a message to DESTINATION, e.g. "
-                    "stomp-explorer send stomp://localhost /queue/orders --body '{\"id\": 1}'",
+        "stomp-explorer send stomp://localhost /queue/orders --body '{\"id\": 1}'",
     )
     add_connection_arguments(parser)
     parser.add_argument("destination", metavar="DESTINATION", help="e.g. /queue/orders")
     body = parser.add_mutually_exclusive_group()
     body.add_argument("--body", metavar="TEXT", help="message body (sent as UTF-8)")
-    body.add_argument("--body-file", metavar="PATH",
-                      help="send the bytes of this file as the body ('-' reads standard input)")
-    parser.add_argument("-H", "--header", metavar="NAME:VALUE", action="append", type=parse_header,
-                        default=[], dest="headers", help="add a header (repeatable)")
+    body.add_argument(
+        "--body-file",
+        metavar="PATH",
+        help="send the bytes of this file as the body ('-' reads standard input)",
+    )
+    parser.add_argument(
+        "-H",
+        "--header",
+        metavar="NAME:VALUE",
+        action="append",
+        type=parse_header,
+        default=[],
+        dest="headers",
+        help="add a header (repeatable)",
+    )
     parser.add_argument("--content-type", metavar="TYPE", help="content-type header")
-    parser.add_argument("--count", metavar="N", type=_count, default=1,
-                        help="send the message N times (default 1)")
-    parser.add_argument("--rate", metavar="PER_SECOND", type=_rate,
-                        help="at most this many messages per second (default: as fast as possible)")
-    parser.add_argument("--receipt", action="store_true",
-                        help="ask for a RECEIPT for every message and wait for all of them")
-    parser.add_argument("--receipt-timeout", metavar="SECONDS", type=float, default=10.0,
-                        help="how long to wait for the receipts (default 10)")
+    parser.add_argument(
+        "--count", metavar="N", type=_count, default=1, help="send the message N times (default 1)"
+    )
+    parser.add_argument(
+        "--rate",
+        metavar="PER_SECOND",
+        type=_rate,
+        help="at most this many messages per second (default: as fast as possible)",
+    )
+    parser.add_argument(
+        "--receipt",
+        action="store_true",
+        help="ask for a RECEIPT for every message and wait for all of them",
+    )
+    parser.add_argument(
+        "--receipt-timeout",
+        metavar="SECONDS",
+        type=float,
+        default=10.0,
+        help="how long to wait for the receipts (default 10)",
+    )
     parser.set_defaults(handler=handle)
 
 
@@ -57,8 +81,10 @@ def handle(args: argparse.Namespace) -> int:
     connection = resolve_connection(args)
     sent = run_client(_send(args, connection.client(receipt_timeout=args.receipt_timeout), body))
     noun = "message" if sent == 1 else "messages"
-    print(f"sent {sent} {noun} to {args.destination}"
-          f"{' (all receipted)' if args.receipt else ''}", file=sys.stderr)
+    print(
+        f"sent {sent} {noun} to {args.destination}{' (all receipted)' if args.receipt else ''}",
+        file=sys.stderr,
+    )
     return int(ExitCode.OK)
 
 
@@ -119,8 +145,9 @@ def _read_body(args: argparse.Namespace) -> bytes:
     try:
         return Path(args.body_file).read_bytes()
     except OSError as exc:
-        raise CliError(f"cannot read --body-file {args.body_file}: {exc.strerror}",
-                       ExitCode.USAGE) from None
+        raise CliError(
+            f"cannot read --body-file {args.body_file}: {exc.strerror}", ExitCode.USAGE
+        ) from None
 
 
 def _count(text: str) -> int:

@@ -35,23 +35,43 @@ def register(subparsers: Any) -> None:
         "tail",
         help="print messages arriving on one or more destinations",
         description="Subscribe to each DESTINATION and print every message, e.g. "
-                    "stomp-explorer tail stomp://localhost /queue/orders --count 10",
+        "stomp-explorer tail stomp://localhost /queue/orders --count 10",
     )
     add_connection_arguments(parser)
-    parser.add_argument("destinations", metavar="DESTINATION", nargs="+",
-                        help="e.g. /queue/orders /topic/prices")
-    parser.add_argument("--count", metavar="N", type=_count,
-                        help="stop after N messages (in total)")
-    parser.add_argument("--timeout", metavar="SECONDS", type=_seconds,
-                        help="stop after this long; with --count, fail (exit 4) if fewer arrived")
-    parser.add_argument("--ack", choices=("auto", "client", "client-individual"), default="auto",
-                        help="ack mode; with client modes every printed message is acknowledged")
-    parser.add_argument("-H", "--header", metavar="NAME:VALUE", action="append", type=parse_header,
-                        default=[], dest="headers",
-                        help="add a SUBSCRIBE header, e.g. 'selector:type = 1' (repeatable)")
-    parser.add_argument("--format", choices=("jsonl", "raw"), default="jsonl",
-                        help="jsonl: one JSON object per message (default); raw: the frames as "
-                             "on the wire")
+    parser.add_argument(
+        "destinations", metavar="DESTINATION", nargs="+", help="e.g. /queue/orders /topic/prices"
+    )
+    parser.add_argument(
+        "--count", metavar="N", type=_count, help="stop after N messages (in total)"
+    )
+    parser.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        type=_seconds,
+        help="stop after this long; with --count, fail (exit 4) if fewer arrived",
+    )
+    parser.add_argument(
+        "--ack",
+        choices=("auto", "client", "client-individual"),
+        default="auto",
+        help="ack mode; with client modes every printed message is acknowledged",
+    )
+    parser.add_argument(
+        "-H",
+        "--header",
+        metavar="NAME:VALUE",
+        action="append",
+        type=parse_header,
+        default=[],
+        dest="headers",
+        help="add a SUBSCRIBE header, e.g. 'selector:type = 1' (repeatable)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("jsonl", "raw"),
+        default="jsonl",
+        help="jsonl: one JSON object per message (default); raw: the frames as on the wire",
+    )
     parser.set_defaults(handler=handle)
 
 
@@ -60,8 +80,10 @@ def handle(args: argparse.Namespace) -> int:
     client = connection.client(keep_raw=args.format == "raw")
     received = run_client(_tail(args, client, sys.stdout.buffer))
     if args.count is not None and received < args.count:
-        raise CliError(f"timed out after {args.timeout:g} s with {received} of {args.count} "
-                       "messages", ExitCode.TIMEOUT)
+        raise CliError(
+            f"timed out after {args.timeout:g} s with {received} of {args.count} messages",
+            ExitCode.TIMEOUT,
+        )
     return int(ExitCode.OK)
 
 
@@ -73,8 +95,9 @@ async def _tail(args: argparse.Namespace, client: Client, out: BinaryIO) -> int:
     received = 0
     try:
         for destination in args.destinations:
-            await client.subscribe(destination, ack=args.ack, headers=args.headers,
-                                   queue_messages=False)
+            await client.subscribe(
+                destination, ack=args.ack, headers=args.headers, queue_messages=False
+            )
         loop = asyncio.get_running_loop()
         deadline = None if args.timeout is None else loop.time() + args.timeout
         while args.count is None or received < args.count:

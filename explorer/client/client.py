@@ -212,15 +212,22 @@ class Client:
         return await self.connect()
 
     async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
         await self.disconnect()
 
     def _connect_frame(self) -> Frame:
         return connect_frame(
-            self.accept_versions, self.host, self.login, self._passcode,
-            self.requested_heartbeat, self.connect_headers, self.use_stomp_command,
+            self.accept_versions,
+            self.host,
+            self.login,
+            self._passcode,
+            self.requested_heartbeat,
+            self.connect_headers,
+            self.use_stomp_command,
         )
 
     async def _establish(self, attempt: int) -> None:
@@ -231,8 +238,11 @@ class Client:
         try:
             async with asyncio.timeout(self.connect_timeout):
                 transport = await open_transport(
-                    self.endpoint, tls=self.tls, websocket=self.websocket,
-                    max_message_size=self.limits.max_frame_bytes, timeout=None,
+                    self.endpoint,
+                    tls=self.tls,
+                    websocket=self.websocket,
+                    max_message_size=self.limits.max_frame_bytes,
+                    timeout=None,
                 )
                 parser = FrameParser(
                     limits=self.limits, keep_raw=self.keep_raw or self.wire_tap is not None
@@ -273,7 +283,8 @@ class Client:
             server_hb = (0, 0)
         self.heartbeat = (
             negotiate_heartbeat(self.requested_heartbeat, server_hb)
-            if self.version is not Version.V1_0 else (0, 0)
+            if self.version is not Version.V1_0
+            else (0, 0)
         )
         self._last_read = self._last_write = loop.time()
         self._state = State.CONNECTED
@@ -287,8 +298,16 @@ class Client:
             self._transport = self._parser = None
             await transport.close()
             raise
-        self._emit(Connected(self.version, self.server, self.session, self.heartbeat,
-                             connected, tuple(resubscribed)))
+        self._emit(
+            Connected(
+                self.version,
+                self.server,
+                self.session,
+                self.heartbeat,
+                connected,
+                tuple(resubscribed),
+            )
+        )
         if rest:
             self._dispatch(rest)
         self._io_task = loop.create_task(self._read_loop(transport, parser), name="stomp-reader")
@@ -332,7 +351,7 @@ class Client:
                     continue
                 self._tap(Direction.IN, item.raw or b"", item)
                 if item.command == Command.CONNECTED:
-                    return item, items[index + 1:]
+                    return item, items[index + 1 :]
                 if item.command == Command.ERROR:
                     raise ConnectFailed(item)
                 self._emit(UnhandledFrame(item))
@@ -425,8 +444,9 @@ class Client:
 
     # ------------------------------------------------------------------ heart-beats
 
-    async def _heartbeat_loop(self, transport: Transport, send_every: float,
-                              expect_every: float) -> None:
+    async def _heartbeat_loop(
+        self, transport: Transport, send_every: float, expect_every: float
+    ) -> None:
         """Send an EOL when we were silent for half the interval; declare the peer dead after
         grace x its interval without a byte (STOMP 1.2 "Heart-beating").
 
@@ -510,8 +530,10 @@ class Client:
         for stream in self._streams:
             stream.finish()
         self._streams.clear()
-        lost = error if isinstance(error, ConnectionLostError) else (
-            ConnectionLostError(str(error), error) if error is not None else None
+        lost = (
+            error
+            if isinstance(error, ConnectionLostError)
+            else (ConnectionLostError(str(error), error) if error is not None else None)
         )
         for sub in self._subscriptions.values():
             sub.finish(lost)
@@ -590,8 +612,9 @@ class Client:
     def next_receipt_id(self) -> str:
         return f"rcpt-{next(self._receipt_ids)}"
 
-    async def send_frame(self, frame: Frame, *, content_length: bool = True
-                         ) -> ReceiptWaiter | None:
+    async def send_frame(
+        self, frame: Frame, *, content_length: bool = True
+    ) -> ReceiptWaiter | None:
         """Send any frame as given. If it has a `receipt` header, return its ReceiptWaiter."""
         self._require_connected()
         receipt_id = frame.header("receipt")
@@ -607,17 +630,25 @@ class Client:
             raise
         return waiter
 
-    async def _command(self, command: str, headers: list[tuple[str, str]], body: bytes = b"",
-                       *, receipt: bool, timeout: float | None = None,
-                       content_length: bool = True) -> Frame | None:
+    async def _command(
+        self,
+        command: str,
+        headers: list[tuple[str, str]],
+        body: bytes = b"",
+        *,
+        receipt: bool,
+        timeout: float | None = None,
+        content_length: bool = True,
+    ) -> Frame | None:
         self._require_connected()
         if not receipt:
             await self._write(Frame(command, tuple(headers), body), content_length=content_length)
             return None
         receipt_id = self.next_receipt_id()
         headers.append(("receipt", receipt_id))
-        waiter = await self.send_frame(Frame(command, tuple(headers), body),
-                                       content_length=content_length)
+        waiter = await self.send_frame(
+            Frame(command, tuple(headers), body), content_length=content_length
+        )
         assert waiter is not None
         return await waiter.wait(timeout)
 
@@ -644,8 +675,14 @@ class Client:
         if headers:
             frame_headers.extend(header_tuple(headers))
         data = body.encode("utf-8") if isinstance(body, str) else body
-        return await self._command(Command.SEND, frame_headers, data, receipt=receipt,
-                                   timeout=timeout, content_length=content_length)
+        return await self._command(
+            Command.SEND,
+            frame_headers,
+            data,
+            receipt=receipt,
+            timeout=timeout,
+            content_length=content_length,
+        )
 
     async def subscribe(
         self,
@@ -671,8 +708,9 @@ class Client:
         frame_headers = [("destination", destination), ("id", sub_id), ("ack", ack)]
         if headers:
             frame_headers.extend(header_tuple(headers))
-        sub = Subscription(sub_id, destination, ack, tuple(frame_headers), self._unsubscribe,
-                           queue_messages)
+        sub = Subscription(
+            sub_id, destination, ack, tuple(frame_headers), self._unsubscribe, queue_messages
+        )
         self._subscriptions[sub_id] = sub  # before the frame: the first MESSAGE may be quick
         try:
             await self._command(Command.SUBSCRIBE, frame_headers, receipt=receipt, timeout=timeout)
@@ -691,22 +729,35 @@ class Client:
             await self._command(Command.UNSUBSCRIBE, [("id", sub.id)], receipt=receipt)
 
     async def unsubscribe(self, subscription: Subscription | str, *, receipt: bool = False) -> None:
-        sub = (self._subscriptions.get(subscription) if isinstance(subscription, str)
-               else subscription)
+        sub = (
+            self._subscriptions.get(subscription) if isinstance(subscription, str) else subscription
+        )
         if sub is None:
             raise ValueError(f"no subscription {subscription!r} on this connection")
         await self._unsubscribe(sub, receipt)
 
-    async def ack(self, message: Message, *, transaction: str | None = None,
-                  receipt: bool = False, timeout: float | None = None) -> None:
+    async def ack(
+        self,
+        message: Message,
+        *,
+        transaction: str | None = None,
+        receipt: bool = False,
+        timeout: float | None = None,
+    ) -> None:
         """ACK with the headers the negotiated version wants (1.2: id; 1.1: message-id)."""
         self._require_connected()
         headers = ack_headers(self.version or Version.V1_0, message, "ACK", transaction)
         await self._command(Command.ACK, headers, receipt=receipt, timeout=timeout)
 
-    async def nack(self, message: Message, *, transaction: str | None = None,
-                   receipt: bool = False, timeout: float | None = None,
-                   headers: HeadersLike | None = None) -> None:
+    async def nack(
+        self,
+        message: Message,
+        *,
+        transaction: str | None = None,
+        receipt: bool = False,
+        timeout: float | None = None,
+        headers: HeadersLike | None = None,
+    ) -> None:
         """NACK (STOMP 1.1+). `headers` adds e.g. RabbitMQ's requeue:false."""
         self._require_connected()
         if self.version is Version.V1_0:

@@ -15,8 +15,13 @@ __all__ = ["ReceiptWaiter", "new_receipt_future"]
 class ReceiptWaiter:
     """A pending RECEIPT: `await waiter` (default timeout) or `await waiter.wait(timeout)`."""
 
-    def __init__(self, receipt_id: str, future: asyncio.Future[Frame], timeout: float,
-                 forget: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        receipt_id: str,
+        future: asyncio.Future[Frame],
+        timeout: float,
+        forget: Callable[[str], None],
+    ) -> None:
         self.receipt_id = receipt_id
         self._future = future
         self._timeout = timeout

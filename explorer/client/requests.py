@@ -11,8 +11,15 @@ from explorer.client.errors import NotSupported
 from explorer.client.events import Message
 from explorer.stomp import Command, Frame, Version
 
-__all__ = ["ACK_MODES", "REDACTED", "HeadersLike", "ack_headers", "connect_frame",
-           "header_tuple", "redact"]
+__all__ = [
+    "ACK_MODES",
+    "REDACTED",
+    "HeadersLike",
+    "ack_headers",
+    "connect_frame",
+    "header_tuple",
+    "redact",
+]
 
 HeadersLike = Mapping[str, str] | Iterable[tuple[str, str]]
 ACK_MODES = ("auto", "client", "client-individual")
@@ -45,8 +52,9 @@ def connect_frame(
     return Frame(command, tuple(headers))
 
 
-def ack_headers(version: Version, message: Message, command: str, transaction: str | None
-                ) -> list[tuple[str, str]]:
+def ack_headers(
+    version: Version, message: Message, command: str, transaction: str | None
+) -> list[tuple[str, str]]:
     """ACK/NACK headers: 1.2 `id` = the MESSAGE's `ack`; 1.1 `message-id` + `subscription`;
     1.0 `message-id`."""
     if version is Version.V1_2:

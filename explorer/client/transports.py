@@ -183,7 +183,10 @@ async def open_transport(
             )
         reader, writer = await asyncio.wait_for(
             asyncio.open_connection(
-                endpoint.host, endpoint.port, ssl=context, server_hostname=server_name,
+                endpoint.host,
+                endpoint.port,
+                ssl=context,
+                server_hostname=server_name,
                 limit=READ_SIZE,
             ),
             timeout,
@@ -241,8 +244,11 @@ async def _open_websocket(
         )
     except InvalidStatus as exc:
         status = exc.response.status_code
-        hint = {404: " (check the path)", 401: " (check the Authorization/Cookie headers)",
-                403: " (check the Authorization/Cookie headers or Origin)"}.get(status, "")
+        hint = {
+            404: " (check the path)",
+            401: " (check the Authorization/Cookie headers)",
+            403: " (check the Authorization/Cookie headers or Origin)",
+        }.get(status, "")
         raise WebSocketHandshakeError(
             f"the WebSocket handshake with {uri} was refused with HTTP {status}{hint}"
         ) from exc

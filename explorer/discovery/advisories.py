@@ -122,7 +122,7 @@ def parse_consumer_advisory(
     if matched is None:
         return None
     stomp_prefix, kind = CONSUMER_PREFIXES[matched]
-    name = advisory_topic[len(matched):]
+    name = advisory_topic[len(matched) :]
     if not name or (is_advisory_name(name) and not include_advisory):
         return None
     try:

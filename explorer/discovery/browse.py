@@ -38,8 +38,9 @@ async def peek(
         )
     del headers["destination"]
     ack = headers.pop("ack")
-    sub = await client.subscribe(destination, ack=ack, headers=headers, receipt=True,
-                                 timeout=timeout)
+    sub = await client.subscribe(
+        destination, ack=ack, headers=headers, receipt=True, timeout=timeout
+    )
     messages: list[Message] = []
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout

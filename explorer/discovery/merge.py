@@ -24,8 +24,13 @@ COUNT_AUTHORITY: tuple[Source, ...] = (
 )
 # Who to believe for the kind, best first (the prefix guess of seen/imported names is last).
 KIND_AUTHORITY: tuple[Source, ...] = (
-    Source.MANAGEMENT, Source.JOLOKIA, Source.ADVISORY, Source.SANDBOX,
-    Source.IMPORT, Source.BOOKMARK, Source.SEEN,
+    Source.MANAGEMENT,
+    Source.JOLOKIA,
+    Source.ADVISORY,
+    Source.SANDBOX,
+    Source.IMPORT,
+    Source.BOOKMARK,
+    Source.SEEN,
 )
 
 

@@ -24,9 +24,7 @@ class SnapshotDiff:
     def update(self, listing: Iterable[DiscoveredDestination]) -> list[DiscoveredDestination]:
         """The records that differ from the previous listing, plus `gone` ones for the missing."""
         now = {record.destination: record for record in listing}
-        changes = [
-            record for name, record in now.items() if self._previous.get(name) != record
-        ]
+        changes = [record for name, record in now.items() if self._previous.get(name) != record]
         changes.extend(
             record.removed() for name, record in self._previous.items() if name not in now
         )

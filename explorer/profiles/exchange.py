@@ -14,8 +14,9 @@ from explorer.profiles.model import Profile, profile_from_dict, profile_to_dict
 from explorer.profiles.store import ProfileStore
 
 
-def export_profiles(store: ProfileStore, path: Path | str,
-                    names: Sequence[str] | None = None) -> list[str]:
+def export_profiles(
+    store: ProfileStore, path: Path | str, names: Sequence[str] | None = None
+) -> list[str]:
     """Write the chosen profiles (all saved ones when `names` is empty) to `path`.
 
     Profiles hold no secrets, so the file is safe to commit to a repository. Returns the
@@ -67,8 +68,9 @@ def read_profiles_file(path: Path | str) -> list[Profile]:
     return [profile_from_dict(p, f"profile #{i + 1}") for i, p in enumerate(items)]
 
 
-def import_profiles(store: ProfileStore, path: Path | str, replace_existing: bool = False
-                    ) -> ImportResult:
+def import_profiles(
+    store: ProfileStore, path: Path | str, replace_existing: bool = False
+) -> ImportResult:
     """Merge a file's profiles into `store`: a name already taken is renamed 'name (2)',
     or, with `replace_existing`, the saved profile is replaced (its secrets are kept)."""
     result = ImportResult()

@@ -244,8 +244,9 @@ def profile_from_dict(data: Any, where: str = "profile") -> Profile:
     r = _Reader(data, where)
     name = r.text("name", required=True)
     r.where = f"profile '{name}'"
-    hb, rc, tls, ws, mg = (r.child(k) for k in ("heart_beat", "reconnect", "tls", "websocket",
-                                                 "management"))
+    hb, rc, tls, ws, mg = (
+        r.child(k) for k in ("heart_beat", "reconnect", "tls", "websocket", "management")
+    )
     subscriptions = []
     for i, item in enumerate(r.items("subscriptions")):
         s = _Reader(item, f"{r.where}.subscriptions[{i}]")
@@ -258,7 +259,7 @@ def profile_from_dict(data: Any, where: str = "profile") -> Profile:
         )
     versions = r.items("versions") if "versions" in r.data else list(ALL_VERSIONS)
     if not all(isinstance(v, str) for v in versions):
-        raise ProfileFileError(f"{r.where}: 'versions' must be a list like [\"1.1\", \"1.2\"]")
+        raise ProfileFileError(f'{r.where}: \'versions\' must be a list like ["1.1", "1.2"]')
     secret_headers = ws.items("secret_headers")
     if not all(isinstance(v, str) for v in secret_headers):
         raise ProfileFileError(f"{r.where}: 'websocket.secret_headers' must list header names")

@@ -1,4 +1,4 @@
-""""Test connection": connect once with a profile, report what was negotiated, disconnect."""
+""" "Test connection": connect once with a profile, report what was negotiated, disconnect."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ from explorer.profiles.model import Profile
 from explorer.profiles.resolve import client_kwargs, settings_from
 
 
-async def probe_connection(profile: Profile, secrets: dict[str, str],
-                           timeout: float = 10.0) -> str:
+async def probe_connection(profile: Profile, secrets: dict[str, str], timeout: float = 10.0) -> str:
     """One line for the user: negotiated STOMP version, server and heart-beat.
 
     Raises the client's errors (ClientError family) with their own what-to-fix messages.
@@ -21,7 +20,9 @@ async def probe_connection(profile: Profile, secrets: dict[str, str],
     await client.connect()
     try:
         send_ms, expect_ms = client.heartbeat
-        return (f"STOMP {client.version} with {client.server or 'an unnamed server'}; "
-                f"heart-beat: send every {send_ms} ms, expect every {expect_ms} ms")
+        return (
+            f"STOMP {client.version} with {client.server or 'an unnamed server'}; "
+            f"heart-beat: send every {send_ms} ms, expect every {expect_ms} ms"
+        )
     finally:
         await client.disconnect(timeout=3.0)

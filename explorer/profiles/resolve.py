@@ -45,18 +45,25 @@ class ConnectionSettings:
         return bool(self.login) and self.passcode is None
 
     def __repr__(self) -> str:  # never show secrets in logs or tracebacks
-        return (f"ConnectionSettings(profile={self.profile.name!r}, url={self.endpoint.url()!r}, "
-                f"login={self.login!r}, passcode={'***' if self.passcode else None})")
+        return (
+            f"ConnectionSettings(profile={self.profile.name!r}, url={self.endpoint.url()!r}, "
+            f"login={self.login!r}, passcode={'***' if self.passcode else None})"
+        )
 
 
 def settings_for(profile: Profile, store: ProfileStore) -> ConnectionSettings:
     """Resolve an already loaded profile (it may be unsaved, e.g. from the dialog)."""
-    return settings_from(profile, store.get_secrets(profile.name) if profile.name in store
-                         else {}, store.secrets_persistent, store.secrets_note)
+    return settings_from(
+        profile,
+        store.get_secrets(profile.name) if profile.name in store else {},
+        store.secrets_persistent,
+        store.secrets_note,
+    )
 
 
-def settings_from(profile: Profile, secrets: dict[str, str], persistent: bool = True,
-                  note: str = "") -> ConnectionSettings:
+def settings_from(
+    profile: Profile, secrets: dict[str, str], persistent: bool = True, note: str = ""
+) -> ConnectionSettings:
     """Resolve a profile with explicitly given secrets (the dialog's "Test connection")."""
     try:
         endpoint = profile.endpoint()
@@ -114,6 +121,9 @@ def client_kwargs(settings: ConnectionSettings) -> dict[str, Any]:
             insecure=not tls.verify,
         ),
         "websocket": ClientWs(headers=settings.ws_headers, origin=settings.ws_origin),
-        "reconnect": ReconnectPolicy(initial_delay=rc.initial_delay_ms / 1000,
-                                     max_delay=rc.max_delay_ms / 1000) if rc.enabled else None,
+        "reconnect": ReconnectPolicy(
+            initial_delay=rc.initial_delay_ms / 1000, max_delay=rc.max_delay_ms / 1000
+        )
+        if rc.enabled
+        else None,
     }

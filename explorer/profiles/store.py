@@ -178,8 +178,11 @@ class ProfileStore:
             "get them back."
         )
 
-    def document(self, profiles: Iterable[Profile] | None = None,
-                 hidden_builtins: Iterable[str] | None = None) -> dict[str, Any]:
+    def document(
+        self,
+        profiles: Iterable[Profile] | None = None,
+        hidden_builtins: Iterable[str] | None = None,
+    ) -> dict[str, Any]:
         """The file form: schema number, profiles, hidden built-ins."""
         chosen = self._profiles if profiles is None else list(profiles)
         hidden = sorted(self._hidden_builtins if hidden_builtins is None else hidden_builtins)
@@ -199,8 +202,9 @@ class ProfileStore:
         """Write `profiles`, and only once that worked make them the store's: a failed write
         leaves both the file and the store as they were."""
         if self.read_only:
-            raise ProfileFileError(f"{self.path} is read-only for this session: "
-                                   + " ".join(self.load_warnings))
+            raise ProfileFileError(
+                f"{self.path} is read-only for this session: " + " ".join(self.load_warnings)
+            )
         hidden = set(self._hidden_builtins if hidden_builtins is None else hidden_builtins)
         try:
             storage.atomic_write(self.path, storage.encode(self.document(profiles, hidden)))
@@ -294,8 +298,9 @@ class ProfileStore:
         if self.read_only:
             raise ProfileFileError(" ".join(self.load_warnings) or f"{self.path} is read-only")
 
-    def add(self, profile: Profile, secrets: SecretValues | None = None,
-            index: int | None = None) -> Profile:
+    def add(
+        self, profile: Profile, secrets: SecretValues | None = None, index: int | None = None
+    ) -> Profile:
         """Validate and save a new profile (and its secrets); ProfileInvalid lists problems."""
         self._require_writable()
         with storage.exclusive(self.path):
@@ -358,8 +363,9 @@ class ProfileStore:
     def duplicate(self, name: str, new_name: str | None = None) -> Profile:
         """A copy (secrets included) named `new_name` or 'name (2)'; built-ins too."""
         source = self.get(name)
-        copy = replace(source, name=new_name or self.unique_name(source.name),
-                       builtin=False, hidden=False)
+        copy = replace(
+            source, name=new_name or self.unique_name(source.name), builtin=False, hidden=False
+        )
         secrets = self.get_secrets(source.name)
         return self.add(copy, secrets, index=None)
 
@@ -390,4 +396,3 @@ class ProfileStore:
             else:
                 profiles[self._index(name)] = replace(profile, hidden=hidden)
             self._commit(profiles, hidden_builtins)
-

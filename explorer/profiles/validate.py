@@ -31,9 +31,7 @@ def _http_url(field: str, label: str, url: str | None, errors: list[FieldError])
         return
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        errors.append(
-            FieldError(field, f"{label} must be an http:// or https:// URL with a host")
-        )
+        errors.append(FieldError(field, f"{label} must be an http:// or https:// URL with a host"))
 
 
 def _headers(field: str, headers: Headers, errors: list[FieldError]) -> None:
@@ -78,15 +76,19 @@ def validate(profile: Profile, other_names: Iterable[str] = ()) -> list[FieldErr
     unknown = [v for v in profile.versions if v not in ALL_VERSIONS]
     if unknown:
         errors.append(
-            FieldError("versions", f"unknown STOMP version(s) {', '.join(unknown)}; "
-                                   "use 1.0, 1.1 and/or 1.2")
+            FieldError(
+                "versions",
+                f"unknown STOMP version(s) {', '.join(unknown)}; use 1.0, 1.1 and/or 1.2",
+            )
         )
 
     hb = profile.heart_beat
     if not (0 <= hb.send_ms <= MAX_HEARTBEAT_MS and 0 <= hb.receive_ms <= MAX_HEARTBEAT_MS):
         errors.append(
-            FieldError("heart_beat", "heart-beat values are milliseconds between 0 (off) and "
-                                     f"{MAX_HEARTBEAT_MS}")
+            FieldError(
+                "heart_beat",
+                f"heart-beat values are milliseconds between 0 (off) and {MAX_HEARTBEAT_MS}",
+            )
         )
 
     rc = profile.reconnect
@@ -102,25 +104,33 @@ def validate(profile: Profile, other_names: Iterable[str] = ()) -> list[FieldErr
     _readable_file("tls.key_file", "client key", profile.tls.key_file, errors)
     if profile.tls.key_file and not profile.tls.cert_file:
         errors.append(FieldError("tls.cert_file", "a client key needs a client certificate"))
-    if endpoint is not None and not endpoint.is_tls and (
-        profile.tls.ca_file or profile.tls.cert_file or profile.tls.server_name
+    if (
+        endpoint is not None
+        and not endpoint.is_tls
+        and (profile.tls.ca_file or profile.tls.cert_file or profile.tls.server_name)
     ):
         errors.append(
-            FieldError("url", "TLS options are set but the URL is not TLS; "
-                              "use stomp+ssl:// or wss://")
+            FieldError(
+                "url", "TLS options are set but the URL is not TLS; use stomp+ssl:// or wss://"
+            )
         )
 
     _headers("websocket.headers", profile.websocket.headers, errors)
-    if (profile.websocket.headers or profile.websocket.secret_headers
-            or profile.websocket.origin) and endpoint is not None and not endpoint.is_websocket:
+    if (
+        (profile.websocket.headers or profile.websocket.secret_headers or profile.websocket.origin)
+        and endpoint is not None
+        and not endpoint.is_websocket
+    ):
         errors.append(
             FieldError("url", "WebSocket options are set but the URL is not ws:// or wss://")
         )
 
     if profile.split_rule not in SPLIT_RULES:
         errors.append(
-            FieldError("split_rule", f"unknown split rule '{profile.split_rule}'; "
-                                     "use '/', '.', '/.' or 'none'")
+            FieldError(
+                "split_rule",
+                f"unknown split rule '{profile.split_rule}'; use '/', '.', '/.' or 'none'",
+            )
         )
 
     for i, sub in enumerate(profile.subscriptions, start=1):
@@ -128,14 +138,18 @@ def validate(profile: Profile, other_names: Iterable[str] = ()) -> list[FieldErr
             errors.append(FieldError("subscriptions", f"subscription {i} has no destination"))
         if sub.ack not in ACK_MODES:
             errors.append(
-                FieldError("subscriptions", f"subscription {i} has unknown ack mode '{sub.ack}'; "
-                                            "use auto, client or client-individual")
+                FieldError(
+                    "subscriptions",
+                    f"subscription {i} has unknown ack mode '{sub.ack}'; "
+                    "use auto, client or client-individual",
+                )
             )
         _headers("subscriptions", sub.headers, errors)
 
     _http_url("management.jolokia_url", "the Jolokia URL", profile.management.jolokia_url, errors)
-    _http_url("management.management_url", "the management URL",
-              profile.management.management_url, errors)
+    _http_url(
+        "management.management_url", "the management URL", profile.management.management_url, errors
+    )
 
     if profile.colour is not None and not _COLOUR.match(profile.colour):
         errors.append(FieldError("colour", f"colour '{profile.colour}' is not like #1e90ff"))

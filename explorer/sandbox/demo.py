@@ -174,7 +174,10 @@ class DemoTraffic:
         user_id = rng.choice(USER_IDS)
         kind, title, text = rng.choice(_NOTIFICATIONS)
         body: dict[str, Any] = {
-            "type": kind, "userId": user_id, "title": title, "message": text,
+            "type": kind,
+            "userId": user_id,
+            "title": title,
+            "message": text,
         }
         if kind.startswith("order."):
             body["orderId"] = self._order_id(rng.randint(1, 999))
@@ -195,8 +198,9 @@ class DemoTraffic:
         for sku, name_ko, name_en, price in rng.sample(_PRODUCTS, rng.randint(1, 3)):
             quantity = rng.randint(1, 3)
             total += quantity * price
-            items.append({"sku": sku, "name": name_ko, "nameEn": name_en, "qty": quantity,
-                          "price": price})
+            items.append(
+                {"sku": sku, "name": name_ko, "nameEn": name_en, "qty": quantity, "price": price}
+            )
         body = {
             "type": "order.created",
             "orderId": self._order_id(self._order_number),
@@ -213,8 +217,13 @@ class DemoTraffic:
         rng = self._random
         level = rng.choices(ALERT_LEVELS, weights=(6, 3, 1))[0]
         title, text = rng.choice(_ALERTS[level])
-        body = {"type": f"alert.{level}", "level": level, "title": title, "message": text,
-                "host": rng.choice(("api-1", "api-2", "db-2", "worker-3"))}
+        body = {
+            "type": f"alert.{level}",
+            "level": level,
+            "title": title,
+            "message": text,
+            "host": rng.choice(("api-1", "api-2", "db-2", "worker-3")),
+        }
         return self._make(f"/topic/alerts/{level}", f"alert.{level}", body)
 
     def _order_id(self, number: int) -> str:
@@ -222,8 +231,11 @@ class DemoTraffic:
         return f"ORD-{year}-{number:06d}"
 
     def _make(self, destination: str, kind: str, body: dict[str, Any]) -> DemoMessage:
-        body["timestamp"] = datetime.fromtimestamp(self._clock(), UTC).isoformat(
-            timespec="milliseconds").replace("+00:00", "Z")
+        body["timestamp"] = (
+            datetime.fromtimestamp(self._clock(), UTC)
+            .isoformat(timespec="milliseconds")
+            .replace("+00:00", "Z")
+        )
         trace_id = f"{self._random.getrandbits(64):016x}"
         headers = (
             ("content-type", CONTENT_TYPE),

@@ -281,7 +281,7 @@ class Destinations:
                     f"wildcards work on topics only; subscribe to a concrete queue instead of "
                     f"{destination}"
                 )
-            subscription.pattern = compile_wildcard(destination[len(TOPIC_PREFIX):])
+            subscription.pattern = compile_wildcard(destination[len(TOPIC_PREFIX) :])
             self._wildcards.append(subscription)
         elif kind == "queue":
             queue = self._queue(destination)
@@ -407,7 +407,7 @@ class Destinations:
     def _topic_subscribers(self, topic: _Topic) -> list[Subscription]:
         subscribers = list(topic.subscribers)
         if topic.name != DISCOVERY_TOPIC:
-            name = topic.name[len(TOPIC_PREFIX):]
+            name = topic.name[len(TOPIC_PREFIX) :]
             subscribers.extend(
                 s for s in self._wildcards if s.pattern is not None and s.pattern.fullmatch(name)
             )
@@ -464,8 +464,9 @@ class Destinations:
             for q in self._queues.values()
         ]
         rows.extend(
-            DestinationInfo(t.name, "topic", 0, len(self._topic_subscribers(t)), t.enqueued,
-                            t.dequeued)
+            DestinationInfo(
+                t.name, "topic", 0, len(self._topic_subscribers(t)), t.enqueued, t.dequeued
+            )
             for t in self._topics.values()
             if t.name != DISCOVERY_TOPIC
         )

@@ -34,8 +34,7 @@ log = logging.getLogger(__name__)
 SERVER_NAME: Final = f"StompExplorerSandbox/{__version__}"
 WS_PATH: Final = "/ws"  # advertised; any path is accepted
 # Offered WebSocket subprotocols, best first (the STOMP accept-version still decides).
-SUBPROTOCOLS: Final = (Subprotocol("v12.stomp"), Subprotocol("v11.stomp"),
-                       Subprotocol("v10.stomp"))
+SUBPROTOCOLS: Final = (Subprotocol("v12.stomp"), Subprotocol("v11.stomp"), Subprotocol("v10.stomp"))
 _READ_SIZE: Final = 64 * 1024
 _CLOSE_TIMEOUT: Final = 2.0
 
@@ -131,8 +130,10 @@ class SandboxBroker:
         self.destinations = Destinations(self.options.caps, on_change=self._changed)
         self.discovery = DiscoveryFeed(self.destinations, self.options.discovery_interval)
         self.demo = DemoTraffic(
-            self.publish, self.destinations.depth,
-            rate=self.options.demo_rate, seed=self.options.demo_seed,
+            self.publish,
+            self.destinations.depth,
+            rate=self.options.demo_rate,
+            seed=self.options.demo_seed,
         )
         self.sessions: set[Session] = set()
         self._session_ids = itertools.count(1)
@@ -154,15 +155,19 @@ class SandboxBroker:
         try:
             if options.tcp_port is not None:
                 self._tcp_server = await self._listen(
-                    "STOMP over TCP", options.tcp_port,
+                    "STOMP over TCP",
+                    options.tcp_port,
                     lambda: asyncio.start_server(self._serve_tcp, options.host, options.tcp_port),
                 )
                 self._tcp_port = self._tcp_server.sockets[0].getsockname()[1]
             if options.ws_port is not None:
                 self._ws_server = await self._listen(
-                    "STOMP over WebSocket", options.ws_port,
+                    "STOMP over WebSocket",
+                    options.ws_port,
                     lambda: serve(
-                        self._serve_ws, options.host, options.ws_port,
+                        self._serve_ws,
+                        options.host,
+                        options.ws_port,
                         subprotocols=list(SUBPROTOCOLS),
                         select_subprotocol=_select_subprotocol,
                         max_size=options.max_frame_bytes + 1024,
@@ -177,8 +182,11 @@ class SandboxBroker:
         self.discovery.start()
         if options.demo:
             self.demo.start()
-        log.info("sandbox broker listening: %s %s", self.tcp_url if self._tcp_port else "-",
-                 self.ws_url if self._ws_port else "-")
+        log.info(
+            "sandbox broker listening: %s %s",
+            self.tcp_url if self._tcp_port else "-",
+            self.ws_url if self._ws_port else "-",
+        )
 
     async def _listen(self, what: str, port: int, start: Callable[[], Any]) -> Any:
         try:
@@ -228,7 +236,9 @@ class SandboxBroker:
         return self
 
     async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
         await self.stop()
@@ -287,8 +297,9 @@ class SandboxBroker:
 
     async def _refuse(self, link: _TcpLink | _WsLink) -> None:
         message = (
-            "the sandbox is stopping" if not self._running else
-            f"too many connections (cap {self.options.max_connections}); close some clients"
+            "the sandbox is stopping"
+            if not self._running
+            else f"too many connections (cap {self.options.max_connections}); close some clients"
         )
         frame = Frame(Command.ERROR, (("message", message),))
         with contextlib.suppress(Exception):

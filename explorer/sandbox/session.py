@@ -51,8 +51,17 @@ log = logging.getLogger(__name__)
 SUPPORTED_VERSIONS: Final = (Version.V1_0, Version.V1_1, Version.V1_2)
 # Headers the broker sets on MESSAGE frames; a producer's own values are dropped.
 BROKER_HEADERS: Final = frozenset(
-    {"destination", "message-id", "subscription", "ack", "redelivered", "redelivery-count",
-     "transaction", "receipt", "content-length"}
+    {
+        "destination",
+        "message-id",
+        "subscription",
+        "ack",
+        "redelivered",
+        "redelivery-count",
+        "transaction",
+        "receipt",
+        "content-length",
+    }
 )
 # How long the outbox may take to flush an ERROR or RECEIPT before the link is closed anyway.
 FLUSH_TIMEOUT: Final = 2.0
@@ -262,8 +271,9 @@ class Session:
             return
         self._write_message(subscription, message, ack_id)
 
-    def _write_message(self, subscription: Subscription, message: Message | Frame,
-                       ack_id: str | None) -> None:
+    def _write_message(
+        self, subscription: Subscription, message: Message | Frame, ack_id: str | None
+    ) -> None:
         if self._closing:
             return
         if isinstance(message, Frame):
@@ -298,8 +308,9 @@ class Session:
             return serialize(frame, version)
         except UnrepresentableHeader:
             # A 1.2 producer's header value with a line break, read by a 1.0/1.1 consumer.
-            return serialize(Frame(frame.command, _representable(frame.headers, version),
-                                   frame.body), version)
+            return serialize(
+                Frame(frame.command, _representable(frame.headers, version), frame.body), version
+            )
 
     # -- input ---------------------------------------------------------------------------
 
@@ -315,7 +326,7 @@ class Session:
                 chunk, data = data, b""
             else:
                 cut = data.find(b"\0")
-                chunk, data = (data, b"") if cut < 0 else (data[: cut + 1], data[cut + 1:])
+                chunk, data = (data, b"") if cut < 0 else (data[: cut + 1], data[cut + 1 :])
             try:
                 items = self._parser.feed(chunk)
             except FrameError as exc:
@@ -337,10 +348,13 @@ class Session:
             self._report(exc, item)
         except Exception as exc:  # a sandbox bug: tell this client, keep the broker running
             log.exception("%s: failed to handle %s", self.session_id, item.command)
-            self._report(ProtocolViolation(
-                f"internal sandbox error while handling {item.command} "
-                f"({type(exc).__name__}); please report it"
-            ), item)
+            self._report(
+                ProtocolViolation(
+                    f"internal sandbox error while handling {item.command} "
+                    f"({type(exc).__name__}); please report it"
+                ),
+                item,
+            )
         finally:
             held, self._held = self._held, None
         for subscription, message, ack_id in held:
@@ -465,7 +479,7 @@ class Session:
         browser = frame.header("browser") == "true"
         kind_of(destination)
         if is_wildcard(destination) and destination.startswith("/topic/"):
-            compile_wildcard(destination[len("/topic/"):])  # reject a bad pattern early
+            compile_wildcard(destination[len("/topic/") :])  # reject a bad pattern early
         subscription = Subscription(sub_id, destination, ack, self, browser=browser)
         self.broker.destinations.subscribe(subscription)
         self.subscriptions[sub_id] = subscription
@@ -477,12 +491,15 @@ class Session:
     def _browse(self, subscription: Subscription) -> None:
         for message in self.broker.destinations.browse(subscription.destination):
             self.deliver(subscription, message)
-        end = Frame(Command.MESSAGE, (
-            ("subscription", subscription.id),
-            ("message-id", f"browser-end-{subscription.id}"),
-            ("destination", subscription.destination),
-            ("browser", "end"),
-        ))
+        end = Frame(
+            Command.MESSAGE,
+            (
+                ("subscription", subscription.id),
+                ("message-id", f"browser-end-{subscription.id}"),
+                ("destination", subscription.destination),
+                ("browser", "end"),
+            ),
+        )
         assert self._held is not None
         self._held.append((subscription, end, None))
 
@@ -508,9 +525,7 @@ class Session:
                 _Pending(frame.command, frame, subscription, tuple(ack_ids))
             )
             return
-        self.broker.destinations.settle(
-            subscription, ack_ids, accept=frame.command == Command.ACK
-        )
+        self.broker.destinations.settle(subscription, ack_ids, accept=frame.command == Command.ACK)
 
     def _find_deliveries(self, frame: Frame) -> tuple[Subscription, list[str]]:
         """The subscription and ack ids an ACK/NACK refers to, per negotiated version."""

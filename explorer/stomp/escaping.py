@@ -69,9 +69,7 @@ def escape_header(text: str, version: Version) -> str:
         version = Version(version)
     if version is Version.V1_0:
         if "\n" in text or "\r" in text:
-            raise UnrepresentableHeader(
-                f"STOMP 1.0 headers cannot contain line breaks: {text!r}"
-            )
+            raise UnrepresentableHeader(f"STOMP 1.0 headers cannot contain line breaks: {text!r}")
         return text
     if "\r" in text and version is Version.V1_1:
         raise UnrepresentableHeader(

@@ -39,8 +39,17 @@ class Version(StrEnum):
 
 CLIENT_COMMANDS: Final = frozenset(
     {
-        Command.CONNECT, Command.STOMP, Command.SEND, Command.SUBSCRIBE, Command.UNSUBSCRIBE,
-        Command.ACK, Command.NACK, Command.BEGIN, Command.COMMIT, Command.ABORT, Command.DISCONNECT,
+        Command.CONNECT,
+        Command.STOMP,
+        Command.SEND,
+        Command.SUBSCRIBE,
+        Command.UNSUBSCRIBE,
+        Command.ACK,
+        Command.NACK,
+        Command.BEGIN,
+        Command.COMMIT,
+        Command.ABORT,
+        Command.DISCONNECT,
     }
 )
 SERVER_COMMANDS: Final = frozenset(

@@ -155,10 +155,7 @@ class MessageLog:
         self._next_seq += 1
         self._pending.append(entry)
         self._pending_bytes += entry.size
-        if (
-            len(self._pending) > 2 * self._max_count
-            or self._pending_bytes > 2 * self._max_bytes
-        ):
+        if len(self._pending) > 2 * self._max_count or self._pending_bytes > 2 * self._max_bytes:
             self._trim_pending()
         return entry
 

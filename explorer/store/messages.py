@@ -170,7 +170,7 @@ class LogEntry:
 
     @property
     def direction(self) -> str:
-        """"in" (received) or "out" (sent)."""
+        """ "in" (received) or "out" (sent)."""
         return OUT if self._data[_FLAGS_AT] & _OUT_FLAG else IN
 
     @property
@@ -343,8 +343,7 @@ def _looks_like_text(body: memoryview, *, complete: bool) -> bool:
 def _escape_name(name: str) -> str:
     if "\\" in name or "\n" in name or "\r" in name or ":" in name:
         name = (
-            name.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
-            .replace(":", "\\c")
+            name.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace(":", "\\c")
         )
     return name
 

@@ -60,8 +60,12 @@ class AboutDialog(QDialog):
         version = QLabel(self.tr("Version %1").replace("%1", versions["STOMP Explorer"]))
         version.setObjectName("aboutVersion")
         version.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        summary = QLabel(self.tr("Look inside STOMP messaging: a live destination tree, "
-                                 "a message log and a frame composer."))
+        summary = QLabel(
+            self.tr(
+                "Look inside STOMP messaging: a live destination tree, "
+                "a message log and a frame composer."
+            )
+        )
         summary.setWordWrap(True)
 
         runtime = QLabel(

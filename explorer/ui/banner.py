@@ -48,8 +48,13 @@ class Banner(QFrame):
     def text(self) -> str:
         return self._text.text()
 
-    def show_message(self, text: str, level: str = "error", action: str | None = None,
-                     on_action: Callable[[], None] | None = None) -> None:
+    def show_message(
+        self,
+        text: str,
+        level: str = "error",
+        action: str | None = None,
+        on_action: Callable[[], None] | None = None,
+    ) -> None:
         """Show `text`; with `action`, a button that runs `on_action` and hides the banner."""
         self._action = on_action if action else None
         self.action_button.setText(action or "")

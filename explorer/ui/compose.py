@@ -13,24 +13,61 @@ from datetime import UTC, datetime
 from explorer.ui.body_format import NUL_MARK
 
 COMMANDS: tuple[str, ...] = (
-    "SEND", "SUBSCRIBE", "UNSUBSCRIBE", "ACK", "NACK", "BEGIN", "COMMIT", "ABORT",
+    "SEND",
+    "SUBSCRIBE",
+    "UNSUBSCRIBE",
+    "ACK",
+    "NACK",
+    "BEGIN",
+    "COMMIT",
+    "ABORT",
 )
 RAW = "RAW"
 
 # Header names worth completing (STOMP 1.2 plus the common ActiveMQ / RabbitMQ extensions).
 WELL_KNOWN_HEADERS: tuple[str, ...] = (
-    "content-type", "content-length", "receipt", "destination", "id", "ack", "transaction",
-    "reply-to", "persistent", "priority", "expires", "correlation-id", "subscription",
-    "message-id", "type", "selector", "durable", "auto-delete", "exclusive", "prefetch-count",
-    "x-message-ttl", "x-expires", "x-max-priority", "x-queue-name", "x-stream-offset",
-    "JMSXGroupID", "JMSXGroupSeq", "activemq.prefetchSize", "activemq.exclusive",
-    "activemq.subscriptionName", "activemq.retroactive", "activemq.priority",
-    "activemq.noLocal", "AMQ_SCHEDULED_DELAY",
+    "content-type",
+    "content-length",
+    "receipt",
+    "destination",
+    "id",
+    "ack",
+    "transaction",
+    "reply-to",
+    "persistent",
+    "priority",
+    "expires",
+    "correlation-id",
+    "subscription",
+    "message-id",
+    "type",
+    "selector",
+    "durable",
+    "auto-delete",
+    "exclusive",
+    "prefetch-count",
+    "x-message-ttl",
+    "x-expires",
+    "x-max-priority",
+    "x-queue-name",
+    "x-stream-offset",
+    "JMSXGroupID",
+    "JMSXGroupSeq",
+    "activemq.prefetchSize",
+    "activemq.exclusive",
+    "activemq.subscriptionName",
+    "activemq.retroactive",
+    "activemq.priority",
+    "activemq.noLocal",
+    "AMQ_SCHEDULED_DELAY",
 )
 
 CONTENT_TYPES: tuple[str, ...] = (
-    "text/plain;charset=utf-8", "application/json", "application/xml",
-    "application/octet-stream", "text/xml",
+    "text/plain;charset=utf-8",
+    "application/json",
+    "application/xml",
+    "application/octet-stream",
+    "text/xml",
 )
 
 TEMPLATE_N = "{{n}}"
@@ -77,9 +114,7 @@ def bytes_to_raw_text(data: bytes) -> str:
 
 
 def has_template(request: ComposeRequest) -> bool:
-    return TEMPLATE_N.encode() in request.body or any(
-        TEMPLATE_N in v for _k, v in request.headers
-    )
+    return TEMPLATE_N.encode() in request.body or any(TEMPLATE_N in v for _k, v in request.headers)
 
 
 def expand(request: ComposeRequest, n: int) -> ComposeRequest:

@@ -289,8 +289,11 @@ class Composer(QWidget):
         headers.extend(extra)
         body = self.body.toPlainText().encode("utf-8") if command == "SEND" else b""
         return ComposeRequest(
-            command=command, headers=tuple(headers), body=body,
-            receipt=self.receipt.isChecked(), count=count,
+            command=command,
+            headers=tuple(headers),
+            body=body,
+            receipt=self.receipt.isChecked(),
+            count=count,
         )
 
     def request_send(self) -> None:

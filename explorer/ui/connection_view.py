@@ -61,17 +61,29 @@ from explorer.ui.session import SessionController
 from explorer.ui.traffic import TrafficView
 
 # Headers a broker adds to a MESSAGE; "send again" leaves them out.
-_BROKER_HEADERS = frozenset({
-    "message-id", "subscription", "ack", "content-length", "redelivered", "timestamp",
-    "expires", "priority", "destination", "receipt", "receipt-id",
-})
+_BROKER_HEADERS = frozenset(
+    {
+        "message-id",
+        "subscription",
+        "ack",
+        "content-length",
+        "redelivered",
+        "timestamp",
+        "expires",
+        "priority",
+        "destination",
+        "receipt",
+        "receipt-id",
+    }
+)
 
 
 class _ElideMiddleDelegate(QStyledItemDelegate):
     """Destinations differ at their ends: "/topic/notifi…ons/user.1005"."""
 
-    def initStyleOption(self, option: QStyleOptionViewItem,
-                        index: QModelIndex | QPersistentModelIndex) -> None:
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         super().initStyleOption(option, index)
         option.textElideMode = Qt.TextElideMode.ElideMiddle
 
@@ -115,7 +127,8 @@ class ConnectionView(QWidget):
         # Filters apply 150 ms after the last keystroke: a 100,000-row log or a big tree is
         # filtered once per pause in typing, not once per key.
         self._tree_filter_timer = self._debouncer(
-            lambda: self._filter_tree(self.tree_filter.text()))
+            lambda: self._filter_tree(self.tree_filter.text())
+        )
         self.tree_filter.textChanged.connect(lambda _t: self._tree_filter_timer.start())
         self.subscribe_input = QLineEdit()
         self.subscribe_input.setObjectName("subscribeInput")
@@ -202,12 +215,17 @@ class ConnectionView(QWidget):
         # destinations are elided in the middle (their ends are what tell them apart).
         metrics = self.fontMetrics()
         pad = 16
-        for column, sample in ((0, "00:00:00.000"), (1, "out ERROR"), (3, "1023.9 KiB"),
-                               (4, "application/json")):
+        for column, sample in (
+            (0, "00:00:00.000"),
+            (1, "out ERROR"),
+            (3, "1023.9 KiB"),
+            (4, "application/json"),
+        ):
             log_header.resizeSection(column, metrics.horizontalAdvance(sample) + pad)
         log_header.resizeSection(2, metrics.horizontalAdvance("/topic/demo.prices.EUR") + pad)
-        self.log.setItemDelegateForColumn(MessageTableModel.DESTINATION,
-                                          _ElideMiddleDelegate(self.log))
+        self.log.setItemDelegateForColumn(
+            MessageTableModel.DESTINATION, _ElideMiddleDelegate(self.log)
+        )
         self.log.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         log_header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         log_header.customContextMenuRequested.connect(self._column_menu)
@@ -233,8 +251,10 @@ class ConnectionView(QWidget):
         self.filter_kind = QComboBox()
         self.filter_kind.setObjectName("logFilterKind")
         for kind, label in (
-            ("text", self.tr("Text")), ("regex", self.tr("Regex")),
-            ("destination", self.tr("Destination")), ("header", self.tr("Header")),
+            ("text", self.tr("Text")),
+            ("regex", self.tr("Regex")),
+            ("destination", self.tr("Destination")),
+            ("header", self.tr("Header")),
         ):
             self.filter_kind.addItem(label, kind)
         self.filter_kind.setToolTip(self.tr("What the filter text matches"))
@@ -372,8 +392,11 @@ class ConnectionView(QWidget):
         if not parent.isValid():
             return
         model = self.session.destinations
-        busy = any(node.total for row in range(first, last + 1)
-                   if (node := model.index(row, 0, parent).data(model.NodeRole)) is not None)
+        busy = any(
+            node.total
+            for row in range(first, last + 1)
+            if (node := model.index(row, 0, parent).data(model.NodeRole)) is not None
+        )
         top = not parent.parent().isValid()
         if busy or (top and model.rowCount(parent) <= _FEW_CHILDREN):
             index = parent
@@ -419,31 +442,43 @@ class ConnectionView(QWidget):
         for mode, name, label, tip in self._mode_labels(destination):
             action = QAction(icon("subscribe"), label, menu)
             action.triggered.connect(
-                lambda _c=False, m=mode: self.subscribe_in_mode(destination, m))
+                lambda _c=False, m=mode: self.subscribe_in_mode(destination, m)
+            )
             menu.addAction(action)
             action.setObjectName(name)
             action.setToolTip(tip)
-            action.setEnabled(connected and mode in available
-                              and (mode is Mode.PEEK or not subscribed))
+            action.setEnabled(
+                connected and mode in available and (mode is Mode.PEEK or not subscribed)
+            )
         menu.addSeparator()
         wildcard = self.session.wildcard_for(destination)
-        label = (self.tr("Subscribe to subtree ({wildcard})").format(wildcard=wildcard)
-                 if wildcard else self.tr("Subscribe to subtree (this broker has no wildcard)"))
-        subtree = menu.addAction(icon("subscribe"), label,
-                                 lambda: self.subscribe(wildcard or destination))
+        label = (
+            self.tr("Subscribe to subtree ({wildcard})").format(wildcard=wildcard)
+            if wildcard
+            else self.tr("Subscribe to subtree (this broker has no wildcard)")
+        )
+        subtree = menu.addAction(
+            icon("subscribe"), label, lambda: self.subscribe(wildcard or destination)
+        )
         subtree.setObjectName("actionSubscribeSubtree")
-        subtree.setEnabled(connected and wildcard is not None
-                           and wildcard not in self.session.subscriptions)
-        unsub = menu.addAction(icon("unsubscribe"), self.tr("Unsubscribe"),
-                               lambda: self.unsubscribe(destination))
+        subtree.setEnabled(
+            connected and wildcard is not None and wildcard not in self.session.subscriptions
+        )
+        unsub = menu.addAction(
+            icon("unsubscribe"), self.tr("Unsubscribe"), lambda: self.unsubscribe(destination)
+        )
         unsub.setObjectName("actionUnsubscribe")
         unsub.setEnabled(subscribed)
         menu.addSeparator()
-        copy = menu.addAction(icon("copy"), self.tr("Copy destination"),
-                              lambda: QGuiApplication.clipboard().setText(destination))
+        copy = menu.addAction(
+            icon("copy"),
+            self.tr("Copy destination"),
+            lambda: QGuiApplication.clipboard().setText(destination),
+        )
         copy.setObjectName("actionCopyDestination")
-        send = menu.addAction(icon("send"), self.tr("Send to it…"),
-                              lambda: self.compose_to.emit(destination))
+        send = menu.addAction(
+            icon("send"), self.tr("Send to it…"), lambda: self.compose_to.emit(destination)
+        )
         send.setObjectName("actionSendTo")
         return menu
 
@@ -451,25 +486,51 @@ class ConnectionView(QWidget):
         """(mode, action objectName, label, tooltip) for the tree's context menu."""
         kind = kind_of(destination)
         peek_reason = self._peek_unavailable(self.session.broker_kind, kind)
-        peek_label = (self.tr("Peek (browse, leaves the messages)") if peek_reason is None
-                      else self.tr("Peek — unavailable: {reason}").format(reason=peek_reason))
-        observe_tip = self.tr("Receive copies of the messages published to a topic "
-                              "(auto-ack).")
+        peek_label = (
+            self.tr("Peek (browse, leaves the messages)")
+            if peek_reason is None
+            else self.tr("Peek — unavailable: {reason}").format(reason=peek_reason)
+        )
+        observe_tip = self.tr("Receive copies of the messages published to a topic (auto-ack).")
         if kind in (Kind.QUEUE, Kind.TEMP_QUEUE, Kind.UNKNOWN):
-            observe_tip += " " + self.tr("On a queue this takes the messages away (you are "
-                                         "asked first).")
+            observe_tip += " " + self.tr(
+                "On a queue this takes the messages away (you are asked first)."
+            )
         return [
-            (Mode.OBSERVE, "actionSubscribe", self.tr("Observe (subscribe, auto-ack)"),
-             observe_tip),
-            (Mode.PEEK, "actionPeek", peek_label, peek_reason or self.tr(
-                "Look at the messages waiting in the queue without removing them "
-                "(queue browser).")),
-            (Mode.CONSUME, "actionConsume", self.tr("Consume with manual ACK/NACK…"),
-             self.tr("Receive messages and acknowledge or reject each one with the ACK / "
-                     "NACK buttons of the message pane; acknowledged messages are removed.")),
-            (Mode.DRAIN, "actionDrain", self.tr("Drain (remove every message)…"),
-             self.tr("Consume every message of the queue with automatic acknowledgement: "
-                     "they are removed.")),
+            (
+                Mode.OBSERVE,
+                "actionSubscribe",
+                self.tr("Observe (subscribe, auto-ack)"),
+                observe_tip,
+            ),
+            (
+                Mode.PEEK,
+                "actionPeek",
+                peek_label,
+                peek_reason
+                or self.tr(
+                    "Look at the messages waiting in the queue without removing them "
+                    "(queue browser)."
+                ),
+            ),
+            (
+                Mode.CONSUME,
+                "actionConsume",
+                self.tr("Consume with manual ACK/NACK…"),
+                self.tr(
+                    "Receive messages and acknowledge or reject each one with the ACK / "
+                    "NACK buttons of the message pane; acknowledged messages are removed."
+                ),
+            ),
+            (
+                Mode.DRAIN,
+                "actionDrain",
+                self.tr("Drain (remove every message)…"),
+                self.tr(
+                    "Consume every message of the queue with automatic acknowledgement: "
+                    "they are removed."
+                ),
+            ),
         ]
 
     def _peek_unavailable(self, broker: BrokerKind, kind: Kind) -> str | None:
@@ -477,11 +538,12 @@ class ConnectionView(QWidget):
         if peek_unsupported_reason(broker, kind) is None:
             return None
         if kind not in (Kind.QUEUE, Kind.TEMP_QUEUE):
-            return self.tr("only queues can be browsed; a topic keeps no messages (use "
-                           "observe)")
+            return self.tr("only queues can be browsed; a topic keeps no messages (use observe)")
         if broker is BrokerKind.RABBITMQ:
-            return self.tr("RabbitMQ has no queue browser over STOMP (the management UI's "
-                           "'Get messages' with requeue is the nearest thing)")
+            return self.tr(
+                "RabbitMQ has no queue browser over STOMP (the management UI's "
+                "'Get messages' with requeue is the nearest thing)"
+            )
         return self.tr("this broker has no known queue browser over STOMP")
 
     def subscribe_in_mode(self, destination: str, mode: Mode) -> None:
@@ -492,13 +554,16 @@ class ConnectionView(QWidget):
                 question = {
                     Mode.OBSERVE: self.tr(
                         "Observing {destination} takes its messages off the queue (auto-ack): "
-                        "other consumers will not get them. Subscribe anyway?"),
+                        "other consumers will not get them. Subscribe anyway?"
+                    ),
                     Mode.CONSUME: self.tr(
                         "Consuming {destination} removes every message you acknowledge. "
-                        "Subscribe with manual ACK/NACK?"),
+                        "Subscribe with manual ACK/NACK?"
+                    ),
                     Mode.DRAIN: self.tr(
                         "Draining {destination} removes every message on it, now and as they "
-                        "arrive. Drain it?"),
+                        "arrive. Drain it?"
+                    ),
                 }[mode].format(destination=destination)
                 if not await self.confirm(self.tr("Remove messages?"), question):
                     return None
@@ -512,11 +577,17 @@ class ConnectionView(QWidget):
 
     async def _ask(self, title: str, question: str) -> bool:
         """A non-modal Yes/No box (awaitable); tests replace `confirm`."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, question,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            title,
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         box.setObjectName("confirmRemoveDialog")
         box.setDefaultButton(QMessageBox.StandardButton.No)
         done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
         def finished(result: int) -> None:
             if not done.done():
                 done.set_result(result)
@@ -554,7 +625,8 @@ class ConnectionView(QWidget):
         elif subs:
             self.subscriptions_label.setText(
                 self.tr("Subscribed to {count} destinations (hover to list them)").format(
-                    count=len(subs))
+                    count=len(subs)
+                )
             )
         else:
             self.subscriptions_label.setText(
@@ -578,8 +650,11 @@ class ConnectionView(QWidget):
         if model.message_filter.is_empty:
             parts = [self.tr("{count} messages").format(count=f"{total:,}")]
         else:
-            parts = [self.tr("{shown} of {total} messages").format(
-                shown=f"{model.rowCount():,}", total=f"{total:,}")]
+            parts = [
+                self.tr("{shown} of {total} messages").format(
+                    shown=f"{model.rowCount():,}", total=f"{total:,}"
+                )
+            ]
         if model.evicted_total:
             parts.append(self.tr("{count} evicted").format(count=f"{model.evicted_total:,}"))
         if model.paused and model.pending_count:
@@ -644,22 +719,33 @@ class ConnectionView(QWidget):
         """The context menu of a log row (tests trigger its actions by objectName)."""
         menu = QMenu(self)
         if entry is not None:
-            again = menu.addAction(icon("send"), self.tr("Send again…"),
-                                   lambda: self.send_again.emit(resend_request(entry)))
+            again = menu.addAction(
+                icon("send"),
+                self.tr("Send again…"),
+                lambda: self.send_again.emit(resend_request(entry)),
+            )
             again.setObjectName("actionSendAgain")
             again.setEnabled(bool(entry.destination))
             if self.session.needs_ack(entry):
-                ack = menu.addAction(self.tr("Acknowledge (ACK)"), lambda: self.run(
-                    self.session.acknowledge(entry, True), self._info))
+                ack = menu.addAction(
+                    self.tr("Acknowledge (ACK)"),
+                    lambda: self.run(self.session.acknowledge(entry, True), self._info),
+                )
                 ack.setObjectName("actionAck")
-                nack = menu.addAction(self.tr("Reject (NACK)"), lambda: self.run(
-                    self.session.acknowledge(entry, False), self._info))
+                nack = menu.addAction(
+                    self.tr("Reject (NACK)"),
+                    lambda: self.run(self.session.acknowledge(entry, False), self._info),
+                )
                 nack.setObjectName("actionNack")
-            menu.addAction(icon("copy"), self.tr("Copy destination"),
-                           lambda: QGuiApplication.clipboard().setText(entry.destination))
+            menu.addAction(
+                icon("copy"),
+                self.tr("Copy destination"),
+                lambda: QGuiApplication.clipboard().setText(entry.destination),
+            )
             menu.addSeparator()
-        menu.addAction(icon("export"), self.tr("Export selected…"),
-                       lambda: self._export_dialog(True))
+        menu.addAction(
+            icon("export"), self.tr("Export selected…"), lambda: self._export_dialog(True)
+        )
         menu.addAction(icon("export"), self.tr("Export all…"), lambda: self._export_dialog(False))
         menu.addAction(icon("clear"), self.tr("Clear the log"), self.session.messages.clear)
         return menu
@@ -669,8 +755,11 @@ class ConnectionView(QWidget):
 
     def export(self, path: Path, selected_only: bool) -> int:
         """Write the selected (or all shown) messages to `path` as JSON Lines."""
-        rows = (sorted({i.row() for i in self.log.selectionModel().selectedRows()})
-                if selected_only else None)
+        rows = (
+            sorted({i.row() for i in self.log.selectionModel().selectedRows()})
+            if selected_only
+            else None
+        )
         with path.open("w", encoding="utf-8") as fp:
             return self.session.messages.export_jsonl(fp, rows)
 
@@ -679,7 +768,9 @@ class ConnectionView(QWidget):
             self.banner.show_message(self.tr("Select messages in the log first."), "info")
             return
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export messages"), f"{self.session.name}.jsonl",
+            self,
+            self.tr("Export messages"),
+            f"{self.session.name}.jsonl",
             self.tr("JSON Lines (*.jsonl);;All files (*)"),
         )
         if not name:
@@ -714,12 +805,10 @@ class ConnectionView(QWidget):
         return menu
 
     def hidden_columns(self) -> list[int]:
-        return [c for c in range(self.session.messages.columnCount())
-                if self.log.isColumnHidden(c)]
+        return [c for c in range(self.session.messages.columnCount()) if self.log.isColumnHidden(c)]
 
     def set_hidden_columns(self, columns: list[int]) -> None:
         for column in range(self.session.messages.columnCount()):
-            self.log.setColumnHidden(column, column in columns
-                                     and column != MessageTableModel.DESTINATION)
-
-
+            self.log.setColumnHidden(
+                column, column in columns and column != MessageTableModel.DESTINATION
+            )

@@ -28,10 +28,24 @@ _RAW_COMMAND = re.compile(r"^[A-Z]+$")
 _RAW_HEADER = re.compile(r"^([^:\s]+):")
 
 _PALETTES = {
-    False: {"key": "#0b5cad", "string": "#1a7f37", "number": "#953800", "keyword": "#8250df",
-            "template": "#bf3989", "command": "#8250df", "nul": "#cf222e"},
-    True: {"key": "#79c0ff", "string": "#7ee787", "number": "#ffa657", "keyword": "#d2a8ff",
-           "template": "#ff9bce", "command": "#d2a8ff", "nul": "#ff7b72"},
+    False: {
+        "key": "#0b5cad",
+        "string": "#1a7f37",
+        "number": "#953800",
+        "keyword": "#8250df",
+        "template": "#bf3989",
+        "command": "#8250df",
+        "nul": "#cf222e",
+    },
+    True: {
+        "key": "#79c0ff",
+        "string": "#7ee787",
+        "number": "#ffa657",
+        "keyword": "#d2a8ff",
+        "template": "#ff9bce",
+        "command": "#d2a8ff",
+        "nul": "#ff7b72",
+    },
 }
 
 

@@ -34,8 +34,9 @@ def _colour(mode: QIcon.Mode) -> str:
     if not isinstance(app, QGuiApplication):
         return "#333333"
     palette = app.palette()
-    group = (QPalette.ColorGroup.Disabled if mode == QIcon.Mode.Disabled
-             else QPalette.ColorGroup.Active)
+    group = (
+        QPalette.ColorGroup.Disabled if mode == QIcon.Mode.Disabled else QPalette.ColorGroup.Active
+    )
     return palette.color(group, QPalette.ColorRole.WindowText).name()
 
 
@@ -60,19 +61,27 @@ class _TintedEngine(QIconEngine):
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         return _render(self._name, _colour(mode), max(1, size.width()), max(1, size.height()))
 
-    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State,
-                     scale: float) -> QPixmap:
-        pixmap = _render(self._name, _colour(mode), max(1, round(size.width() * scale)),
-                         max(1, round(size.height() * scale)))
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        pixmap = _render(
+            self._name,
+            _colour(mode),
+            max(1, round(size.width() * scale)),
+            max(1, round(size.height() * scale)),
+        )
         result = QPixmap(pixmap)
         result.setDevicePixelRatio(scale)
         return result
 
-    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
-              state: QIcon.State) -> None:
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
         ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
-        pixmap = _render(self._name, _colour(mode), max(1, round(rect.width() * ratio)),
-                         max(1, round(rect.height() * ratio)))
+        pixmap = _render(
+            self._name,
+            _colour(mode),
+            max(1, round(rect.width() * ratio)),
+            max(1, round(rect.height() * ratio)),
+        )
         painter.drawPixmap(rect, pixmap)
 
     def clone(self) -> QIconEngine:

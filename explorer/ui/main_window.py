@@ -61,8 +61,9 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     """The STOMP Explorer window."""
 
-    def __init__(self, store: ProfileStore, settings: QSettings,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: ProfileStore, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("STOMP Explorer"))
@@ -80,7 +81,9 @@ class MainWindow(QMainWindow):
         # Asks for a passcode (profile, login, persistent?) -> text or None; tests replace it.
         self.ask_passcode: Callable[[str, str, bool], Awaitable[str | None]] = (
             lambda profile, login, persistent: PasscodePrompt(
-                profile, login, self, persistent=persistent).ask())
+                profile, login, self, persistent=persistent
+            ).ask()
+        )
 
         # -- central: a welcome page, or one tab per connection ---------------------------
         self.tabs = QTabWidget()
@@ -89,12 +92,14 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.tabCloseRequested.connect(self._close_tab)
         self.tabs.currentChanged.connect(self._current_changed)
-        self.welcome = QLabel(self.tr(
-            "<h2>STOMP Explorer</h2><p>Pick a profile on the left and press <b>Connect</b> "
-            "(Ctrl+Shift+C), or type a broker URL such as <code>stomp://localhost:61613</code> "
-            "in the quick-connect box above the list.</p><p>The <b>Sandbox</b> profile starts "
-            "a built-in broker with demo traffic: nothing to install.</p>"
-        ))
+        self.welcome = QLabel(
+            self.tr(
+                "<h2>STOMP Explorer</h2><p>Pick a profile on the left and press <b>Connect</b> "
+                "(Ctrl+Shift+C), or type a broker URL such as <code>stomp://localhost:61613</code> "
+                "in the quick-connect box above the list.</p><p>The <b>Sandbox</b> profile starts "
+                "a built-in broker with demo traffic: nothing to install.</p>"
+            )
+        )
         self.welcome.setObjectName("welcome")
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.welcome.setWordWrap(True)
@@ -128,19 +133,25 @@ class MainWindow(QMainWindow):
         panel_layout.setContentsMargins(4, 4, 4, 4)
         panel_layout.addWidget(self.profiles, 1)
         panel_layout.addLayout(buttons)
-        self.profiles_dock = self._dock("profilesDock", self.tr("Connections"), panel,
-                                        Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.profiles_dock = self._dock(
+            "profilesDock", self.tr("Connections"), panel, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
 
         # -- detail and composer docks ---------------------------------------------------
         self.detail = MessageDetail()
         self.detail.acknowledge.connect(self._acknowledge)
         self._detail_entry: LogEntry | None = None
-        self.detail_dock = self._dock("detailDock", self.tr("Message"), self.detail,
-                                      Qt.DockWidgetArea.RightDockWidgetArea)
+        self.detail_dock = self._dock(
+            "detailDock", self.tr("Message"), self.detail, Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.composer = Composer()
         self.composer.send_requested.connect(self._send)
-        self.composer_dock = self._dock("composerDock", self.tr("Composer"), self.composer,
-                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.composer_dock = self._dock(
+            "composerDock",
+            self.tr("Composer"),
+            self.composer,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
 
         # -- status bar --------------------------------------------------------------------
         status = QStatusBar()
@@ -170,11 +181,9 @@ class MainWindow(QMainWindow):
         area = screen.availableGeometry()
         width, height = round(area.width() * 0.88), round(area.height() * 0.88)
         self.resize(width, height)
-        self.move(area.x() + (area.width() - width) // 2,
-                  area.y() + (area.height() - height) // 2)
+        self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
 
-    def _dock(self, name: str, title: str, widget: QWidget,
-              area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
@@ -186,9 +195,14 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, text: str, slot: Any,
-                shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
-                icon_name: str | None = None, tip: str | None = None) -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Any,
+        shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
+        icon_name: str | None = None,
+        tip: str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if icon_name:
             action.setIcon(icon(icon_name))
@@ -205,27 +219,63 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&Connection"))
         self.connect_action = self._action(
-            self.tr("&Connect"), self.connect_selected, "Ctrl+Shift+C", "connect",
-            self.tr("Connect the selected profile"))
+            self.tr("&Connect"),
+            self.connect_selected,
+            "Ctrl+Shift+C",
+            "connect",
+            self.tr("Connect the selected profile"),
+        )
         self.disconnect_action = self._action(
-            self.tr("&Disconnect"), self.disconnect_current, "Ctrl+Shift+D", "disconnect",
-            self.tr("Disconnect the current connection"))
+            self.tr("&Disconnect"),
+            self.disconnect_current,
+            "Ctrl+Shift+D",
+            "disconnect",
+            self.tr("Disconnect the current connection"),
+        )
         file_menu.addAction(self.connect_action)
         file_menu.addAction(self.disconnect_action)
         file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Settings…"), self.open_settings, None,
-                                         "settings", self.tr("Language and log size")))
+        file_menu.addAction(
+            self._action(
+                self.tr("&Settings…"),
+                self.open_settings,
+                None,
+                "settings",
+                self.tr("Language and log size"),
+            )
+        )
         file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Quit"), self.close,
-                                         QKeySequence.StandardKey.Quit))
+        file_menu.addAction(
+            self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        )
         log_menu = menu.addMenu(self.tr("&Log"))
-        log_menu.addAction(self._action(self.tr("&Pause / resume"), self._toggle_pause,
-                                        "Ctrl+P", "pause", self.tr("Pause or resume the log")))
-        log_menu.addAction(self._action(self.tr("&Filter"), self._focus_filter,
-                                        QKeySequence.StandardKey.Find, "filter",
-                                        self.tr("Filter the log")))
-        log_menu.addAction(self._action(self.tr("&Compose"), self._focus_composer, "Ctrl+K",
-                                        "send", self.tr("Go to the composer")))
+        log_menu.addAction(
+            self._action(
+                self.tr("&Pause / resume"),
+                self._toggle_pause,
+                "Ctrl+P",
+                "pause",
+                self.tr("Pause or resume the log"),
+            )
+        )
+        log_menu.addAction(
+            self._action(
+                self.tr("&Filter"),
+                self._focus_filter,
+                QKeySequence.StandardKey.Find,
+                "filter",
+                self.tr("Filter the log"),
+            )
+        )
+        log_menu.addAction(
+            self._action(
+                self.tr("&Compose"),
+                self._focus_composer,
+                "Ctrl+K",
+                "send",
+                self.tr("Go to the composer"),
+            )
+        )
         view_menu = menu.addMenu(self.tr("&View"))
         for dock in (self.profiles_dock, self.detail_dock, self.composer_dock):
             view_menu.addAction(dock.toggleViewAction())
@@ -245,8 +295,11 @@ class MainWindow(QMainWindow):
         return view.session if view is not None else None
 
     def views(self) -> list[ConnectionView]:
-        return [w for i in range(self.tabs.count())
-                if isinstance(w := self.tabs.widget(i), ConnectionView)]
+        return [
+            w
+            for i in range(self.tabs.count())
+            if isinstance(w := self.tabs.widget(i), ConnectionView)
+        ]
 
     def select_profile(self, name: str) -> bool:
         """Select profile `name` in the list; False when there is none by that name."""
@@ -289,13 +342,18 @@ class MainWindow(QMainWindow):
         except (ProfileError, OSError, SandboxError) as exc:
             self.statusBar().showMessage(
                 self.tr("Cannot connect {name}: {error}").format(name=profile.name, error=exc),
-                10000)
+                10000,
+            )
             return None
         typed: str | None = None
-        if settings.passcode is None and settings.login and (
-                not settings.secrets_persistent or profile.name in self._refused):
-            typed = await self.ask_passcode(profile.name, settings.login,
-                                            settings.secrets_persistent)
+        if (
+            settings.passcode is None
+            and settings.login
+            and (not settings.secrets_persistent or profile.name in self._refused)
+        ):
+            typed = await self.ask_passcode(
+                profile.name, settings.login, settings.secrets_persistent
+            )
             if typed is None:
                 return None
             settings = replace(settings, passcode=typed)
@@ -328,8 +386,12 @@ class MainWindow(QMainWindow):
                 self.store.set_secret(name, PASSCODE, None)
         for view in self.views():
             if view.session is session:
-                view.banner.show_message(text, "error", self.tr("Re-enter passcode"),
-                                         partial(self.reenter_passcode, view))
+                view.banner.show_message(
+                    text,
+                    "error",
+                    self.tr("Re-enter passcode"),
+                    partial(self.reenter_passcode, view),
+                )
 
     def _login_accepted(self, session: SessionController) -> None:
         """Save a typed passcode now that the broker accepted it."""
@@ -424,8 +486,10 @@ class MainWindow(QMainWindow):
         self.detail.clear()
         session = self.current_session()
         self.setWindowTitle(
-            self.tr("{name} — STOMP Explorer").format(name=session.name) if session is not None
-            else self.tr("STOMP Explorer"))
+            self.tr("{name} — STOMP Explorer").format(name=session.name)
+            if session is not None
+            else self.tr("STOMP Explorer")
+        )
         view = self.current_view()
         if view is not None:
             entry = view.selected_entry()
@@ -492,7 +556,8 @@ class MainWindow(QMainWindow):
                 self.composer.show_result(describe_client_error(exc), ok=False)
             except Exception as exc:  # shown, never lost in qasync's excepthook
                 self.composer.show_result(
-                    self.tr("Unexpected error: {error}").format(error=exc), ok=False)
+                    self.tr("Unexpected error: {error}").format(error=exc), ok=False
+                )
             else:
                 self.composer.show_result(result.text, ok=result.confirmed)
 
@@ -563,18 +628,22 @@ class MainWindow(QMainWindow):
         return min(0.8, max(0.1, value))
 
     def reset_layout(self) -> None:
-        for dock, area in ((self.profiles_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
-                           (self.detail_dock, Qt.DockWidgetArea.RightDockWidgetArea),
-                           (self.composer_dock, Qt.DockWidgetArea.BottomDockWidgetArea)):
+        for dock, area in (
+            (self.profiles_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
+            (self.detail_dock, Qt.DockWidgetArea.RightDockWidgetArea),
+            (self.composer_dock, Qt.DockWidgetArea.BottomDockWidgetArea),
+        ):
             dock.setFloating(False)
             self.addDockWidget(area, dock)
             dock.show()
         self._default_dock_sizes()
 
     def _default_dock_sizes(self) -> None:
-        self.resizeDocks([self.profiles_dock, self.detail_dock],
-                         [240, max(340, self.width() // 4)],
-                         Qt.Orientation.Horizontal)
+        self.resizeDocks(
+            [self.profiles_dock, self.detail_dock],
+            [240, max(340, self.width() // 4)],
+            Qt.Orientation.Horizontal,
+        )
         self.resizeDocks([self.composer_dock], [200], Qt.Orientation.Vertical)
 
     # -- tasks and closing -------------------------------------------------------------------
@@ -587,8 +656,9 @@ class MainWindow(QMainWindow):
 
     async def shutdown(self) -> None:
         """Disconnect every session (each bounded to 3 s) and stop the sandbox."""
-        await asyncio.gather(*(s.shutdown() for s in self.sessions if s.is_active),
-                             return_exceptions=True)
+        await asyncio.gather(
+            *(s.shutdown() for s in self.sessions if s.is_active), return_exceptions=True
+        )
         try:
             await self.sandbox.stop()
         except Exception:  # closing the window must go on; the reason goes to the log

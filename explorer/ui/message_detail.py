@@ -103,7 +103,8 @@ class MessageDetail(QWidget):
         self.nack_button = QPushButton(icon("unsubscribe"), self.tr("NACK"))
         self.nack_button.setObjectName("nackButton")
         self.nack_button.setToolTip(
-            self.tr("Reject this message: the broker redelivers or dead-letters it"))
+            self.tr("Reject this message: the broker redelivers or dead-letters it")
+        )
         self.nack_button.clicked.connect(lambda: self.acknowledge.emit(False))
         self.set_ackable(False)
 
@@ -275,8 +276,11 @@ class MessageDetail(QWidget):
         try:
             self.save_body(name)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Save body"), self.tr(
-                "Could not write {path}: {error}").format(path=name, error=exc.strerror))
+            QMessageBox.warning(
+                self,
+                self.tr("Save body"),
+                self.tr("Could not write {path}: {error}").format(path=name, error=exc.strerror),
+            )
 
     def show_all(self) -> None:
         self._show_all = True
@@ -336,8 +340,9 @@ class MessageDetail(QWidget):
             else:
                 truncated = limit is not None and size > limit
                 shown = text[:limit] if truncated else text
-                self._show_text(self.tr("Not valid JSON ({error}).").format(error=error)
-                                + "\n\n" + shown)
+                self._show_text(
+                    self.tr("Not valid JSON ({error}).").format(error=error) + "\n\n" + shown
+                )
         elif kind is BodyKind.XML:
             truncated = limit is not None and size > limit
             if truncated:
@@ -346,7 +351,8 @@ class MessageDetail(QWidget):
                 pretty, error = body_format.pretty_xml(text)
                 prefix = (
                     self.tr("Not well-formed XML ({error}).").format(error=error) + "\n\n"
-                    if error else ""
+                    if error
+                    else ""
                 )
                 self._show_text(prefix + pretty)
         else:
@@ -359,14 +365,18 @@ class MessageDetail(QWidget):
             if broken:
                 note = self.tr(
                     "Very long lines are shown broken every {n} characters; copy or save the "
-                    "body to keep them whole.").format(n=f"{LONG_LINE:,}")
+                    "body to keep them whole."
+                ).format(n=f"{LONG_LINE:,}")
         if note is not None and not truncated:
             self._truncated.setText(note)
         elif truncated and self._show_all:
             self._truncated.setText(
-                self.tr("Showing the first {shown} of a {size} body; save it to a file to "
-                        "see the rest.").format(shown=body_format.human_size(SHOW_ALL_CAP),
-                                                size=body_format.human_size(size)))
+                self.tr(
+                    "Showing the first {shown} of a {size} body; save it to a file to see the rest."
+                ).format(
+                    shown=body_format.human_size(SHOW_ALL_CAP), size=body_format.human_size(size)
+                )
+            )
         elif truncated:
             self._truncated.setText(
                 self.tr("Showing the first part of a {size} body.").format(
@@ -379,8 +389,11 @@ class MessageDetail(QWidget):
 
     def _show_text(self, text: str, hex_view: bool = False) -> None:
         # A hex dump is 78 columns wide: keep its ASCII column on screen.
-        width = (self._text_view.fontMetrics().horizontalAdvance("0" * 80)
-                 + self._text_view.verticalScrollBar().sizeHint().width() + 8)
+        width = (
+            self._text_view.fontMetrics().horizontalAdvance("0" * 80)
+            + self._text_view.verticalScrollBar().sizeHint().width()
+            + 8
+        )
         self._text_view.setMinimumWidth(width if hex_view else 0)
         self._fill_timer.stop()
         self._pending = []
@@ -388,8 +401,9 @@ class MessageDetail(QWidget):
             self._text_view.setPlainText(text)
         else:
             self._text_view.setPlainText(text[:FILL_CHUNK])
-            self._pending = [text[i:i + FILL_CHUNK]
-                             for i in range(FILL_CHUNK, len(text), FILL_CHUNK)]
+            self._pending = [
+                text[i : i + FILL_CHUNK] for i in range(FILL_CHUNK, len(text), FILL_CHUNK)
+            ]
             self._pending.reverse()  # popped from the end, in order
             self._fill_timer.start()
         self._stack.setCurrentWidget(self._text_view)
@@ -438,5 +452,5 @@ def _break_long_lines(text: str) -> tuple[str, bool]:
         if len(line) <= LONG_LINE:
             out.append(line)
         else:
-            out.extend(line[i:i + LONG_LINE] for i in range(0, len(line), LONG_LINE))
+            out.extend(line[i : i + LONG_LINE] for i in range(0, len(line), LONG_LINE))
     return "\n".join(out), True

@@ -28,9 +28,11 @@ translate = QCoreApplication.translate
 def keyring_notice() -> str:
     """Why passcodes are asked for: there is no keyring (from `store.secrets_persistent`)."""
     return translate(
-        "Messages", "Passcodes are kept in memory only: this system has no keyring. You will be "
-               "asked for them when connecting; install and unlock a keyring (for example "
-               "gnome-keyring or KWallet) to save them.")
+        "Messages",
+        "Passcodes are kept in memory only: this system has no keyring. You will be "
+        "asked for them when connecting; install and unlock a keyring (for example "
+        "gnome-keyring or KWallet) to save them.",
+    )
 
 
 def with_detail(sentence: str, detail: str) -> str:
@@ -41,42 +43,41 @@ def describe_client_error(exc: BaseException) -> str:
     """A translated sentence for a connection problem, the layer's text in parentheses."""
     detail = str(exc)
     if isinstance(exc, ConnectFailed):
-        sentence = translate(
-        "Messages", "The broker refused the connection.")
+        sentence = translate("Messages", "The broker refused the connection.")
     elif isinstance(exc, TlsError):
         sentence = translate(
-        "Messages", "The secure (TLS) connection failed: check the profile's TLS "
-                       "settings and certificates.")
+            "Messages",
+            "The secure (TLS) connection failed: check the profile's TLS "
+            "settings and certificates.",
+        )
     elif isinstance(exc, WebSocketHandshakeError):
         sentence = translate(
-        "Messages", "The WebSocket handshake was refused: check the URL's path and the "
-                       "profile's WebSocket settings.")
+            "Messages",
+            "The WebSocket handshake was refused: check the URL's path and the "
+            "profile's WebSocket settings.",
+        )
     elif isinstance(exc, TransportError):
         text = detail.lower()
         if "refused" in text:
             sentence = translate(
-        "Messages", "Nothing answers at this address: is the broker running, and are "
-                           "the host and port right?")
+                "Messages",
+                "Nothing answers at this address: is the broker running, and are "
+                "the host and port right?",
+            )
         elif "resolve" in text:
-            sentence = translate(
-        "Messages", "The host name cannot be resolved: check the URL.")
+            sentence = translate("Messages", "The host name cannot be resolved: check the URL.")
         else:
-            sentence = translate(
-        "Messages", "The broker cannot be reached.")
+            sentence = translate("Messages", "The broker cannot be reached.")
     elif isinstance(exc, ConnectTimeout):
-        sentence = translate(
-        "Messages", "The broker did not answer in time.")
+        sentence = translate("Messages", "The broker did not answer in time.")
     elif isinstance(exc, HeartbeatTimeout):
-        sentence = translate(
-        "Messages", "The broker went silent (heart-beats stopped).")
+        sentence = translate("Messages", "The broker went silent (heart-beats stopped).")
     elif isinstance(exc, ConnectionLostError):
-        sentence = translate(
-        "Messages", "The connection was lost.")
+        sentence = translate("Messages", "The connection was lost.")
     elif isinstance(exc, ClientError):
         return detail
     else:
-        sentence = translate(
-        "Messages", "Unexpected error.")
+        sentence = translate("Messages", "Unexpected error.")
     return with_detail(sentence, detail)
 
 
@@ -115,32 +116,30 @@ def field_message(error: FieldError) -> str:
     text = error.message
     known = {
         "the name is empty; give the profile a name": translate(
-        "Messages", "The name is empty: give the "
-                                                          "profile a name."),
+            "Messages", "The name is empty: give the profile a name."
+        ),
         "the name starts or ends with spaces": translate(
-        "Messages", "The name starts or ends with spaces."),
-        "the name cannot contain '/'": translate(
-        "Messages", "The name cannot contain '/'."),
+            "Messages", "The name starts or ends with spaces."
+        ),
+        "the name cannot contain '/'": translate("Messages", "The name cannot contain '/'."),
         "choose at least one STOMP version": translate(
-        "Messages", "Choose at least one STOMP version."),
+            "Messages", "Choose at least one STOMP version."
+        ),
         "reconnect delays must be more than 0 ms": translate(
-        "Messages", "Reconnect delays must be more than "
-                                                       "0 ms."),
+            "Messages", "Reconnect delays must be more than 0 ms."
+        ),
         "a client key needs a client certificate": translate(
-        "Messages", "A client key needs a client "
-                                                       "certificate."),
+            "Messages", "A client key needs a client certificate."
+        ),
     }
     if text in known:
         return known[text]
     if text.startswith("a profile named '"):
-        return translate(
-        "Messages", "A profile with this name already exists.")
+        return translate("Messages", "A profile with this name already exists.")
     if text.lower().startswith("the url is empty"):
-        return translate(
-        "Messages", "The URL is empty: type one such as stomp://localhost:61613.")
+        return translate("Messages", "The URL is empty: type one such as stomp://localhost:61613.")
     if error.field == "url":
-        return with_detail(translate(
-        "Messages", "This URL cannot be used."), text)
+        return with_detail(translate("Messages", "This URL cannot be used."), text)
     return text
 
 

@@ -10,17 +10,22 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
 class PasscodePrompt(QInputDialog):
     """A password-mode input dialog; `await prompt.ask()` gives the text or None."""
 
-    def __init__(self, profile: str, login: str, parent: QWidget | None = None, *,
-                 persistent: bool = False) -> None:
+    def __init__(
+        self, profile: str, login: str, parent: QWidget | None = None, *, persistent: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("passcodeDialog")
         self.setWindowTitle(self.tr("Passcode for {profile}").format(profile=profile))
         if persistent:
-            text = self.tr("Passcode of {login} on {profile}.\nIt is saved in the system "
-                           "keyring once the broker accepts it.")
+            text = self.tr(
+                "Passcode of {login} on {profile}.\nIt is saved in the system "
+                "keyring once the broker accepts it."
+            )
         else:
-            text = self.tr("Passcode of {login} on {profile}.\nThere is no keyring on this "
-                           "system, so it is kept only until STOMP Explorer quits.")
+            text = self.tr(
+                "Passcode of {login} on {profile}.\nThere is no keyring on this "
+                "system, so it is kept only until STOMP Explorer quits."
+            )
         self.setLabelText(text.format(login=login, profile=profile))
         self.setTextEchoMode(QLineEdit.EchoMode.Password)
         self.setToolTip(self.tr("Sent in CONNECT; never written to a file"))

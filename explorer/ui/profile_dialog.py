@@ -75,14 +75,19 @@ class _SecretValueDelegate(QStyledItemDelegate):
         name = index.model().index(index.row(), 0).data()
         return isinstance(name, str) and is_secret_header(name)
 
-    def initStyleOption(self, option: QStyleOptionViewItem,
-                        index: QModelIndex | QPersistentModelIndex) -> None:
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         super().initStyleOption(option, index)
         if self._is_secret(index) and option.text:
             option.text = MASK
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
         editor = super().createEditor(parent, option, index)
         if isinstance(editor, QLineEdit) and self._is_secret(index):
             editor.setEchoMode(QLineEdit.EchoMode.Password)
@@ -95,9 +100,14 @@ class ProfileDialog(QDialog):
     saved = Signal(object)  # the Profile as stored
     test_finished = Signal(bool, str)  # ok, the text shown to the user
 
-    def __init__(self, store: ProfileStore, profile: Profile | None = None, *,
-                 test_connection: TestConnection | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: ProfileStore,
+        profile: Profile | None = None,
+        *,
+        test_connection: TestConnection | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("profileDialog")
         self.store = store
@@ -107,8 +117,7 @@ class ProfileDialog(QDialog):
         self._show_errors = profile is not None
         self.errors: list[FieldError] = []
         self._error_labels: dict[str, QLabel] = {}
-        self.setWindowTitle(self.tr("New profile") if profile is None
-                            else self.tr("Edit profile"))
+        self.setWindowTitle(self.tr("New profile") if profile is None else self.tr("Edit profile"))
         self.setMinimumWidth(640)
 
         # A list of pages on the left instead of tabs: seven tabs need scroll arrows at any
@@ -146,9 +155,12 @@ class ProfileDialog(QDialog):
 
         self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.setObjectName("testConnection")
-        self.test_button.setToolTip(self.tr(
-            "Connect once with these settings (nothing is saved) and report the negotiated "
-            "STOMP version, the server and the heart-beat"))
+        self.test_button.setToolTip(
+            self.tr(
+                "Connect once with these settings (nothing is saved) and report the negotiated "
+                "STOMP version, the server and the heart-beat"
+            )
+        )
         self.test_button.setEnabled(test_connection is not None)
         self.test_button.clicked.connect(self._on_test)
         self.test_result = QLabel()
@@ -156,8 +168,9 @@ class ProfileDialog(QDialog):
         self.test_result.setWordWrap(True)
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("saveProfile")
         self.buttons.accepted.connect(self._on_save)
@@ -261,23 +274,33 @@ class ProfileDialog(QDialog):
     def _basic_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self.name_edit = self._line(self.tr("How the profile is listed; must be unique"),
-                                    self.tr("e.g. Local ActiveMQ"))
+        self.name_edit = self._line(
+            self.tr("How the profile is listed; must be unique"), self.tr("e.g. Local ActiveMQ")
+        )
         self.name_edit.setObjectName("profileName")
         self.url_edit = self._line(
-            self.tr("Broker address: stomp://host:61613, stomp+ssl://host:61614, "
-                    "ws://host:15674/ws or wss://host/ws"),
-            "stomp://localhost:61613")
+            self.tr(
+                "Broker address: stomp://host:61613, stomp+ssl://host:61614, "
+                "ws://host:15674/ws or wss://host/ws"
+            ),
+            "stomp://localhost:61613",
+        )
         self.url_edit.setObjectName("profileUrl")
         self.login_edit = self._line(self.tr("Login sent in CONNECT (empty: none)"))
         self.login_edit.setObjectName("profileLogin")
         self.passcode_edit = self._line(
-            self.tr("Passcode sent in CONNECT; kept in the system keyring, never in the "
-                    "profiles file"), secret=True)
+            self.tr(
+                "Passcode sent in CONNECT; kept in the system keyring, never in the profiles file"
+            ),
+            secret=True,
+        )
         self.passcode_edit.setObjectName("profilePasscode")
         self.vhost_edit = self._line(
-            self.tr("The CONNECT host header. RabbitMQ reads it as the virtual host; "
-                    "empty sends \"/\""), "/")
+            self.tr(
+                'The CONNECT host header. RabbitMQ reads it as the virtual host; empty sends "/"'
+            ),
+            "/",
+        )
         self.vhost_edit.setObjectName("profileVhost")
         form.addRow(self.tr("&Name:"), self.name_edit)
         form.addRow("", self._error_label("name"))
@@ -290,8 +313,12 @@ class ProfileDialog(QDialog):
             note = QLabel(self.tr("Not saved: %1").replace("%1", keyring_notice()))
             note.setObjectName("secretsNote")
             note.setWordWrap(True)
-            note.setToolTip(self.tr("Without a keyring, secrets are kept only until the app "
-                                    "quits and asked for again when connecting"))
+            note.setToolTip(
+                self.tr(
+                    "Without a keyring, secrets are kept only until the app "
+                    "quits and asked for again when connecting"
+                )
+            )
             form.addRow("", note)
         form.addRow(self.tr("&Virtual host:"), self.vhost_edit)
         form.addRow("", self._error_label("vhost"))
@@ -316,11 +343,11 @@ class ProfileDialog(QDialog):
 
         hb = QGroupBox(self.tr("Heart-beat"))
         form = QFormLayout(hb)
-        self.hb_send = self._ms_spin(self.tr("How often we promise to send something "
-                                             "(0 = never)"))
+        self.hb_send = self._ms_spin(self.tr("How often we promise to send something (0 = never)"))
         self.hb_send.setObjectName("heartBeatSend")
-        self.hb_receive = self._ms_spin(self.tr("How often we want to hear from the broker "
-                                                "(0 = never)"))
+        self.hb_receive = self._ms_spin(
+            self.tr("How often we want to hear from the broker (0 = never)")
+        )
         self.hb_receive.setObjectName("heartBeatReceive")
         form.addRow(self.tr("Send every:"), self.hb_send)
         form.addRow(self.tr("Expect every:"), self.hb_receive)
@@ -330,8 +357,9 @@ class ProfileDialog(QDialog):
         rc = QGroupBox(self.tr("Reconnect"))
         form = QFormLayout(rc)
         self.reconnect_enabled = QCheckBox(self.tr("Reconnect automatically"))
-        self.reconnect_enabled.setToolTip(self.tr(
-            "After the connection drops, try again with growing delays and re-subscribe"))
+        self.reconnect_enabled.setToolTip(
+            self.tr("After the connection drops, try again with growing delays and re-subscribe")
+        )
         self.reconnect_initial = self._ms_spin(self.tr("Wait before the first retry"), 0)
         self.reconnect_max = self._ms_spin(self.tr("The longest wait between retries"), 0)
         form.addRow(self.reconnect_enabled)
@@ -347,27 +375,36 @@ class ProfileDialog(QDialog):
         form = QFormLayout(page)
         self.tls_verify = QCheckBox(self.tr("Verify the broker's certificate"))
         self.tls_verify.setObjectName("tlsVerify")
-        self.tls_verify.setToolTip(self.tr(
-            "Turn off only for test brokers with self-signed certificates"))
-        self.ca_file_edit = self._line(self.tr("PEM file with the CA certificates to trust "
-                                               "(empty: the system's)"))
+        self.tls_verify.setToolTip(
+            self.tr("Turn off only for test brokers with self-signed certificates")
+        )
+        self.ca_file_edit = self._line(
+            self.tr("PEM file with the CA certificates to trust (empty: the system's)")
+        )
         self.ca_file_edit.setObjectName("tlsCaFile")
-        self.cert_file_edit = self._line(self.tr("Client certificate (PEM) when the broker "
-                                                 "asks for one"))
+        self.cert_file_edit = self._line(
+            self.tr("Client certificate (PEM) when the broker asks for one")
+        )
         self.key_file_edit = self._line(self.tr("Private key of the client certificate (PEM)"))
         self.key_passphrase_edit = self._line(
-            self.tr("Passphrase of the private key; kept in the system keyring"), secret=True)
+            self.tr("Passphrase of the private key; kept in the system keyring"), secret=True
+        )
         self.server_name_edit = self._line(
-            self.tr("Name the certificate must match (SNI); empty: the URL's host"))
+            self.tr("Name the certificate must match (SNI); empty: the URL's host")
+        )
         form.addRow(self.tls_verify)
-        form.addRow(self.tr("CA file:"), self._file_row(self.ca_file_edit,
-                                                        self.tr("CA certificates")))
+        form.addRow(
+            self.tr("CA file:"), self._file_row(self.ca_file_edit, self.tr("CA certificates"))
+        )
         form.addRow("", self._error_label("tls.ca_file"))
-        form.addRow(self.tr("Client certificate:"),
-                    self._file_row(self.cert_file_edit, self.tr("Client certificate")))
+        form.addRow(
+            self.tr("Client certificate:"),
+            self._file_row(self.cert_file_edit, self.tr("Client certificate")),
+        )
         form.addRow("", self._error_label("tls.cert_file"))
-        form.addRow(self.tr("Client key:"), self._file_row(self.key_file_edit,
-                                                           self.tr("Client key")))
+        form.addRow(
+            self.tr("Client key:"), self._file_row(self.key_file_edit, self.tr("Client key"))
+        )
         form.addRow("", self._error_label("tls.key_file"))
         form.addRow(self.tr("Key passphrase:"), self.key_passphrase_edit)
         form.addRow(self.tr("Server name:"), self.server_name_edit)
@@ -378,13 +415,17 @@ class ProfileDialog(QDialog):
         form = QFormLayout(page)
         holder, self.ws_headers = self._table(
             [self.tr("Header"), self.tr("Value")],
-            self.tr("Extra HTTP headers for the WebSocket handshake. Values of Authorization, "
-                    "Cookie and similar headers are kept in the system keyring"))
+            self.tr(
+                "Extra HTTP headers for the WebSocket handshake. Values of Authorization, "
+                "Cookie and similar headers are kept in the system keyring"
+            ),
+        )
         self.ws_headers.setObjectName("wsHeaders")
         self.ws_headers.setItemDelegateForColumn(1, _SecretValueDelegate(self.ws_headers))
         self.origin_edit = self._line(
             self.tr("Origin header of the handshake (Spring applications check it)"),
-            "https://app.example.com")
+            "https://app.example.com",
+        )
         form.addRow(self.tr("Handshake headers:"), holder)
         form.addRow("", self._error_label("websocket.headers"))
         form.addRow(self.tr("Origin:"), self.origin_edit)
@@ -396,17 +437,22 @@ class ProfileDialog(QDialog):
         form = QFormLayout(page)
         self.split_combo = QComboBox()
         self.split_combo.setObjectName("splitRule")
-        self.split_combo.setToolTip(self.tr(
-            "How destination names are split into the levels of the destination tree"))
-        for rule, text in (("/.", self.tr("Slashes and dots (/queue/a.b)")),
-                           ("/", self.tr("Slashes only (/topic/a/b)")),
-                           (".", self.tr("Dots only (a.b.c)")),
-                           ("none", self.tr("Do not split"))):
+        self.split_combo.setToolTip(
+            self.tr("How destination names are split into the levels of the destination tree")
+        )
+        for rule, text in (
+            ("/.", self.tr("Slashes and dots (/queue/a.b)")),
+            ("/", self.tr("Slashes only (/topic/a/b)")),
+            (".", self.tr("Dots only (a.b.c)")),
+            ("none", self.tr("Do not split")),
+        ):
             self.split_combo.addItem(text, rule)
         holder, self.subs_table = self._table(
             [self.tr("Destination"), self.tr("Ack mode"), self.tr("Headers (name=value; …)")],
-            self.tr("Subscriptions opened as soon as the profile connects. Ack mode: %1")
-            .replace("%1", ", ".join(ACK_MODES)))
+            self.tr("Subscriptions opened as soon as the profile connects. Ack mode: %1").replace(
+                "%1", ", ".join(ACK_MODES)
+            ),
+        )
         self.subs_table.setObjectName("subscriptions")
         form.addRow(self.tr("Split rule:"), self.split_combo)
         form.addRow("", self._error_label("split_rule"))
@@ -417,16 +463,19 @@ class ProfileDialog(QDialog):
     def _management_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self.jolokia_edit = self._line(self.tr("ActiveMQ's Jolokia endpoint, used to list "
-                                               "destinations"),
-                                       "http://localhost:8161/api/jolokia")
-        self.mgmt_url_edit = self._line(self.tr("RabbitMQ's management API, used to list "
-                                                "queues and exchanges"),
-                                        "http://localhost:15672")
+        self.jolokia_edit = self._line(
+            self.tr("ActiveMQ's Jolokia endpoint, used to list destinations"),
+            "http://localhost:8161/api/jolokia",
+        )
+        self.mgmt_url_edit = self._line(
+            self.tr("RabbitMQ's management API, used to list queues and exchanges"),
+            "http://localhost:15672",
+        )
         self.mgmt_login_edit = self._line(self.tr("Login for the management endpoints"))
         self.mgmt_password_edit = self._line(
             self.tr("Password for the management endpoints; kept in the system keyring"),
-            secret=True)
+            secret=True,
+        )
         form.addRow(self.tr("Jolokia URL:"), self.jolokia_edit)
         form.addRow("", self._error_label("management.jolokia_url"))
         form.addRow(self.tr("Management URL:"), self.mgmt_url_edit)
@@ -438,8 +487,9 @@ class ProfileDialog(QDialog):
     def _notes_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self.colour_edit = self._line(self.tr("A colour to tell connections apart "
-                                              "(e.g. red for production)"), "#1e90ff")
+        self.colour_edit = self._line(
+            self.tr("A colour to tell connections apart (e.g. red for production)"), "#1e90ff"
+        )
         self.colour_edit.setObjectName("profileColour")
         pick = QToolButton()
         pick.setText("…")
@@ -459,8 +509,9 @@ class ProfileDialog(QDialog):
         return page
 
     def _pick_colour(self) -> None:
-        colour = QColorDialog.getColor(QColor(self.colour_edit.text() or "#1e90ff"), self,
-                                       self.tr("Profile colour"))
+        colour = QColorDialog.getColor(
+            QColor(self.colour_edit.text() or "#1e90ff"), self, self.tr("Profile colour")
+        )
         if colour.isValid():
             self.colour_edit.setText(colour.name())
 
@@ -541,14 +592,21 @@ class ProfileDialog(QDialog):
             for part in filter(None, (x.strip() for x in text.split(";"))):
                 name, sep, value = part.partition("=")
                 if not sep:
-                    extra.append(FieldError("subscriptions", self.tr(
-                        "header '%1' of subscription %2 should be name=value")
-                        .replace("%1", part).replace("%2", str(row + 1))))
+                    extra.append(
+                        FieldError(
+                            "subscriptions",
+                            self.tr("header '%1' of subscription %2 should be name=value")
+                            .replace("%1", part)
+                            .replace("%2", str(row + 1)),
+                        )
+                    )
                 headers.append((name.strip(), value.strip()))
             subscriptions.append(Subscription(dest, ack, tuple(headers)))
-        for key, edit in ((PASSCODE, self.passcode_edit),
-                          (TLS_KEY_PASSPHRASE, self.key_passphrase_edit),
-                          (MANAGEMENT_PASSWORD, self.mgmt_password_edit)):
+        for key, edit in (
+            (PASSCODE, self.passcode_edit),
+            (TLS_KEY_PASSPHRASE, self.key_passphrase_edit),
+            (MANAGEMENT_PASSWORD, self.mgmt_password_edit),
+        ):
             if edit.text():
                 secrets[key] = edit.text()
         base = self.original or Profile(name="", url="")
@@ -560,8 +618,11 @@ class ProfileDialog(QDialog):
             login=self._text(self.login_edit),
             versions=tuple(v for v, box in self.version_boxes.items() if box.isChecked()),
             heart_beat=HeartBeat(self.hb_send.value(), self.hb_receive.value()),
-            reconnect=Reconnect(self.reconnect_enabled.isChecked(),
-                                self.reconnect_initial.value(), self.reconnect_max.value()),
+            reconnect=Reconnect(
+                self.reconnect_enabled.isChecked(),
+                self.reconnect_initial.value(),
+                self.reconnect_max.value(),
+            ),
             tls=TlsOptions(
                 verify=self.tls_verify.isChecked(),
                 ca_file=self._text(self.ca_file_edit),
@@ -569,12 +630,16 @@ class ProfileDialog(QDialog):
                 key_file=self._text(self.key_file_edit),
                 server_name=self._text(self.server_name_edit),
             ),
-            websocket=WebSocketOptions(tuple(plain), tuple(secret_names),
-                                       self._text(self.origin_edit)),
+            websocket=WebSocketOptions(
+                tuple(plain), tuple(secret_names), self._text(self.origin_edit)
+            ),
             split_rule=str(self.split_combo.currentData()),
             subscriptions=tuple(subscriptions),
-            management=Management(self._text(self.jolokia_edit), self._text(self.mgmt_url_edit),
-                                  self._text(self.mgmt_login_edit)),
+            management=Management(
+                self._text(self.jolokia_edit),
+                self._text(self.mgmt_url_edit),
+                self._text(self.mgmt_login_edit),
+            ),
             colour=self._text(self.colour_edit),
             notes=self.notes_edit.toPlainText(),
             builtin=False,
@@ -619,7 +684,8 @@ class ProfileDialog(QDialog):
             self.save_button.setToolTip(self.tr("Save the profile"))
         else:
             text = self.tr("Cannot save yet: %1").replace(
-                "%1", "; ".join(describe_field_error(e) for e in self.errors))
+                "%1", "; ".join(describe_field_error(e) for e in self.errors)
+            )
             self.summary.setText(text)
             self.save_button.setToolTip(text)
         return self.errors
@@ -630,8 +696,11 @@ class ProfileDialog(QDialog):
         if self.revalidate():
             return
         profile, secrets, _ = self.build()
-        values: dict[str, str | None] = {PASSCODE: None, TLS_KEY_PASSPHRASE: None,
-                                         MANAGEMENT_PASSWORD: None}
+        values: dict[str, str | None] = {
+            PASSCODE: None,
+            TLS_KEY_PASSPHRASE: None,
+            MANAGEMENT_PASSWORD: None,
+        }
         for name in profile.websocket.secret_headers:  # a cleared value is deleted
             values[header_field(name)] = None
         values.update(secrets)
@@ -641,8 +710,10 @@ class ProfileDialog(QDialog):
             else:
                 stored = self.store.update(self.original.name, profile, values)
         except ProfileError as exc:
-            detail = "; ".join(describe_field_error(e) for e in getattr(exc, "errors", ())) \
+            detail = (
+                "; ".join(describe_field_error(e) for e in getattr(exc, "errors", ()))
                 or exc.message
+            )
             self.summary.setText(self.tr("Not saved: %1").replace("%1", detail))
             return
         self.saved.emit(stored)
@@ -654,8 +725,9 @@ class ProfileDialog(QDialog):
         profile, secrets, extra = self.build()
         problems = [e for e in self.store.check(profile) + extra if e.field != "name"]
         if problems:
-            self._finish_test(False, self.tr("Fix first: %1").replace(
-                "%1", "; ".join(str(e) for e in problems)))
+            self._finish_test(
+                False, self.tr("Fix first: %1").replace("%1", "; ".join(str(e) for e in problems))
+            )
             return
         self.test_button.setEnabled(False)
         self.test_result.setStyleSheet("")
@@ -669,8 +741,9 @@ class ProfileDialog(QDialog):
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # every failure is shown to the user, none crashes the app
-            self._finish_test(False, self.tr("Failed: %1").replace("%1", str(exc) or
-                                                                   type(exc).__name__))
+            self._finish_test(
+                False, self.tr("Failed: %1").replace("%1", str(exc) or type(exc).__name__)
+            )
         else:
             self._finish_test(True, self.tr("Connected: %1").replace("%1", report))
 

@@ -95,11 +95,17 @@ class ProfileListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [profile.url]
             if profile.effective_login:
-                lines.append(QCoreApplication.translate("ProfileListModel", "login: %1")
-                             .replace("%1", profile.effective_login))
+                lines.append(
+                    QCoreApplication.translate("ProfileListModel", "login: %1").replace(
+                        "%1", profile.effective_login
+                    )
+                )
             if profile.builtin:
-                lines.append(QCoreApplication.translate(
-                    "ProfileListModel", "built in: can be hidden or duplicated, not changed"))
+                lines.append(
+                    QCoreApplication.translate(
+                        "ProfileListModel", "built in: can be hidden or duplicated, not changed"
+                    )
+                )
             if profile.hidden:
                 lines.append(QCoreApplication.translate("ProfileListModel", "hidden"))
             if profile.notes:
@@ -123,8 +129,13 @@ class ProfileListWidget(QWidget):
     profiles_changed = Signal()
     dialog_opened = Signal(object)  # the ProfileDialog, for the window (and tests)
 
-    def __init__(self, store: ProfileStore, *, test_connection: TestConnection | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: ProfileStore,
+        *,
+        test_connection: TestConnection | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("profileListWidget")
         self.store = store
@@ -145,9 +156,12 @@ class ProfileListWidget(QWidget):
         self.quick_connect = QLineEdit()
         self.quick_connect.setObjectName("quickConnect")
         self.quick_connect.setPlaceholderText(self.tr("Quick connect: stomp://host:61613"))
-        self.quick_connect.setToolTip(self.tr(
-            "Type a broker URL (stomp://, stomp+ssl://, ws://, wss://) and press Enter to "
-            "connect without saving a profile"))
+        self.quick_connect.setToolTip(
+            self.tr(
+                "Type a broker URL (stomp://, stomp+ssl://, ws://, wss://) and press Enter to "
+                "connect without saving a profile"
+            )
+        )
         self.quick_connect.returnPressed.connect(self._quick_connect)
         self.quick_error = QLabel()
         self.quick_error.setObjectName("quickConnectError")
@@ -161,36 +175,62 @@ class ProfileListWidget(QWidget):
         self.warnings.setWordWrap(True)
         self.warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.action_new = self._action("actionNewProfile", self.tr("New"),
-                                       self.tr("Create a profile"), self.new_profile)
-        self.action_edit = self._action("actionEditProfile", self.tr("Edit"),
-                                        self.tr("Change the selected profile"),
-                                        self.edit_profile)
-        self.action_duplicate = self._action("actionDuplicateProfile", self.tr("Duplicate"),
-                                             self.tr("Copy the selected profile, secrets "
-                                                     "included"), self.duplicate_profile)
-        self.action_delete = self._action("actionDeleteProfile", self.tr("Delete"),
-                                          self.tr("Delete the selected profile (you can undo)"),
-                                          self.delete_profile)
-        self.action_up = self._action("actionMoveProfileUp", self.tr("Up"),
-                                      self.tr("Move the selected profile up"),
-                                      lambda: self.move_selected(-1))
-        self.action_down = self._action("actionMoveProfileDown", self.tr("Down"),
-                                        self.tr("Move the selected profile down"),
-                                        lambda: self.move_selected(1))
-        self.action_hide = self._action("actionHideProfile", self.tr("Hide"),
-                                        self.tr("Hide or show the selected profile in this list"),
-                                        self.toggle_hidden)
-        self.action_connect = self._action("actionConnectProfile", self.tr("Connect"),
-                                           self.tr("Connect with the selected profile"),
-                                           self._connect_selected)
+        self.action_new = self._action(
+            "actionNewProfile", self.tr("New"), self.tr("Create a profile"), self.new_profile
+        )
+        self.action_edit = self._action(
+            "actionEditProfile",
+            self.tr("Edit"),
+            self.tr("Change the selected profile"),
+            self.edit_profile,
+        )
+        self.action_duplicate = self._action(
+            "actionDuplicateProfile",
+            self.tr("Duplicate"),
+            self.tr("Copy the selected profile, secrets included"),
+            self.duplicate_profile,
+        )
+        self.action_delete = self._action(
+            "actionDeleteProfile",
+            self.tr("Delete"),
+            self.tr("Delete the selected profile (you can undo)"),
+            self.delete_profile,
+        )
+        self.action_up = self._action(
+            "actionMoveProfileUp",
+            self.tr("Up"),
+            self.tr("Move the selected profile up"),
+            lambda: self.move_selected(-1),
+        )
+        self.action_down = self._action(
+            "actionMoveProfileDown",
+            self.tr("Down"),
+            self.tr("Move the selected profile down"),
+            lambda: self.move_selected(1),
+        )
+        self.action_hide = self._action(
+            "actionHideProfile",
+            self.tr("Hide"),
+            self.tr("Hide or show the selected profile in this list"),
+            self.toggle_hidden,
+        )
+        self.action_connect = self._action(
+            "actionConnectProfile",
+            self.tr("Connect"),
+            self.tr("Connect with the selected profile"),
+            self._connect_selected,
+        )
         self.action_delete.setShortcut(Qt.Key.Key_Delete)
         self.action_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         # Two rows, so that no action hides behind an overflow arrow in a narrow dock.
         toolbar = QToolBar()
         toolbar.setObjectName("profileToolbar")
-        for action in (self.action_new, self.action_edit, self.action_duplicate,
-                       self.action_delete):
+        for action in (
+            self.action_new,
+            self.action_edit,
+            self.action_duplicate,
+            self.action_delete,
+        ):
             toolbar.addAction(action)
         toolbar2 = QToolBar()
         toolbar2.setObjectName("profileToolbarOrder")
@@ -276,8 +316,7 @@ class ProfileListWidget(QWidget):
         self.action_new.setEnabled(not self.store.read_only)
         self.action_connect.setEnabled(p is not None)
         self.action_hide.setEnabled(p is not None and not self.store.read_only)
-        self.action_hide.setText(self.tr("Show") if p is not None and p.hidden
-                                 else self.tr("Hide"))
+        self.action_hide.setText(self.tr("Show") if p is not None and p.hidden else self.tr("Hide"))
         row = self.view.currentIndex().row()
         saved = [q for q in self.model.rows if not q.builtin]
         first_saved = len(self.model.rows) - len(saved)
@@ -293,15 +332,17 @@ class ProfileListWidget(QWidget):
         try:
             return func(*args)
         except ProfileError as exc:
-            self._show_warnings(self.tr("%1 failed: %2").replace("%1", what)
-                                .replace("%2", exc.message))
+            self._show_warnings(
+                self.tr("%1 failed: %2").replace("%1", what).replace("%2", exc.message)
+            )
             return None
 
     # -- actions -----------------------------------------------------------------------------
 
     def _open_dialog(self, profile: Profile | None) -> ProfileDialog:
-        dialog = ProfileDialog(self.store, profile, test_connection=self.test_connection,
-                               parent=self)
+        dialog = ProfileDialog(
+            self.store, profile, test_connection=self.test_connection, parent=self
+        )
         dialog.saved.connect(lambda p: self._refresh(select=p.name))
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
@@ -347,8 +388,9 @@ class ProfileListWidget(QWidget):
         if not self._undo:
             self.undo_bar.hide()
         else:
-            self.undo_label.setText(self.tr("Deleted “%1”.").replace(
-                "%1", self._undo[-1].profile.name))
+            self.undo_label.setText(
+                self.tr("Deleted “%1”.").replace("%1", self._undo[-1].profile.name)
+            )
         if restored is not None:
             self._refresh(select=removed.profile.name)
 
@@ -384,8 +426,9 @@ class ProfileListWidget(QWidget):
             profile = profile_from_url(self.quick_connect.text())
         except ProfileError as exc:
             errors = getattr(exc, "errors", ())
-            self.quick_error.setText("; ".join(field_message(e) for e in errors)
-                                     or exc.message.removeprefix("url: "))
+            self.quick_error.setText(
+                "; ".join(field_message(e) for e in errors) or exc.message.removeprefix("url: ")
+            )
             self.quick_error.show()
             return
         self.quick_error.hide()

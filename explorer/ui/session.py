@@ -101,8 +101,9 @@ class SessionController(QObject):
         self.name = settings.profile.name
         self.messages = MessageTableModel(parent=self)
         self.destinations = DestinationTreeModel(
-            DestinationTree(split if (split := settings.profile.split_rule) in SPLIT_RULES
-                            else "/."),
+            DestinationTree(
+                split if (split := settings.profile.split_rule) in SPLIT_RULES else "/."
+            ),
             parent=self,
         )
         self.traffic = TrafficModel(self)
@@ -152,7 +153,9 @@ class SessionController(QObject):
     def is_active(self) -> bool:
         """Connecting, connected or waiting to reconnect: something to disconnect."""
         return self.state in (
-            SessionState.CONNECTING, SessionState.CONNECTED, SessionState.RECONNECTING
+            SessionState.CONNECTING,
+            SessionState.CONNECTED,
+            SessionState.RECONNECTING,
         )
 
     def start(self) -> None:
@@ -169,8 +172,9 @@ class SessionController(QObject):
     def _remember_subscriptions(self) -> None:
         """Move the live subscriptions to the list opened again on the next start."""
         known = {d for d, _h, _a in self._restore}
-        self._restore += [(d, s.headers, s.ack) for d, s in self.subscriptions.items()
-                          if d not in known]
+        self._restore += [
+            (d, s.headers, s.ack) for d, s in self.subscriptions.items() if d not in known
+        ]
         self.subscriptions.clear()
         self._own_ids.clear()
         self.subscriptions_changed.emit()
@@ -209,8 +213,7 @@ class SessionController(QObject):
         if exc.body and exc.body != exc.message:
             detail += " — " + exc.body.splitlines()[0][:200]
         return self.tr(
-            "The broker refused the login for '{login}': {detail}. Check the login and "
-            "passcode."
+            "The broker refused the login for '{login}': {detail}. Check the login and passcode."
         ).format(login=self.settings.login or "", detail=detail)
 
     async def _pump(self, events: EventStream) -> None:
@@ -234,8 +237,11 @@ class SessionController(QObject):
             try:
                 await self.subscribe(destination, extra, ack=ack)
             except ClientError as exc:
-                self._report(self.tr("Could not subscribe to {destination}: {error}").format(
-                    destination=destination, error=exc))
+                self._report(
+                    self.tr("Could not subscribe to {destination}: {error}").format(
+                        destination=destination, error=exc
+                    )
+                )
 
     async def _discover(self) -> None:
         """Feed the tree from the broker's own listings (advisories, Jolokia, management
@@ -261,9 +267,11 @@ class SessionController(QObject):
                     if isinstance(event, SourceProblem):
                         if event.source not in reported:
                             reported.add(event.source)
-                            self.notice.emit(self.tr(
-                                "Destination discovery through {source} failed: {error}"
-                            ).format(source=event.source, error=event.error))
+                            self.notice.emit(
+                                self.tr(
+                                    "Destination discovery through {source} failed: {error}"
+                                ).format(source=event.source, error=event.error)
+                            )
                     elif isinstance(event, SourceReady):
                         reported.discard(event.source)
                     else:
@@ -293,8 +301,12 @@ class SessionController(QObject):
         task = self._task
         # Still connecting: cancelling the run stops the attempt and closes its socket;
         # there is nobody to say DISCONNECT to yet.
-        if (client is not None and client.state is ClientState.CONNECTING
-                and task is not None and not task.done()):
+        if (
+            client is not None
+            and client.state is ClientState.CONNECTING
+            and task is not None
+            and not task.done()
+        ):
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
@@ -411,10 +423,10 @@ class SessionController(QObject):
     def _fail_with(self, error: BaseException) -> None:
         """Fail for `error`; a refused login says so and asks for the passcode again."""
         if isinstance(error, ConnectFailed) and (
-                error.is_auth_failure or "bad connect" in error.message.lower()):
+            error.is_auth_failure or "bad connect" in error.message.lower()
+        ):
             text = self.refused_login_text(error)
-            if self.login_was_refused and self.state is SessionState.FAILED \
-                    and self.detail == text:
+            if self.login_was_refused and self.state is SessionState.FAILED and self.detail == text:
                 return  # the same refusal, reported by the event stream and by connect()
             self.login_was_refused = True
             self._fail(text)
@@ -459,8 +471,9 @@ class SessionController(QObject):
             raise ClientError(self.tr("Not connected: wait until the connection is up."))
         return self._client
 
-    async def subscribe(self, destination: str, headers: tuple[tuple[str, str], ...] = (),
-                        ack: str = "auto") -> Subscription:
+    async def subscribe(
+        self, destination: str, headers: tuple[tuple[str, str], ...] = (), ack: str = "auto"
+    ) -> Subscription:
         client = self._require_client()
         existing = self.subscriptions.get(destination)
         if existing is not None:
@@ -471,8 +484,9 @@ class SessionController(QObject):
         sub_id = f"explorer-{self._sub_counter}"
         self._own_ids.add(sub_id)
         try:
-            sub = await client.subscribe(destination, ack=ack, headers=headers or None,
-                                         id=sub_id, queue_messages=False)
+            sub = await client.subscribe(
+                destination, ack=ack, headers=headers or None, id=sub_id, queue_messages=False
+            )
         except BaseException:
             self._own_ids.discard(sub_id)
             raise
@@ -496,15 +510,19 @@ class SessionController(QObject):
         for confirmation when the mode removes messages); peek runs a browse instead."""
         if mode is Mode.PEEK:
             count = await self.peek(destination)
-            return self.tr("Peeked at {count} message(s) on {destination}; they stay on the "
-                           "queue.").format(count=count, destination=destination)
+            return self.tr(
+                "Peeked at {count} message(s) on {destination}; they stay on the queue."
+            ).format(count=count, destination=destination)
         await self.subscribe(destination, ack=MODES[mode].ack)
         if mode is Mode.CONSUME:
-            return self.tr("Consuming {destination}: select a message and press ACK or NACK "
-                           "in the message pane.").format(destination=destination)
+            return self.tr(
+                "Consuming {destination}: select a message and press ACK or NACK "
+                "in the message pane."
+            ).format(destination=destination)
         if mode is Mode.DRAIN:
             return self.tr("Draining {destination}: every message is removed.").format(
-                destination=destination)
+                destination=destination
+            )
         return self.tr("Observing {destination}").format(destination=destination)
 
     async def peek(self, destination: str, timeout: float = 10.0) -> int:
@@ -513,14 +531,15 @@ class SessionController(QObject):
 
         client = self._require_client()
         try:
-            messages = await peek(client, destination, broker=self.broker_kind,
-                                  timeout=timeout)
+            messages = await peek(client, destination, broker=self.broker_kind, timeout=timeout)
         except DiscoveryError as exc:
             raise ClientError(str(exc)) from None
         except TimeoutError:
-            raise ClientError(self.tr(
-                "The browse of {destination} did not end within {seconds:g} s.").format(
-                destination=destination, seconds=timeout)) from None
+            raise ClientError(
+                self.tr("The browse of {destination} did not end within {seconds:g} s.").format(
+                    destination=destination, seconds=timeout
+                )
+            ) from None
         for message in messages:
             self._ingest(message.frame, IN)
         return len(messages)
@@ -536,8 +555,7 @@ class SessionController(QObject):
 
     @staticmethod
     def _ack_key(entry: LogEntry) -> str:
-        return (f"{entry.header('subscription')}|{entry.header('ack')}|"
-                f"{entry.header('message-id')}")
+        return f"{entry.header('subscription')}|{entry.header('ack')}|{entry.header('message-id')}"
 
     async def acknowledge(self, entry: LogEntry, accept: bool = True) -> str:
         """ACK (or NACK) a logged MESSAGE with the headers the negotiated version wants."""
@@ -564,16 +582,20 @@ class SessionController(QObject):
         command = request.command
         if command == "SUBSCRIBE":
             assert request.destination is not None
-            extra = tuple((k, v) for k, v in request.headers
-                          if k not in ("destination", "id", "ack"))
+            extra = tuple(
+                (k, v) for k, v in request.headers if k not in ("destination", "id", "ack")
+            )
             ack = next((v for k, v in request.headers if k == "ack"), "auto")
             await self.subscribe(request.destination, extra, ack=ack)
-            return SendResult(self.tr("Subscribed to {destination}").format(
-                destination=request.destination), True)
+            return SendResult(
+                self.tr("Subscribed to {destination}").format(destination=request.destination), True
+            )
         if command == "UNSUBSCRIBE" and request.destination in self.subscriptions:
             await self.unsubscribe(request.destination)
-            return SendResult(self.tr("Unsubscribed from {destination}").format(
-                destination=request.destination), True)
+            return SendResult(
+                self.tr("Unsubscribed from {destination}").format(destination=request.destination),
+                True,
+            )
         template = compose.has_template(request)
         rtt: float | None = None
         sent: list[tuple[str, float]] = []  # (destination, time) counted once not refused
@@ -614,8 +636,11 @@ class SessionController(QObject):
         try:
             await waiter
         except BrokerError as exc:
-            raise ClientError(self.tr("The broker refused the {command}: {error}").format(
-                command=command, error=self._last_error_text or exc)) from None
+            raise ClientError(
+                self.tr("The broker refused the {command}: {error}").format(
+                    command=command, error=self._last_error_text or exc
+                )
+            ) from None
 
     def _record_sent(self, sent: list[tuple[str, float]]) -> None:
         for destination, when in sent:
@@ -633,9 +658,12 @@ class SessionController(QObject):
             if self.errors_seen == errors_before:
                 self._record_sent(sent)
                 return
-            self.send_refused.emit(self.tr(
-                "The broker sent an ERROR right after the SEND, so it was probably refused: "
-                "{error}").format(error=self._last_error_text))
+            self.send_refused.emit(
+                self.tr(
+                    "The broker sent an ERROR right after the SEND, so it was probably refused: "
+                    "{error}"
+                ).format(error=self._last_error_text)
+            )
 
         task = asyncio.ensure_future(confirm())
         self._tasks.add(task)
@@ -649,12 +677,14 @@ class SessionController(QObject):
         try:
             items = parser.feed(request.raw)
         except StompError as exc:
-            raise ClientError(self.tr("The raw frame is not valid STOMP: {error}").format(
-                error=exc)) from None
+            raise ClientError(
+                self.tr("The raw frame is not valid STOMP: {error}").format(error=exc)
+            ) from None
         frames = [item for item in items if isinstance(item, Frame)]
         if not frames:
-            raise ClientError(self.tr(
-                "The raw text holds no complete frame: end each frame with ␀."))
+            raise ClientError(
+                self.tr("The raw text holds no complete frame: end each frame with ␀.")
+            )
         sent: list[tuple[str, float]] = []
         errors_before = self.errors_seen
         confirmed = False

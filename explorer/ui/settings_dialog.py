@@ -53,8 +53,11 @@ class SettingsDialog(QDialog):
         )
         self.appearance = QComboBox()
         self.appearance.setObjectName("appearanceCombo")
-        for code, label in (("", self.tr("Follow the system")), ("light", self.tr("Light")),
-                            ("dark", self.tr("Dark"))):
+        for code, label in (
+            ("", self.tr("Follow the system")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        ):
             self.appearance.addItem(label, code)
         current = str(settings.value(theme.SETTING, ""))
         self.appearance.setCurrentIndex(max(0, self.appearance.findData(current)))

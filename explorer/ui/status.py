@@ -40,14 +40,17 @@ class ConnectionStatus(QObject):
         name = session.name
         if state is SessionState.CONNECTED:
             text = self.tr("{name}: connected, STOMP {version}, {server}").format(
-                name=name, version=session.version or "?",
-                server=session.server or self.tr("unknown server"))
+                name=name,
+                version=session.version or "?",
+                server=session.server or self.tr("unknown server"),
+            )
         elif state is SessionState.CONNECTING:
             text = self.tr("{name}: connecting…").format(name=name)
         elif state is SessionState.RECONNECTING:
             wait = max(0.0, (session.reconnect_at or time.monotonic()) - time.monotonic())
             text = self.tr("{name}: reconnecting in {seconds:.0f} s ({reason})").format(
-                name=name, seconds=wait, reason=session.detail)
+                name=name, seconds=wait, reason=session.detail
+            )
         elif state is SessionState.FAILED:
             text = self.tr("{name}: failed: {reason}").format(name=name, reason=session.detail)
         elif state is SessionState.CLOSED:

@@ -94,8 +94,9 @@ class TrafficModel(QAbstractTableModel):
 
     def record(self, timestamp: float, outbound: bool, data: bytes, heartbeat: bool) -> None:
         """Take one wire record (called from the wire tap: O(1), no Qt calls but a timer)."""
-        self._pending.append(TrafficRecord(timestamp + self._offset, outbound, redact(data),
-                                           heartbeat))
+        self._pending.append(
+            TrafficRecord(timestamp + self._offset, outbound, redact(data), heartbeat)
+        )
         if len(self._pending) > self._max_rows:
             dropped = len(self._pending) - self._max_rows
             del self._pending[:dropped]
@@ -167,8 +168,13 @@ class TrafficModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Time"), self.tr("Dir"), self.tr("Frame"), self.tr("Bytes"),
-                    self.tr("Wire bytes (␀ = NUL, ↵ = LF)"))[section]
+            return (
+                self.tr("Time"),
+                self.tr("Dir"),
+                self.tr("Frame"),
+                self.tr("Bytes"),
+                self.tr("Wire bytes (␀ = NUL, ↵ = LF)"),
+            )[section]
         return None
 
 
@@ -256,6 +262,5 @@ class TrafficView(QWidget):
             return
         rec = self.model.row_record(current.row())
         self.detail.setPlainText(
-            visible_bytes(rec.data) + "\n\n" + human_size(len(rec.data)) + "\n"
-            + hex_dump(rec.data)
+            visible_bytes(rec.data) + "\n\n" + human_size(len(rec.data)) + "\n" + hex_dump(rec.data)
         )

@@ -17,11 +17,15 @@ from tests.support.brokers import Broker, unique
 RABBIT_ENV = "STOMP_TEST_PASSCODE"
 
 
-def cli(*args: str, env: dict[str, str] | None = None, stdin: bytes | None = None
-        ) -> subprocess.CompletedProcess[bytes]:
+def cli(
+    *args: str, env: dict[str, str] | None = None, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "explorer", *args],
-        input=stdin, capture_output=True, timeout=90, check=False,
+        input=stdin,
+        capture_output=True,
+        timeout=90,
+        check=False,
         env={**os.environ, **(env or {})},
     )
 
@@ -37,8 +41,20 @@ def lines(result: subprocess.CompletedProcess[bytes]) -> list[dict[str, object]]
 @pytest.mark.activemq
 def test_send_then_tail_jsonl_round_trip(activemq: Broker) -> None:
     destination = f"/queue/{unique('cli')}"
-    sent = cli("send", activemq.stomp_url, destination, "--body", "안녕", "-H", "x-a:1:2",
-               "--count", "2", "--rate", "200", "--receipt")
+    sent = cli(
+        "send",
+        activemq.stomp_url,
+        destination,
+        "--body",
+        "안녕",
+        "-H",
+        "x-a:1:2",
+        "--count",
+        "2",
+        "--rate",
+        "200",
+        "--receipt",
+    )
     assert sent.returncode == 0, sent.stderr
     assert b"sent 2 messages" in sent.stderr
     tail = cli("tail", activemq.stomp_url, destination, "--count", "2", "--timeout", "30")
@@ -58,8 +74,12 @@ def test_binary_body_is_base64_in_jsonl(activemq: Broker, tmp_path: Path) -> Non
     body = b"\x00\xff\xfe binary \x00"
     path = tmp_path / "body.bin"
     path.write_bytes(body)
-    assert cli("send", activemq.stomp_url, destination, "--body-file", str(path),
-               "--receipt").returncode == 0
+    assert (
+        cli(
+            "send", activemq.stomp_url, destination, "--body-file", str(path), "--receipt"
+        ).returncode
+        == 0
+    )
     tail = cli("tail", activemq.stomp_url, destination, "--count", "1", "--timeout", "30")
     assert tail.returncode == 0, tail.stderr
     [record] = lines(tail)
@@ -70,10 +90,29 @@ def test_binary_body_is_base64_in_jsonl(activemq: Broker, tmp_path: Path) -> Non
 @pytest.mark.activemq
 def test_body_from_stdin_and_raw_format(activemq: Broker) -> None:
     destination = f"/queue/{unique('cli')}"
-    assert cli("send", activemq.stomp_url, destination, "--body-file", "-", "--receipt",
-               stdin=b"from stdin").returncode == 0
-    tail = cli("tail", activemq.stomp_url, destination, "--count", "1", "--timeout", "30",
-               "--format", "raw")
+    assert (
+        cli(
+            "send",
+            activemq.stomp_url,
+            destination,
+            "--body-file",
+            "-",
+            "--receipt",
+            stdin=b"from stdin",
+        ).returncode
+        == 0
+    )
+    tail = cli(
+        "tail",
+        activemq.stomp_url,
+        destination,
+        "--count",
+        "1",
+        "--timeout",
+        "30",
+        "--format",
+        "raw",
+    )
     assert tail.returncode == 0, tail.stderr
     assert tail.stdout.startswith(b"MESSAGE\n")
     assert tail.stdout.endswith(b"\n\nfrom stdin\0")
@@ -84,10 +123,32 @@ def test_body_from_stdin_and_raw_format(activemq: Broker) -> None:
 def test_tail_selector_header_and_client_ack(activemq: Broker) -> None:
     destination = f"/queue/{unique('cli')}"
     for kind in ("a", "b", "a"):
-        assert cli("send", activemq.stomp_url, destination, "--body", kind, "-H", f"kind:{kind}",
-                   "--receipt").returncode == 0
-    tail = cli("tail", activemq.stomp_url, destination, "--count", "2", "--timeout", "30",
-               "-H", "selector:kind = 'a'", "--ack", "client-individual")
+        assert (
+            cli(
+                "send",
+                activemq.stomp_url,
+                destination,
+                "--body",
+                kind,
+                "-H",
+                f"kind:{kind}",
+                "--receipt",
+            ).returncode
+            == 0
+        )
+    tail = cli(
+        "tail",
+        activemq.stomp_url,
+        destination,
+        "--count",
+        "2",
+        "--timeout",
+        "30",
+        "-H",
+        "selector:kind = 'a'",
+        "--ack",
+        "client-individual",
+    )
     assert tail.returncode == 0, tail.stderr
     assert [r["body"] for r in lines(tail)] == ["a", "a"]
     # The two were acknowledged: only "b" is left.
@@ -106,8 +167,18 @@ def test_tail_timeout_without_count_is_success(activemq: Broker) -> None:
 
 @pytest.mark.rabbitmq
 def test_login_failure_exit_3_with_the_broker_message(rabbitmq: Broker) -> None:
-    result = cli("send", rabbitmq.stomp_url, "/queue/x", "--body", "x",
-                 "--user", "guest", "--passcode-env", RABBIT_ENV, env={RABBIT_ENV: "wrong"})
+    result = cli(
+        "send",
+        rabbitmq.stomp_url,
+        "/queue/x",
+        "--body",
+        "x",
+        "--user",
+        "guest",
+        "--passcode-env",
+        RABBIT_ENV,
+        env={RABBIT_ENV: "wrong"},
+    )
     assert result.returncode == 3
     err = result.stderr.decode()
     assert "Bad CONNECT" in err and "Access refused for user 'guest'" in err
@@ -117,8 +188,7 @@ def test_login_failure_exit_3_with_the_broker_message(rabbitmq: Broker) -> None:
 
 @pytest.mark.rabbitmq
 def test_refused_destination_exit_1_with_the_broker_message(rabbitmq: Broker) -> None:
-    result = cli("send", rabbitmq.stomp_url, "/bogus/x", "--body", "x",
-                 *RABBIT_ARGS, env=RABBIT)
+    result = cli("send", rabbitmq.stomp_url, "/bogus/x", "--body", "x", *RABBIT_ARGS, env=RABBIT)
     assert result.returncode == 1
     assert b"Unknown destination" in result.stderr
 
@@ -127,11 +197,28 @@ def test_refused_destination_exit_1_with_the_broker_message(rabbitmq: Broker) ->
 def test_web_stomp_send_and_tail(rabbitmq: Broker) -> None:
     assert rabbitmq.ws_url is not None
     destination = f"/queue/{unique('cli')}"
-    sent = cli("send", rabbitmq.ws_url, destination, "--body", "over ws", "--receipt",
-               *RABBIT_ARGS, env=RABBIT)
+    sent = cli(
+        "send",
+        rabbitmq.ws_url,
+        destination,
+        "--body",
+        "over ws",
+        "--receipt",
+        *RABBIT_ARGS,
+        env=RABBIT,
+    )
     assert sent.returncode == 0, sent.stderr
-    tail = cli("tail", rabbitmq.ws_url, destination, "--count", "1", "--timeout", "30",
-               *RABBIT_ARGS, env=RABBIT)
+    tail = cli(
+        "tail",
+        rabbitmq.ws_url,
+        destination,
+        "--count",
+        "1",
+        "--timeout",
+        "30",
+        *RABBIT_ARGS,
+        env=RABBIT,
+    )
     assert tail.returncode == 0, tail.stderr
     assert [r["body"] for r in lines(tail)] == ["over ws"]
 

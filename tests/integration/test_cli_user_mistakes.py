@@ -25,8 +25,11 @@ def test_a_passcode_flag_is_refused_without_echoing_it(capsys: pytest.CaptureFix
 
 
 def test_no_display_is_explained_instead_of_aborting() -> None:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
     result = subprocess.run(COMMAND, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "no display found" in result.stderr
@@ -38,7 +41,9 @@ def test_a_non_stomp_port_is_a_connection_failure(rabbitmq: Broker) -> None:
     assert rabbitmq is RABBITMQ
     result = subprocess.run(
         [*COMMAND, "send", "stomp://127.0.0.1:15672", "/queue/x", "--body", "x"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 3
     assert "STOMP port" in result.stderr
@@ -49,9 +54,18 @@ def test_tail_into_a_closed_pipe_exits_quietly() -> None:
     """`stomp-explorer tail ... | head -1` must not end in a BrokenPipeError traceback."""
     with SandboxThread(demo=True, demo_rate=200) as sandbox:
         tail = subprocess.Popen(
-            [*COMMAND, "tail", sandbox.tcp_url, "/topic/notifications/>", "--count", "500",
-             "--timeout", "30"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            [
+                *COMMAND,
+                "tail",
+                sandbox.tcp_url,
+                "/topic/notifications/>",
+                "--count",
+                "500",
+                "--timeout",
+                "30",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
         )
         assert tail.stdout is not None and tail.stderr is not None
         first = tail.stdout.readline()
@@ -68,9 +82,21 @@ def test_tail_into_a_closed_pipe_exits_quietly() -> None:
 def test_a_refused_send_with_receipt_keeps_the_brokers_detail(rabbitmq: Broker) -> None:
     env = {**os.environ, "RABBIT_PASSCODE": "guest"}
     result = subprocess.run(
-        [*COMMAND, "send", f"stomp://guest@{rabbitmq.host}:{rabbitmq.stomp_port}", "/bogus/x",
-         "--body", "x", "--receipt", "--passcode-env", "RABBIT_PASSCODE"],
-        capture_output=True, text=True, timeout=60, env=env,
+        [
+            *COMMAND,
+            "send",
+            f"stomp://guest@{rabbitmq.host}:{rabbitmq.stomp_port}",
+            "/bogus/x",
+            "--body",
+            "x",
+            "--receipt",
+            "--passcode-env",
+            "RABBIT_PASSCODE",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
     )
     assert result.returncode == 1
     assert "Unknown destination ('/bogus/x' is not a valid destination.)" in result.stderr

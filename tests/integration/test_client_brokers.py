@@ -38,8 +38,9 @@ class Target:
     options: dict[str, Any] = field(default_factory=dict)
 
     def client(self, **options: Any) -> Client:
-        return Client(self.url, login=self.login, passcode=self.passcode,
-                      **{**self.options, **options})
+        return Client(
+            self.url, login=self.login, passcode=self.passcode, **{**self.options, **options}
+        )
 
 
 ACTIVEMQ_TCP = Target("activemq-tcp", ACTIVEMQ, ACTIVEMQ.stomp_url)
@@ -162,8 +163,11 @@ async def test_heartbeats_are_negotiated_and_kept(target: Target) -> None:
         connected_at = time.monotonic()
 
         def idle_beats(direction: Direction) -> int:
-            return sum(1 for r in records if r.is_heartbeat and r.direction is direction
-                       and r.timestamp > connected_at)
+            return sum(
+                1
+                for r in records
+                if r.is_heartbeat and r.direction is direction and r.timestamp > connected_at
+            )
 
         # Several intervals of silence apart from heart-beats, both ways.
         while idle_beats(Direction.IN) < 3 or idle_beats(Direction.OUT) < 3:
@@ -181,8 +185,7 @@ async def _provoke_error(target: Target, client: Client) -> tuple[str, Any]:
     """A destination the broker refuses with an ERROR but keeps the connection open."""
     if target.broker is RABBITMQ:
         return "Unknown destination", client.send("/bogus/x", "x", receipt=True)
-    return ("Invalid empty or 'null' Destination header",
-            client.subscribe("", receipt=True))
+    return ("Invalid empty or 'null' Destination header", client.subscribe("", receipt=True))
 
 
 @pytest.mark.asyncio

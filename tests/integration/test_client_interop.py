@@ -60,8 +60,9 @@ async def test_stomppy_sends_we_receive(broker: Broker) -> None:
     await client.connect()
     try:
         sub = await client.subscribe(destination, receipt=True)
-        await asyncio.to_thread(stomppy_send, broker, destination, "안녕 from stomp-py",
-                                {"x-from": "stomp-py"})
+        await asyncio.to_thread(
+            stomppy_send, broker, destination, "안녕 from stomp-py", {"x-from": "stomp-py"}
+        )
         message = await sub.get(timeout=10)
         assert message.body == "안녕 from stomp-py".encode()
         assert message.header("x-from") == "stomp-py"
@@ -84,8 +85,9 @@ async def test_we_send_stomppy_receives(broker: Broker) -> None:
         await client.connect()
         try:
             # A queue keeps the message even if stomp-py's SUBSCRIBE is not processed yet.
-            await client.send(destination, "안녕 from stomp-explorer",
-                              headers={"x-from": "us"}, receipt=True)
+            await client.send(
+                destination, "안녕 from stomp-explorer", headers={"x-from": "us"}, receipt=True
+            )
         finally:
             await client.disconnect()
         assert await asyncio.to_thread(collector.arrived.wait, 10)
@@ -107,9 +109,19 @@ def test_stompjs_over_web_stomp_receives_what_the_cli_sends(rabbitmq: Broker) ->
     assert rabbitmq.ws_url is not None
     destination = f"/queue/{unique('stompjs')}"
     receiver = subprocess.Popen(
-        [node, str(NODE_DIR / "receive_one.js"), rabbitmq.ws_url, destination, "guest", "guest",
-         "/"],
-        cwd=NODE_DIR, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            node,
+            str(NODE_DIR / "receive_one.js"),
+            rabbitmq.ws_url,
+            destination,
+            "guest",
+            "guest",
+            "/",
+        ],
+        cwd=NODE_DIR,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         assert receiver.stdout is not None
@@ -119,10 +131,28 @@ def test_stompjs_over_web_stomp_receives_what_the_cli_sends(rabbitmq: Broker) ->
         assert json.loads(ready) == {"ready": True}
         env = {**os.environ, "INTEROP_PASSCODE": "guest"}
         sent = subprocess.run(
-            [sys.executable, "-m", "explorer", "send", rabbitmq.ws_url, destination,
-             "--body", "안녕 from stomp-explorer", "-H", "x-from:cli", "--receipt",
-             "--user", "guest", "--passcode-env", "INTEROP_PASSCODE"],
-            capture_output=True, text=True, timeout=60, env=env, check=False,
+            [
+                sys.executable,
+                "-m",
+                "explorer",
+                "send",
+                rabbitmq.ws_url,
+                destination,
+                "--body",
+                "안녕 from stomp-explorer",
+                "-H",
+                "x-from:cli",
+                "--receipt",
+                "--user",
+                "guest",
+                "--passcode-env",
+                "INTEROP_PASSCODE",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=env,
+            check=False,
         )
         assert sent.returncode == 0, sent.stderr
         out, err = receiver.communicate(timeout=30)

@@ -44,9 +44,14 @@ class PrivateActiveMQ:
         return f"stomp://127.0.0.1:{self.stomp_port}"
 
     def run(self, verb: str) -> None:
-        result = subprocess.run([str(REPO / "scripts" / "brokers"), verb, "activemq"],
-                                env=self.env, capture_output=True, text=True, timeout=100,
-                                check=False)
+        result = subprocess.run(
+            [str(REPO / "scripts" / "brokers"), verb, "activemq"],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=100,
+            check=False,
+        )
         assert result.returncode == 0, f"brokers {verb} failed:\n{result.stdout}\n{result.stderr}"
 
 
@@ -83,8 +88,11 @@ async def test_client_reconnects_resubscribes_and_receives_after_a_broker_restar
     private_activemq: PrivateActiveMQ,
 ) -> None:
     destination = f"/queue/{unique('reconnect')}"
-    client = Client(private_activemq.url, heartbeat=(0, 0),
-                    reconnect=ReconnectPolicy(initial_delay=0.2, max_delay=1.0))
+    client = Client(
+        private_activemq.url,
+        heartbeat=(0, 0),
+        reconnect=ReconnectPolicy(initial_delay=0.2, max_delay=1.0),
+    )
     events = client.events()
     await client.connect()
     try:

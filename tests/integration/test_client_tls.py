@@ -44,23 +44,91 @@ def openssl(*args: str, cwd: Path) -> None:
 def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
     d = tmp_path_factory.mktemp("pki")
     ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"]
-    openssl("req", "-x509", *ec, "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
-            "-subj", "/CN=STOMP Explorer test CA",
-            "-addext", "basicConstraints=critical,CA:TRUE",
-            "-addext", "keyUsage=critical,keyCertSign,cRLSign", cwd=d)
-    (d / "server.ext").write_text("subjectAltName=DNS:localhost,IP:127.0.0.1\n"
-                                  "extendedKeyUsage=serverAuth\n")
-    openssl("req", *ec, "-nodes", "-keyout", "server.key", "-out", "server.csr",
-            "-subj", "/CN=localhost", cwd=d)
-    openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
-            "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "server.ext", cwd=d)
+    openssl(
+        "req",
+        "-x509",
+        *ec,
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=STOMP Explorer test CA",
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=critical,keyCertSign,cRLSign",
+        cwd=d,
+    )
+    (d / "server.ext").write_text(
+        "subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n"
+    )
+    openssl(
+        "req",
+        *ec,
+        "-nodes",
+        "-keyout",
+        "server.key",
+        "-out",
+        "server.csr",
+        "-subj",
+        "/CN=localhost",
+        cwd=d,
+    )
+    openssl(
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "server.pem",
+        "-days",
+        "2",
+        "-extfile",
+        "server.ext",
+        cwd=d,
+    )
     (d / "client.ext").write_text("extendedKeyUsage=clientAuth\n")
-    openssl("req", *ec, "-passout", f"pass:{KEY_PASSPHRASE}", "-keyout", "client.key",
-            "-out", "client.csr", "-subj", "/CN=test client", cwd=d)
-    openssl("x509", "-req", "-in", "client.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
-            "-CAcreateserial", "-out", "client.pem", "-days", "2", "-extfile", "client.ext", cwd=d)
-    return Pki(d / "ca.pem", d / "server.pem", d / "server.key", d / "client.pem",
-               d / "client.key")
+    openssl(
+        "req",
+        *ec,
+        "-passout",
+        f"pass:{KEY_PASSPHRASE}",
+        "-keyout",
+        "client.key",
+        "-out",
+        "client.csr",
+        "-subj",
+        "/CN=test client",
+        cwd=d,
+    )
+    openssl(
+        "x509",
+        "-req",
+        "-in",
+        "client.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "client.pem",
+        "-days",
+        "2",
+        "-extfile",
+        "client.ext",
+        cwd=d,
+    )
+    return Pki(d / "ca.pem", d / "server.pem", d / "server.key", d / "client.pem", d / "client.key")
 
 
 async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -82,8 +150,9 @@ class TlsProxy:
         return f"stomp+ssl://{host}:{self.port}"
 
 
-async def start_proxy(context: ssl.SSLContext, target: Broker
-                      ) -> tuple[asyncio.Server, set[asyncio.Task[None]]]:
+async def start_proxy(
+    context: ssl.SSLContext, target: Broker
+) -> tuple[asyncio.Server, set[asyncio.Task[None]]]:
     tasks: set[asyncio.Task[None]] = set()
 
     async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -116,8 +185,7 @@ def server_context(pki: Pki, require_client_cert: bool = False) -> ssl.SSLContex
     return context
 
 
-async def _proxy(pki: Pki, broker: Broker, require_client_cert: bool
-                 ) -> AsyncIterator[TlsProxy]:
+async def _proxy(pki: Pki, broker: Broker, require_client_cert: bool) -> AsyncIterator[TlsProxy]:
     server, tasks = await start_proxy(server_context(pki, require_client_cert), broker)
     try:
         yield TlsProxy(server.sockets[0].getsockname()[1])
@@ -178,8 +246,9 @@ async def test_insecure_switch_connects_without_verification(proxy: TlsProxy) ->
 
 @pytest.mark.asyncio
 async def test_server_name_is_what_the_certificate_must_match(proxy: TlsProxy, pki: Pki) -> None:
-    await round_trip(Client(proxy.url(), tls=TlsOptions(ca_file=str(pki.ca),
-                                                         server_name="localhost")))
+    await round_trip(
+        Client(proxy.url(), tls=TlsOptions(ca_file=str(pki.ca), server_name="localhost"))
+    )
     client = Client(proxy.url(), tls=TlsOptions(ca_file=str(pki.ca), server_name="other.example"))
     with pytest.raises(TlsError, match=r"other\.example"):
         await client.connect()
@@ -187,14 +256,19 @@ async def test_server_name_is_what_the_certificate_must_match(proxy: TlsProxy, p
 
 @pytest.mark.asyncio
 async def test_client_certificate_with_passphrase(mtls_proxy: TlsProxy, pki: Pki) -> None:
-    tls = TlsOptions(ca_file=str(pki.ca), cert_file=str(pki.client_cert),
-                     key_file=str(pki.client_key), key_password=KEY_PASSPHRASE)
+    tls = TlsOptions(
+        ca_file=str(pki.ca),
+        cert_file=str(pki.client_cert),
+        key_file=str(pki.client_key),
+        key_password=KEY_PASSPHRASE,
+    )
     await round_trip(Client(mtls_proxy.url(), tls=tls))
 
 
 def test_wrong_key_passphrase_is_reported_with_the_file(pki: Pki) -> None:
-    tls = TlsOptions(cert_file=str(pki.client_cert), key_file=str(pki.client_key),
-                     key_password="wrong")
+    tls = TlsOptions(
+        cert_file=str(pki.client_cert), key_file=str(pki.client_key), key_password="wrong"
+    )
     with pytest.raises(TlsError, match=r"cannot load the client certificate .*client\.pem"):
         tls.context()
 
@@ -205,9 +279,18 @@ async def test_cli_exit_code_3_and_hint_when_the_certificate_is_not_trusted(
 ) -> None:
     async def send(*extra: str) -> tuple[int, str]:
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "explorer", "send", proxy.url(), f"/queue/{unique('tls')}",
-            "--body", "x", "--receipt", *extra,
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+            sys.executable,
+            "-m",
+            "explorer",
+            "send",
+            proxy.url(),
+            f"/queue/{unique('tls')}",
+            "--body",
+            "x",
+            "--receipt",
+            *extra,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
         )
         _out, err = await process.communicate()
         assert process.returncode is not None
@@ -233,8 +316,9 @@ async def test_wss_verifies_with_the_ca_file_and_fails_clearly_without(pki: Pki)
             if isinstance(msg, str) and msg.startswith("CONNECT"):
                 await ws.send("CONNECTED\nversion:1.2\nheart-beat:0,0\n\n\0")
 
-    async with serve(handler, "127.0.0.1", 0, ssl=server_context(pki),
-                     subprotocols=[Subprotocol("v12.stomp")]) as server:
+    async with serve(
+        handler, "127.0.0.1", 0, ssl=server_context(pki), subprotocols=[Subprotocol("v12.stomp")]
+    ) as server:
         port = next(iter(server.sockets)).getsockname()[1]
         url = f"wss://localhost:{port}/stomp"
         client = Client(url, tls=TlsOptions(ca_file=str(pki.ca)))

@@ -44,8 +44,9 @@ def _send(broker: Broker, destination: str, bodies: list[bytes]) -> None:
     try:
         for index, body in enumerate(bodies):
             last = index == len(bodies) - 1
-            conn.send(destination, body, headers={"persistent": "true"},
-                      receipt="done" if last else None)
+            conn.send(
+                destination, body, headers={"persistent": "true"}, receipt="done" if last else None
+            )
         if not bodies:
             conn.send(destination, b"", headers={"persistent": "true"})
     finally:
@@ -53,8 +54,10 @@ def _send(broker: Broker, destination: str, bodies: list[bytes]) -> None:
 
 
 def _remove(name: str, what: str = "Queue") -> None:
-    url = (f"{JOLOKIA}/exec/org.apache.activemq:type=Broker,brokerName=localhost/"
-           f"remove{what}(java.lang.String)/{name}")
+    url = (
+        f"{JOLOKIA}/exec/org.apache.activemq:type=Broker,brokerName=localhost/"
+        f"remove{what}(java.lang.String)/{name}"
+    )
     with urllib.request.urlopen(url, timeout=10) as response:
         assert json.load(response)["status"] == 200
 
@@ -73,8 +76,9 @@ async def client(activemq: Broker) -> AsyncIterator[Client]:
         await client.disconnect()
 
 
-async def _until(watcher: TopicWatcher, wanted: set[str], *, gone: bool = False,
-                 timeout: float = 15.0) -> dict[str, DiscoveredDestination]:
+async def _until(
+    watcher: TopicWatcher, wanted: set[str], *, gone: bool = False, timeout: float = 15.0
+) -> dict[str, DiscoveredDestination]:
     """Read changes until every wanted destination appeared (with that `gone` flag)."""
     found: dict[str, DiscoveredDestination] = {}
     async with asyncio.timeout(timeout):
@@ -187,8 +191,12 @@ async def test_service_merges_advisories_and_jolokia(activemq: Broker, client: C
     name = unique("disc.svc")
     destination = f"/queue/{name}"
     await asyncio.to_thread(_send, activemq, destination, [b"a", b"b"])
-    config = DiscoveryConfig(broker=BrokerKind.ACTIVEMQ, jolokia_url=JOLOKIA,
-                             refresh_interval=0.5, bookmarks=("/queue/bookmarked",))
+    config = DiscoveryConfig(
+        broker=BrokerKind.ACTIVEMQ,
+        jolokia_url=JOLOKIA,
+        refresh_interval=0.5,
+        bookmarks=("/queue/bookmarked",),
+    )
     tree = DestinationTree(split_rule="/.")
     jolokia = tree_source(Source.JOLOKIA)  # "management" until the tree knows "jolokia"
     wanted = {"advisory", jolokia}
@@ -202,8 +210,11 @@ async def test_service_merges_advisories_and_jolokia(activemq: Broker, client: C
     try:
         async with DiscoveryService(config, client) as discovery:
             async with asyncio.timeout(20):
-                while not (wanted <= set(sources()) and sources()[jolokia].depth is not None
-                           and ready >= {Source.JOLOKIA, Source.ADVISORY}):
+                while not (
+                    wanted <= set(sources())
+                    and sources()[jolokia].depth is not None
+                    and ready >= {Source.JOLOKIA, Source.ADVISORY}
+                ):
                     event = await discovery.get()
                     apply_to_tree(tree, event)
                     if isinstance(event, SourceReady):

@@ -21,15 +21,16 @@ def _fill_activemq(broker: Broker, name: str, count: int) -> None:
     conn.connect(wait=True)
     try:
         for i in range(count):
-            conn.send(f"/queue/{name}", b"m%d" % i, headers={"persistent": "true"},
-                      receipt=f"r{i}")
+            conn.send(f"/queue/{name}", b"m%d" % i, headers={"persistent": "true"}, receipt=f"r{i}")
     finally:
         conn.disconnect(receipt="bye")
 
 
 def _remove_activemq_queue(name: str) -> None:
-    url = (f"{JOLOKIA}/exec/org.apache.activemq:type=Broker,brokerName=localhost/"
-           f"removeQueue(java.lang.String)/{name}")
+    url = (
+        f"{JOLOKIA}/exec/org.apache.activemq:type=Broker,brokerName=localhost/"
+        f"removeQueue(java.lang.String)/{name}"
+    )
     with urllib.request.urlopen(url, timeout=10) as response:
         response.read()
 
@@ -46,8 +47,7 @@ def test_activemq_jsonl_merges_advisories_and_jolokia(
     name = unique("cli.disc")
     _fill_activemq(activemq, name, 3)
     try:
-        code = main(["destinations", activemq.stomp_url, "--jolokia", JOLOKIA,
-                     "--format", "jsonl"])
+        code = main(["destinations", activemq.stomp_url, "--jolokia", JOLOKIA, "--format", "jsonl"])
         out, err = capsys.readouterr()
         assert (code, err) == (0, "")
         row = _jsonl(out)[f"/queue/{name}"]
@@ -90,8 +90,16 @@ def test_rabbitmq_table_lists_queues_from_management(
         conn.disconnect(receipt="bye")
     monkeypatch.setenv("STOMP_PW", "guest")
     try:
-        code = main(["destinations", "stomp://guest@127.0.0.1:61623", "--passcode-env",
-                     "STOMP_PW", "--management", MANAGEMENT])
+        code = main(
+            [
+                "destinations",
+                "stomp://guest@127.0.0.1:61623",
+                "--passcode-env",
+                "STOMP_PW",
+                "--management",
+                MANAGEMENT,
+            ]
+        )
         out, err = capsys.readouterr()
         assert (code, err) == (0, "")
         header, *lines = out.splitlines()
@@ -107,30 +115,63 @@ def test_rabbitmq_table_lists_queues_from_management(
 
 @pytest.mark.rabbitmq
 def test_wrong_management_password_exits_3_after_printing_the_rest(
-    rabbitmq: Broker, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    rabbitmq: Broker,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
     listing = tmp_path / "known.txt"
     listing.write_text("/queue/known.one\n/topic/known.two\n", encoding="utf-8")
     monkeypatch.setenv("STOMP_PW", "guest")
     monkeypatch.setenv("MGMT_PW", "wrong")
-    code = main(["destinations", "stomp://guest@127.0.0.1:61623", "--passcode-env", "STOMP_PW",
-                 "--management", MANAGEMENT, "--management-passcode-env", "MGMT_PW",
-                 "--import", str(listing), "--format", "jsonl"])
+    code = main(
+        [
+            "destinations",
+            "stomp://guest@127.0.0.1:61623",
+            "--passcode-env",
+            "STOMP_PW",
+            "--management",
+            MANAGEMENT,
+            "--management-passcode-env",
+            "MGMT_PW",
+            "--import",
+            str(listing),
+            "--format",
+            "jsonl",
+        ]
+    )
     out, err = capsys.readouterr()
     assert code == 3
     assert _jsonl(out) == {
-        "/queue/known.one": {"destination": "/queue/known.one", "kind": "queue",
-                             "sources": ["import"], "depth": None, "consumers": None,
-                             "enqueued": None, "dequeued": None, "gone": False,
-                             "aliases": [], "labels": []},
-        "/topic/known.two": {"destination": "/topic/known.two", "kind": "topic",
-                             "sources": ["import"], "depth": None, "consumers": None,
-                             "enqueued": None, "dequeued": None, "gone": False,
-                             "aliases": [], "labels": []},
+        "/queue/known.one": {
+            "destination": "/queue/known.one",
+            "kind": "queue",
+            "sources": ["import"],
+            "depth": None,
+            "consumers": None,
+            "enqueued": None,
+            "dequeued": None,
+            "gone": False,
+            "aliases": [],
+            "labels": [],
+        },
+        "/topic/known.two": {
+            "destination": "/topic/known.two",
+            "kind": "topic",
+            "sources": ["import"],
+            "depth": None,
+            "consumers": None,
+            "enqueued": None,
+            "dequeued": None,
+            "gone": False,
+            "aliases": [],
+            "labels": [],
+        },
     }
-    assert err == ("stomp-explorer: error: RabbitMQ management at http://127.0.0.1:15672: "
-                   "401 Unauthorized — check the management login and password in the profile\n")
+    assert err == (
+        "stomp-explorer: error: RabbitMQ management at http://127.0.0.1:15672: "
+        "401 Unauthorized — check the management login and password in the profile\n"
+    )
 
 
 def test_missing_password_variable_is_a_usage_error(

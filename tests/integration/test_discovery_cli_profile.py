@@ -25,28 +25,36 @@ def keyring_in_memory() -> Iterator[object]:
 def _profiles(path: Path, management_password: str) -> None:
     store = ProfileStore(path)
     store.add(
-        Profile(name="rabbit", url="stomp://guest@127.0.0.1:61623", vhost="/",
-                management=Management(management_url="http://127.0.0.1:15672", login="guest")),
+        Profile(
+            name="rabbit",
+            url="stomp://guest@127.0.0.1:61623",
+            vhost="/",
+            management=Management(management_url="http://127.0.0.1:15672", login="guest"),
+        ),
         {sec.PASSCODE: "guest", sec.MANAGEMENT_PASSWORD: management_password},
     )
 
 
 @pytest.mark.rabbitmq
 def test_profile_gives_the_management_endpoint_and_password(
-    rabbitmq: Broker, tmp_path: Path, keyring_in_memory: object,
+    rabbitmq: Broker,
+    tmp_path: Path,
+    keyring_in_memory: object,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     name = unique("cli.profile")
     peer = stomp.Connection12([(rabbitmq.host, rabbitmq.stomp_port)], vhost="/")
     peer.connect("guest", "guest", wait=True)
     try:  # an exclusive auto-delete queue: it lives as long as this peer is connected
-        peer.subscribe(f"/queue/{name}", id="1", headers={"durable": "false",
-                                                          "auto-delete": "true"})
+        peer.subscribe(
+            f"/queue/{name}", id="1", headers={"durable": "false", "auto-delete": "true"}
+        )
         peer.send("/queue/nowhere.sync", b"", headers={"persistent": "false"}, receipt="s")
         path = tmp_path / "profiles.json"
         _profiles(path, "guest")
-        code = main(["--profiles", str(path), "destinations", "--profile", "rabbit",
-                     "--format", "jsonl"])
+        code = main(
+            ["--profiles", str(path), "destinations", "--profile", "rabbit", "--format", "jsonl"]
+        )
     finally:
         peer.disconnect()
     out, err = capsys.readouterr()
@@ -59,7 +67,9 @@ def test_profile_gives_the_management_endpoint_and_password(
 
 @pytest.mark.rabbitmq
 def test_profile_with_a_wrong_management_password_exits_3(
-    rabbitmq: Broker, tmp_path: Path, keyring_in_memory: object,
+    rabbitmq: Broker,
+    tmp_path: Path,
+    keyring_in_memory: object,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     path = tmp_path / "profiles.json"

@@ -49,8 +49,7 @@ def queue_with_messages(rabbitmq: Broker) -> Iterator[tuple[str, int]]:
     conn = _peer(rabbitmq)
     try:
         for i in range(4):
-            conn.send(f"/queue/{name}", b"m%d" % i, headers={"persistent": "true"},
-                      receipt=f"r{i}")
+            conn.send(f"/queue/{name}", b"m%d" % i, headers={"persistent": "true"}, receipt=f"r{i}")
     finally:
         conn.disconnect(receipt="bye")
     yield name, 4
@@ -65,16 +64,21 @@ def exchange() -> Iterator[str]:
     _api("DELETE", f"exchanges/%2F/{name}")
 
 
-async def _poll_until_counted(client: ManagementClient, destination: str,
-                              timeout: float = 30.0) -> dict[str, DiscoveredDestination]:
+async def _poll_until_counted(
+    client: ManagementClient, destination: str, timeout: float = 30.0
+) -> dict[str, DiscoveredDestination]:
     """Management counters refresh about every 5 s and are missing just after creation."""
     async with asyncio.timeout(timeout):
         while True:
             found = {d.destination: d for d in await client.destinations()}
             record = found.get(destination)
             # `messages` and `consumers` can appear in different stats refreshes.
-            if (record is not None and record.depth is not None and record.depth > 0
-                    and record.consumers is not None):
+            if (
+                record is not None
+                and record.depth is not None
+                and record.depth > 0
+                and record.consumers is not None
+            ):
                 return found
             await asyncio.sleep(0.5)
 
@@ -110,7 +114,8 @@ async def test_topic_subscription_appears_as_topic_binding(rabbitmq: Broker) -> 
                 found = {d.destination: d for d in await management.destinations()}
                 # The binding and the subscription's queue can be listed at different moments.
                 if f"/topic/{key}.#" in found and any(
-                        "subscription" in d.labels for d in found.values()):
+                    "subscription" in d.labels for d in found.values()
+                ):
                     break
                 await asyncio.sleep(0.3)
         topic = found[f"/topic/{key}.#"]
@@ -142,16 +147,22 @@ async def test_wrong_password_leaves_the_rest_working(rabbitmq: Broker, tmp_path
     await client.connect()
     try:
         assert detect_broker_kind({"server": client.server or ""}) is BrokerKind.RABBITMQ
-        config = DiscoveryConfig(broker=BrokerKind.RABBITMQ, management_url=MANAGEMENT,
-                                 management_password="wrong", refresh_interval=0.2,
-                                 bookmarks=("/queue/marked",), import_files=(str(imported),))
+        config = DiscoveryConfig(
+            broker=BrokerKind.RABBITMQ,
+            management_url=MANAGEMENT,
+            management_password="wrong",
+            refresh_interval=0.2,
+            bookmarks=("/queue/marked",),
+            import_files=(str(imported),),
+        )
         events = []
         async with DiscoveryService(config, client) as discovery:
             await discovery.initial_scan(timeout=10)
             events = discovery.get_nowait_batch()
             destination = f"/queue/{unique('disc.alive')}"
-            sub = await client.subscribe(destination, headers={"durable": "false",
-                                                               "auto-delete": "true"})
+            sub = await client.subscribe(
+                destination, headers={"durable": "false", "auto-delete": "true"}
+            )
             await client.send(destination, "still working", receipt=True)
             message = await sub.get(timeout=10)
             discovery.observe_frame(dict(reversed(message.headers)))

@@ -27,8 +27,9 @@ async def test_sandbox_destinations_reach_the_destination_tree() -> None:
         client = Client(broker.tcp_url)
         await client.connect()
         try:
-            kind = detect_broker_kind(client.connected_frame.headers
-                                      if client.connected_frame else ())
+            kind = detect_broker_kind(
+                client.connected_frame.headers if client.connected_frame else ()
+            )
             assert kind is BrokerKind.SANDBOX
             config = DiscoveryConfig(broker=kind, bookmarks=("/topic/sandbox.marked",))
             tree = DestinationTree(split_rule="/.")
@@ -61,8 +62,7 @@ def test_tree_sources_and_gone_marks() -> None:
     tree = DestinationTree(split_rule="/.")
     events = [
         DiscoveredDestination("/queue/orders", Kind.QUEUE, Source.ADVISORY),
-        DiscoveredDestination("/queue/orders", Kind.QUEUE, Source.MANAGEMENT, depth=4,
-                              consumers=1),
+        DiscoveredDestination("/queue/orders", Kind.QUEUE, Source.MANAGEMENT, depth=4, consumers=1),
         DiscoveredDestination("/queue/orders", Kind.QUEUE, Source.ADVISORY, gone=True),
     ]
     for event in events:

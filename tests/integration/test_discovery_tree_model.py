@@ -45,8 +45,9 @@ def queue(rabbitmq: Broker) -> Iterator[str]:
     finally:
         conn.disconnect(receipt="bye")
     yield name
-    request = urllib.request.Request(f"{MANAGEMENT}/api/queues/%2F/{quote(name, safe='')}",
-                                     method="DELETE")
+    request = urllib.request.Request(
+        f"{MANAGEMENT}/api/queues/%2F/{quote(name, safe='')}", method="DELETE"
+    )
     request.add_header("Authorization", "Basic " + base64.b64encode(b"guest:guest").decode())
     with urllib.request.urlopen(request, timeout=10) as response:
         response.read()
@@ -56,9 +57,13 @@ async def _discover(model: DestinationTreeModel, destination: str, broker: Broke
     """Run discovery until the management API reports the queue's depth and consumers."""
     client = Client(broker.stomp_url, login="guest", passcode="guest", host="/")
     await client.connect()
-    config = DiscoveryConfig(broker=BrokerKind.RABBITMQ, management_url=MANAGEMENT,
-                             management_password="guest", refresh_interval=0.5,
-                             bookmarks=(destination,))
+    config = DiscoveryConfig(
+        broker=BrokerKind.RABBITMQ,
+        management_url=MANAGEMENT,
+        management_password="guest",
+        refresh_interval=0.5,
+        bookmarks=(destination,),
+    )
     try:
         async with DiscoveryService(config, client) as discovery:
             async with asyncio.timeout(30):  # management counters lag about 5 s
@@ -66,9 +71,12 @@ async def _discover(model: DestinationTreeModel, destination: str, broker: Broke
                     event = await discovery.get()
                     apply_to_tree(model, event)
                     # `messages` and `consumers` can arrive in different stats refreshes.
-                    if (isinstance(event, DiscoveredDestination)
-                            and event.destination == destination and event.depth
-                            and event.consumers is not None):
+                    if (
+                        isinstance(event, DiscoveredDestination)
+                        and event.destination == destination
+                        and event.depth
+                        and event.consumers is not None
+                    ):
                         return
     finally:
         await client.disconnect()
@@ -86,14 +94,22 @@ def test_node_sources_and_counts_in_the_tree_model(
     assert sources["management"]["depth"] == 3
     assert sources["management"]["consumers"] == 0
     assert sources["management"]["gone"] is False
-    assert sources["bookmark"] == {"depth": None, "consumers": None, "enqueued": None,
-                                   "dequeued": None, "gone": False}
+    assert sources["bookmark"] == {
+        "depth": None,
+        "consumers": None,
+        "enqueued": None,
+        "dequeued": None,
+        "gone": False,
+    }
     # The broker drops the queue: the node stays, its management source is marked gone.
-    apply_to_tree(model, DiscoveredDestination(destination, Kind.QUEUE, Source.MANAGEMENT,
-                                               gone=True))
+    apply_to_tree(
+        model, DiscoveredDestination(destination, Kind.QUEUE, Source.MANAGEMENT, gone=True)
+    )
     qtbot.waitUntil(
-        lambda: model.index_of(destination).data(DestinationTreeModel.SourcesRole)
-        ["management"]["gone"] is True,
+        lambda: (
+            model.index_of(destination).data(DestinationTreeModel.SourcesRole)["management"]["gone"]
+            is True
+        ),
         timeout=5000,
     )
     assert model.index_of(destination).isValid()

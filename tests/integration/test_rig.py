@@ -26,8 +26,9 @@ class _Collector(stomp.ConnectionListener):
 
 
 def _round_trip(broker: Broker) -> None:
-    conn = stomp.Connection12([(broker.host, broker.stomp_port)], vhost=broker.vhost or "localhost",
-                              auto_decode=False)
+    conn = stomp.Connection12(
+        [(broker.host, broker.stomp_port)], vhost=broker.vhost or "localhost", auto_decode=False
+    )
     collector = _Collector()
     conn.set_listener("collector", collector)
     conn.connect(broker.login, broker.passcode, wait=True)

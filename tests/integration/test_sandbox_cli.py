@@ -37,7 +37,9 @@ def _read_frames(sock: socket.socket, parser: FrameParser, count: int) -> list[F
 def test_runs_prints_urls_serves_demo_and_stops_on_ctrl_c() -> None:
     process = subprocess.Popen(
         [*COMMAND, "--demo", "--rate", "50", "--seed", "1"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         assert process.stdout is not None
@@ -49,14 +51,17 @@ def test_runs_prints_urls_serves_demo_and_stops_on_ctrl_c() -> None:
         assert "demo traffic on: 50 messages/s" in text
 
         with socket.create_connection(("127.0.0.1", int(tcp.group(1))), timeout=10) as sock:
-            sock.sendall(b"CONNECT\naccept-version:1.2\nhost:x\n\n\0"
-                         b"SUBSCRIBE\nid:all\ndestination:/topic/notifications/>\n\n\0")
+            sock.sendall(
+                b"CONNECT\naccept-version:1.2\nhost:x\n\n\0"
+                b"SUBSCRIBE\nid:all\ndestination:/topic/notifications/>\n\n\0"
+            )
             parser = FrameParser()
             connected, *messages = _read_frames(sock, parser, 4)
             assert connected.command == "CONNECTED"
             for message in messages:
                 assert (message.header("destination") or "").startswith(
-                    "/topic/notifications/user.")
+                    "/topic/notifications/user."
+                )
                 assert json.loads(message.body)["title"]
         with socket.create_connection(("127.0.0.1", int(ws.group(1))), timeout=10):
             pass  # the WebSocket port listens too
@@ -73,8 +78,9 @@ def test_runs_prints_urls_serves_demo_and_stops_on_ctrl_c() -> None:
 
 
 def test_port_in_use_is_one_line_and_exit_1(busy_port: int) -> None:
-    result = subprocess.run([*COMMAND, "--port", str(busy_port)],
-                            capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        [*COMMAND, "--port", str(busy_port)], capture_output=True, text=True, timeout=30
+    )
     assert result.returncode == 1
     assert result.stderr == (
         f"stomp-explorer: error: cannot listen for STOMP over TCP on 127.0.0.1:{busy_port}: the "
@@ -83,14 +89,14 @@ def test_port_in_use_is_one_line_and_exit_1(busy_port: int) -> None:
 
 
 def test_ws_port_in_use_closes_the_tcp_listener_too(busy_port: int) -> None:
-    result = subprocess.run([*COMMAND, "--ws-port", str(busy_port)],
-                            capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        [*COMMAND, "--ws-port", str(busy_port)], capture_output=True, text=True, timeout=30
+    )
     assert result.returncode == 1
     assert "STOMP over WebSocket" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_bad_arguments_are_usage_errors() -> None:
-    result = subprocess.run([*COMMAND, "--rate", "0"], capture_output=True, text=True,
-                            timeout=30)
+    result = subprocess.run([*COMMAND, "--rate", "0"], capture_output=True, text=True, timeout=30)
     assert result.returncode == 2
     assert "rate must be above 0" in result.stderr

@@ -25,8 +25,12 @@ async def _run_node(url: str) -> dict[str, Any]:
         "npm packages missing: run (cd tests/node && npm install)"
     )
     process = await asyncio.create_subprocess_exec(
-        node, str(SCRIPT), url, cwd=NODE_DIR,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        node,
+        str(SCRIPT),
+        url,
+        cwd=NODE_DIR,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
     )
     try:
         stdout, stderr = await asyncio.wait_for(process.communicate(), 60)

@@ -98,8 +98,13 @@ def test_send_and_subscribe_with_headers_and_korean_body(
     client = clients(version)
     client.conn.subscribe("/queue/hello", id="s1", receipt="sub")
     client.rec.wait_receipt("sub")
-    client.conn.send("/queue/hello", "안녕하세요, sandbox", content_type="text/plain;charset=utf-8",
-                     headers={"x-trace-id": "t-1"}, receipt="sent")
+    client.conn.send(
+        "/queue/hello",
+        "안녕하세요, sandbox",
+        content_type="text/plain;charset=utf-8",
+        headers={"x-trace-id": "t-1"},
+        receipt="sent",
+    )
     client.rec.wait(lambda: bool(client.rec.messages))
     (message,) = client.rec.messages
     assert message.body == "안녕하세요, sandbox"

@@ -30,8 +30,11 @@ async def _frames(ws: object, parser: FrameParser, count: int) -> list[Frame]:
 @pytest.mark.asyncio
 @pytest.mark.parametrize(
     ("offered", "chosen"),
-    [(["v12.stomp", "v11.stomp", "v10.stomp"], "v12.stomp"), (["v10.stomp"], "v10.stomp"),
-     (None, None)],
+    [
+        (["v12.stomp", "v11.stomp", "v10.stomp"], "v12.stomp"),
+        (["v10.stomp"], "v10.stomp"),
+        (None, None),
+    ],
 )
 async def test_subprotocol_is_optional(
     sandbox_broker: SandboxBroker, offered: list[str] | None, chosen: str | None

@@ -33,19 +33,33 @@ def bundle() -> Path:
     if given:
         folder = Path(given)
     else:
-        result = subprocess.run([str(REPO / "scripts" / "build-bundle")], cwd=REPO, timeout=880,
-                                capture_output=True, text=True, check=False)
+        result = subprocess.run(
+            [str(REPO / "scripts" / "build-bundle")],
+            cwd=REPO,
+            timeout=880,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         assert result.returncode == 0, f"build-bundle failed:\n{result.stdout}\n{result.stderr}"
         folder = REPO / "dist" / "stomp-explorer"
     assert (folder / "stomp-explorer").is_file(), f"no bundle at {folder}"
     return folder
 
 
-def run_bundled(bundle: Path, *args: str, timeout: float = 60,
-                env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_bundled(
+    bundle: Path, *args: str, timeout: float = 60, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the bundle's executable from a directory away from the checkout."""
-    return subprocess.run([str(bundle / "stomp-explorer"), *args], capture_output=True,
-                          text=True, timeout=timeout, check=False, cwd=bundle.parent, env=env)
+    return subprocess.run(
+        [str(bundle / "stomp-explorer"), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        cwd=bundle.parent,
+        env=env,
+    )
 
 
 def test_version(bundle: Path) -> None:
@@ -58,8 +72,14 @@ def test_help_matches_the_checkout(bundle: Path) -> None:
     """Every subcommand module of the checkout is in the bundle (they are imported by name)."""
     result = run_bundled(bundle, "--help")
     assert result.returncode == 0, result.stderr
-    checkout = subprocess.run([sys.executable, "-m", "explorer", "--help"], capture_output=True,
-                              text=True, timeout=60, check=True, cwd=REPO)
+    checkout = subprocess.run(
+        [sys.executable, "-m", "explorer", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        cwd=REPO,
+    )
     assert result.stdout == checkout.stdout
 
 
@@ -74,8 +94,14 @@ def test_resources_are_bundled(bundle: Path) -> None:
 def test_only_the_qt_we_use_is_bundled(bundle: Path) -> None:
     names = {path.name for path in (bundle / "_internal").rglob("*")}
     assert {"libQt6Core.so.6", "libQt6Gui.so.6", "libQt6Widgets.so.6"} <= names
-    for unwanted in ("libQt6Qml.so.6", "libQt6Quick.so.6", "libQt6Pdf.so.6",
-                     "libQt6WebEngineCore.so.6", "libqgtk3.so", "libqeglfs.so"):
+    for unwanted in (
+        "libQt6Qml.so.6",
+        "libQt6Quick.so.6",
+        "libQt6Pdf.so.6",
+        "libQt6WebEngineCore.so.6",
+        "libqgtk3.so",
+        "libqeglfs.so",
+    ):
         assert unwanted not in names
 
 
@@ -91,11 +117,13 @@ def window_viewable(display: str, title: str) -> bool:
     env = {**os.environ, "DISPLAY": display}
 
     def xwininfo(*args: str) -> str:
-        return subprocess.run(["xwininfo", *args], capture_output=True, text=True, timeout=10,
-                              check=False, env=env).stdout
+        return subprocess.run(
+            ["xwininfo", *args], capture_output=True, text=True, timeout=10, check=False, env=env
+        ).stdout
 
-    ids = [line.split()[0] for line in xwininfo("-root", "-tree").splitlines()
-           if f'"{title}"' in line]
+    ids = [
+        line.split()[0] for line in xwininfo("-root", "-tree").splitlines() if f'"{title}"' in line
+    ]
     return any("Map State: IsViewable" in xwininfo("-id", wid) for wid in ids)
 
 
@@ -104,9 +132,12 @@ def x_display() -> Iterator[str]:
     """A private Xvfb server, so the bundle's own xcb platform plugin is what gets tested."""
     assert shutil.which("Xvfb") and shutil.which("xwininfo"), "apt-get install xvfb x11-utils"
     read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x900x24",
-                               "-nolisten", "tcp"], pass_fds=(write_fd,),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write_fd)
     with os.fdopen(read_fd) as pipe:
         number = pipe.readline().strip()
@@ -122,8 +153,14 @@ def x_display() -> Iterator[str]:
 def test_window_opens_on_x11(bundle: Path, x_display: str) -> None:
     env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
     env |= {"DISPLAY": x_display, "QT_QPA_PLATFORM": "xcb"}
-    app = subprocess.Popen([str(bundle / "stomp-explorer")], env=env, cwd=bundle.parent,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    app = subprocess.Popen(
+        [str(bundle / "stomp-explorer")],
+        env=env,
+        cwd=bundle.parent,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 60
         while not window_viewable(x_display, "STOMP Explorer"):
@@ -147,8 +184,12 @@ def bundled_sandbox(bundle: Path, tmp_path: Path) -> Iterator[int]:
     """`stomp-explorer sandbox` from the bundle, in the background; yields its STOMP port."""
     port = free_port()
     log = (tmp_path / "sandbox.log").open("w")
-    server = subprocess.Popen([str(bundle / "stomp-explorer"), "sandbox", "--port", str(port)],
-                              stdout=log, stderr=subprocess.STDOUT, cwd=bundle.parent)
+    server = subprocess.Popen(
+        [str(bundle / "stomp-explorer"), "sandbox", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        cwd=bundle.parent,
+    )
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -178,8 +219,9 @@ def test_round_trip_against_the_bundled_sandbox(bundle: Path, bundled_sandbox: i
     body = "안녕 from the bundle"
     sent = run_bundled(bundle, "send", url, destination, "--body", body, "--receipt")
     assert sent.returncode == 0, sent.stderr
-    tailed = run_bundled(bundle, "tail", url, destination, "--count", "1", "--timeout", "20",
-                         "--format", "jsonl")
+    tailed = run_bundled(
+        bundle, "tail", url, destination, "--count", "1", "--timeout", "20", "--format", "jsonl"
+    )
     assert tailed.returncode == 0, tailed.stderr
     message = json.loads(tailed.stdout.strip().splitlines()[0])
     assert message["destination"] == destination

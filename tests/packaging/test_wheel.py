@@ -32,7 +32,11 @@ class Installed:
 
 def run(*args: str | Path, timeout: float = 600, **kwargs: object) -> str:
     result = subprocess.run(
-        [str(a) for a in args], capture_output=True, text=True, timeout=timeout, check=False,
+        [str(a) for a in args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
         **kwargs,  # type: ignore[call-overload]
     )
     assert result.returncode == 0, f"{args} failed:\n{result.stdout}\n{result.stderr}"
@@ -75,8 +79,12 @@ def test_sdist_carries_resources_and_packaging(installed: Installed) -> None:
     prefix = f"stomp_explorer-{__version__}/"
     with tarfile.open(installed.sdist) as sdist:
         names = set(sdist.getnames())
-    for path in ("resources/icons/app/stomp-explorer.svg", "packaging/stomp-explorer.spec",
-                 "scripts/install-desktop", "pyproject.toml"):
+    for path in (
+        "resources/icons/app/stomp-explorer.svg",
+        "packaging/stomp-explorer.spec",
+        "scripts/install-desktop",
+        "pyproject.toml",
+    ):
         assert prefix + path in names
     assert not any("node_modules" in name for name in names)
 

@@ -108,6 +108,7 @@ class SandboxThread:
 
     def call(self, function: Callable[[SandboxBroker], T], timeout: float = 10.0) -> T:
         """Run `function(broker)` on the broker's loop and return its result."""
+
         async def run() -> T:
             return function(self.broker)
 
@@ -138,7 +139,9 @@ class SandboxThread:
         return self.start()
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
         self.stop()

@@ -20,8 +20,9 @@ def test_version_flag(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_python_dash_m_matches_the_command() -> None:
-    result = subprocess.run([sys.executable, "-m", "explorer", "--version"],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "explorer", "--version"], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == f"stomp-explorer {__version__}"
 
 

@@ -31,8 +31,9 @@ def files_of(layer: str) -> list[Path]:
 def test_no_qt_below_the_ui(layer: str) -> None:
     offenders = {
         str(path.relative_to(PACKAGE)): sorted(
-            name for name in imported_modules(path) if name.split(".")[0] in QT_MODULES
-            or name.startswith("explorer.ui")
+            name
+            for name in imported_modules(path)
+            if name.split(".")[0] in QT_MODULES or name.startswith("explorer.ui")
         )
         for path in files_of(layer)
     }

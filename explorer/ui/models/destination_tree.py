@@ -124,9 +124,7 @@ class DestinationTreeModel(QAbstractItemModel):
 
     def index_of(self, node_or_path: DestinationNode | str, column: int = 0) -> QModelIndex:
         """The index showing a node (or path); invalid when it is not visible (yet)."""
-        node = (
-            self._tree.node(node_or_path) if isinstance(node_or_path, str) else node_or_path
-        )
+        node = self._tree.node(node_or_path) if isinstance(node_or_path, str) else node_or_path
         if node is None or node not in self._row:
             return QModelIndex()
         return self.createIndex(self._row[node], column, node)
@@ -208,7 +206,8 @@ class DestinationTreeModel(QAbstractItemModel):
         last = self.COLUMN_COUNT - 1
         for parent, (first_row, last_row) in spans.items():
             kids = self._kids[parent]
-            self.dataChanged.emit(self.createIndex(first_row, 0, kids[first_row]),
+            self.dataChanged.emit(
+                self.createIndex(first_row, 0, kids[first_row]),
                 self.createIndex(last_row, last, kids[last_row]),
             )
         return updated
@@ -305,8 +304,13 @@ class DestinationTreeModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (_tr("Destination"), _tr("Messages"), _tr("Rate (/s)"), _tr("Last seen"),
-                    _tr("Sources"))[section]
+            return (
+                _tr("Destination"),
+                _tr("Messages"),
+                _tr("Rate (/s)"),
+                _tr("Last seen"),
+                _tr("Sources"),
+            )[section]
         if role == Qt.ItemDataRole.TextAlignmentRole and section in (self.MESSAGES, self.RATE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -326,8 +330,13 @@ class DestinationTreeModel(QAbstractItemModel):
             return node.is_destination
         if role == self.SourcesRole:
             return {
-                name: {"depth": info.depth, "consumers": info.consumers,
-                       "enqueued": info.enqueued, "dequeued": info.dequeued, "gone": info.gone}
+                name: {
+                    "depth": info.depth,
+                    "consumers": info.consumers,
+                    "enqueued": info.enqueued,
+                    "dequeued": info.dequeued,
+                    "gone": info.gone,
+                }
                 for name, info in node.sources.items()
             }
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -359,11 +368,12 @@ class DestinationTreeModel(QAbstractItemModel):
 
     @staticmethod
     def _sources_text(node: DestinationNode) -> str:
-        """"advisory, management · depth 3 · 1 consumer": names, then the broker's counts."""
+        """ "advisory, management · depth 3 · 1 consumer": names, then the broker's counts."""
         names = ", ".join(sorted(node.sources))
         depth = next((i.depth for i in node.sources.values() if i.depth is not None), None)
-        consumers = next((i.consumers for i in node.sources.values()
-                          if i.consumers is not None), None)
+        consumers = next(
+            (i.consumers for i in node.sources.values() if i.consumers is not None), None
+        )
         parts = [names]
         if depth is not None:
             parts.append(_tr("depth {n}").format(n=f"{depth:,}"))
@@ -375,14 +385,21 @@ class DestinationTreeModel(QAbstractItemModel):
         lines = [node.path]
         if not node.is_destination:
             lines.append(_tr("(folder)"))
-        lines.append(_tr("in: {received}, out: {sent}").format(
-            received=f"{node.total_in:,}", sent=f"{node.total_out:,}"))
+        lines.append(
+            _tr("in: {received}, out: {sent}").format(
+                received=f"{node.total_in:,}", sent=f"{node.total_out:,}"
+            )
+        )
         for name in sorted(node.sources):
             info = node.sources[name]
             counts = [
                 f"{label}={value}"
-                for label, value in (("depth", info.depth), ("consumers", info.consumers),
-                                     ("enqueued", info.enqueued), ("dequeued", info.dequeued))
+                for label, value in (
+                    ("depth", info.depth),
+                    ("consumers", info.consumers),
+                    ("enqueued", info.enqueued),
+                    ("dequeued", info.dequeued),
+                )
                 if value is not None
             ]
             gone = f" ({_tr('gone')})" if info.gone else ""

@@ -334,8 +334,14 @@ class MessageTableModel(QAbstractTableModel):
 
 
 def _column_titles() -> tuple[str, ...]:
-    return (_tr("Time"), _tr("Direction"), _tr("Destination"), _tr("Size"),
-            _tr("Content type"), _tr("Preview"))
+    return (
+        _tr("Time"),
+        _tr("Direction"),
+        _tr("Destination"),
+        _tr("Size"),
+        _tr("Content type"),
+        _tr("Preview"),
+    )
 
 
 def time_text(timestamp: float) -> str:
@@ -346,7 +352,7 @@ def time_text(timestamp: float) -> str:
 
 
 def direction_text(entry: LogEntry) -> str:
-    """"in"/"out" (translated), followed by the command unless it is MESSAGE or SEND."""
+    """ "in"/"out" (translated), followed by the command unless it is MESSAGE or SEND."""
     label = _tr("in") if entry.direction == "in" else _tr("out")
     if entry.command in _PLAIN_COMMANDS:
         return label
@@ -359,9 +365,9 @@ def size_text(size: int) -> str:
         return f"{size} B"
     if size < 1024 * 1024:
         return f"{size / 1024:.1f} KiB"
-    if size < 1024 ** 3:
-        return f"{size / 1024 ** 2:.1f} MiB"
-    return f"{size / 1024 ** 3:.1f} GiB"
+    if size < 1024**3:
+        return f"{size / 1024**2:.1f} MiB"
+    return f"{size / 1024**3:.1f} GiB"
 
 
 def _display_texts(entry: LogEntry) -> tuple[str, str, str, str, str, str]:

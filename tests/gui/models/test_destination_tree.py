@@ -151,7 +151,11 @@ def test_display_and_custom_roles() -> None:
     orders = model.index(0, 0, queue)
     leaf = model.index(0, 0, orders)
     assert [leaf.siblingAtColumn(c).data() for c in (0, 1, 2, 4)] == [
-        "eu", "2", "0.4", "management, seen, sent · depth 3"]
+        "eu",
+        "2",
+        "0.4",
+        "management, seen, sent · depth 3",
+    ]
     assert len(leaf.siblingAtColumn(3).data()) == 8
     assert orders.data() == "orders"
     assert orders.data(DestinationTreeModel.IsDestinationRole) is False
@@ -159,7 +163,12 @@ def test_display_and_custom_roles() -> None:
     assert leaf.data(DestinationTreeModel.DestinationRole) == "/queue/orders.eu"
     sources = leaf.data(DestinationTreeModel.SourcesRole)
     assert sources["management"] == {
-        "depth": 3, "consumers": None, "enqueued": None, "dequeued": None, "gone": False}
+        "depth": 3,
+        "consumers": None,
+        "enqueued": None,
+        "dequeued": None,
+        "gone": False,
+    }
     node = leaf.data(DestinationTreeModel.NodeRole)
     assert node is model.tree.node("/queue/orders.eu")
     assert model.node_at(leaf) is node
@@ -242,9 +251,7 @@ def test_visible_count_follows_the_filter() -> None:
 )
 def test_random_operations_keep_the_tree_model_consistent(ops: list[tuple[str, str]]) -> None:
     model = DestinationTreeModel(DestinationTree("/.", clock=lambda: 1000.0))
-    tester = QAbstractItemModelTester(
-        model, QAbstractItemModelTester.FailureReportingMode.Warning
-    )
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
     for op, arg in ops:
         if op == "record":
             model.record_message(arg, "in", 1.0)

@@ -196,7 +196,7 @@ def test_filter_by_text_regex_and_header_and_prefix() -> None:
     model = MessageTableModel()
     model.append(make(b"an order", "/queue/orders/eu", type="order"))
     model.append(make("안녕".encode(), "/queue/greetings"))
-    model.append(make(b"{\"id\": 7}", "/topic/x"))
+    model.append(make(b'{"id": 7}', "/topic/x"))
     model.flush()
     assert model.set_filter(text="ORDER") is None
     assert bodies(model) == [b"an order"]
@@ -261,8 +261,10 @@ def test_export_selected_or_all_rows() -> None:
 @given(
     ops=st.lists(
         st.one_of(
-            st.tuples(st.just("add"), st.lists(st.sampled_from(["/queue/a", "/queue/b"]),
-                                               min_size=1, max_size=9)),
+            st.tuples(
+                st.just("add"),
+                st.lists(st.sampled_from(["/queue/a", "/queue/b"]), min_size=1, max_size=9),
+            ),
             st.tuples(st.just("flush"), st.just([])),
             st.tuples(st.just("filter"), st.sampled_from(["", "/queue/a"])),
             st.tuples(st.just("pause"), st.booleans()),
@@ -275,9 +277,7 @@ def test_random_operations_keep_the_model_consistent(
     ops: list[tuple[str, Any]], max_count: int
 ) -> None:
     model = MessageTableModel(MessageLog(max_count=max_count))
-    tester = QAbstractItemModelTester(
-        model, QAbstractItemModelTester.FailureReportingMode.Warning
-    )
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
     for op, arg in ops:
         if op == "add":
             for destination in arg:

@@ -24,8 +24,9 @@ from tests.unit.profiles.keyrings import MemoryKeyring
 pytestmark = pytest.mark.gui
 
 
-def make_dialog(qtbot: QtBot, store: ProfileStore, profile: Profile | None = None,
-                **kwargs: object) -> ProfileDialog:
+def make_dialog(
+    qtbot: QtBot, store: ProfileStore, profile: Profile | None = None, **kwargs: object
+) -> ProfileDialog:
     dialog = ProfileDialog(store, profile, **kwargs)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
     dialog.show()
@@ -39,7 +40,8 @@ def error_text(dialog: ProfileDialog, field: str) -> str:
 
 
 def test_create_a_profile_save_and_find_it_after_a_restart(
-        qtbot: QtBot, memory_keyring: MemoryKeyring, isolated_config: Path) -> None:
+    qtbot: QtBot, memory_keyring: MemoryKeyring, isolated_config: Path
+) -> None:
     store = ProfileStore()
     dialog = make_dialog(qtbot, store)
     assert not dialog.save_button.isEnabled()  # an empty form cannot be saved
@@ -66,9 +68,15 @@ def test_create_a_profile_save_and_find_it_after_a_restart(
 
     restarted = ProfileStore()
     p = restarted.get("Local RabbitMQ")
-    assert (p.url, p.login, p.heart_beat.send_ms, p.versions, p.split_rule, p.colour,
-            p.notes) == ("stomp://localhost:61623", "guest", 4000, ("1.1", "1.2"), ".",
-                         "#ff0000", "team broker")
+    assert (p.url, p.login, p.heart_beat.send_ms, p.versions, p.split_rule, p.colour, p.notes) == (
+        "stomp://localhost:61623",
+        "guest",
+        4000,
+        ("1.1", "1.2"),
+        ".",
+        "#ff0000",
+        "team broker",
+    )
     assert restarted.get_secret("Local RabbitMQ", PASSCODE) == "guest-SECRET"
 
 
@@ -104,7 +112,8 @@ def test_bad_input_shows_messages_next_to_the_fields(qtbot: QtBot, tmp_path: Pat
 
 
 def test_editing_keeps_every_field_and_moves_secrets_on_rename(
-        qtbot: QtBot, memory_keyring: MemoryKeyring, tmp_path: Path) -> None:
+    qtbot: QtBot, memory_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
     from tests.unit.profiles.helpers import full_tls_profile
 
     store = ProfileStore()
@@ -144,8 +153,9 @@ def run_test_button(dialog: ProfileDialog, loop: asyncio.AbstractEventLoop) -> t
     return loop.run_until_complete(scenario())
 
 
-def test_test_connection_reports_and_shows_failures(qtbot: QtBot,
-                                                    qloop: asyncio.AbstractEventLoop) -> None:
+def test_test_connection_reports_and_shows_failures(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop
+) -> None:
     seen: list[tuple[Profile, dict[str, str]]] = []
 
     async def fake(profile: Profile, secrets: dict[str, str]) -> str:
@@ -172,8 +182,9 @@ def test_test_connection_reports_and_shows_failures(qtbot: QtBot,
 
 
 @pytest.mark.activemq
-def test_test_connection_with_the_real_activemq(qtbot: QtBot, activemq: Broker,
-                                                qloop: asyncio.AbstractEventLoop) -> None:
+def test_test_connection_with_the_real_activemq(
+    qtbot: QtBot, activemq: Broker, qloop: asyncio.AbstractEventLoop
+) -> None:
     store = ProfileStore()
     dialog = make_dialog(qtbot, store, test_connection=probe_connection)
     dialog.name_edit.setText("amq")

@@ -49,8 +49,9 @@ def test_object_names_and_order(qtbot: QtBot, store: ProfileStore) -> None:
     assert widget.model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole).startswith("stomp://a.")
 
 
-def test_new_profile_through_the_dialog_appears_and_is_selected(qtbot: QtBot,
-                                                                store: ProfileStore) -> None:
+def test_new_profile_through_the_dialog_appears_and_is_selected(
+    qtbot: QtBot, store: ProfileStore
+) -> None:
     widget = make_list(qtbot, store)
     with qtbot.waitSignal(widget.profiles_changed):
         dialog = widget.new_profile()
@@ -62,8 +63,9 @@ def test_new_profile_through_the_dialog_appears_and_is_selected(qtbot: QtBot,
     assert "d" in ProfileStore(builtins=[SANDBOX])
 
 
-def test_edit_is_refused_for_builtins_and_works_for_saved(qtbot: QtBot,
-                                                          store: ProfileStore) -> None:
+def test_edit_is_refused_for_builtins_and_works_for_saved(
+    qtbot: QtBot, store: ProfileStore
+) -> None:
     widget = make_list(qtbot, store)
     widget.select("Sandbox")
     assert not widget.action_edit.isEnabled()
@@ -80,7 +82,8 @@ def test_edit_is_refused_for_builtins_and_works_for_saved(qtbot: QtBot,
 
 
 def test_delete_then_undo_brings_back_profile_and_secret(
-        qtbot: QtBot, store: ProfileStore, memory_keyring: MemoryKeyring) -> None:
+    qtbot: QtBot, store: ProfileStore, memory_keyring: MemoryKeyring
+) -> None:
     store.set_secret("b", PASSCODE, "pw")
     widget = make_list(qtbot, store)
     widget.select("b")
@@ -149,8 +152,9 @@ def test_activating_a_row_asks_to_connect(qtbot: QtBot, store: ProfileStore) -> 
     assert blocker.args[0] == store.get("c")
 
 
-def test_load_warnings_and_memory_only_secrets_are_shown(qtbot: QtBot,
-                                                        isolated_config: Path) -> None:
+def test_load_warnings_and_memory_only_secrets_are_shown(
+    qtbot: QtBot, isolated_config: Path
+) -> None:
     (isolated_config / "profiles.json").write_text("garbage")
     widget = make_list(qtbot, ProfileStore())
     assert widget.warnings.isVisible()
@@ -159,7 +163,8 @@ def test_load_warnings_and_memory_only_secrets_are_shown(qtbot: QtBot,
 
 @pytest.mark.activemq
 def test_create_restart_find_and_connect_to_activemq(
-        qtbot: QtBot, activemq: Broker, qloop: asyncio.AbstractEventLoop) -> None:
+    qtbot: QtBot, activemq: Broker, qloop: asyncio.AbstractEventLoop
+) -> None:
     first = make_list(qtbot, ProfileStore())
     dialog = first.new_profile()
     qtbot.keyClicks(dialog.name_edit, "My ActiveMQ")

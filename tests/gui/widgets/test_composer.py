@@ -35,8 +35,11 @@ def test_ctrl_enter_sends_a_send_frame(composer: Composer, qtbot: QtBot) -> None
     request = blocker.args[0]
     assert request == ComposeRequest(
         "SEND",
-        (("destination", "/queue/foo"), ("content-type", "text/plain;charset=utf-8"),
-         ("x-trace", "7")),
+        (
+            ("destination", "/queue/foo"),
+            ("content-type", "text/plain;charset=utf-8"),
+            ("x-trace", "7"),
+        ),
         "안녕".encode(),
     )
     assert composer.history()[0] == request
@@ -89,8 +92,9 @@ def test_json_validation(composer: Composer) -> None:
 
 
 def test_burst_expands_the_template() -> None:
-    request = ComposeRequest("SEND", (("destination", "/queue/b"), ("x-n", "{{n}}")),
-                             b'{"n": {{n}}}', count=1000)
+    request = ComposeRequest(
+        "SEND", (("destination", "/queue/b"), ("x-n", "{{n}}")), b'{"n": {{n}}}', count=1000
+    )
     assert compose.has_template(request)
     copies = [compose.expand(request, n) for n in range(1, request.count + 1)]
     assert copies[0].body == b'{"n": 1}' and copies[999].body == b'{"n": 1000}'
@@ -126,8 +130,9 @@ def test_destination_completes_from_the_tree(composer: Composer) -> None:
     composer.set_destinations(["/queue/orders", "/topic/alerts/info", "/topic/alerts/critical"])
     completer = composer.destination.completer()
     completer.setCompletionPrefix("alerts")
-    found = [completer.completionModel().index(r, 0).data()
-             for r in range(completer.completionCount())]
+    found = [
+        completer.completionModel().index(r, 0).data() for r in range(completer.completionCount())
+    ]
     assert found == ["/topic/alerts/info", "/topic/alerts/critical"]
 
 
@@ -136,13 +141,20 @@ def test_subscribe_frame_and_load_request(composer: Composer) -> None:
     composer.destination.setText("/topic/a.>")
     composer.add_header("ack", "client")
     request = composer.build_request()
-    assert request == ComposeRequest("SUBSCRIBE", (("destination", "/topic/a.>"),
-                                                   ("ack", "client")))
+    assert request == ComposeRequest(
+        "SUBSCRIBE", (("destination", "/topic/a.>"), ("ack", "client"))
+    )
     composer.command.setCurrentText("BEGIN")
     assert not composer.destination.isEnabled()
     assert composer.build_request().headers == (("ack", "client"),)
-    composer.load_request(ComposeRequest("SEND", (("destination", "/q"), ("content-type", "x/y"),
-                                                  ("k", "v")), b"body", receipt=True))
+    composer.load_request(
+        ComposeRequest(
+            "SEND",
+            (("destination", "/q"), ("content-type", "x/y"), ("k", "v")),
+            b"body",
+            receipt=True,
+        )
+    )
     assert composer.command.currentText() == "SEND"
     assert composer.content_type.currentText() == "x/y"
     assert composer.header_rows() == [("k", "v")]

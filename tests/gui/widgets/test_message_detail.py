@@ -84,8 +84,9 @@ def test_large_text_is_truncated_until_show_all(detail: MessageDetail, qtbot: Qt
     assert detail.text_view().toPlainText() == body.decode()
 
 
-def test_show_all_is_capped_with_save_to_file(detail: MessageDetail, qtbot: QtBot,
-                                              tmp_path: Path) -> None:
+def test_show_all_is_capped_with_save_to_file(
+    detail: MessageDetail, qtbot: QtBot, tmp_path: Path
+) -> None:
     from explorer.ui.message_detail import SHOW_ALL_CAP
 
     body = (b"0123456789abcdef" * 4 + b"\n") * (SHOW_ALL_CAP // 65 + 4096)
@@ -108,8 +109,11 @@ def test_one_huge_line_is_shown_broken(detail: MessageDetail, qtbot: QtBot) -> N
     detail.show_all()
     qtbot.waitUntil(lambda: not detail.is_filling())
     lines = detail.text_view().toPlainText().split("\n")
-    assert len(lines) == 41 and max(map(len, lines)) == LONG_LINE and "".join(lines) == "x" * (
-        LONG_LINE * 40 + 5)
+    assert (
+        len(lines) == 41
+        and max(map(len, lines)) == LONG_LINE
+        and "".join(lines) == "x" * (LONG_LINE * 40 + 5)
+    )
     assert "broken every" in detail.findChild(QLabel, "detailTruncated").text()
 
 

@@ -74,8 +74,9 @@ def run(loop: qasync.QEventLoop) -> Callable[[Awaitable[Any]], Any]:
     return runner
 
 
-async def until(condition: Callable[[], object], timeout: float = 15.0,
-                what: str = "condition") -> None:
+async def until(
+    condition: Callable[[], object], timeout: float = 15.0, what: str = "condition"
+) -> None:
     """Wait (running the loop) until `condition()` is truthy; fail after `timeout` s."""
     deadline = time.monotonic() + timeout
     while not condition():
@@ -85,8 +86,9 @@ async def until(condition: Callable[[], object], timeout: float = 15.0,
 
 
 @pytest.fixture
-def make_window(run: Callable[[Awaitable[Any]], Any],
-                memory_keyring: MemoryKeyring) -> Iterator[Callable[..., MainWindow]]:
+def make_window(
+    run: Callable[[Awaitable[Any]], Any], memory_keyring: MemoryKeyring
+) -> Iterator[Callable[..., MainWindow]]:
     windows: list[MainWindow] = []
 
     def factory(first_run: bool = False) -> MainWindow:
@@ -124,7 +126,9 @@ async def connect(window: MainWindow, name: str) -> ConnectionView:
     child(window, QPushButton, "connectButton").click()
     await until(lambda: len(window.views()) > before, what="a new connection tab")
     view = window.views()[-1]
-    await until(lambda: view.session.state in (SessionState.CONNECTED, SessionState.FAILED),
-                what=f"{name} to connect")
+    await until(
+        lambda: view.session.state in (SessionState.CONNECTED, SessionState.FAILED),
+        what=f"{name} to connect",
+    )
     assert view.session.state is SessionState.CONNECTED, view.session.detail
     return view

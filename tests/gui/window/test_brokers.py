@@ -63,8 +63,10 @@ async def see_in_everywhere(window: MainWindow, view: ConnectionView, destinatio
     assert ("out", destination, "안녕") in log_rows(view)
     tree = view.findChild(QTreeView, "destinationTree")
     assert tree is not None
-    await until(lambda: view.session.destinations.index_of(destination).isValid(),
-                what="the destination in the tree")
+    await until(
+        lambda: view.session.destinations.index_of(destination).isValid(),
+        what="the destination in the tree",
+    )
     node = view.session.destinations.tree.node(destination)
     assert node is not None and node.total_in >= 1
     # A SEND without a receipt counts in the tree once no ERROR followed it (about 1 s).
@@ -81,8 +83,9 @@ async def see_in_everywhere(window: MainWindow, view: ConnectionView, destinatio
 
 
 @pytest.mark.activemq
-def test_activemq_subscribe_send_and_see_it(make_window: Callable[..., MainWindow],
-                                             run: Run, activemq: Broker) -> None:
+def test_activemq_subscribe_send_and_see_it(
+    make_window: Callable[..., MainWindow], run: Run, activemq: Broker
+) -> None:
     window = make_window()
     add_profile(window, Profile(name="ActiveMQ", url=activemq.stomp_url))
 
@@ -102,19 +105,24 @@ def test_activemq_subscribe_send_and_see_it(make_window: Callable[..., MainWindo
         assert f"{destination}.>" in subtree.text()
         unsubscribe = next(a for a in menu.actions() if a.objectName() == "actionUnsubscribe")
         unsubscribe.trigger()
-        await until(lambda: destination not in view.session.subscriptions,
-                    what="the unsubscription")
+        await until(
+            lambda: destination not in view.session.subscriptions, what="the unsubscription"
+        )
 
     run(body())
 
 
 @pytest.mark.rabbitmq
-def test_rabbitmq_web_stomp_round_trip_from_the_tree(make_window: Callable[..., MainWindow],
-                                                     run: Run, rabbitmq: Broker) -> None:
+def test_rabbitmq_web_stomp_round_trip_from_the_tree(
+    make_window: Callable[..., MainWindow], run: Run, rabbitmq: Broker
+) -> None:
     window = make_window()
     assert rabbitmq.ws_url is not None
-    add_profile(window, Profile(name="Rabbit WS", url=rabbitmq.ws_url, login="guest", vhost="/"),
-                passcode="guest")
+    add_profile(
+        window,
+        Profile(name="Rabbit WS", url=rabbitmq.ws_url, login="guest", vhost="/"),
+        passcode="guest",
+    )
 
     async def body() -> None:
         view = await connect(window, "Rabbit WS")
@@ -122,8 +130,10 @@ def test_rabbitmq_web_stomp_round_trip_from_the_tree(make_window: Callable[..., 
         destination = queue()
         # Subscribe from the tree: the destination appears in it once we send to it.
         await compose_send(window, "SEND", destination, "first")
-        await until(lambda: view.session.destinations.index_of(destination).isValid(),
-                    what="the sent-to destination in the tree")
+        await until(
+            lambda: view.session.destinations.index_of(destination).isValid(),
+            what="the sent-to destination in the tree",
+        )
         menu = view.tree_actions(destination)
         subscribe = next(a for a in menu.actions() if a.objectName() == "actionSubscribe")
         assert subscribe.isEnabled()
@@ -137,15 +147,17 @@ def test_rabbitmq_web_stomp_round_trip_from_the_tree(make_window: Callable[..., 
         subscribe.trigger()
         await until(lambda: destination in view.session.subscriptions, what="the subscription")
         assert len(asked) == 1 and destination in asked[0]
-        await until(lambda: ("in", destination, "first") in log_rows(view),
-                    what="the queued message")
+        await until(
+            lambda: ("in", destination, "first") in log_rows(view), what="the queued message"
+        )
         await compose_send(window, "SEND", destination, "안녕")
         await see_in_everywhere(window, view, destination)
         # The wire tap shows the CONNECT with its passcode hidden.
         traffic = view.session.traffic
         await until(lambda: traffic.rowCount() > 0, what="traffic rows")
-        connect_row = next(r for r in range(traffic.rowCount())
-                           if traffic.index(r, 2).data() == "CONNECT")
+        connect_row = next(
+            r for r in range(traffic.rowCount()) if traffic.index(r, 2).data() == "CONNECT"
+        )
         wire = traffic.index(connect_row, 4).data()
         assert "passcode:***" in wire and "passcode:guest" not in wire
 
@@ -153,17 +165,23 @@ def test_rabbitmq_web_stomp_round_trip_from_the_tree(make_window: Callable[..., 
 
 
 @pytest.mark.rabbitmq
-def test_refused_login_is_explained(make_window: Callable[..., MainWindow], run: Run,
-                                    rabbitmq: Broker) -> None:
+def test_refused_login_is_explained(
+    make_window: Callable[..., MainWindow], run: Run, rabbitmq: Broker
+) -> None:
     window = make_window()
-    add_profile(window, Profile(name="Wrong password", url=rabbitmq.stomp_url, login="guest",
-                                vhost="/"), passcode="not-the-password")
+    add_profile(
+        window,
+        Profile(name="Wrong password", url=rabbitmq.stomp_url, login="guest", vhost="/"),
+        passcode="not-the-password",
+    )
 
     async def body() -> None:
         assert window.select_profile("Wrong password")
         child(window, QPushButton, "connectButton").click()
-        await until(lambda: window.views() and window.views()[0].session.state
-                    is SessionState.FAILED, what="the login to fail")
+        await until(
+            lambda: window.views() and window.views()[0].session.state is SessionState.FAILED,
+            what="the login to fail",
+        )
         view = window.views()[0]
         assert view.banner.isVisible()
         assert "access refused" in view.banner.text().lower()
@@ -174,11 +192,15 @@ def test_refused_login_is_explained(make_window: Callable[..., MainWindow], run:
 
 
 @pytest.mark.rabbitmq
-def test_error_frame_is_shown(make_window: Callable[..., MainWindow], run: Run,
-                              rabbitmq: Broker) -> None:
+def test_error_frame_is_shown(
+    make_window: Callable[..., MainWindow], run: Run, rabbitmq: Broker
+) -> None:
     window = make_window()
-    add_profile(window, Profile(name="Rabbit", url=rabbitmq.stomp_url, login="guest",
-                                vhost="/"), passcode="guest")
+    add_profile(
+        window,
+        Profile(name="Rabbit", url=rabbitmq.stomp_url, login="guest", vhost="/"),
+        passcode="guest",
+    )
 
     async def body() -> None:
         view = await connect(window, "Rabbit")
@@ -189,22 +211,29 @@ def test_error_frame_is_shown(make_window: Callable[..., MainWindow], run: Run,
         await until(view.banner.isVisible, what="the banner")
         assert "ERROR" in view.banner.text() and "nonsense" in view.banner.text().lower()
         model = view.session.messages
-        await until(lambda: any(model.entry_at(r).command == "ERROR"
-                                for r in range(model.rowCount())), what="the ERROR in the log")
+        await until(
+            lambda: any(model.entry_at(r).command == "ERROR" for r in range(model.rowCount())),
+            what="the ERROR in the log",
+        )
 
     run(body())
 
 
 @pytest.mark.activemq
 @pytest.mark.rabbitmq
-def test_two_connections_at_once(make_window: Callable[..., MainWindow], run: Run,
-                                 activemq: Broker, rabbitmq: Broker) -> None:
+def test_two_connections_at_once(
+    make_window: Callable[..., MainWindow], run: Run, activemq: Broker, rabbitmq: Broker
+) -> None:
     window = make_window()
-    add_profile(window, Profile(name="Receiver", url=activemq.stomp_url,
-                                heart_beat=HeartBeat(1000, 1000)))
+    add_profile(
+        window, Profile(name="Receiver", url=activemq.stomp_url, heart_beat=HeartBeat(1000, 1000))
+    )
     add_profile(window, Profile(name="Sender", url=activemq.stomp_url))
-    add_profile(window, Profile(name="Rabbit", url=rabbitmq.stomp_url, login="guest", vhost="/"),
-                passcode="guest")
+    add_profile(
+        window,
+        Profile(name="Rabbit", url=rabbitmq.stomp_url, login="guest", vhost="/"),
+        passcode="guest",
+    )
 
     async def body() -> None:
         receiver = await connect(window, "Receiver")
@@ -216,23 +245,27 @@ def test_two_connections_at_once(make_window: Callable[..., MainWindow], run: Ru
         tabs = window.tabs
         tabs.setCurrentWidget(sender)
         await compose_send(window, "SEND", destination, "안녕")
-        await until(lambda: ("in", destination, "안녕") in log_rows(receiver),
-                    what="the message in the receiver's log")
+        await until(
+            lambda: ("in", destination, "안녕") in log_rows(receiver),
+            what="the message in the receiver's log",
+        )
         assert log_rows(sender) == [("out", destination, "안녕")]
         assert log_rows(rabbit) == []
         assert receiver.session.destinations.tree.node(destination) is not None
         assert rabbit.session.destinations.tree.node(destination) is None
         # Each tab has its own widgets; the status bar follows the current one.
         assert receiver.findChild(QTableView, "messageLog") is not sender.findChild(
-            QTableView, "messageLog")
+            QTableView, "messageLog"
+        )
         tabs.setCurrentWidget(rabbit)
         state = child(window, QStatusBar, "statusBar").findChild(QLabel, "statusState")
         assert state is not None and state.text().startswith("Rabbit: connected")
         # The receiver asked for 1 s heart-beats: health is reported.
         tabs.setCurrentWidget(receiver)
         heartbeat = child(window, QStatusBar, "statusBar").findChild(QLabel, "statusHeartbeat")
-        await until(lambda: heartbeat is not None and heartbeat.text() == "♥ ok",
-                    what="heart-beat health")
+        await until(
+            lambda: heartbeat is not None and heartbeat.text() == "♥ ok", what="heart-beat health"
+        )
         # Disconnect one; the others stay up.
         child(window, QPushButton, "disconnectButton").click()
         await until(lambda: receiver.session.state is SessionState.CLOSED, what="disconnect")
@@ -243,8 +276,9 @@ def test_two_connections_at_once(make_window: Callable[..., MainWindow], run: Ru
 
 
 @pytest.mark.rabbitmq
-def test_passcode_is_asked_when_there_is_no_keyring(make_window: Callable[..., MainWindow],
-                                                     run: Run, rabbitmq: Broker) -> None:
+def test_passcode_is_asked_when_there_is_no_keyring(
+    make_window: Callable[..., MainWindow], run: Run, rabbitmq: Broker
+) -> None:
     from keyring.backends import null
     from PySide6.QtWidgets import QInputDialog
 
@@ -257,15 +291,21 @@ def test_passcode_is_asked_when_there_is_no_keyring(make_window: Callable[..., M
 
     async def body() -> None:
         child(window, QPushButton, "connectButton").click()
-        await until(lambda: window.findChild(QInputDialog, "passcodeDialog") is not None
-                    and window.findChild(QInputDialog, "passcodeDialog").isVisible(),
-                    what="the passcode prompt")
+        await until(
+            lambda: (
+                window.findChild(QInputDialog, "passcodeDialog") is not None
+                and window.findChild(QInputDialog, "passcodeDialog").isVisible()
+            ),
+            what="the passcode prompt",
+        )
         prompt = window.findChild(QInputDialog, "passcodeDialog")
         assert prompt.textEchoMode() == QLineEdit.EchoMode.Password
         assert "guest" in prompt.labelText()
         prompt.setTextValue("guest")
         prompt.accept()
-        await until(lambda: window.views() and window.views()[0].session.is_connected,
-                    what="the connection with the typed passcode")
+        await until(
+            lambda: window.views() and window.views()[0].session.is_connected,
+            what="the connection with the typed passcode",
+        )
 
     run(body())

@@ -21,9 +21,12 @@ def test_korean_translation_is_complete_and_compiled() -> None:
     ts = ET.parse(resource("translations", "explorer_ko.ts"))
     messages = ts.getroot().findall("./context/message")
     assert len(messages) > 300
-    unfinished = [m.findtext("source") for m in messages
-                  if m.find("translation").get("type") == "unfinished"
-                  or not (m.findtext("translation") or "").strip()]
+    unfinished = [
+        m.findtext("source")
+        for m in messages
+        if m.find("translation").get("type") == "unfinished"
+        or not (m.findtext("translation") or "").strip()
+    ]
     assert unfinished == []
     qm = resource("translations", "explorer_ko.qm")
     assert qm.stat().st_mtime >= resource("translations", "explorer_ko.ts").stat().st_mtime - 5
@@ -46,8 +49,9 @@ def korean(qapp: QApplication) -> Iterator[list[QTranslator]]:
         QLocale.setDefault(QLocale.c())
 
 
-def test_window_speaks_korean_when_chosen(korean: list[QTranslator],
-                                          make_window: Callable[..., MainWindow]) -> None:
+def test_window_speaks_korean_when_chosen(
+    korean: list[QTranslator], make_window: Callable[..., MainWindow]
+) -> None:
     assert korean, "the Korean .qm did not load"
     window = make_window()
     assert child(window, QPushButton, "connectButton").text() == "연결"
@@ -68,11 +72,14 @@ def test_lower_layer_conditions_are_korean_sentences(korean: list[QTranslator]) 
     from explorer.profiles.errors import FieldError
     from explorer.ui.messages import describe_client_error, describe_field_error, keyring_notice
 
-    text = describe_client_error(TransportError(
-        "connection refused by 127.0.0.1:61699 — is the broker running?"))
+    text = describe_client_error(
+        TransportError("connection refused by 127.0.0.1:61699 — is the broker running?")
+    )
     # The window's sentence in Korean, the client's English detail only in parentheses.
     assert text.startswith("이 주소에서 응답이 없습니다.")
     assert text.endswith("(connection refused by 127.0.0.1:61699 — is the broker running?)")
-    assert describe_field_error(FieldError("name", "the name is empty; give the profile a name")
-                                ) == "이름: 이름이 비어 있습니다. 프로필 이름을 입력하세요."
+    assert (
+        describe_field_error(FieldError("name", "the name is empty; give the profile a name"))
+        == "이름: 이름이 비어 있습니다. 프로필 이름을 입력하세요."
+    )
     assert keyring_notice().startswith("이 시스템에는 키링이 없어")

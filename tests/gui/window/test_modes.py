@@ -44,12 +44,14 @@ def select_row(view: ConnectionView, row: int) -> None:
     assert log is not None
     log.selectionModel().setCurrentIndex(
         log.model().index(row, 0),
-        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
 
 
 @pytest.mark.activemq
 def test_peek_shows_messages_and_leaves_them_on_the_queue(
-        make_window: Callable[..., MainWindow], run: Run, activemq: Broker) -> None:
+    make_window: Callable[..., MainWindow], run: Run, activemq: Broker
+) -> None:
     window = make_window()
     add_profile(window, Profile(name="ActiveMQ", url=activemq.stomp_url))
     destination = f"/queue/peek.{uuid.uuid4().hex[:10]}"
@@ -63,8 +65,10 @@ def test_peek_shows_messages_and_leaves_them_on_the_queue(
         asked: list[str] = []
         answer(view, False, asked)
         trigger(view, destination, "actionPeek")
-        await until(lambda: ("in", destination, "두 번째") in log_rows(view),
-                    what="the peeked messages in the log")
+        await until(
+            lambda: ("in", destination, "두 번째") in log_rows(view),
+            what="the peeked messages in the log",
+        )
         assert ("in", destination, "one") in log_rows(view)
         assert asked == []  # peek removes nothing: no question
         assert destination not in view.session.subscriptions
@@ -80,10 +84,14 @@ def test_peek_shows_messages_and_leaves_them_on_the_queue(
 
 @pytest.mark.rabbitmq
 def test_peek_is_unavailable_on_rabbitmq_and_drain_asks_first(
-        make_window: Callable[..., MainWindow], run: Run, rabbitmq: Broker) -> None:
+    make_window: Callable[..., MainWindow], run: Run, rabbitmq: Broker
+) -> None:
     window = make_window()
-    add_profile(window, Profile(name="Rabbit", url=rabbitmq.stomp_url, login="guest", vhost="/"),
-                passcode="guest")
+    add_profile(
+        window,
+        Profile(name="Rabbit", url=rabbitmq.stomp_url, login="guest", vhost="/"),
+        passcode="guest",
+    )
     destination = f"/queue/drain.{uuid.uuid4().hex[:10]}"
 
     async def body() -> None:
@@ -107,11 +115,15 @@ def test_peek_is_unavailable_on_rabbitmq_and_drain_asks_first(
 
 
 @pytest.mark.rabbitmq
-def test_consume_with_ack_and_nack_buttons(make_window: Callable[..., MainWindow], run: Run,
-                                           rabbitmq: Broker) -> None:
+def test_consume_with_ack_and_nack_buttons(
+    make_window: Callable[..., MainWindow], run: Run, rabbitmq: Broker
+) -> None:
     window = make_window()
-    add_profile(window, Profile(name="Rabbit", url=rabbitmq.stomp_url, login="guest", vhost="/"),
-                passcode="guest")
+    add_profile(
+        window,
+        Profile(name="Rabbit", url=rabbitmq.stomp_url, login="guest", vhost="/"),
+        passcode="guest",
+    )
     destination = f"/queue/consume.{uuid.uuid4().hex[:10]}"
     ack = child(window, QPushButton, "ackButton")
     nack = child(window, QPushButton, "nackButton")
@@ -133,8 +145,9 @@ def test_consume_with_ack_and_nack_buttons(make_window: Callable[..., MainWindow
         assert ack.isVisible()
         nack.click()
         # NACK: RabbitMQ puts it back and redelivers it to us.
-        await until(lambda: log_rows(view).count(("in", destination, "안녕")) == 2,
-                    what="the redelivery")
+        await until(
+            lambda: log_rows(view).count(("in", destination, "안녕")) == 2, what="the redelivery"
+        )
         redelivered = view.session.messages.entry_at(1)
         assert redelivered.header("redelivered") == "true"
         assert not ack.isVisible()  # the first one is answered

@@ -26,8 +26,9 @@ def queue() -> str:
 
 
 @pytest.mark.activemq
-def test_raw_send_reaches_the_broker(make_window: Callable[..., MainWindow], run: Run,
-                                     activemq: Broker) -> None:
+def test_raw_send_reaches_the_broker(
+    make_window: Callable[..., MainWindow], run: Run, activemq: Broker
+) -> None:
     window = make_window()
     add_profile(window, Profile(name="ActiveMQ", url=activemq.stomp_url))
     command = child(window, QComboBox, "composerCommand")
@@ -51,15 +52,19 @@ def test_raw_send_reaches_the_broker(make_window: Callable[..., MainWindow], run
         assert body_edit.toPlainText() == "typed body" and headers.isVisible()
         command.setCurrentText("RAW")
         result = child(window, QLabel, "composerResult")
-        for text in (f"SEND\ndestination:{destination}\n\nraw 안녕",
-                     f"SEND\ndestination:{destination}\n\nraw 안녕 2␀"):
+        for text in (
+            f"SEND\ndestination:{destination}\n\nraw 안녕",
+            f"SEND\ndestination:{destination}\n\nraw 안녕 2␀",
+        ):
             body_edit.setPlainText(text)
             result.setText("")
             child(window, QPushButton, "sendButton").click()
             await until(lambda: result.text() not in ("", "Sending…"), what="the raw send")
             assert result.property("valid") != "false", result.text()
-        await until(lambda: ("in", destination, "raw 안녕 2") in log_rows(view),
-                    what="the raw frames to come back")
+        await until(
+            lambda: ("in", destination, "raw 안녕 2") in log_rows(view),
+            what="the raw frames to come back",
+        )
         assert ("in", destination, "raw 안녕") in log_rows(view)
         assert ("out", destination, "raw 안녕") in log_rows(view)
 
@@ -67,16 +72,20 @@ def test_raw_send_reaches_the_broker(make_window: Callable[..., MainWindow], run
 
 
 @pytest.mark.rabbitmq
-def test_wrong_passcode_is_forgotten_and_asked_again(make_window: Callable[..., MainWindow],
-                                                      run: Run, rabbitmq: Broker) -> None:
+def test_wrong_passcode_is_forgotten_and_asked_again(
+    make_window: Callable[..., MainWindow], run: Run, rabbitmq: Broker
+) -> None:
     from PySide6.QtWidgets import QPushButton as Button
 
     from explorer.profiles.secrets import PASSCODE
     from explorer.ui.session import SessionState
 
     window = make_window()
-    add_profile(window, Profile(name="Rabbit", url=rabbitmq.stomp_url, login="guest", vhost="/"),
-                passcode="wrong")
+    add_profile(
+        window,
+        Profile(name="Rabbit", url=rabbitmq.stomp_url, login="guest", vhost="/"),
+        passcode="wrong",
+    )
     asked: list[str] = []
     answers = ["also wrong", "guest"]
 
@@ -88,8 +97,10 @@ def test_wrong_passcode_is_forgotten_and_asked_again(make_window: Callable[..., 
 
     async def body() -> None:
         child(window, Button, "connectButton").click()
-        await until(lambda: window.views() and window.views()[0].session.state
-                    is SessionState.FAILED, what="the login to be refused")
+        await until(
+            lambda: window.views() and window.views()[0].session.state is SessionState.FAILED,
+            what="the login to be refused",
+        )
         view = window.views()[0]
         text = view.banner.text()
         assert "refused the login for 'guest'" in text and "Access refused" in text, text
@@ -99,8 +110,14 @@ def test_wrong_passcode_is_forgotten_and_asked_again(make_window: Callable[..., 
         # The refused passcode is forgotten: nothing stored, and the next Connect asks.
         assert window.store.get_secret("Rabbit", PASSCODE) is None
         child(window, Button, "connectButton").click()
-        await until(lambda: view.session.state is SessionState.FAILED and len(asked) == 1
-                    and view.banner.isVisible(), what="the second refusal")
+        await until(
+            lambda: (
+                view.session.state is SessionState.FAILED
+                and len(asked) == 1
+                and view.banner.isVisible()
+            ),
+            what="the second refusal",
+        )
         assert window.store.get_secret("Rabbit", PASSCODE) is None
         assert len(window.views()) == 1  # the same tab, connected again in place
         # The banner's action asks again; the right passcode connects and is then saved.
@@ -115,14 +132,17 @@ def test_wrong_passcode_is_forgotten_and_asked_again(make_window: Callable[..., 
 @pytest.mark.rabbitmq
 @pytest.mark.parametrize("receipt", [True, False])
 def test_refused_send_is_red_and_stays_out_of_the_tree(
-        make_window: Callable[..., MainWindow], run: Run, rabbitmq: Broker,
-        receipt: bool) -> None:
+    make_window: Callable[..., MainWindow], run: Run, rabbitmq: Broker, receipt: bool
+) -> None:
     from PySide6.QtWidgets import QCheckBox
 
     window = make_window()
     assert rabbitmq.ws_url is not None
-    add_profile(window, Profile(name="Rabbit WS", url=rabbitmq.ws_url, login="guest", vhost="/"),
-                passcode="guest")
+    add_profile(
+        window,
+        Profile(name="Rabbit WS", url=rabbitmq.ws_url, login="guest", vhost="/"),
+        passcode="guest",
+    )
     result = child(window, QLabel, "composerResult")
 
     async def send(destination: str) -> None:
@@ -143,15 +163,20 @@ def test_refused_send_is_red_and_stays_out_of_the_tree(
         else:
             assert result.property("valid") == "unknown", result.text()
             assert "no receipt requested" in result.text()
-        await until(lambda: view.session.destinations.tree.node(good) is not None,
-                    what="the confirmed destination in the tree")
+        await until(
+            lambda: view.session.destinations.tree.node(good) is not None,
+            what="the confirmed destination in the tree",
+        )
         await view.session.shutdown()
         await until(lambda: not view.session.is_active, what="the disconnect")
         window.open_profile(view.session.profile)  # RabbitMQ closes after an ERROR: a fresh one
         await until(lambda: view.session.is_connected, what="the reconnect")
         await send("/bogus/x")
-        await until(lambda: result.property("valid") == "false", timeout=5,
-                    what="the refusal in the composer")
+        await until(
+            lambda: result.property("valid") == "false",
+            timeout=5,
+            what="the refusal in the composer",
+        )
         assert "/bogus/x" in result.text() or "bogus" in result.text().lower(), result.text()
         assert view.banner.isVisible() and "ERROR" in view.banner.text()
         # The refused destination never enters the tree, even after the refusal window.
@@ -163,8 +188,9 @@ def test_refused_send_is_red_and_stays_out_of_the_tree(
 
 
 @pytest.mark.activemq
-def test_filtered_log_says_how_many_rows_match(make_window: Callable[..., MainWindow], run: Run,
-                                              activemq: Broker) -> None:
+def test_filtered_log_says_how_many_rows_match(
+    make_window: Callable[..., MainWindow], run: Run, activemq: Broker
+) -> None:
     window = make_window()
     add_profile(window, Profile(name="ActiveMQ", url=activemq.stomp_url))
 
@@ -188,8 +214,9 @@ def test_filtered_log_says_how_many_rows_match(make_window: Callable[..., MainWi
 
 
 @pytest.mark.activemq
-def test_tree_opens_only_branches_with_traffic(make_window: Callable[..., MainWindow], run: Run,
-                                              activemq: Broker) -> None:
+def test_tree_opens_only_branches_with_traffic(
+    make_window: Callable[..., MainWindow], run: Run, activemq: Broker
+) -> None:
     window = make_window()
     add_profile(window, Profile(name="ActiveMQ", url=activemq.stomp_url))
 
@@ -203,24 +230,29 @@ def test_tree_opens_only_branches_with_traffic(make_window: Callable[..., MainWi
                 await producer.send(f"{prefix}.q{n}", "x", receipt=n == 14)
         view = await connect(window, "ActiveMQ")
         model = view.session.destinations
-        await until(lambda: model.index_of(f"{prefix}.q14").isValid(),
-                    what="the advisory queues in the tree")
+        await until(
+            lambda: model.index_of(f"{prefix}.q14").isValid(),
+            what="the advisory queues in the tree",
+        )
         many = model.index_of(prefix)
         assert model.rowCount(many) >= 15 and not view.tree.isExpanded(many)
         live = queue()
         await view.session.subscribe(live)
         await view.session.client.send(live, "안녕")  # type: ignore[union-attr]
-        await until(lambda: model.index_of(live).isValid()
-                    and view.tree.isExpanded(model.index_of(live).parent()),
-                    what="the branch with traffic to open")
+        await until(
+            lambda: (
+                model.index_of(live).isValid()
+                and view.tree.isExpanded(model.index_of(live).parent())
+            ),
+            what="the branch with traffic to open",
+        )
         view.expand_all()
         assert view.tree.isExpanded(many)
 
     run(body())
 
 
-def test_first_run_window_uses_most_of_the_screen(make_window: Callable[..., MainWindow]
-                                                  ) -> None:
+def test_first_run_window_uses_most_of_the_screen(make_window: Callable[..., MainWindow]) -> None:
     window = make_window()  # no saved layout: the first-run geometry
     area = window.screen().availableGeometry()
     assert window.width() >= min(round(area.width() * 0.88), window.maximumWidth()) - 2
@@ -228,7 +260,8 @@ def test_first_run_window_uses_most_of_the_screen(make_window: Callable[..., Mai
 
 
 def test_connection_failures_and_field_errors_are_worded_by_the_window(
-        make_window: Callable[..., MainWindow], run: Run) -> None:
+    make_window: Callable[..., MainWindow], run: Run
+) -> None:
     from explorer.profiles.errors import FieldError
     from explorer.ui.messages import describe_field_error, keyring_notice
     from explorer.ui.session import SessionState
@@ -238,18 +271,23 @@ def test_connection_failures_and_field_errors_are_worded_by_the_window(
 
     async def body() -> None:
         child(window, QPushButton, "connectButton").click()
-        await until(lambda: window.views() and window.views()[0].session.state
-                    is SessionState.FAILED, what="the connection to fail")
+        await until(
+            lambda: window.views() and window.views()[0].session.state is SessionState.FAILED,
+            what="the connection to fail",
+        )
         text = window.views()[0].banner.text()
         # A sentence of the window's own (translatable), the client's words in parentheses.
         assert text.startswith("Nothing answers at this address"), text
         assert "(connection refused by 127.0.0.1:61699" in text
 
     run(body())
-    assert describe_field_error(FieldError("name", "the name is empty; give the profile a name")
-                                ) == "Name: The name is empty: give the profile a name."
+    assert (
+        describe_field_error(FieldError("name", "the name is empty; give the profile a name"))
+        == "Name: The name is empty: give the profile a name."
+    )
     assert describe_field_error(FieldError("management.management_url", "bad")).startswith(
-        "Management URL: ")
+        "Management URL: "
+    )
     assert keyring_notice().startswith("Passcodes are kept in memory only")
 
 

@@ -16,7 +16,8 @@ pytestmark = pytest.mark.gui
 
 
 def test_settings_are_saved_and_appearance_applies_at_once(
-        qapp: QApplication, make_window: Callable[..., MainWindow]) -> None:
+    qapp: QApplication, make_window: Callable[..., MainWindow]
+) -> None:
     window = make_window()
     dialog = SettingsDialog(window.settings, window)
     language = child(dialog, QComboBox, "languageCombo")

@@ -36,15 +36,28 @@ pytestmark = pytest.mark.gui
 Run = Callable[[Awaitable[Any]], Any]
 
 CONTRACT = (
-    "profileList", "connectButton", "disconnectButton", "destinationTree", "destinationFilter",
-    "messageLog", "logFilter", "pauseButton", "messageDetail", "composerCommand",
-    "composerDestination", "composerHeaders", "composerBody", "sendButton", "trafficView",
+    "profileList",
+    "connectButton",
+    "disconnectButton",
+    "destinationTree",
+    "destinationFilter",
+    "messageLog",
+    "logFilter",
+    "pauseButton",
+    "messageDetail",
+    "composerCommand",
+    "composerDestination",
+    "composerHeaders",
+    "composerBody",
+    "sendButton",
+    "trafficView",
     "statusBar",
 )
 
 
 def test_first_run_connects_to_the_sandbox_with_live_demo_traffic(
-        make_window: Callable[..., MainWindow], run: Run) -> None:
+    make_window: Callable[..., MainWindow], run: Run
+) -> None:
     window = make_window(first_run=True)
 
     async def body() -> None:
@@ -54,15 +67,20 @@ def test_first_run_connects_to_the_sandbox_with_live_demo_traffic(
         await until(lambda: view.session.state is SessionState.CONNECTED, what="connected")
         assert set(view.session.subscriptions) == set(DEMO_DESTINATIONS)
         await until(lambda: view.session.messages.rowCount() >= 3, what="demo messages")
-        await until(lambda: view.session.destinations.rowCount() >= 2,
-                    what="demo destinations in the tree")
-        top = {view.session.destinations.index(r, 0).data()
-               for r in range(view.session.destinations.rowCount())}
+        await until(
+            lambda: view.session.destinations.rowCount() >= 2, what="demo destinations in the tree"
+        )
+        top = {
+            view.session.destinations.index(r, 0).data()
+            for r in range(view.session.destinations.rowCount())
+        }
         assert top <= {"topic", "queue"}
         # Discovery (the sandbox's feed) lists destinations too, with their depth.
         tree = view.session.destinations.tree
-        await until(lambda: (node := tree.node("/queue/orders")) is not None
-                    and "sandbox" in node.sources, what="the sandbox discovery source")
+        await until(
+            lambda: (node := tree.node("/queue/orders")) is not None and "sandbox" in node.sources,
+            what="the sandbox discovery source",
+        )
         for name in CONTRACT:
             assert window.findChild(QWidget, name) is not None, name
 
@@ -70,12 +88,14 @@ def test_first_run_connects_to_the_sandbox_with_live_demo_traffic(
 
 
 def test_log_tools_pause_filter_export_and_send_again(
-        make_window: Callable[..., MainWindow], run: Run, tmp_path: Path) -> None:
+    make_window: Callable[..., MainWindow], run: Run, tmp_path: Path
+) -> None:
     window = make_window(first_run=True)
 
     async def body() -> None:
-        await until(lambda: window.views() and window.views()[0].session.is_connected,
-                    what="the sandbox")
+        await until(
+            lambda: window.views() and window.views()[0].session.is_connected, what="the sandbox"
+        )
         view = window.views()[0]
         model = view.session.messages
         await until(lambda: model.rowCount() >= 2, what="messages")
@@ -92,11 +112,14 @@ def test_log_tools_pause_filter_export_and_send_again(
         kind = child(view, QComboBox, "logFilterKind")
         kind.setCurrentIndex(kind.findData("destination"))
         child(view, QLineEdit, "logFilter").setText("/queue/orders")
-        await until(lambda: model.message_filter.destination == "/queue/orders",
-                    what="the filter to apply after typing stops")
+        await until(
+            lambda: model.message_filter.destination == "/queue/orders",
+            what="the filter to apply after typing stops",
+        )
         await until(lambda: model.rowCount() > 0, timeout=20, what="orders")
-        assert all(model.entry_at(r).destination == "/queue/orders"
-                   for r in range(model.rowCount()))
+        assert all(
+            model.entry_at(r).destination == "/queue/orders" for r in range(model.rowCount())
+        )
         # Export the selection as JSON Lines.
         flags = QItemSelectionModel.SelectionFlag
         log.selectionModel().select(model.index(0, 0), flags.ClearAndSelect | flags.Rows)
@@ -106,8 +129,10 @@ def test_log_tools_pause_filter_export_and_send_again(
         assert line["destination"] == "/queue/orders"
         # The detail pane shows the selected JSON body as a tree.
         detail_tree = child(window, QTreeView, "detailJson")
-        await until(lambda: detail_tree.model() is not None and detail_tree.model().rowCount(),
-                    what="the JSON tree")
+        await until(
+            lambda: detail_tree.model() is not None and detail_tree.model().rowCount(),
+            what="the JSON tree",
+        )
         # Send again opens the message in the composer.
         from explorer.ui.connection_view import resend_request
 
@@ -118,13 +143,13 @@ def test_log_tools_pause_filter_export_and_send_again(
     run(body())
 
 
-def test_burst_with_template_and_receipt(make_window: Callable[..., MainWindow],
-                                         run: Run) -> None:
+def test_burst_with_template_and_receipt(make_window: Callable[..., MainWindow], run: Run) -> None:
     window = make_window(first_run=True)
 
     async def body() -> None:
-        await until(lambda: window.views() and window.views()[0].session.is_connected,
-                    what="the sandbox")
+        await until(
+            lambda: window.views() and window.views()[0].session.is_connected, what="the sandbox"
+        )
         view = window.views()[0]
         await view.session.subscribe("/queue/burst")
         child(window, QLineEdit, "composerDestination").setText("/queue/burst")
@@ -138,8 +163,9 @@ def test_burst_with_template_and_receipt(make_window: Callable[..., MainWindow],
         model = view.session.messages
 
         def received() -> list[bytes]:
-            return [e.body for e in model.log if e.direction == "in"
-                    and e.destination == "/queue/burst"]
+            return [
+                e.body for e in model.log if e.direction == "in" and e.destination == "/queue/burst"
+            ]
 
         await until(lambda: len(received()) == 1000, what="1000 messages back")
         assert received()[0] == b'{"n": 1}' and received()[-1] == b'{"n": 1000}'
@@ -161,8 +187,9 @@ def test_closing_disconnects_cleanly(make_window: Callable[..., MainWindow], run
     window = make_window(first_run=True)
 
     async def body() -> None:
-        await until(lambda: window.views() and window.views()[0].session.is_connected,
-                    what="the sandbox")
+        await until(
+            lambda: window.views() and window.views()[0].session.is_connected, what="the sandbox"
+        )
         session = window.views()[0].session
         client = session.client
         assert client is not None
@@ -179,8 +206,9 @@ def test_closing_disconnects_cleanly(make_window: Callable[..., MainWindow], run
     run(body())
 
 
-def test_profiles_panel_and_errors_in_words(make_window: Callable[..., MainWindow],
-                                            run: Run) -> None:
+def test_profiles_panel_and_errors_in_words(
+    make_window: Callable[..., MainWindow], run: Run
+) -> None:
     window = make_window()
     profiles = child(window, QListView, "profileList")
     names = [profiles.model().index(r, 0).data() for r in range(profiles.model().rowCount())]
@@ -194,8 +222,10 @@ def test_profiles_panel_and_errors_in_words(make_window: Callable[..., MainWindo
     async def body() -> None:
         quick.setText("stomp://127.0.0.1:9")  # nothing listens on the discard port
         quick.returnPressed.emit()
-        await until(lambda: window.views() and window.views()[0].session.state
-                    is SessionState.FAILED, what="the refused connection")
+        await until(
+            lambda: window.views() and window.views()[0].session.state is SessionState.FAILED,
+            what="the refused connection",
+        )
         view = window.views()[0]
         assert view.banner.isVisible() and "127.0.0.1" in view.banner.text()
         status = child(window, QStatusBar, "statusBar")
@@ -219,15 +249,19 @@ def test_every_control_has_a_tooltip(make_window: Callable[..., MainWindow], run
     window = make_window(first_run=True)
 
     async def body() -> None:
-        await until(lambda: window.views() and window.views()[0].session.is_connected,
-                    what="the sandbox")
+        await until(
+            lambda: window.views() and window.views()[0].session.is_connected, what="the sandbox"
+        )
         missing = []
         for cls in (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView):
             for widget in window.findChildren(cls):
-                if (not widget.isVisibleTo(window) or widget.toolTip()
-                        or widget.objectName().startswith("qt_")
-                        or isinstance(widget, QHeaderView)
-                        or isinstance(widget.parent(), QComboBox | QAbstractSpinBox)):
+                if (
+                    not widget.isVisibleTo(window)
+                    or widget.toolTip()
+                    or widget.objectName().startswith("qt_")
+                    or isinstance(widget, QHeaderView)
+                    or isinstance(widget.parent(), QComboBox | QAbstractSpinBox)
+                ):
                     continue
                 missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
         assert missing == []
@@ -236,7 +270,8 @@ def test_every_control_has_a_tooltip(make_window: Callable[..., MainWindow], run
 
 
 def test_client_ack_messages_can_be_acknowledged_from_the_log(
-        make_window: Callable[..., MainWindow], run: Run) -> None:
+    make_window: Callable[..., MainWindow], run: Run
+) -> None:
     from tests.support.sandbox import running_sandbox
 
     window = make_window()
@@ -244,8 +279,10 @@ def test_client_ack_messages_can_be_acknowledged_from_the_log(
     async def body() -> None:
         async with running_sandbox() as broker:
             window.open_profile(Profile(name="acks", url=broker.tcp_url))
-            await until(lambda: window.views() and window.views()[0].session.is_connected,
-                        what="the connection")
+            await until(
+                lambda: window.views() and window.views()[0].session.is_connected,
+                what="the connection",
+            )
             view = window.views()[0]
             await view.session.subscribe("/queue/acked", ack="client-individual")
             broker.publish("/queue/acked", "ack me")
@@ -259,16 +296,18 @@ def test_client_ack_messages_can_be_acknowledged_from_the_log(
             await until(lambda: "ACK" in view.banner.text(), what="the acknowledgement")
             session = view.session
             session.traffic.flush()
-            commands = [session.traffic.row_record(r).command
-                        for r in range(session.traffic.rowCount())]
+            commands = [
+                session.traffic.row_record(r).command for r in range(session.traffic.rowCount())
+            ]
             assert "ACK" in commands
             await session.shutdown()
 
     run(body())
 
 
-def test_evictions_are_counted_in_the_status_bar(make_window: Callable[..., MainWindow],
-                                                 run: Run) -> None:
+def test_evictions_are_counted_in_the_status_bar(
+    make_window: Callable[..., MainWindow], run: Run
+) -> None:
     from explorer.ui import config
     from explorer.ui.settings_dialog import LOG_LIMIT_SETTING
 
@@ -276,16 +315,19 @@ def test_evictions_are_counted_in_the_status_bar(make_window: Callable[..., Main
     window = make_window(first_run=True)
 
     async def body() -> None:
-        await until(lambda: window.views() and window.views()[0].session.is_connected,
-                    what="the sandbox")
+        await until(
+            lambda: window.views() and window.views()[0].session.is_connected, what="the sandbox"
+        )
         view = window.views()[0]
         child(view, QPushButton, "pauseButton").click()  # evictions happen while paused too
         child(window, QLineEdit, "composerDestination").setText("/queue/evict")
         child(window, QPlainTextEdit, "composerBody").setPlainText("{{n}}")
         child(window, QSpinBox, "composerBurst").setValue(1500)
         child(window, QPushButton, "sendButton").click()
-        await until(lambda: "1500 frames" in child(window, QLabel, "composerResult").text(),
-                    what="the burst")
+        await until(
+            lambda: "1500 frames" in child(window, QLabel, "composerResult").text(),
+            what="the burst",
+        )
         child(view, QPushButton, "pauseButton").click()
         model = view.session.messages
         await until(lambda: model.evicted_total >= 500, what="evictions")
@@ -300,12 +342,14 @@ def test_evictions_are_counted_in_the_status_bar(make_window: Callable[..., Main
 
 
 def test_connect_again_reuses_the_tab_with_its_log_and_subscriptions(
-        make_window: Callable[..., MainWindow], run: Run) -> None:
+    make_window: Callable[..., MainWindow], run: Run
+) -> None:
     window = make_window(first_run=True)
 
     async def body() -> None:
-        await until(lambda: window.views() and window.views()[0].session.is_connected,
-                    what="the sandbox")
+        await until(
+            lambda: window.views() and window.views()[0].session.is_connected, what="the sandbox"
+        )
         view = window.views()[0]
         await view.session.subscribe("/queue/mine")
         await until(lambda: view.session.messages.rowCount() > 0, what="messages")
@@ -316,23 +360,27 @@ def test_connect_again_reuses_the_tab_with_its_log_and_subscriptions(
         child(window, QPushButton, "connectButton").click()
         await until(lambda: view.session.is_connected, what="the reconnection")
         assert window.views() == [view]
-        await until(lambda: "/queue/mine" in view.session.subscriptions,
-                    what="the user's subscription again")
+        await until(
+            lambda: "/queue/mine" in view.session.subscriptions,
+            what="the user's subscription again",
+        )
         assert set(DEMO_DESTINATIONS) <= set(view.session.subscriptions)
         assert view.session.messages.rowCount() >= kept
 
     run(body())
 
 
-def test_log_columns_and_splitter_are_remembered(make_window: Callable[..., MainWindow],
-                                                 run: Run) -> None:
+def test_log_columns_and_splitter_are_remembered(
+    make_window: Callable[..., MainWindow], run: Run
+) -> None:
     from explorer.ui.models import MessageTableModel
 
     window = make_window(first_run=True)
 
     async def body() -> None:
-        await until(lambda: window.views() and window.views()[0].session.is_connected,
-                    what="the sandbox")
+        await until(
+            lambda: window.views() and window.views()[0].session.is_connected, what="the sandbox"
+        )
         view = window.views()[0]
         menu = view.column_actions()
         content_type = menu.actions()[MessageTableModel.CONTENT_TYPE]
@@ -346,8 +394,10 @@ def test_log_columns_and_splitter_are_remembered(make_window: Callable[..., Main
         window.save_layout()
         await window.shutdown()
         again = make_window(first_run=True)
-        await until(lambda: again.views() and again.views()[0].session.is_connected,
-                    what="the new window's connection")
+        await until(
+            lambda: again.views() and again.views()[0].session.is_connected,
+            what="the new window's connection",
+        )
         other = again.views()[0]
         assert other.log.isColumnHidden(MessageTableModel.CONTENT_TYPE)
         # The split is remembered as a share of the width (the offscreen screen is too small

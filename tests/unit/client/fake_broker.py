@@ -18,8 +18,7 @@ from explorer.stomp import HEARTBEAT, Frame, FrameParser, Heartbeat, Version, se
 ConnectAnswer = Callable[[Frame, int], Frame | None]
 
 
-def connected(version: str | None = "1.2", heart_beat: str | None = "0,0",
-              **extra: str) -> Frame:
+def connected(version: str | None = "1.2", heart_beat: str | None = "0,0", **extra: str) -> Frame:
     headers = []
     if version is not None:
         headers.append(("version", version))
@@ -66,8 +65,9 @@ class Peer:
 class FakeBroker:
     """`async with FakeBroker() as broker:` then `broker.url` and `await broker.accept()`."""
 
-    def __init__(self, answer: ConnectAnswer | None = None, *,
-                 ssl_context: ssl.SSLContext | None = None) -> None:
+    def __init__(
+        self, answer: ConnectAnswer | None = None, *, ssl_context: ssl.SSLContext | None = None
+    ) -> None:
         self.answer: ConnectAnswer = answer or (lambda frame, n: connected())
         self.ssl_context = ssl_context
         self.peers: asyncio.Queue[Peer] = asyncio.Queue()
@@ -148,8 +148,9 @@ class FakeBroker:
             writer.close()
 
 
-async def _items(reader: asyncio.StreamReader, parser: FrameParser
-                 ) -> AsyncIterator[Frame | Heartbeat]:
+async def _items(
+    reader: asyncio.StreamReader, parser: FrameParser
+) -> AsyncIterator[Frame | Heartbeat]:
     while True:
         data = await reader.read(65536)
         if not data:

@@ -62,8 +62,9 @@ def test_missing_environment_variable_is_a_usage_error(monkeypatch: pytest.Monke
 def test_prompt_for_the_passcode_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[str] = []
     monkeypatch.setattr(connection_args, "_interactive", lambda: True)
-    monkeypatch.setattr(connection_args.getpass, "getpass",
-                        lambda prompt: asked.append(prompt) or "typed")
+    monkeypatch.setattr(
+        connection_args.getpass, "getpass", lambda prompt: asked.append(prompt) or "typed"
+    )
     resolved = resolve_connection(parse("stomp://h", "--user", "bob"))
     assert resolved.options["passcode"] == "typed"
     assert asked == ["passcode for bob at stomp://h:61613: "]
@@ -77,15 +78,37 @@ def test_no_prompt_without_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_tls_and_websocket_options(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KEY_PW", "pw")
-    resolved = resolve_connection(parse(
-        "wss://h/ws", "--ca-file", "ca.pem", "--client-cert", "c.pem", "--client-key", "k.pem",
-        "--key-passphrase-env", "KEY_PW", "--server-name", "broker.example",
-        "--ws-header", "Cookie:a=b", "--origin", "https://app.example", "--vhost", "v",
-        "--heart-beat", "0,5000",
-    ))
+    resolved = resolve_connection(
+        parse(
+            "wss://h/ws",
+            "--ca-file",
+            "ca.pem",
+            "--client-cert",
+            "c.pem",
+            "--client-key",
+            "k.pem",
+            "--key-passphrase-env",
+            "KEY_PW",
+            "--server-name",
+            "broker.example",
+            "--ws-header",
+            "Cookie:a=b",
+            "--origin",
+            "https://app.example",
+            "--vhost",
+            "v",
+            "--heart-beat",
+            "0,5000",
+        )
+    )
     tls = resolved.options["tls"]
     assert (tls.ca_file, tls.cert_file, tls.key_file, tls.key_password, tls.server_name) == (
-        "ca.pem", "c.pem", "k.pem", "pw", "broker.example")
+        "ca.pem",
+        "c.pem",
+        "k.pem",
+        "pw",
+        "broker.example",
+    )
     ws = resolved.options["websocket"]
     assert ws.headers == (("Cookie", "a=b"),) and ws.origin == "https://app.example"
     assert resolved.options["host"] == "v"

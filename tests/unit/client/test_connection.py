@@ -32,8 +32,13 @@ from explorer.stomp import Frame, Version
 from tests.unit.client.fake_broker import FakeBroker, Peer, connected
 
 
-def message(sub: str = "sub-1", mid: str = "m-1", ack: str | None = None, body: bytes = b"hi",
-            destination: str = "/queue/a") -> Frame:
+def message(
+    sub: str = "sub-1",
+    mid: str = "m-1",
+    ack: str | None = None,
+    body: bytes = b"hi",
+    destination: str = "/queue/a",
+) -> Frame:
     headers = [("destination", destination), ("subscription", sub), ("message-id", mid)]
     if ack is not None:
         headers.append(("ack", ack))
@@ -56,8 +61,11 @@ async def test_connect_frame_has_versions_without_spaces_host_and_heartbeat() ->
         peer = await broker.accept()
         frame = await peer.expect("CONNECT")
         assert frame.headers == (
-            ("accept-version", "1.0,1.1,1.2"), ("host", "/"), ("login", "me"),
-            ("passcode", "secret"), ("heart-beat", "0,0"),
+            ("accept-version", "1.0,1.1,1.2"),
+            ("host", "/"),
+            ("login", "me"),
+            ("passcode", "secret"),
+            ("heart-beat", "0,0"),
         )
         assert client.state is State.CONNECTED
         assert client.version is Version.V1_2
@@ -68,8 +76,13 @@ async def test_connect_frame_has_versions_without_spaces_host_and_heartbeat() ->
 @pytest.mark.asyncio
 async def test_stomp_command_and_custom_host_and_extra_headers() -> None:
     async with FakeBroker() as broker:
-        client = Client(broker.url, use_stomp_command=True, host="vhost-a",
-                        connect_headers={"client-id": "c1"}, accept_versions=("1.1", "1.2"))
+        client = Client(
+            broker.url,
+            use_stomp_command=True,
+            host="vhost-a",
+            connect_headers={"client-id": "c1"},
+            accept_versions=("1.1", "1.2"),
+        )
         await client.connect()
         peer = await broker.accept()
         frame = await peer.expect("STOMP")
@@ -105,7 +118,11 @@ async def test_events_in_order_from_connecting_to_disconnected() -> None:
         await disconnecting
         seen = [event async for event in events]
         assert [type(e) for e in seen] == [
-            Connecting, Connected, MessageReceived, ReceiptReceived, Disconnected,
+            Connecting,
+            Connected,
+            MessageReceived,
+            ReceiptReceived,
+            Disconnected,
         ]
         assert seen[-1] == Disconnected(receipt_received=True)
         assert isinstance(seen[1], Connected) and seen[1].version is Version.V1_2
@@ -142,8 +159,9 @@ async def test_refused_port_says_so() -> None:
     async with FakeBroker() as broker:
         url = broker.url
     client = Client(url)
-    with pytest.raises(TransportError,
-                       match=r"connection refused by 127\.0\.0\.1:\d+ — is the broker running\?"):
+    with pytest.raises(
+        TransportError, match=r"connection refused by 127\.0\.0\.1:\d+ — is the broker running\?"
+    ):
         await client.connect()
 
 
@@ -179,8 +197,11 @@ async def test_error_with_receipt_id_fails_the_waiter_and_the_connection_goes_on
         events = client.events()
         sending = asyncio.create_task(client.send("/bogus", "x", receipt=True))
         frame = await peer.expect("SEND")
-        error = Frame("ERROR", (("message", "Invalid destination"),
-                                ("receipt-id", frame.header("receipt") or "")), b"details")
+        error = Frame(
+            "ERROR",
+            (("message", "Invalid destination"), ("receipt-id", frame.header("receipt") or "")),
+            b"details",
+        )
         peer.send(error)
         with pytest.raises(BrokerError, match="Invalid destination") as info:
             await sending
@@ -292,11 +313,17 @@ async def test_ack_in_1_2_needs_the_ack_header() -> None:
 async def test_subscribe_frame_keeps_extra_headers_and_unsubscribe_ends_iteration() -> None:
     async with FakeBroker() as broker:
         client, peer = await open_client(broker)
-        sub = await client.subscribe("/queue/a", ack="client",
-                                     headers={"selector": "a = 1", "activemq.prefetchSize": "5"})
+        sub = await client.subscribe(
+            "/queue/a", ack="client", headers={"selector": "a = 1", "activemq.prefetchSize": "5"}
+        )
         frame = await peer.expect("SUBSCRIBE")
-        assert frame.headers == (("destination", "/queue/a"), ("id", "sub-1"), ("ack", "client"),
-                                 ("selector", "a = 1"), ("activemq.prefetchSize", "5"))
+        assert frame.headers == (
+            ("destination", "/queue/a"),
+            ("id", "sub-1"),
+            ("ack", "client"),
+            ("selector", "a = 1"),
+            ("activemq.prefetchSize", "5"),
+        )
         for i in range(3):
             peer.send(message(sub.id, mid=f"m-{i}", body=str(i).encode()))
         received = []
@@ -427,7 +454,12 @@ async def test_every_stream_gets_every_event_and_batches_take_what_is_queued() -
         while len(batch) < 5:
             batch += await first.get_batch(timeout=5)
         assert [e.message.body for e in batch if isinstance(e, MessageReceived)] == [
-            b"0", b"1", b"2", b"3", b"4"]
+            b"0",
+            b"1",
+            b"2",
+            b"3",
+            b"4",
+        ]
         second.close()
         assert len([e async for e in second]) == 5  # what was queued before close()
         await client.close()

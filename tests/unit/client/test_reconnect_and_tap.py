@@ -29,8 +29,9 @@ def no_wait() -> itertools.repeat[float]:
 
 
 def test_backoff_grows_exponentially_is_capped_and_jittered() -> None:
-    policy = ReconnectPolicy(initial_delay=1.0, factor=2.0, max_delay=10.0, jitter=0.1,
-                             max_attempts=8)
+    policy = ReconnectPolicy(
+        initial_delay=1.0, factor=2.0, max_delay=10.0, jitter=0.1, max_attempts=8
+    )
     delays = list(policy.iter_delays(random.Random(7)))
     assert len(delays) == 8
     for delay, nominal in zip(delays, [1, 2, 4, 8, 10, 10, 10, 10], strict=True):
@@ -58,8 +59,13 @@ async def test_reconnects_resubscribes_with_the_same_headers_and_keeps_the_subsc
         await second.expect("CONNECT")
         again = await second.expect("SUBSCRIBE")
         assert again.headers == original.headers
-        second.send(Frame("MESSAGE", (("destination", "/queue/a"), ("subscription", sub.id),
-                                      ("message-id", "after")), b"after the restart"))
+        second.send(
+            Frame(
+                "MESSAGE",
+                (("destination", "/queue/a"), ("subscription", sub.id), ("message-id", "after")),
+                b"after the restart",
+            )
+        )
         msg = await sub.get(timeout=5)
         assert msg.body == b"after the restart"
 
@@ -70,8 +76,7 @@ async def test_reconnects_resubscribes_with_the_same_headers_and_keeps_the_subsc
             if isinstance(event, Connected) and event.resubscribed:
                 assert event.resubscribed == (sub.id,)
                 break
-        assert kinds == [Connecting, Connected, ConnectionLost, Reconnecting, Connecting,
-                         Connected]
+        assert kinds == [Connecting, Connected, ConnectionLost, Reconnecting, Connecting, Connected]
         assert client.state is State.CONNECTED
         await client.close()
 

@@ -12,8 +12,14 @@ from explorer.stomp import Frame, Version
 def test_connect_offers_versions_without_spaces_and_heartbeat() -> None:
     frame = connect_frame(("1.0", "1.1", "1.2"), "/", "u", "p", (5000, 0), (("client-id", "c"),))
     assert frame.command == "CONNECT"
-    assert frame.headers == (("accept-version", "1.0,1.1,1.2"), ("host", "/"), ("login", "u"),
-                             ("passcode", "p"), ("heart-beat", "5000,0"), ("client-id", "c"))
+    assert frame.headers == (
+        ("accept-version", "1.0,1.1,1.2"),
+        ("host", "/"),
+        ("login", "u"),
+        ("passcode", "p"),
+        ("heart-beat", "5000,0"),
+        ("client-id", "c"),
+    )
 
 
 def test_a_1_0_only_offer_has_no_heartbeat_and_host_can_be_left_out() -> None:
@@ -34,10 +40,18 @@ def test_header_tuple_keeps_order_from_mappings_and_pairs() -> None:
     assert header_tuple([("x", "1"), ("x", "2")]) == (("x", "1"), ("x", "2"))
 
 
-MESSAGE = Message.from_frame(Frame("MESSAGE", (
-    ("destination", "/queue/a"), ("subscription", "s1"), ("message-id", "m1"), ("ack", "a1"),
-    ("message-id", "ignored"),
-)))
+MESSAGE = Message.from_frame(
+    Frame(
+        "MESSAGE",
+        (
+            ("destination", "/queue/a"),
+            ("subscription", "s1"),
+            ("message-id", "m1"),
+            ("ack", "a1"),
+            ("message-id", "ignored"),
+        ),
+    )
+)
 
 
 @pytest.mark.parametrize(

@@ -43,9 +43,12 @@ async def ws_server(subprotocols: list[str] | None = None) -> AsyncIterator[tupl
 
     from websockets.typing import Subprotocol
 
-    async with serve(handler, "127.0.0.1", 0,
-                     subprotocols=[Subprotocol(p) for p in (subprotocols or ["v12.stomp"])]
-                     ) as server:
+    async with serve(
+        handler,
+        "127.0.0.1",
+        0,
+        subprotocols=[Subprotocol(p) for p in (subprotocols or ["v12.stomp"])],
+    ) as server:
         port = next(iter(server.sockets)).getsockname()[1]
         yield f"ws://127.0.0.1:{port}/stomp?x=1", peer
 
@@ -53,8 +56,9 @@ async def ws_server(subprotocols: list[str] | None = None) -> AsyncIterator[tupl
 @pytest.mark.asyncio
 async def test_handshake_offers_stomp_subprotocols_and_extra_headers() -> None:
     async with ws_server() as (url, peer):
-        options = WebSocketOptions(headers=(("Authorization", "Bearer t"), ("Cookie", "a=b")),
-                                   origin="http://example.test")
+        options = WebSocketOptions(
+            headers=(("Authorization", "Bearer t"), ("Cookie", "a=b")), origin="http://example.test"
+        )
         client = Client(url, websocket=options, heartbeat=(0, 0))
         await client.connect()
         headers = peer.request_headers
@@ -104,15 +108,22 @@ async def test_any_inbound_framing_is_accepted() -> None:
         await client.connect()
         sub = await client.subscribe("/queue/a")
         await asyncio.wait_for(peer.messages.get(), 5)  # the SUBSCRIBE
-        frames = [serialize(Frame("MESSAGE", (("destination", "/queue/a"), ("subscription", sub.id),
-                                               ("message-id", str(i))), f"m{i}".encode()))
-                  for i in range(4)]
+        frames = [
+            serialize(
+                Frame(
+                    "MESSAGE",
+                    (("destination", "/queue/a"), ("subscription", sub.id), ("message-id", str(i))),
+                    f"m{i}".encode(),
+                )
+            )
+            for i in range(4)
+        ]
         ws = peer.connection
         assert ws is not None
         await ws.send(frames[0] + b"\n" + frames[1])  # two frames in one binary message
-        await ws.send(frames[2][:7])                   # one frame split over two messages
+        await ws.send(frames[2][:7])  # one frame split over two messages
         await ws.send(frames[2][7:] + b"\n")
-        await ws.send(frames[3].decode())              # text message
+        await ws.send(frames[3].decode())  # text message
         bodies = [(await sub.get(timeout=5)).body for _ in range(4)]
         assert bodies == [b"m0", b"m1", b"m2", b"m3"]
         await client.close()
@@ -124,4 +135,3 @@ async def test_refused_subprotocol_is_a_clear_handshake_error() -> None:
         client = Client(url)
         with pytest.raises(WebSocketHandshakeError, match="WebSocket handshake"):
             await client.connect()
-

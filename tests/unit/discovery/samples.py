@@ -21,8 +21,12 @@ QUEUE_ADDED = (
 )
 
 QUEUE_REMOVED = (
-    {**COMMON, "destination": "/topic/ActiveMQ.Advisory.Queue", "subscription": "0",
-     "originBrokerURL": "tcp://localhost:61616"},
+    {
+        **COMMON,
+        "destination": "/topic/ActiveMQ.Advisory.Queue",
+        "subscription": "0",
+        "originBrokerURL": "tcp://localhost:61616",
+    },
     b'{"DestinationInfo":{"commandId":0,"responseRequired":false,"connectionId":{"value":'
     b'"ID:vm-44631-1795555747001-3:17"},"destination":{"@class":"ActiveMQQueue","string":'
     b'"probe.cap","null":""},"operationType":1,"timeout":0}}',
@@ -50,8 +54,12 @@ ADVISORY_TOPIC_ADDED = (
 )
 
 CONSUMER_ADDED = (
-    {**COMMON, "destination": "/topic/ActiveMQ.Advisory.Consumer.Queue.probe.cap",
-     "consumerCount": "1", "subscription": "4"},
+    {
+        **COMMON,
+        "destination": "/topic/ActiveMQ.Advisory.Consumer.Queue.probe.cap",
+        "consumerCount": "1",
+        "subscription": "4",
+    },
     b'{"ConsumerInfo":{"commandId":6,"responseRequired":false,"consumerId":{"connectionId":'
     b'"ID:vm-44631-1795555747001-3:17","sessionId":-1,"value":1},"destination":{"@class":'
     b'"ActiveMQQueue","string":"probe.cap","null":""},"prefetchSize":1000,'
@@ -61,8 +69,12 @@ CONSUMER_ADDED = (
 )
 
 CONSUMER_REMOVED = (
-    {**COMMON, "destination": "/topic/ActiveMQ.Advisory.Consumer.Queue.probe.cap",
-     "consumerCount": "0", "subscription": "4"},
+    {
+        **COMMON,
+        "destination": "/topic/ActiveMQ.Advisory.Consumer.Queue.probe.cap",
+        "consumerCount": "0",
+        "subscription": "4",
+    },
     b'{"RemoveInfo":{"commandId":0,"responseRequired":false,"objectId":{"@class":"ConsumerId",'
     b'"connectionId":"ID:vm-44631-1795555747001-3:17","sessionId":-1,"value":1},'
     b'"lastDeliveredSequenceId":-2}}',
@@ -75,8 +87,11 @@ JOLOKIA_BULK = [
         "value": {
             "org.apache.activemq:brokerName=localhost,destinationName=orders,"
             "destinationType=Queue,type=Broker": {
-                "Name": "orders", "QueueSize": 3, "ConsumerCount": 1,
-                "EnqueueCount": 5, "DequeueCount": 2,
+                "Name": "orders",
+                "QueueSize": 3,
+                "ConsumerCount": 1,
+                "EnqueueCount": 5,
+                "DequeueCount": 2,
             },
         },
         "status": 200,
@@ -86,13 +101,19 @@ JOLOKIA_BULK = [
         "value": {
             "org.apache.activemq:brokerName=localhost,destinationName=ActiveMQ.Advisory.Queue,"
             "destinationType=Topic,type=Broker": {
-                "Name": "ActiveMQ.Advisory.Queue", "QueueSize": 0, "ConsumerCount": 0,
-                "EnqueueCount": 3, "DequeueCount": 2,
+                "Name": "ActiveMQ.Advisory.Queue",
+                "QueueSize": 0,
+                "ConsumerCount": 0,
+                "EnqueueCount": 3,
+                "DequeueCount": 2,
             },
             "org.apache.activemq:brokerName=localhost,destinationName=prices.eu,"
             "destinationType=Topic,type=Broker": {
-                "Name": "prices.eu", "QueueSize": 0, "ConsumerCount": 2,
-                "EnqueueCount": 10, "DequeueCount": 20,
+                "Name": "prices.eu",
+                "QueueSize": 0,
+                "ConsumerCount": 2,
+                "EnqueueCount": 10,
+                "DequeueCount": 20,
             },
         },
         "status": 200,

@@ -46,8 +46,10 @@ def test_consumer_advisories_give_consumer_counts() -> None:
 
 
 def test_consumer_advisory_for_an_advisory_topic_is_skipped() -> None:
-    headers = {"destination": "/topic/ActiveMQ.Advisory.Consumer.Topic.ActiveMQ.Advisory.Queue",
-               "consumerCount": "1"}
+    headers = {
+        "destination": "/topic/ActiveMQ.Advisory.Consumer.Topic.ActiveMQ.Advisory.Queue",
+        "consumerCount": "1",
+    }
     assert parse_advisory(headers, b"{}") is None
 
 
@@ -71,6 +73,8 @@ def test_garbage_is_ignored() -> None:
     assert parse_destination_info(topic, b'{"ConnectionInfo":{}}') is None
     assert parse_destination_info(topic, b'{"DestinationInfo":{"destination":{}}}') is None
     assert parse_advisory({"destination": "/topic/other"}, b"{}") is None
-    bad_count = {"destination": "/topic/ActiveMQ.Advisory.Consumer.Queue.q",
-                 "consumerCount": "many"}
+    bad_count = {
+        "destination": "/topic/ActiveMQ.Advisory.Consumer.Queue.q",
+        "consumerCount": "many",
+    }
     assert parse_advisory(bad_count, b"{}") is None

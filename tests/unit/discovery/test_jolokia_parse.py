@@ -21,23 +21,37 @@ def test_bulk_request_reads_every_destination_type_with_a_wildcard() -> None:
 
 def test_bulk_answer_maps_to_stomp_destinations_with_counts() -> None:
     assert parse_bulk_response(samples.JOLOKIA_BULK) == [
-        DiscoveredDestination("/queue/orders", Kind.QUEUE, Source.JOLOKIA,
-                              depth=3, consumers=1, enqueued=5, dequeued=2),
-        DiscoveredDestination("/topic/prices.eu", Kind.TOPIC, Source.JOLOKIA,
-                              depth=0, consumers=2, enqueued=10, dequeued=20),
+        DiscoveredDestination(
+            "/queue/orders",
+            Kind.QUEUE,
+            Source.JOLOKIA,
+            depth=3,
+            consumers=1,
+            enqueued=5,
+            dequeued=2,
+        ),
+        DiscoveredDestination(
+            "/topic/prices.eu",
+            Kind.TOPIC,
+            Source.JOLOKIA,
+            depth=0,
+            consumers=2,
+            enqueued=10,
+            dequeued=20,
+        ),
     ]
 
 
 def test_advisory_topics_on_request() -> None:
-    names = [d.destination for d in parse_bulk_response(samples.JOLOKIA_BULK,
-                                                        include_advisory=True)]
+    names = [
+        d.destination for d in parse_bulk_response(samples.JOLOKIA_BULK, include_advisory=True)
+    ]
     assert "/topic/ActiveMQ.Advisory.Queue" in names
 
 
 def test_name_falls_back_to_the_mbean_key() -> None:
-    answer = {"status": 200, "value": {
-        "org.apache.activemq:brokerName=b,destinationName=x.y,destinationType=Queue,type=Broker":
-            {"QueueSize": 1}}}
+    mbean = "org.apache.activemq:brokerName=b,destinationName=x.y,destinationType=Queue,type=Broker"
+    answer = {"status": 200, "value": {mbean: {"QueueSize": 1}}}
     [found] = parse_bulk_response(answer)
     assert (found.destination, found.depth, found.consumers) == ("/queue/x.y", 1, None)
 

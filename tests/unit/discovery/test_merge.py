@@ -5,13 +5,15 @@ from explorer.discovery.model import DiscoveredDestination, Kind, Source
 
 
 def test_sources_merge_and_counts_come_from_the_best_source() -> None:
-    rows = merge([
-        DiscoveredDestination("/queue/a", Kind.QUEUE, Source.ADVISORY, consumers=5),
-        DiscoveredDestination("/queue/a", Kind.QUEUE, Source.JOLOKIA, depth=3, consumers=2),
-        DiscoveredDestination("/queue/a", Kind.UNKNOWN, Source.SEEN),
-        DiscoveredDestination("/topic/t", Kind.TOPIC, Source.ADVISORY, consumers=1),
-        DiscoveredDestination("/queue/gone", Kind.QUEUE, Source.ADVISORY, gone=True),
-    ])
+    rows = merge(
+        [
+            DiscoveredDestination("/queue/a", Kind.QUEUE, Source.ADVISORY, consumers=5),
+            DiscoveredDestination("/queue/a", Kind.QUEUE, Source.JOLOKIA, depth=3, consumers=2),
+            DiscoveredDestination("/queue/a", Kind.UNKNOWN, Source.SEEN),
+            DiscoveredDestination("/topic/t", Kind.TOPIC, Source.ADVISORY, consumers=1),
+            DiscoveredDestination("/queue/gone", Kind.QUEUE, Source.ADVISORY, gone=True),
+        ]
+    )
     assert [r.destination for r in rows] == ["/queue/a", "/queue/gone", "/topic/t"]
     first = rows[0]
     assert first.sources == (Source.ADVISORY, Source.JOLOKIA, Source.SEEN)
@@ -22,9 +24,11 @@ def test_sources_merge_and_counts_come_from_the_best_source() -> None:
 
 
 def test_latest_record_of_a_source_wins() -> None:
-    [row] = merge([
-        DiscoveredDestination("/queue/a", Kind.QUEUE, Source.ADVISORY),
-        DiscoveredDestination("/queue/a", Kind.QUEUE, Source.ADVISORY, gone=True),
-        DiscoveredDestination("/queue/a", Kind.QUEUE, Source.ADVISORY),
-    ])
+    [row] = merge(
+        [
+            DiscoveredDestination("/queue/a", Kind.QUEUE, Source.ADVISORY),
+            DiscoveredDestination("/queue/a", Kind.QUEUE, Source.ADVISORY, gone=True),
+            DiscoveredDestination("/queue/a", Kind.QUEUE, Source.ADVISORY),
+        ]
+    )
     assert row.gone is False

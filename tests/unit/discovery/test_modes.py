@@ -44,9 +44,16 @@ def test_what_removes_messages() -> None:
 
 def test_available_modes() -> None:
     assert available_modes(BrokerKind.ACTIVEMQ, "/queue/q") == (
-        Mode.OBSERVE, Mode.PEEK, Mode.CONSUME, Mode.DRAIN)
+        Mode.OBSERVE,
+        Mode.PEEK,
+        Mode.CONSUME,
+        Mode.DRAIN,
+    )
     assert available_modes(BrokerKind.RABBITMQ, "/queue/q") == (
-        Mode.OBSERVE, Mode.CONSUME, Mode.DRAIN)
+        Mode.OBSERVE,
+        Mode.CONSUME,
+        Mode.DRAIN,
+    )
     assert available_modes(BrokerKind.SPRING, "/topic/t") == (Mode.OBSERVE,)
 
 

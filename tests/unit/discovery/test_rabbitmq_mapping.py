@@ -13,46 +13,108 @@ from explorer.discovery.rabbitmq_management import (
 # /api/bindings) after a STOMP client sent to /queue/orders, subscribed to /topic/probe.news.#
 # and to /exchange/amq.fanout, and used a /temp-queue/ reply-to.
 QUEUES = [
-    {"name": "orders", "durable": True, "auto_delete": False, "exclusive": False,
-     "type": "classic", "messages": 4, "consumers": 1,
-     "message_stats": {"publish": 6, "deliver_get": 2}},
+    {
+        "name": "orders",
+        "durable": True,
+        "auto_delete": False,
+        "exclusive": False,
+        "type": "classic",
+        "messages": 4,
+        "consumers": 1,
+        "message_stats": {"publish": 6, "deliver_get": 2},
+    },
     {"name": "fresh", "durable": True, "auto_delete": False, "exclusive": False},
-    {"name": "amq.gen--WSLfoOleum4lmU2ocvOfA", "durable": False, "auto_delete": True,
-     "exclusive": True},
-    {"name": "stomp-subscription-OcRVN0ckM8u3imn3FZ8srQ", "durable": False,
-     "auto_delete": True, "exclusive": False, "messages": None, "consumers": None},
+    {
+        "name": "amq.gen--WSLfoOleum4lmU2ocvOfA",
+        "durable": False,
+        "auto_delete": True,
+        "exclusive": True,
+    },
+    {
+        "name": "stomp-subscription-OcRVN0ckM8u3imn3FZ8srQ",
+        "durable": False,
+        "auto_delete": True,
+        "exclusive": False,
+        "messages": None,
+        "consumers": None,
+    },
     {"name": "mine", "durable": False, "auto_delete": True, "exclusive": True},
-    {"name": "a/b", "durable": True, "auto_delete": False, "exclusive": False,
-     "type": "quorum", "messages": 0, "consumers": 0},
+    {
+        "name": "a/b",
+        "durable": True,
+        "auto_delete": False,
+        "exclusive": False,
+        "type": "quorum",
+        "messages": 0,
+        "consumers": 0,
+    },
 ]
 EXCHANGES = [
     {"name": "", "type": "direct", "durable": True, "auto_delete": False, "internal": False},
-    {"name": "amq.topic", "type": "topic", "durable": True, "auto_delete": False,
-     "internal": False},
-    {"name": "amq.fanout", "type": "fanout", "durable": True, "auto_delete": False,
-     "internal": False},
-    {"name": "logs", "type": "topic", "durable": True, "auto_delete": False, "internal": False,
-     "message_stats": {"publish_in": 7}},
+    {
+        "name": "amq.topic",
+        "type": "topic",
+        "durable": True,
+        "auto_delete": False,
+        "internal": False,
+    },
+    {
+        "name": "amq.fanout",
+        "type": "fanout",
+        "durable": True,
+        "auto_delete": False,
+        "internal": False,
+    },
+    {
+        "name": "logs",
+        "type": "topic",
+        "durable": True,
+        "auto_delete": False,
+        "internal": False,
+        "message_stats": {"publish_in": 7},
+    },
 ]
 BINDINGS = [
     {"source": "", "destination": "orders", "destination_type": "queue", "routing_key": "orders"},
-    {"source": "amq.fanout", "destination": "stomp-subscription-htcAsYwhy05RFOCjEq3zpg",
-     "destination_type": "queue", "routing_key": ""},
-    {"source": "amq.topic", "destination": "stomp-subscription-OcRVN0ckM8u3imn3FZ8srQ",
-     "destination_type": "queue", "routing_key": "probe.news.#"},
-    {"source": "amq.topic", "destination": "stomp-subscription-other",
-     "destination_type": "queue", "routing_key": "probe.news.#"},
-    {"source": "logs", "destination": "errors", "destination_type": "queue",
-     "routing_key": "error.*"},
-    {"source": "logs", "destination": "everything", "destination_type": "queue",
-     "routing_key": ""},
+    {
+        "source": "amq.fanout",
+        "destination": "stomp-subscription-htcAsYwhy05RFOCjEq3zpg",
+        "destination_type": "queue",
+        "routing_key": "",
+    },
+    {
+        "source": "amq.topic",
+        "destination": "stomp-subscription-OcRVN0ckM8u3imn3FZ8srQ",
+        "destination_type": "queue",
+        "routing_key": "probe.news.#",
+    },
+    {
+        "source": "amq.topic",
+        "destination": "stomp-subscription-other",
+        "destination_type": "queue",
+        "routing_key": "probe.news.#",
+    },
+    {
+        "source": "logs",
+        "destination": "errors",
+        "destination_type": "queue",
+        "routing_key": "error.*",
+    },
+    {"source": "logs", "destination": "everything", "destination_type": "queue", "routing_key": ""},
 ]
 
 
 def test_plain_queue_is_slash_queue_with_amq_queue_alias_and_counts() -> None:
     assert map_queue(QUEUES[0]) == DiscoveredDestination(
-        "/queue/orders", Kind.QUEUE, Source.MANAGEMENT, depth=4, consumers=1,
-        enqueued=6, dequeued=2, aliases=("/amq/queue/orders",), labels=("durable",),
+        "/queue/orders",
+        Kind.QUEUE,
+        Source.MANAGEMENT,
+        depth=4,
+        consumers=1,
+        enqueued=6,
+        dequeued=2,
+        aliases=("/amq/queue/orders",),
+        labels=("durable",),
     )
 
 
@@ -84,7 +146,10 @@ def test_names_are_percent_escaped_and_queue_type_labelled() -> None:
 
 def test_exchange_mapping() -> None:
     assert map_exchange(EXCHANGES[3]) == DiscoveredDestination(
-        "/exchange/logs", Kind.EXCHANGE, Source.MANAGEMENT, enqueued=7,
+        "/exchange/logs",
+        Kind.EXCHANGE,
+        Source.MANAGEMENT,
+        enqueued=7,
         labels=("topic", "durable"),
     )
 
@@ -104,10 +169,13 @@ def test_map_all_skips_internal_exchanges_unless_asked() -> None:
     assert "/exchange/logs" in names and "/topic/probe.news.#" in names
     assert "/queue/orders" in names
     assert not any(n.startswith("/exchange/amq.") or n == "/exchange/" for n in names)
-    everything = [d.destination for d in map_all(QUEUES, EXCHANGES, BINDINGS,
-                                                 include_internal=True)]
+    everything = [
+        d.destination for d in map_all(QUEUES, EXCHANGES, BINDINGS, include_internal=True)
+    ]
     assert "/exchange/amq.fanout" in everything
     assert "/exchange/" not in everything  # the default exchange is what /queue/x uses
-    lean = [d.destination for d in map_all(QUEUES, EXCHANGES, BINDINGS,
-                                           include_subscription_queues=False)]
+    lean = [
+        d.destination
+        for d in map_all(QUEUES, EXCHANGES, BINDINGS, include_subscription_queues=False)
+    ]
     assert not any("stomp-subscription-" in n for n in lean)

@@ -112,8 +112,9 @@ async def test_local_sources(tmp_path: pytest.TempPathFactory) -> None:
 
 
 def test_config_repr_hides_passwords() -> None:
-    config = DiscoveryConfig(management_url="http://m", management_password="s3cret",
-                             jolokia_password="other")
+    config = DiscoveryConfig(
+        management_url="http://m", management_password="s3cret", jolokia_password="other"
+    )
     assert "s3cret" not in repr(config) and "other" not in repr(config)
 
 
@@ -122,12 +123,19 @@ def test_config_from_profile() -> None:
     from explorer.profiles.model import Management, Profile
 
     profile = Profile(
-        name="rabbit", url="stomp://alice@127.0.0.1:61623", vhost="/prod",
+        name="rabbit",
+        url="stomp://alice@127.0.0.1:61623",
+        vhost="/prod",
         management=Management(management_url="http://127.0.0.1:15672"),
     )
-    config = DiscoveryConfig.from_profile(profile, BrokerKind.RABBITMQ,
-                                          management_password="pw", refresh_interval=1.0)
-    assert (config.management_url, config.management_login, config.management_password,
-            config.vhost, config.refresh_interval) == (
-        "http://127.0.0.1:15672", "alice", "pw", "/prod", 1.0)
+    config = DiscoveryConfig.from_profile(
+        profile, BrokerKind.RABBITMQ, management_password="pw", refresh_interval=1.0
+    )
+    assert (
+        config.management_url,
+        config.management_login,
+        config.management_password,
+        config.vhost,
+        config.refresh_interval,
+    ) == ("http://127.0.0.1:15672", "alice", "pw", "/prod", 1.0)
     assert config.jolokia_url is None and config.jolokia_login is None

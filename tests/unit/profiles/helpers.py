@@ -35,18 +35,24 @@ def full_tls_profile(tmp: Path, name: str = "prod") -> Profile:
         versions=("1.1", "1.2"),
         heart_beat=HeartBeat(5000, 7000),
         reconnect=Reconnect(enabled=False, initial_delay_ms=250, max_delay_ms=9000),
-        tls=TlsOptions(verify=False, ca_file=ca, cert_file=cert, key_file=key,
-                       server_name="broker.internal"),
-        websocket=WebSocketOptions(headers=(("X-Team", "blue"),),
-                                   secret_headers=("Authorization",),
-                                   origin="https://app.example.com"),
+        tls=TlsOptions(
+            verify=False, ca_file=ca, cert_file=cert, key_file=key, server_name="broker.internal"
+        ),
+        websocket=WebSocketOptions(
+            headers=(("X-Team", "blue"),),
+            secret_headers=("Authorization",),
+            origin="https://app.example.com",
+        ),
         split_rule=".",
         subscriptions=(
             Subscription("/topic/orders.>", "client-individual", (("selector", "a = 1"),)),
             Subscription("/queue/audit"),
         ),
-        management=Management(jolokia_url="http://broker:8161/api/jolokia",
-                              management_url="https://broker:15672", login="ops"),
+        management=Management(
+            jolokia_url="http://broker:8161/api/jolokia",
+            management_url="https://broker:15672",
+            login="ops",
+        ),
         colour="#1e90ff",
         notes="production: be careful\nsecond line — ünïcode",
         hidden=True,

@@ -20,12 +20,29 @@ def run(capsys: Capsys, *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_add_list_show_remove(capsys: Capsys, monkeypatch: pytest.MonkeyPatch,
-                              memory_keyring: MemoryKeyring, isolated_config: Path) -> None:
+def test_add_list_show_remove(
+    capsys: Capsys,
+    monkeypatch: pytest.MonkeyPatch,
+    memory_keyring: MemoryKeyring,
+    isolated_config: Path,
+) -> None:
     monkeypatch.setenv("RABBIT_PW", "guest-SECRET")
-    code, out, err = run(capsys, "profiles", "add", "rabbit", "--url", "stomp://localhost:61623",
-                         "--login", "guest", "--passcode-env", "RABBIT_PW", "--vhost", "/",
-                         "--heart-beat", "4000,0")
+    code, out, err = run(
+        capsys,
+        "profiles",
+        "add",
+        "rabbit",
+        "--url",
+        "stomp://localhost:61623",
+        "--login",
+        "guest",
+        "--passcode-env",
+        "RABBIT_PW",
+        "--vhost",
+        "/",
+        "--heart-beat",
+        "4000,0",
+    )
     assert (code, err) == (0, "")
     assert "added profile 'rabbit'" in out
     assert memory_keyring.passwords[("stomp-explorer", "rabbit/passcode")] == "guest-SECRET"
@@ -66,31 +83,54 @@ def test_edit_changes_only_what_is_given(capsys: Capsys, tmp_path: Path) -> None
     ca = tmp_path / "ca.pem"
     ca.write_text("pem")
     run(capsys, "profiles", "add", "p", "--url", "stomp://h", "--login", "me")
-    code, _, err = run(capsys, "profiles", "edit", "p", "--url", "stomp+ssl://h:61614",
-                         "--ca-file", str(ca), "--insecure")
+    code, _, err = run(
+        capsys,
+        "profiles",
+        "edit",
+        "p",
+        "--url",
+        "stomp+ssl://h:61614",
+        "--ca-file",
+        str(ca),
+        "--insecure",
+    )
     assert (code, err) == (0, "")
     p = ProfileStore().get("p")
     assert (p.url, p.login, p.tls.ca_file, p.tls.verify) == (
-        "stomp+ssl://h:61614", "me", str(ca), False)
+        "stomp+ssl://h:61614",
+        "me",
+        str(ca),
+        False,
+    )
     code, _out, _ = run(capsys, "profiles", "edit", "p", "--rename", "q")
     assert code == 0
     assert ProfileStore().names() == ["q"]
 
 
-@pytest.mark.parametrize(("argv", "code", "message"), [
-    (["add", "x", "--url", "mqtt://h"], 2, "url: unknown scheme 'mqtt'"),
-    (["add", "x", "--url", "stomp://h:0"], 2, "between 1 and 65535"),
-    (["add", "x", "--url", "stomp+ssl://h", "--ca-file", "/no/ca.pem"], 2,
-     "tls.ca_file: CA file '/no/ca.pem' does not exist"),
-    (["add", "x", "--url", "stomp://h", "--heart-beat", "fast"], 2, "SEND,RECV"),
-    (["add", "x", "--url", "stomp://h", "--passcode-env", "NOPE_NOT_SET"], 2,
-     "NOPE_NOT_SET (from --passcode-env) is not set"),
-    (["show", "ghost"], 1, "no profile named 'ghost'"),
-    (["remove", "ghost"], 1, "no profile named 'ghost'"),
-    (["edit", "ghost", "--login", "x"], 1, "no profile named 'ghost'"),
-])
-def test_mistakes_give_one_line_and_an_exit_code(capsys: Capsys, argv: list[str], code: int,
-                                                  message: str) -> None:
+@pytest.mark.parametrize(
+    ("argv", "code", "message"),
+    [
+        (["add", "x", "--url", "mqtt://h"], 2, "url: unknown scheme 'mqtt'"),
+        (["add", "x", "--url", "stomp://h:0"], 2, "between 1 and 65535"),
+        (
+            ["add", "x", "--url", "stomp+ssl://h", "--ca-file", "/no/ca.pem"],
+            2,
+            "tls.ca_file: CA file '/no/ca.pem' does not exist",
+        ),
+        (["add", "x", "--url", "stomp://h", "--heart-beat", "fast"], 2, "SEND,RECV"),
+        (
+            ["add", "x", "--url", "stomp://h", "--passcode-env", "NOPE_NOT_SET"],
+            2,
+            "NOPE_NOT_SET (from --passcode-env) is not set",
+        ),
+        (["show", "ghost"], 1, "no profile named 'ghost'"),
+        (["remove", "ghost"], 1, "no profile named 'ghost'"),
+        (["edit", "ghost", "--login", "x"], 1, "no profile named 'ghost'"),
+    ],
+)
+def test_mistakes_give_one_line_and_an_exit_code(
+    capsys: Capsys, argv: list[str], code: int, message: str
+) -> None:
     got, _out, err = run(capsys, "profiles", *argv)
     assert got == code
     assert message in err
@@ -131,18 +171,21 @@ def test_export_then_import_with_and_without_replace(capsys: Capsys, tmp_path: P
 
 
 def test_import_a_single_url(capsys: Capsys) -> None:
-    code, out, _ = run(capsys, "profiles", "import", "ws://guest@localhost:15674/ws",
-                       "--name", "web")
+    code, out, _ = run(
+        capsys, "profiles", "import", "ws://guest@localhost:15674/ws", "--name", "web"
+    )
     assert code == 0 and "added profile 'web'" in out
     p = ProfileStore().get("web")
     assert (p.url, p.login) == ("ws://localhost:15674/ws", "guest")
 
 
-def test_profiles_flag_opens_a_team_file(capsys: Capsys, tmp_path: Path,
-                                         isolated_config: Path) -> None:
+def test_profiles_flag_opens_a_team_file(
+    capsys: Capsys, tmp_path: Path, isolated_config: Path
+) -> None:
     team = tmp_path / "repo" / "stomp-profiles.json"
-    code, _, _ = run(capsys, "--profiles", str(team), "profiles", "add", "shared",
-                     "--url", "stomp://broker.team")
+    code, _, _ = run(
+        capsys, "--profiles", str(team), "profiles", "add", "shared", "--url", "stomp://broker.team"
+    )
     assert code == 0
     assert team.is_file()
     assert not (isolated_config / "profiles.json").exists()
@@ -153,7 +196,8 @@ def test_profiles_flag_opens_a_team_file(capsys: Capsys, tmp_path: Path,
 
 
 def test_a_corrupt_file_is_reported_on_stderr_and_the_command_still_works(
-        capsys: Capsys, isolated_config: Path) -> None:
+    capsys: Capsys, isolated_config: Path
+) -> None:
     (isolated_config / "profiles.json").write_text("{ not json")
     code, out, err = run(capsys, "profiles", "list")
     assert code == 0
@@ -163,7 +207,8 @@ def test_a_corrupt_file_is_reported_on_stderr_and_the_command_still_works(
 
 
 def test_without_a_keyring_the_cli_warns_that_the_passcode_was_not_saved(
-        capsys: Capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    capsys: Capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import keyring
     from keyring.backends import fail
 
@@ -171,8 +216,9 @@ def test_without_a_keyring_the_cli_warns_that_the_passcode_was_not_saved(
     keyring.set_keyring(fail.Keyring())
     try:
         monkeypatch.setenv("PW", "x")
-        code, _, err = run(capsys, "profiles", "add", "p", "--url", "stomp://h",
-                           "--passcode-env", "PW")
+        code, _, err = run(
+            capsys, "profiles", "add", "p", "--url", "stomp://h", "--passcode-env", "PW"
+        )
     finally:
         keyring.set_keyring(previous)
     assert code == 0

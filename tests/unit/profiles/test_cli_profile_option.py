@@ -29,31 +29,55 @@ def parse(*argv: str) -> object:
     return build_parser().parse_args(list(argv))
 
 
-def test_a_profile_supplies_everything_and_flags_override_it(tmp_path: Path,
-                                                            monkeypatch: pytest.MonkeyPatch
-                                                            ) -> None:
+def test_a_profile_supplies_everything_and_flags_override_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ca = tmp_path / "ca.pem"
     ca.write_text("pem")
     ProfileStore().add(
-        Profile("web", "wss://h:15673/ws", login="bob", vhost="team",
-                heart_beat=HeartBeat(1000, 2000), tls=TlsOptions(ca_file=str(ca)),
-                websocket=WebSocketOptions(secret_headers=("Authorization",),
-                                           origin="https://o")),
-        {PASSCODE: "pw", TLS_KEY_PASSPHRASE: "kp", header_field("Authorization"): "Bearer t"})
+        Profile(
+            "web",
+            "wss://h:15673/ws",
+            login="bob",
+            vhost="team",
+            heart_beat=HeartBeat(1000, 2000),
+            tls=TlsOptions(ca_file=str(ca)),
+            websocket=WebSocketOptions(secret_headers=("Authorization",), origin="https://o"),
+        ),
+        {PASSCODE: "pw", TLS_KEY_PASSPHRASE: "kp", header_field("Authorization"): "Bearer t"},
+    )
     connection = resolve_connection(parse("send", "--profile", "web", "/queue/a"))  # type: ignore[arg-type]
     assert connection.endpoint.url() == "wss://h:15673/ws"
     o = connection.options
-    assert (o["login"], o["passcode"], o["host"], o["heartbeat"]) == ("bob", "pw", "team",
-                                                                      (1000, 2000))
+    assert (o["login"], o["passcode"], o["host"], o["heartbeat"]) == (
+        "bob",
+        "pw",
+        "team",
+        (1000, 2000),
+    )
     assert (o["tls"].ca_file, o["tls"].key_password, o["tls"].insecure) == (str(ca), "kp", False)
     assert o["websocket"].headers == (("Authorization", "Bearer t"),)
     assert o["websocket"].origin == "https://o"
     assert "reconnect" not in o
 
     monkeypatch.setenv("OTHER_PW", "pw2")
-    args = parse("tail", "/queue/a", "/queue/b", "--profile=web", "--user", "eve",
-                 "--passcode-env", "OTHER_PW", "--vhost", "/", "--heart-beat", "0,0",
-                 "--insecure", "--ws-header", "X-A:1")
+    args = parse(
+        "tail",
+        "/queue/a",
+        "/queue/b",
+        "--profile=web",
+        "--user",
+        "eve",
+        "--passcode-env",
+        "OTHER_PW",
+        "--vhost",
+        "/",
+        "--heart-beat",
+        "0,0",
+        "--insecure",
+        "--ws-header",
+        "X-A:1",
+    )
     assert args.destinations == ["/queue/a", "/queue/b"]  # type: ignore[attr-defined]
     o = resolve_connection(args).options  # type: ignore[arg-type]
     assert (o["login"], o["passcode"], o["host"], o["heartbeat"]) == ("eve", "pw2", "/", (0, 0))

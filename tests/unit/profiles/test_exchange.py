@@ -37,6 +37,7 @@ def test_export_selected_then_import_into_another_file(tmp_path: Path) -> None:
     result = import_profiles(team, shared)
     assert result.added == ["prod"]
     from dataclasses import replace
+
     assert team.get("prod") == replace(full, hidden=False)
     assert team.get_secret("prod", PASSCODE) == "s3cr3t"  # same keyring entry name
 
@@ -71,10 +72,17 @@ def test_import_conflicts_are_renamed_or_replaced(tmp_path: Path) -> None:
 
 def test_import_skips_invalid_profiles_and_says_why(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"schema": 2, "profiles": [
-        {"name": "good", "url": "stomp://h"},
-        {"name": "bad", "url": "stomp://h", "tls": {"ca_file": "/nonexistent/ca.pem"}},
-    ]}))
+    bad.write_text(
+        json.dumps(
+            {
+                "schema": 2,
+                "profiles": [
+                    {"name": "good", "url": "stomp://h"},
+                    {"name": "bad", "url": "stomp://h", "tls": {"ca_file": "/nonexistent/ca.pem"}},
+                ],
+            }
+        )
+    )
     store = ProfileStore()
     result = import_profiles(store, bad)
     assert result.added == ["good"]
@@ -84,8 +92,14 @@ def test_import_skips_invalid_profiles_and_says_why(tmp_path: Path) -> None:
 
 def test_import_reads_v1_files(tmp_path: Path) -> None:
     old = tmp_path / "old.json"
-    old.write_text(json.dumps({"schema": 1, "profiles": [
-        {"name": "legacy", "transport": "tcp", "host": "h", "port": 1234}]}))
+    old.write_text(
+        json.dumps(
+            {
+                "schema": 1,
+                "profiles": [{"name": "legacy", "transport": "tcp", "host": "h", "port": 1234}],
+            }
+        )
+    )
     store = ProfileStore()
     import_profiles(store, old)
     assert store.get("legacy").url == "stomp://h:1234"

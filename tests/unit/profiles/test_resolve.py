@@ -22,13 +22,23 @@ from tests.support.brokers import Broker
 
 def test_settings_merge_secrets_and_never_show_them() -> None:
     store = ProfileStore()
-    store.add(Profile("web", "wss://h/ws", login="bob", heart_beat=HeartBeat(0, 5000),
-                      websocket=WebSocketOptions(headers=(("X-A", "1"),),
-                                                 secret_headers=("Authorization",))),
-              {PASSCODE: "pw-SECRET", header_field("Authorization"): "Bearer SECRET"})
+    store.add(
+        Profile(
+            "web",
+            "wss://h/ws",
+            login="bob",
+            heart_beat=HeartBeat(0, 5000),
+            websocket=WebSocketOptions(headers=(("X-A", "1"),), secret_headers=("Authorization",)),
+        ),
+        {PASSCODE: "pw-SECRET", header_field("Authorization"): "Bearer SECRET"},
+    )
     s = connection_from_profile("web", store)
-    assert (s.endpoint.host, s.endpoint.path, s.login, s.passcode) == ("h", "/ws", "bob",
-                                                                      "pw-SECRET")
+    assert (s.endpoint.host, s.endpoint.path, s.login, s.passcode) == (
+        "h",
+        "/ws",
+        "bob",
+        "pw-SECRET",
+    )
     assert s.host_header == "/"
     assert s.ws_headers == (("X-A", "1"), ("Authorization", "Bearer SECRET"))
     assert "SECRET" not in repr(s)

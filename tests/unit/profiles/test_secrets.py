@@ -31,7 +31,8 @@ SECRETS = {
 
 
 def test_secrets_are_in_the_keyring_never_in_the_file_or_an_export(
-        memory_keyring: MemoryKeyring, isolated_config: Path, tmp_path: Path) -> None:
+    memory_keyring: MemoryKeyring, isolated_config: Path, tmp_path: Path
+) -> None:
     store = ProfileStore()
     store.add(full_tls_profile(tmp_path), SECRETS)
     assert store.secrets_persistent
@@ -53,7 +54,8 @@ def no_keyring() -> Iterator[object]:
 
 
 def test_without_a_keyring_secrets_stay_in_memory_and_the_store_says_why(
-        no_keyring: object, isolated_config: Path) -> None:
+    no_keyring: object, isolated_config: Path
+) -> None:
     store = ProfileStore()
     assert not store.secrets_persistent
     assert "memory only" in store.secrets_note
@@ -78,7 +80,8 @@ def test_memory_secrets_follow_renames_and_removals(no_keyring: object) -> None:
 
 @pytest.mark.parametrize("backend", [null.Keyring(), chainer.ChainerBackend()])
 def test_null_and_empty_chainer_backends_count_as_no_keyring(
-        backend: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    backend: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # a chainer with nothing to chain is what a headless Linux box without Secret Service has
     monkeypatch.setattr(chainer.ChainerBackend, "backends", [])
     secrets = SecretStore(backend)  # type: ignore[arg-type]

@@ -21,10 +21,24 @@ from explorer.profiles.model import profile_from_dict
 V1_DOC = {
     "schema": 1,
     "profiles": [
-        {"name": "local", "transport": "tcp", "host": "localhost", "port": 61613,
-         "login": "admin", "heart_beat": "4000,8000", "versions": ["1.2"]},
-        {"name": "rabbit-ws", "transport": "ws", "host": "10.0.0.5", "port": 15674,
-         "path": "/ws", "virtual_host": "/", "split_rule": "."},
+        {
+            "name": "local",
+            "transport": "tcp",
+            "host": "localhost",
+            "port": 61613,
+            "login": "admin",
+            "heart_beat": "4000,8000",
+            "versions": ["1.2"],
+        },
+        {
+            "name": "rabbit-ws",
+            "transport": "ws",
+            "host": "10.0.0.5",
+            "port": 15674,
+            "path": "/ws",
+            "virtual_host": "/",
+            "split_rule": ".",
+        },
         {"name": "v6", "transport": "tls", "host": "::1", "port": 61614},
     ],
 }
@@ -56,8 +70,9 @@ def test_v1_file_is_migrated_on_load_and_saved_as_v2(isolated_config: Path) -> N
 
 def test_v1_with_a_bad_transport_is_reported() -> None:
     with pytest.raises(ProfileFileError, match="unknown transport 'carrier-pigeon'"):
-        migrate({"schema": 1, "profiles": [{"name": "x", "transport": "carrier-pigeon",
-                                             "host": "h"}]})
+        migrate(
+            {"schema": 1, "profiles": [{"name": "x", "transport": "carrier-pigeon", "host": "h"}]}
+        )
 
 
 def test_corrupt_file_is_moved_aside_and_the_store_still_opens(isolated_config: Path) -> None:
@@ -75,13 +90,16 @@ def test_corrupt_file_is_moved_aside_and_the_store_still_opens(isolated_config: 
     assert ProfileStore().names() == ["fresh"]
 
 
-@pytest.mark.parametrize("content", [
-    b"\xff\xfe not utf-8",
-    b"[1, 2, 3]",
-    b'{"profiles": []}',
-    b'{"schema": 2, "profiles": [{"url": "stomp://h"}]}',
-    b'{"schema": 2, "profiles": [{"name": "x", "url": "stomp://h", "heart_beat": 5}]}',
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\xff\xfe not utf-8",
+        b"[1, 2, 3]",
+        b'{"profiles": []}',
+        b'{"schema": 2, "profiles": [{"url": "stomp://h"}]}',
+        b'{"schema": 2, "profiles": [{"name": "x", "url": "stomp://h", "heart_beat": 5}]}',
+    ],
+)
 def test_every_kind_of_broken_file_is_moved_aside(isolated_config: Path, content: bytes) -> None:
     (isolated_config / "profiles.json").write_bytes(content)
     store = ProfileStore()
@@ -104,7 +122,8 @@ def test_a_file_from_a_newer_version_is_left_alone(isolated_config: Path) -> Non
 
 
 def test_a_failed_write_keeps_the_old_file_and_no_temp_file(
-        isolated_config: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    isolated_config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = ProfileStore()
     store.add(Profile("kept", "stomp://h"))
     before = (isolated_config / "profiles.json").read_bytes()
@@ -141,8 +160,9 @@ def test_killing_the_writer_at_any_moment_never_leaves_a_broken_file(tmp_path: P
     path = tmp_path / "profiles.json"
     rng = random.Random(1234)
     for _ in range(15):
-        child = subprocess.Popen([sys.executable, "-c", WRITER, str(path)],
-                                 stdout=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True
+        )
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "ready"
         time.sleep(rng.uniform(0.0, 0.15))

@@ -45,7 +45,7 @@ def test_every_field_survives_a_restart(tmp_path: Path) -> None:
 def test_the_file_is_readable_json_with_a_schema(isolated_config: Path) -> None:
     ProfileStore().add(Profile("local", "stomp://localhost:61613", vhost="/"))
     text = (isolated_config / "profiles.json").read_text("utf-8")
-    assert text.startswith("{\n  \"schema\": 2,")
+    assert text.startswith('{\n  "schema": 2,')
     doc = json.loads(text)
     assert doc["profiles"][0]["url"] == "stomp://localhost:61613"
     assert doc["profiles"][0]["heart_beat"] == {"send_ms": 10000, "receive_ms": 10000}
@@ -79,16 +79,26 @@ def test_order_and_move_persist() -> None:
     assert ProfileStore().names() == ["a", "b", "c"]
 
 
-def test_update_renames_and_moves_every_secret(memory_keyring: MemoryKeyring,
-                                               tmp_path: Path) -> None:
+def test_update_renames_and_moves_every_secret(
+    memory_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
     store = ProfileStore()
     profile = full_tls_profile(tmp_path, "old")
-    store.add(profile, {PASSCODE: "pw", TLS_KEY_PASSPHRASE: "kp", MANAGEMENT_PASSWORD: "mp",
-                        header_field("Authorization"): "Bearer t"})
+    store.add(
+        profile,
+        {
+            PASSCODE: "pw",
+            TLS_KEY_PASSPHRASE: "kp",
+            MANAGEMENT_PASSWORD: "mp",
+            header_field("Authorization"): "Bearer t",
+        },
+    )
     store.update("old", replace(profile, name="new"))
     assert "old" not in store
     assert store.get_secrets("new") == {
-        PASSCODE: "pw", TLS_KEY_PASSPHRASE: "kp", MANAGEMENT_PASSWORD: "mp",
+        PASSCODE: "pw",
+        TLS_KEY_PASSPHRASE: "kp",
+        MANAGEMENT_PASSWORD: "mp",
         header_field("Authorization"): "Bearer t",
     }
     assert all(not user.startswith("old/") for _, user in memory_keyring.passwords)
@@ -107,8 +117,7 @@ def test_dropping_a_secret_header_deletes_its_value(tmp_path: Path) -> None:
     store = ProfileStore()
     profile = full_tls_profile(tmp_path)
     store.add(profile, {header_field("Authorization"): "Bearer t"})
-    store.update("prod", replace(profile, websocket=replace(profile.websocket,
-                                                            secret_headers=())))
+    store.update("prod", replace(profile, websocket=replace(profile.websocket, secret_headers=())))
     assert store.get_secret("prod", header_field("Authorization")) is None
 
 
@@ -194,7 +203,8 @@ def test_set_hidden_on_a_saved_profile() -> None:
 
 
 def test_a_saved_profile_whose_name_a_builtin_took_is_renamed_not_lost(
-        memory_keyring: MemoryKeyring) -> None:
+    memory_keyring: MemoryKeyring,
+) -> None:
     ProfileStore(builtins=[]).add(Profile("Sandbox", "stomp://mine"), {PASSCODE: "pw"})
     store = ProfileStore(builtins=[Profile("Sandbox", "stomp://127.0.0.1:61699")])
     assert store.names() == ["Sandbox", "Sandbox (2)"]
@@ -204,8 +214,19 @@ def test_a_saved_profile_whose_name_a_builtin_took_is_renamed_not_lost(
 
 
 def test_hand_edited_duplicates_are_both_kept(isolated_config: Path) -> None:
-    (isolated_config / "profiles.json").write_text(json.dumps({"schema": 2, "profiles": [
-        {"name": "x", "url": "stomp://one"}, {"name": "X", "url": "stomp://two"}]}))
+    (isolated_config / "profiles.json").write_text(
+        json.dumps(
+            {
+                "schema": 2,
+                "profiles": [
+                    {"name": "x", "url": "stomp://one"},
+                    {"name": "X", "url": "stomp://two"},
+                ],
+            }
+        )
+    )
     store = ProfileStore()
-    assert [(p.name, p.url) for p in store.profiles()] == [("x", "stomp://one"),
-                                                           ("X (2)", "stomp://two")]
+    assert [(p.name, p.url) for p in store.profiles()] == [
+        ("x", "stomp://one"),
+        ("X (2)", "stomp://two"),
+    ]

@@ -33,28 +33,31 @@ def test_a_plain_profile_and_a_full_one_are_valid(tmp_path: Path) -> None:
     assert validate(full_tls_profile(tmp_path)) == []
 
 
-@pytest.mark.parametrize(("change", "field", "words"), [
-    ({"name": ""}, "name", "name is empty"),
-    ({"name": " x"}, "name", "spaces"),
-    ({"name": "a/b"}, "name", "'/'"),
-    ({"url": "stomp://localhost:99999"}, "url", "between 1 and 65535"),
-    ({"url": "stomp://localhost:abc"}, "url", "not a number"),
-    ({"url": "mqtt://localhost"}, "url", "unknown scheme 'mqtt'"),
-    ({"url": "stomp://"}, "url", "has no host"),
-    ({"url": "localhost:61613"}, "url", "scheme"),
-    ({"url": ""}, "url", "empty"),
-    ({"versions": ()}, "versions", "at least one"),
-    ({"versions": ("1.3",)}, "versions", "1.3"),
-    ({"heart_beat": HeartBeat(-1, 0)}, "heart_beat", "milliseconds"),
-    ({"reconnect": Reconnect(True, 5000, 1000)}, "reconnect", "longer than the maximum"),
-    ({"reconnect": Reconnect(True, 0, 1000)}, "reconnect", "more than 0"),
-    ({"split_rule": "|"}, "split_rule", "unknown split rule '|'"),
-    ({"subscriptions": (Subscription(""),)}, "subscriptions", "no destination"),
-    ({"subscriptions": (Subscription("/q", "sometimes"),)}, "subscriptions", "ack mode"),
-    ({"management": Management(jolokia_url="ftp://x")}, "management.jolokia_url", "http"),
-    ({"colour": "blue"}, "colour", "#1e90ff"),
-    ({"vhost": "a\nb"}, "vhost", "line break"),
-])
+@pytest.mark.parametrize(
+    ("change", "field", "words"),
+    [
+        ({"name": ""}, "name", "name is empty"),
+        ({"name": " x"}, "name", "spaces"),
+        ({"name": "a/b"}, "name", "'/'"),
+        ({"url": "stomp://localhost:99999"}, "url", "between 1 and 65535"),
+        ({"url": "stomp://localhost:abc"}, "url", "not a number"),
+        ({"url": "mqtt://localhost"}, "url", "unknown scheme 'mqtt'"),
+        ({"url": "stomp://"}, "url", "has no host"),
+        ({"url": "localhost:61613"}, "url", "scheme"),
+        ({"url": ""}, "url", "empty"),
+        ({"versions": ()}, "versions", "at least one"),
+        ({"versions": ("1.3",)}, "versions", "1.3"),
+        ({"heart_beat": HeartBeat(-1, 0)}, "heart_beat", "milliseconds"),
+        ({"reconnect": Reconnect(True, 5000, 1000)}, "reconnect", "longer than the maximum"),
+        ({"reconnect": Reconnect(True, 0, 1000)}, "reconnect", "more than 0"),
+        ({"split_rule": "|"}, "split_rule", "unknown split rule '|'"),
+        ({"subscriptions": (Subscription(""),)}, "subscriptions", "no destination"),
+        ({"subscriptions": (Subscription("/q", "sometimes"),)}, "subscriptions", "ack mode"),
+        ({"management": Management(jolokia_url="ftp://x")}, "management.jolokia_url", "http"),
+        ({"colour": "blue"}, "colour", "#1e90ff"),
+        ({"vhost": "a\nb"}, "vhost", "line break"),
+    ],
+)
 def test_each_mistake_is_named(change: dict[str, object], field: str, words: str) -> None:
     got_field, message = only(replace(BASE, **change))  # type: ignore[arg-type]
     assert got_field == field
@@ -74,6 +77,7 @@ def test_unreadable_ca_file_and_tls_options_on_a_plain_url(tmp_path: Path) -> No
     ca.chmod(0)
     p = replace(BASE, url="stomp+ssl://h", tls=TlsOptions(ca_file=str(ca)))
     import os
+
     if os.geteuid() != 0:  # root reads anything; the check still runs for everybody else
         assert only(p)[0] == "tls.ca_file"
     ca.chmod(0o644)

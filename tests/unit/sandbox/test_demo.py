@@ -33,8 +33,9 @@ def test_messages_are_json_with_korean_and_english_on_documented_destinations() 
         assert body["message"].isascii()
         assert body["timestamp"] == "2026-11-18T11:06:40.000Z"
     orders = [json.loads(m.body) for m in messages if m.destination == "/queue/orders"]
-    assert orders and all(o["total"] == sum(i["qty"] * i["price"] for i in o["items"])
-                          for o in orders)
+    assert orders and all(
+        o["total"] == sum(i["qty"] * i["price"] for i in o["items"]) for o in orders
+    )
     assert orders[0]["orderId"] == "ORD-2026-000001"
 
 

@@ -34,8 +34,9 @@ class FakeConsumer:
             subscription.unacked[f"a{self.counter}"] = message
 
 
-def sub(consumer: FakeConsumer, destination: str, ack: AckMode = AckMode.AUTO,
-        sub_id: str = "s") -> Subscription:
+def sub(
+    consumer: FakeConsumer, destination: str, ack: AckMode = AckMode.AUTO, sub_id: str = "s"
+) -> Subscription:
     return Subscription(sub_id, destination, ack, consumer)
 
 

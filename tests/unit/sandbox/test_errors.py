@@ -30,59 +30,109 @@ async def _error_for(broker: SandboxBroker, data: bytes) -> bytes:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"SEND\ndestination:/queue/a\nx-bad:tab\\there\n\nx\0",
-         b"malformed frame: SEND frame: undefined escape sequence '\\t' in STOMP 1.2 header "
-         b"'tab\\\\there'"),
+        (
+            b"SEND\ndestination:/queue/a\nx-bad:tab\\there\n\nx\0",
+            b"malformed frame: SEND frame: undefined escape sequence '\\t' in STOMP 1.2 header "
+            b"'tab\\\\there'",
+        ),
         (b"FROB\n\n\0", b"malformed frame: unknown command 'FROB'"),
-        (b"MESSAGE\ndestination:/queue/a\n\n\0",
-         b"malformed frame: unexpected command 'MESSAGE': only a server sends it"),
-        (b"SEND\n\nno destination\0",
-         b"SEND frame has no destination header; add destination:</queue/<name> or "
-         b"/topic/<name>>"),
-        (b"SEND\ndestination:/exchange/amq\n\nx\0",
-         b"destination '/exchange/amq' is not served by the sandbox; use /queue/<name> (each "
-         b"message to one consumer) or /topic/<name> (each message to every subscriber)"),
-        (b"SEND\ndestination:/queue/\n\nx\0",
-         b"destination /queue/ has no name; use /queue/<name>, for example /queue/orders"),
-        (b"SUBSCRIBE\ndestination:/queue/a\n\n\0",
-         b"SUBSCRIBE has no id header (required since STOMP 1.1); add id:<any unique name> "
-         b"(subscribing to /queue/a)"),
-        (b"SUBSCRIBE\nid:1\ndestination:/queue/a\nack:sometimes\n\n\0",
-         b"unknown ack mode 'sometimes'; use auto, client or client-individual"),
-        (b"SUBSCRIBE\nid:1\ndestination:/queue/a\n\n\0SUBSCRIBE\nid:1\ndestination:/queue/b\n\n\0",
-         b"subscription id 1 is already used in this session; pick another id or UNSUBSCRIBE "
-         b"it first"),
-        (b"UNSUBSCRIBE\nid:nope\n\n\0",
-         b"no subscription with id nope in this session; known ids: none"),
-        (b"ACK\nid:ack-99\n\n\0",
-         b"ACK for ack id ack-99: no unacked message has it in this session (already acked, "
-         b"or delivered on an ack:auto subscription)"),
-        (b"COMMIT\ntransaction:ghost\n\n\0",
-         b"COMMIT names transaction ghost, which is not open in this session; open ones: none "
-         b"(send BEGIN first)"),
-        (b"SEND\ndestination:/queue/a\ntransaction:ghost\n\nx\0",
-         b"SEND names transaction ghost, which is not open in this session; open ones: none "
-         b"(send BEGIN first)"),
-        (b"BEGIN\ntransaction:t\n\n\0BEGIN\ntransaction:t\n\n\0",
-         b"transaction t is already open; COMMIT or ABORT it first"),
-        (b"BEGIN\n\n\0",
-         b"BEGIN frame has no transaction header; add transaction:<a transaction name of your "
-         b"choice>"),
+        (
+            b"MESSAGE\ndestination:/queue/a\n\n\0",
+            b"malformed frame: unexpected command 'MESSAGE': only a server sends it",
+        ),
+        (
+            b"SEND\n\nno destination\0",
+            b"SEND frame has no destination header; add destination:</queue/<name> or "
+            b"/topic/<name>>",
+        ),
+        (
+            b"SEND\ndestination:/exchange/amq\n\nx\0",
+            b"destination '/exchange/amq' is not served by the sandbox; use /queue/<name> (each "
+            b"message to one consumer) or /topic/<name> (each message to every subscriber)",
+        ),
+        (
+            b"SEND\ndestination:/queue/\n\nx\0",
+            b"destination /queue/ has no name; use /queue/<name>, for example /queue/orders",
+        ),
+        (
+            b"SUBSCRIBE\ndestination:/queue/a\n\n\0",
+            b"SUBSCRIBE has no id header (required since STOMP 1.1); add id:<any unique name> "
+            b"(subscribing to /queue/a)",
+        ),
+        (
+            b"SUBSCRIBE\nid:1\ndestination:/queue/a\nack:sometimes\n\n\0",
+            b"unknown ack mode 'sometimes'; use auto, client or client-individual",
+        ),
+        (
+            b"SUBSCRIBE\nid:1\ndestination:/queue/a\n\n\0SUBSCRIBE\nid:1\ndestination:/queue/b\n\n\0",
+            b"subscription id 1 is already used in this session; pick another id or UNSUBSCRIBE "
+            b"it first",
+        ),
+        (
+            b"UNSUBSCRIBE\nid:nope\n\n\0",
+            b"no subscription with id nope in this session; known ids: none",
+        ),
+        (
+            b"ACK\nid:ack-99\n\n\0",
+            b"ACK for ack id ack-99: no unacked message has it in this session (already acked, "
+            b"or delivered on an ack:auto subscription)",
+        ),
+        (
+            b"COMMIT\ntransaction:ghost\n\n\0",
+            b"COMMIT names transaction ghost, which is not open in this session; open ones: none "
+            b"(send BEGIN first)",
+        ),
+        (
+            b"SEND\ndestination:/queue/a\ntransaction:ghost\n\nx\0",
+            b"SEND names transaction ghost, which is not open in this session; open ones: none "
+            b"(send BEGIN first)",
+        ),
+        (
+            b"BEGIN\ntransaction:t\n\n\0BEGIN\ntransaction:t\n\n\0",
+            b"transaction t is already open; COMMIT or ABORT it first",
+        ),
+        (
+            b"BEGIN\n\n\0",
+            b"BEGIN frame has no transaction header; add transaction:<a transaction name of your "
+            b"choice>",
+        ),
         (CONNECT, b"already connected; CONNECT can only be sent once"),
-        (b"SEND\ndestination:/topic/a.*\n\nx\0",
-         b"cannot send to /topic/a.*: wildcards (*, >, #) only work in SUBSCRIBE; send to a "
-         b"concrete destination"),
-        (b"SUBSCRIBE\nid:1\ndestination:/topic/a\nbrowser:true\n\n\0",
-         b"browser:true works on queues only (a topic keeps no messages to browse); drop the "
-         b"header or browse a /queue/ instead of /topic/a"),
-        (b"SEND\ndestination:/queue/a\ncontent-length:x\n\n\0",
-         b"malformed frame: SEND frame: content-length 'x' is not a non-negative integer"),
+        (
+            b"SEND\ndestination:/topic/a.*\n\nx\0",
+            b"cannot send to /topic/a.*: wildcards (*, >, #) only work in SUBSCRIBE; send to a "
+            b"concrete destination",
+        ),
+        (
+            b"SUBSCRIBE\nid:1\ndestination:/topic/a\nbrowser:true\n\n\0",
+            b"browser:true works on queues only (a topic keeps no messages to browse); drop the "
+            b"header or browse a /queue/ instead of /topic/a",
+        ),
+        (
+            b"SEND\ndestination:/queue/a\ncontent-length:x\n\n\0",
+            b"malformed frame: SEND frame: content-length 'x' is not a non-negative integer",
+        ),
     ],
-    ids=["undefined-escape", "unknown-command", "server-command", "missing-destination",
-         "bad-prefix", "empty-name", "missing-id", "bad-ack-mode", "duplicate-id",
-         "unknown-subscription", "unknown-ack", "unknown-transaction", "send-unknown-tx",
-         "duplicate-begin", "missing-transaction", "second-connect", "send-wildcard",
-         "browse-topic", "bad-content-length"],
+    ids=[
+        "undefined-escape",
+        "unknown-command",
+        "server-command",
+        "missing-destination",
+        "bad-prefix",
+        "empty-name",
+        "missing-id",
+        "bad-ack-mode",
+        "duplicate-id",
+        "unknown-subscription",
+        "unknown-ack",
+        "unknown-transaction",
+        "send-unknown-tx",
+        "duplicate-begin",
+        "missing-transaction",
+        "second-connect",
+        "send-wildcard",
+        "browse-topic",
+        "bad-content-length",
+    ],
 )
 async def test_bad_frames_get_a_helpful_error_and_close(
     sandbox_broker: SandboxBroker, data: bytes, message: bytes
@@ -128,8 +178,9 @@ async def test_a_misbehaving_client_does_not_affect_others(sandbox_broker: Sandb
     port = sandbox_broker.tcp_port
     async with await RawClient.open(port) as good:
         await good.connect()
-        await good.send("SUBSCRIBE", id="s", destination="/queue/shared", ack="client-individual",
-                        receipt="r")
+        await good.send(
+            "SUBSCRIBE", id="s", destination="/queue/shared", ack="client-individual", receipt="r"
+        )
         await good.receipt("r")
         bad_inputs = [
             b"\xff\xfe garbage\n\n\0",
@@ -162,8 +213,10 @@ async def test_a_misbehaving_client_does_not_affect_others(sandbox_broker: Sandb
 
 @pytest.mark.asyncio
 async def test_full_queue_refuses_with_an_error_and_keeps_the_connection() -> None:
-    async with running_sandbox(caps=Caps(queue_messages=2)) as broker, \
-            await RawClient.open(broker.tcp_port) as client:
+    async with (
+        running_sandbox(caps=Caps(queue_messages=2)) as broker,
+        await RawClient.open(broker.tcp_port) as client,
+    ):
         await client.connect()
         await client.send("SEND", b"1", destination="/queue/x", receipt="r1")
         await client.receipt("r1")
@@ -189,8 +242,10 @@ async def test_full_queue_refuses_with_an_error_and_keeps_the_connection() -> No
 @pytest.mark.asyncio
 async def test_queue_byte_cap_and_overall_cap() -> None:
     caps = Caps(queue_bytes=100, total_bytes=150)
-    async with running_sandbox(caps=caps) as broker, \
-            await RawClient.open(broker.tcp_port) as client:
+    async with (
+        running_sandbox(caps=caps) as broker,
+        await RawClient.open(broker.tcp_port) as client,
+    ):
         await client.connect()
         await client.send("SEND", b"a" * 90, destination="/queue/a", receipt="1")
         await client.receipt("1")
@@ -213,9 +268,11 @@ async def test_queue_byte_cap_and_overall_cap() -> None:
 
 @pytest.mark.asyncio
 async def test_heart_beats_keep_a_live_client_and_drop_a_silent_one() -> None:
-    async with running_sandbox(heartbeat_min_ms=10) as broker, \
-            await RawClient.open(broker.tcp_port) as live, \
-            await RawClient.open(broker.tcp_port) as silent:
+    async with (
+        running_sandbox(heartbeat_min_ms=10) as broker,
+        await RawClient.open(broker.tcp_port) as live,
+        await RawClient.open(broker.tcp_port) as silent,
+    ):
         connected = await live.connect(heart_beat="100,100")
         assert connected.header("heart-beat") == "100,100"
         await silent.connect(heart_beat="100,100")
@@ -237,8 +294,10 @@ async def test_heart_beats_keep_a_live_client_and_drop_a_silent_one() -> None:
 
 @pytest.mark.asyncio
 async def test_a_connection_without_connect_is_closed() -> None:
-    async with running_sandbox(connect_timeout=0.2) as broker, \
-            await RawClient.open(broker.tcp_port) as client:
+    async with (
+        running_sandbox(connect_timeout=0.2) as broker,
+        await RawClient.open(broker.tcp_port) as client,
+    ):
         assert await client.closed_by_server() == []
 
 
@@ -272,9 +331,11 @@ async def test_port_in_use_is_a_listen_error(sandbox_broker: SandboxBroker) -> N
 @pytest.mark.asyncio
 async def test_a_consumer_that_does_not_read_stops_getting_queue_messages() -> None:
     options = {"output_high_water": 64 * 1024, "output_low_water": 16 * 1024}
-    async with running_sandbox(**options) as broker, \
-            await RawClient.open(broker.tcp_port) as stuck, \
-            await RawClient.open(broker.tcp_port) as reader:
+    async with (
+        running_sandbox(**options) as broker,
+        await RawClient.open(broker.tcp_port) as stuck,
+        await RawClient.open(broker.tcp_port) as reader,
+    ):
         await stuck.connect()
         await stuck.send("SUBSCRIBE", id="s", destination="/queue/flood", receipt="r")
         await stuck.receipt("r")
@@ -293,9 +354,11 @@ async def test_a_consumer_that_does_not_read_stops_getting_queue_messages() -> N
 @pytest.mark.asyncio
 async def test_a_topic_subscriber_that_does_not_read_is_dropped() -> None:
     options = {"output_high_water": 64 * 1024, "max_pending_output": 256 * 1024}
-    async with running_sandbox(**options) as broker, \
-            await RawClient.open(broker.tcp_port) as stuck, \
-            await RawClient.open(broker.tcp_port) as fine:
+    async with (
+        running_sandbox(**options) as broker,
+        await RawClient.open(broker.tcp_port) as stuck,
+        await RawClient.open(broker.tcp_port) as fine,
+    ):
         await stuck.connect()
         await stuck.send("SUBSCRIBE", id="s", destination="/topic/flood", receipt="r")
         await stuck.receipt("r")

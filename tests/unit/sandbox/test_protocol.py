@@ -26,10 +26,11 @@ async def test_the_seed_nc_session_byte_for_byte(sandbox_broker: SandboxBroker) 
         writer.write(NC_SESSION)
         await writer.drain()
         expected = (
-            b"CONNECTED\nversion:1.2\nserver:" + SERVER_NAME.encode()
+            b"CONNECTED\nversion:1.2\nserver:"
+            + SERVER_NAME.encode()
             + b"\nsession:session-1\nheart-beat:0,0\n\n\0"
             + "MESSAGE\nsubscription:0\nmessage-id:sandbox-1\ndestination:/queue/foo\n"
-              "content-length:6\n\n안녕\0".encode()
+            "content-length:6\n\n안녕\0".encode()
         )
         data = b""
         while len(data) < len(expected):
@@ -82,8 +83,9 @@ async def test_no_common_version_is_an_error_listing_ours(sandbox_broker: Sandbo
 async def test_login_is_checked_only_when_configured() -> None:
     async with running_sandbox(login="admin", passcode="s3cret") as broker:
         async with await RawClient.open(broker.tcp_port) as client:
-            await client.send("CONNECT", accept_version="1.2", host="x", login="admin",
-                              passcode="wrong")
+            await client.send(
+                "CONNECT", accept_version="1.2", host="x", login="admin", passcode="wrong"
+            )
             (error,) = await client.closed_by_server()
             assert error.header("message") == (
                 "login failed: wrong login or passcode for this sandbox"
@@ -209,8 +211,9 @@ async def test_client_individual_nack_redelivers_to_the_next_consumer(
     async with await RawClient.open(port) as a, await RawClient.open(port) as b:
         for client in (a, b):
             await client.connect()
-            await client.send("SUBSCRIBE", id="s", destination="/queue/jobs",
-                              ack="client-individual", receipt="r")
+            await client.send(
+                "SUBSCRIBE", id="s", destination="/queue/jobs", ack="client-individual", receipt="r"
+            )
             await client.receipt("r")
         sandbox_broker.publish("/queue/jobs", "job")
         first = await a.frame()
@@ -234,8 +237,7 @@ async def test_client_individual_nack_redelivers_to_the_next_consumer(
 async def test_client_ack_is_cumulative(sandbox_broker: SandboxBroker) -> None:
     async with await RawClient.open(sandbox_broker.tcp_port) as client:
         await client.connect()
-        await client.send("SUBSCRIBE", id="s", destination="/queue/cum", ack="client",
-                          receipt="r")
+        await client.send("SUBSCRIBE", id="s", destination="/queue/cum", ack="client", receipt="r")
         await client.receipt("r")
         for n in range(3):
             sandbox_broker.publish("/queue/cum", str(n))
@@ -297,8 +299,9 @@ async def test_stomp_1_1_acks_with_message_id_and_subscription(
         sandbox_broker.publish("/queue/v11", "one")
         message = await client.frame()
         assert message.header("ack") is None
-        await client.send("ACK", message_id=message.header("message-id") or "",
-                          subscription="s", receipt="k")
+        await client.send(
+            "ACK", message_id=message.header("message-id") or "", subscription="s", receipt="k"
+        )
         await client.receipt("k")
         assert sandbox_broker.destinations.depth("/queue/v11") == 0
         await client.send("NACK", message_id="nope", subscription="missing")
@@ -363,8 +366,9 @@ async def test_open_transaction_is_aborted_on_disconnect(sandbox_broker: Sandbox
     async with await RawClient.open(sandbox_broker.tcp_port) as client:
         await client.connect()
         await client.send("BEGIN", transaction="t")
-        await client.send("SEND", b"never", destination="/queue/abandoned", transaction="t",
-                          receipt="r")
+        await client.send(
+            "SEND", b"never", destination="/queue/abandoned", transaction="t", receipt="r"
+        )
         await client.receipt("r")
     await asyncio.sleep(0.05)
     assert sandbox_broker.destinations.depth("/queue/abandoned") == 0
@@ -376,8 +380,9 @@ async def test_browser_subscription_peeks_without_consuming(sandbox_broker: Sand
         sandbox_broker.publish("/queue/peek", f"p{n}", {"x-n": str(n)})
     async with await RawClient.open(sandbox_broker.tcp_port) as client:
         await client.connect()
-        await client.send("SUBSCRIBE", id="b", destination="/queue/peek", browser="true",
-                          ack="client")
+        await client.send(
+            "SUBSCRIBE", id="b", destination="/queue/peek", browser="true", ack="client"
+        )
         frames = await client.frames(4)
         assert [f.body for f in frames[:3]] == [b"p0", b"p1", b"p2"]
         assert all(f.header("ack") is None for f in frames)
@@ -414,13 +419,24 @@ async def test_discovery_topic_sends_json_on_subscribe_and_on_change() -> None:
             await client.send("SUBSCRIBE", id="d", destination="/topic/sandbox.destinations")
             first = await client.frame()
             assert first.header("content-type") == "application/json;charset=utf-8"
-            assert json.loads(first.body) == {"destinations": [{
-                "destination": "/queue/orders", "kind": "queue", "depth": 1, "consumers": 0,
-                "enqueued": 1, "dequeued": 0}]}
+            assert json.loads(first.body) == {
+                "destinations": [
+                    {
+                        "destination": "/queue/orders",
+                        "kind": "queue",
+                        "depth": 1,
+                        "consumers": 0,
+                        "enqueued": 1,
+                        "dequeued": 0,
+                    }
+                ]
+            }
             broker.publish("/topic/alerts/info", "y")
             second = json.loads((await client.frame()).body)
             assert [d["destination"] for d in second["destinations"]] == [
-                "/queue/orders", "/topic/alerts/info"]
+                "/queue/orders",
+                "/topic/alerts/info",
+            ]
             await client.send("SEND", b"{}", destination="/topic/sandbox.destinations")
             (error,) = await client.closed_by_server()
             assert "read-only" in (error.header("message") or "")

@@ -22,8 +22,10 @@ def test_sandbox_serves_inside_a_qasync_loop(qapp: Any) -> None:
         async with SandboxBroker(demo=True, demo_rate=100, demo_seed=1) as broker:
             reader, writer = await asyncio.open_connection("127.0.0.1", broker.tcp_port)
             try:
-                writer.write(b"CONNECT\naccept-version:1.2\nhost:x\n\n\0"
-                             b"SUBSCRIBE\nid:all\ndestination:/topic/>\n\n\0")
+                writer.write(
+                    b"CONNECT\naccept-version:1.2\nhost:x\n\n\0"
+                    b"SUBSCRIBE\nid:all\ndestination:/topic/>\n\n\0"
+                )
                 data = b""
                 async with asyncio.timeout(10):
                     while data.count(b"\0") < 4:

@@ -88,9 +88,7 @@ ENCODE_TABLE: list[tuple[str, tuple[str | type[Exception], ...]]] = [
 
 @pytest.mark.parametrize(("text", "expected"), ENCODE_TABLE)
 @pytest.mark.parametrize("column", range(3))
-def test_escape_table(
-    text: str, expected: tuple[str | type[Exception], ...], column: int
-) -> None:
+def test_escape_table(text: str, expected: tuple[str | type[Exception], ...], column: int) -> None:
     version = (V10, V11, V12)[column]
     want = expected[column]
     if want is REFUSE:

@@ -390,9 +390,10 @@ def test_big_bodies(size: int) -> None:
     assert frames(feed_chunks(FrameParser(), chunks))[0].body == body
     no_nul = body.replace(b"\0", b"-")
     plain = b"MESSAGE\n\n" + no_nul + b"\0"
-    assert frames(feed_chunks(FrameParser(), split_at(plain, range(0, len(plain), 4096))))[
-        0
-    ].body == no_nul
+    assert (
+        frames(feed_chunks(FrameParser(), split_at(plain, range(0, len(plain), 4096))))[0].body
+        == no_nul
+    )
 
 
 # -- commands ------------------------------------------------------------------------------------
@@ -605,9 +606,7 @@ def test_feed_eof_names_only_the_frame_being_read() -> None:
 def test_partial_head_counters_restart_with_each_frame() -> None:
     parser = FrameParser(limits=Limits(max_headers=2, max_line_bytes=8))
     assert parser.feed(b"MESSAGE\na:1\nb:2\n") == []
-    assert parser.feed(b"\n\0MESSAGE\nc:3\n") == [
-        Frame(Command.MESSAGE, (("a", "1"), ("b", "2")))
-    ]
+    assert parser.feed(b"\n\0MESSAGE\nc:3\n") == [Frame(Command.MESSAGE, (("a", "1"), ("b", "2")))]
     assert parser.feed(b"d:4\n") == []
     assert parser.feed(b"\n\0") == [Frame(Command.MESSAGE, (("c", "3"), ("d", "4")))]
     assert parser.feed(b"MESSAGE\ne:5\nf:6\n") == []

@@ -31,11 +31,17 @@ def names(tree: DestinationTree, path: str = "") -> list[str]:
     [
         ("/", "/queue/foo.bar", [("queue", "/queue"), ("foo.bar", "/queue/foo.bar")]),
         (".", "/queue/foo.bar", [("/queue/foo", "/queue/foo"), ("bar", "/queue/foo.bar")]),
-        ("/.", "/queue/foo.bar",
-         [("queue", "/queue"), ("foo", "/queue/foo"), ("bar", "/queue/foo.bar")]),
+        (
+            "/.",
+            "/queue/foo.bar",
+            [("queue", "/queue"), ("foo", "/queue/foo"), ("bar", "/queue/foo.bar")],
+        ),
         ("none", "/queue/foo.bar", [("/queue/foo.bar", "/queue/foo.bar")]),
-        (".", "orders.eu.paris",
-         [("orders", "orders"), ("eu", "orders.eu"), ("paris", "orders.eu.paris")]),
+        (
+            ".",
+            "orders.eu.paris",
+            [("orders", "orders"), ("eu", "orders.eu"), ("paris", "orders.eu.paris")],
+        ),
         ("/", "queue/a", [("queue", "queue"), ("a", "queue/a")]),
         ("/", "/a//b", [("a", "/a"), ("b", "/a//b")]),
         ("/", "/a/", [("a", "/a"), ("/", "/a/")]),
@@ -131,8 +137,12 @@ def test_empty_destination_and_bad_direction() -> None:
         tree.record_message("/a", "up")
 
 
-@given(st.lists(st.tuples(st.text(alphabet="ab/", min_size=1, max_size=8),
-                          st.sampled_from(["in", "out"])), max_size=30))
+@given(
+    st.lists(
+        st.tuples(st.text(alphabet="ab/", min_size=1, max_size=8), st.sampled_from(["in", "out"])),
+        max_size=30,
+    )
+)
 def test_every_node_total_is_own_plus_children(records: list[tuple[str, str]]) -> None:
     tree = DestinationTree("/")
     for destination, direction in records:
@@ -261,7 +271,11 @@ def test_matching_shows_matches_and_their_ancestors_case_insensitively() -> None
     assert shown == {"/topic", "/topic/prices"}
     # A match on a folder's path also matches everything below it (their paths contain it).
     assert {n.path for n in tree.matching("queue/orders")} == {
-        "/queue", "/queue/Orders", "/queue/Orders.eu", "/queue/orders", "/queue/orders.us"
+        "/queue",
+        "/queue/Orders",
+        "/queue/Orders.eu",
+        "/queue/orders",
+        "/queue/orders.us",
     }
     assert tree.matching("nothing") == set()
     assert len(tree.matching("  ")) == len(tree)

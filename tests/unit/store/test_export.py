@@ -40,8 +40,14 @@ def test_non_utf8_body_goes_to_body_base64() -> None:
     obj = entry_to_json(LogEntry("in", "MESSAGE", (), body, timestamp=0.0))
     assert "body" not in obj
     assert base64.b64decode(obj["body_base64"]) == body
-    assert list(obj) == ["timestamp", "direction", "command", "destination", "headers",
-                         "body_base64"]
+    assert list(obj) == [
+        "timestamp",
+        "direction",
+        "command",
+        "destination",
+        "headers",
+        "body_base64",
+    ]
 
 
 def test_text_with_control_characters_that_is_valid_utf8_stays_in_body() -> None:
