@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from explorer.client.errors import ClientError
 from explorer.client.url import Endpoint
-from explorer.stomp import Frame, Version
+from explorer.stomp import Direction, Frame, Version
 
 __all__ = [
     "Connected",
@@ -40,11 +40,6 @@ class State(StrEnum):
     RECONNECT_WAIT = "reconnect-wait"
     DISCONNECTING = "disconnecting"
     CLOSED = "closed"
-
-
-class Direction(StrEnum):
-    IN = "in"
-    OUT = "out"
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 
 from explorer.client.errors import NotSupported
 from explorer.client.events import Message
-from explorer.stomp import Command, Frame, Version
+from explorer.stomp import ACK_MODES, Command, Frame, Version
 
 __all__ = [
     "ACK_MODES",
@@ -22,7 +22,6 @@ __all__ = [
 ]
 
 HeadersLike = Mapping[str, str] | Iterable[tuple[str, str]]
-ACK_MODES = ("auto", "client", "client-individual")
 REDACTED = "***"
 
 

@@ -36,7 +36,6 @@ from explorer.profiles.exchange import (
 )
 from explorer.profiles.migrate import CURRENT_SCHEMA
 from explorer.profiles.model import (
-    ACK_MODES,
     ALL_VERSIONS,
     SPLIT_RULES,
     HeartBeat,
@@ -69,7 +68,6 @@ from explorer.profiles.store import ProfileStore, RemovedProfile, register_built
 from explorer.profiles.validate import validate
 
 __all__ = [
-    "ACK_MODES",
     "ALL_VERSIONS",
     "CURRENT_SCHEMA",
     "MANAGEMENT_PASSWORD",

@@ -17,7 +17,6 @@ from explorer.profiles.errors import ProfileFileError
 
 ALL_VERSIONS: tuple[str, ...] = ("1.0", "1.1", "1.2")
 SPLIT_RULES: tuple[str, ...] = ("/", ".", "/.", "none")
-ACK_MODES: tuple[str, ...] = ("auto", "client", "client-individual")
 
 # Handshake headers whose values are credentials: kept in the keyring, never in the file.
 SECRET_HEADER_NAMES: frozenset[str] = frozenset(

@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 
 from explorer.client.url import UrlError, parse_url
 from explorer.profiles.errors import FieldError
-from explorer.profiles.model import ACK_MODES, ALL_VERSIONS, SPLIT_RULES, Headers, Profile
+from explorer.profiles.model import ALL_VERSIONS, SPLIT_RULES, Headers, Profile
+from explorer.stomp import ACK_MODES
 
 MAX_HEARTBEAT_MS = 24 * 3600 * 1000
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")

@@ -35,7 +35,6 @@ from __future__ import annotations
 from explorer.sandbox.demo import DEMO_DESTINATIONS, DemoMessage, DemoTraffic
 from explorer.sandbox.destinations import (
     DISCOVERY_TOPIC,
-    AckMode,
     Caps,
     DestinationInfo,
 )
@@ -55,7 +54,6 @@ __all__ = [
     "DEMO_DESTINATIONS",
     "DISCOVERY_TOPIC",
     "SERVER_NAME",
-    "AckMode",
     "CapacityExceeded",
     "Caps",
     "DemoMessage",

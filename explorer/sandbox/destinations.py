@@ -12,10 +12,10 @@ import re
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Final, Literal, Protocol
 
 from explorer.sandbox.errors import CapacityExceeded, InvalidDestination, ProtocolViolation
+from explorer.stomp import AckMode
 
 QUEUE_PREFIX: Final = "/queue/"
 TOPIC_PREFIX: Final = "/topic/"
@@ -27,14 +27,6 @@ _WILDCARD_ONE: Final = "*"
 _WILDCARD_REST: Final = frozenset({">", "#"})
 _SEGMENT_SPLIT: Final = re.compile(r"([./])")
 _CONTROL_CHARS: Final = re.compile(r"[\x00-\x1f\x7f]")
-
-
-class AckMode(StrEnum):
-    """SUBSCRIBE `ack` values."""
-
-    AUTO = "auto"
-    CLIENT = "client"
-    CLIENT_INDIVIDUAL = "client-individual"
 
 
 @dataclass(slots=True, eq=False)

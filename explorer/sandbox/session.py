@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Final, Protocol
 
 from explorer.sandbox.destinations import (
     DISCOVERY_TOPIC,
-    AckMode,
     Message,
     Subscription,
     compile_wildcard,
@@ -29,6 +28,7 @@ from explorer.sandbox.destinations import (
 from explorer.sandbox.errors import ProtocolViolation, SandboxError, SlowConsumer
 from explorer.stomp import (
     HEARTBEAT_BYTES,
+    AckMode,
     Command,
     Frame,
     FrameError,

@@ -26,11 +26,14 @@ from .errors import (
 )
 from .escaping import escape_header, unescape_header
 from .frames import (
+    ACK_MODES,
     CLIENT_COMMANDS,
     HEARTBEAT,
     HEARTBEAT_BYTES,
     SERVER_COMMANDS,
+    AckMode,
     Command,
+    Direction,
     Frame,
     Heartbeat,
     Version,
@@ -40,11 +43,14 @@ from .parser import FrameParser, Limits
 from .serializer import serialize
 
 __all__ = [
+    "ACK_MODES",
     "CLIENT_COMMANDS",
     "HEARTBEAT",
     "HEARTBEAT_BYTES",
     "SERVER_COMMANDS",
+    "AckMode",
     "Command",
+    "Direction",
     "Frame",
     "FrameError",
     "FrameParser",

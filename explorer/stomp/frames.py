@@ -37,6 +37,24 @@ class Version(StrEnum):
     V1_2 = "1.2"
 
 
+class Direction(StrEnum):
+    """Which way a frame went on a connection, seen from our side."""
+
+    IN = "in"
+    OUT = "out"
+
+
+class AckMode(StrEnum):
+    """SUBSCRIBE `ack` header values (STOMP 1.2 "SUBSCRIBE ack Header")."""
+
+    AUTO = "auto"
+    CLIENT = "client"
+    CLIENT_INDIVIDUAL = "client-individual"
+
+
+ACK_MODES: Final = tuple(mode.value for mode in AckMode)
+"""The `ack` values as plain strings, in the order people read them."""
+
 CLIENT_COMMANDS: Final = frozenset(
     {
         Command.CONNECT,

@@ -37,7 +37,7 @@ from explorer.store.message_log import (
     MessageLog,
     PublishPlan,
 )
-from explorer.store.messages import IN, OUT, Direction, LogEntry, one_line
+from explorer.store.messages import IN, OUT, LogEntry, one_line
 
 __all__ = [
     "COUNT_NAMES",
@@ -49,7 +49,6 @@ __all__ = [
     "SPLIT_RULES",
     "DestinationNode",
     "DestinationTree",
-    "Direction",
     "FilterError",
     "FilteredRows",
     "LogEntry",

@@ -22,13 +22,13 @@ import struct
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from typing import Final, Literal, Protocol
+from typing import Final, Protocol
 
+from explorer.stomp import Direction
 from explorer.store.errors import StoreError
 
-Direction = Literal["in", "out"]
-IN: Final = "in"
-OUT: Final = "out"
+IN: Final = Direction.IN
+OUT: Final = Direction.OUT
 
 PREVIEW_CHARS: Final = 200
 # Enough bytes for PREVIEW_CHARS characters of up to 4 bytes each.

@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.profiles import (
-    ACK_MODES,
     ALL_VERSIONS,
     MANAGEMENT_PASSWORD,
     PASSCODE,
@@ -60,6 +59,7 @@ from explorer.profiles import (
     header_field,
     is_secret_header,
 )
+from explorer.stomp import ACK_MODES
 from explorer.ui.messages import describe_field_error, field_message, keyring_notice
 
 TestConnection = Callable[[Profile, dict[str, str]], Awaitable[str]]

@@ -6,7 +6,6 @@ import pytest
 
 from explorer.sandbox import CapacityExceeded, Caps, InvalidDestination
 from explorer.sandbox.destinations import (
-    AckMode,
     DestinationInfo,
     Destinations,
     Message,
@@ -14,6 +13,7 @@ from explorer.sandbox.destinations import (
     compile_wildcard,
     is_wildcard,
 )
+from explorer.stomp import AckMode
 
 
 class FakeConsumer:

@@ -7,7 +7,8 @@ import asyncio
 import pytest
 
 from explorer.sandbox import DestinationInfo, snapshot_json
-from explorer.sandbox.destinations import AckMode, Message, Subscription
+from explorer.sandbox.destinations import Message, Subscription
+from explorer.stomp import AckMode
 from tests.support.sandbox import running_sandbox
 
 
