@@ -43,8 +43,8 @@ from explorer.profiles.model import (
     Profile,
     Reconnect,
     Subscription,
-    TlsOptions,
-    WebSocketOptions,
+    TlsSettings,
+    WebSocketSettings,
     is_secret_header,
 )
 from explorer.profiles.probe import probe_connection
@@ -92,8 +92,8 @@ __all__ = [
     "RemovedProfile",
     "SecretStore",
     "Subscription",
-    "TlsOptions",
-    "WebSocketOptions",
+    "TlsSettings",
+    "WebSocketSettings",
     "client_kwargs",
     "config_dir",
     "connection_from_profile",

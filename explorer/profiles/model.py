@@ -49,7 +49,7 @@ class Reconnect:
 
 
 @dataclass(frozen=True, slots=True)
-class TlsOptions:
+class TlsSettings:
     """TLS settings; the key passphrase is a secret and lives in the keyring."""
 
     verify: bool = True
@@ -60,7 +60,7 @@ class TlsOptions:
 
 
 @dataclass(frozen=True, slots=True)
-class WebSocketOptions:
+class WebSocketSettings:
     """Handshake extras. `headers` holds plain headers; the values of the headers named in
     `secret_headers` (Authorization, Cookie, ...) live in the keyring."""
 
@@ -98,8 +98,8 @@ class Profile:
     versions: tuple[str, ...] = ALL_VERSIONS
     heart_beat: HeartBeat = field(default_factory=HeartBeat)
     reconnect: Reconnect = field(default_factory=Reconnect)
-    tls: TlsOptions = field(default_factory=TlsOptions)
-    websocket: WebSocketOptions = field(default_factory=WebSocketOptions)
+    tls: TlsSettings = field(default_factory=TlsSettings)
+    websocket: WebSocketSettings = field(default_factory=WebSocketSettings)
     split_rule: str = "/."
     subscriptions: tuple[Subscription, ...] = ()
     management: Management = field(default_factory=Management)
@@ -274,14 +274,14 @@ def profile_from_dict(data: Any, where: str = "profile") -> Profile:
             rc.integer("initial_delay_ms", 1_000),
             rc.integer("max_delay_ms", 30_000),
         ),
-        tls=TlsOptions(
+        tls=TlsSettings(
             verify=tls.flag("verify", True),
             ca_file=tls.opt_text("ca_file"),
             cert_file=tls.opt_text("cert_file"),
             key_file=tls.opt_text("key_file"),
             server_name=tls.opt_text("server_name"),
         ),
-        websocket=WebSocketOptions(
+        websocket=WebSocketSettings(
             headers=ws.headers("headers"),
             secret_headers=tuple(secret_headers),
             origin=ws.opt_text("origin"),

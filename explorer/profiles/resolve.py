@@ -12,7 +12,7 @@ from typing import Any
 from explorer.client.url import Endpoint
 from explorer.profiles import secrets as sec
 from explorer.profiles.errors import FieldError, ProfileInvalid
-from explorer.profiles.model import Headers, HeartBeat, Profile, Reconnect, TlsOptions
+from explorer.profiles.model import Headers, HeartBeat, Profile, Reconnect, TlsSettings
 from explorer.profiles.store import ProfileStore
 
 
@@ -32,7 +32,7 @@ class ConnectionSettings:
     versions: tuple[str, ...]
     heart_beat: HeartBeat
     reconnect: Reconnect
-    tls: TlsOptions
+    tls: TlsSettings
     tls_key_passphrase: str | None
     ws_headers: Headers  # plain and secret handshake headers together
     ws_origin: str | None

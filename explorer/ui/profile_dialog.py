@@ -54,8 +54,8 @@ from explorer.profiles import (
     ProfileStore,
     Reconnect,
     Subscription,
-    TlsOptions,
-    WebSocketOptions,
+    TlsSettings,
+    WebSocketSettings,
     header_field,
     is_secret_header,
 )
@@ -623,14 +623,14 @@ class ProfileDialog(QDialog):
                 self.reconnect_initial.value(),
                 self.reconnect_max.value(),
             ),
-            tls=TlsOptions(
+            tls=TlsSettings(
                 verify=self.tls_verify.isChecked(),
                 ca_file=self._text(self.ca_file_edit),
                 cert_file=self._text(self.cert_file_edit),
                 key_file=self._text(self.key_file_edit),
                 server_name=self._text(self.server_name_edit),
             ),
-            websocket=WebSocketOptions(
+            websocket=WebSocketSettings(
                 tuple(plain), tuple(secret_names), self._text(self.origin_edit)
             ),
             split_rule=str(self.split_combo.currentData()),

@@ -10,8 +10,8 @@ from explorer.profiles import (
     Profile,
     Reconnect,
     Subscription,
-    TlsOptions,
-    WebSocketOptions,
+    TlsSettings,
+    WebSocketSettings,
 )
 
 
@@ -35,10 +35,10 @@ def full_tls_profile(tmp: Path, name: str = "prod") -> Profile:
         versions=("1.1", "1.2"),
         heart_beat=HeartBeat(5000, 7000),
         reconnect=Reconnect(enabled=False, initial_delay_ms=250, max_delay_ms=9000),
-        tls=TlsOptions(
+        tls=TlsSettings(
             verify=False, ca_file=ca, cert_file=cert, key_file=key, server_name="broker.internal"
         ),
-        websocket=WebSocketOptions(
+        websocket=WebSocketSettings(
             headers=(("X-Team", "blue"),),
             secret_headers=("Authorization",),
             origin="https://app.example.com",

@@ -16,8 +16,8 @@ from explorer.profiles import (
     HeartBeat,
     Profile,
     ProfileStore,
-    TlsOptions,
-    WebSocketOptions,
+    TlsSettings,
+    WebSocketSettings,
     header_field,
 )
 from tests.support.brokers import Broker
@@ -41,8 +41,8 @@ def test_a_profile_supplies_everything_and_flags_override_it(
             login="bob",
             vhost="team",
             heart_beat=HeartBeat(1000, 2000),
-            tls=TlsOptions(ca_file=str(ca)),
-            websocket=WebSocketOptions(secret_headers=("Authorization",), origin="https://o"),
+            tls=TlsSettings(ca_file=str(ca)),
+            websocket=WebSocketSettings(secret_headers=("Authorization",), origin="https://o"),
         ),
         {PASSCODE: "pw", TLS_KEY_PASSPHRASE: "kp", header_field("Authorization"): "Bearer t"},
     )

@@ -11,7 +11,7 @@ from explorer.profiles import (
     Profile,
     ProfileNotFound,
     ProfileStore,
-    WebSocketOptions,
+    WebSocketSettings,
     client_kwargs,
     connection_from_profile,
     header_field,
@@ -28,7 +28,7 @@ def test_settings_merge_secrets_and_never_show_them() -> None:
             "wss://h/ws",
             login="bob",
             heart_beat=HeartBeat(0, 5000),
-            websocket=WebSocketOptions(headers=(("X-A", "1"),), secret_headers=("Authorization",)),
+            websocket=WebSocketSettings(headers=(("X-A", "1"),), secret_headers=("Authorization",)),
         ),
         {PASSCODE: "pw-SECRET", header_field("Authorization"): "Bearer SECRET"},
     )

@@ -13,8 +13,8 @@ from explorer.profiles import (
     Profile,
     Reconnect,
     Subscription,
-    TlsOptions,
-    WebSocketOptions,
+    TlsSettings,
+    WebSocketSettings,
     validate,
 )
 from tests.unit.profiles.helpers import full_tls_profile
@@ -70,26 +70,26 @@ def test_duplicate_names_ignore_case() -> None:
 
 def test_unreadable_ca_file_and_tls_options_on_a_plain_url(tmp_path: Path) -> None:
     missing = str(tmp_path / "nope.pem")
-    p = replace(BASE, url="stomp+ssl://h", tls=TlsOptions(ca_file=missing))
+    p = replace(BASE, url="stomp+ssl://h", tls=TlsSettings(ca_file=missing))
     assert only(p) == ("tls.ca_file", f"CA file '{missing}' does not exist or is not a file")
     ca = tmp_path / "ca.pem"
     ca.write_text("x")
     ca.chmod(0)
-    p = replace(BASE, url="stomp+ssl://h", tls=TlsOptions(ca_file=str(ca)))
+    p = replace(BASE, url="stomp+ssl://h", tls=TlsSettings(ca_file=str(ca)))
     import os
 
     if os.geteuid() != 0:  # root reads anything; the check still runs for everybody else
         assert only(p)[0] == "tls.ca_file"
     ca.chmod(0o644)
-    field, message = only(replace(BASE, tls=TlsOptions(ca_file=str(ca))))
+    field, message = only(replace(BASE, tls=TlsSettings(ca_file=str(ca))))
     assert (field, "stomp+ssl://") == ("url", "stomp+ssl://") and "not TLS" in message
 
 
 def test_websocket_options_need_a_websocket_url() -> None:
-    p = replace(BASE, websocket=WebSocketOptions(origin="https://x"))
+    p = replace(BASE, websocket=WebSocketSettings(origin="https://x"))
     field, message = only(p)
     assert field == "url" and "ws://" in message
-    bad = replace(BASE, url="ws://h/ws", websocket=WebSocketOptions(headers=(("a:b", "v"),)))
+    bad = replace(BASE, url="ws://h/ws", websocket=WebSocketSettings(headers=(("a:b", "v"),)))
     assert only(bad)[0] == "websocket.headers"
 
 
