@@ -122,7 +122,7 @@ def handle(args: argparse.Namespace) -> int:
 
 
 async def _run(args: argparse.Namespace, client: Any, options: dict[str, Any]) -> ScanResult:
-    from explorer.discovery.broker_kind import detect_broker_kind
+    from explorer.broker.kind import detect_broker_kind
     from explorer.discovery.scan import scan
 
     await client.connect()
@@ -140,7 +140,7 @@ async def _run(args: argparse.Namespace, client: Any, options: dict[str, Any]) -
 
 
 def _config(args: argparse.Namespace, broker: Any, options: dict[str, Any]) -> DiscoveryConfig:
-    from explorer.discovery.broker_kind import BrokerKind
+    from explorer.broker.kind import BrokerKind
     from explorer.discovery.service import DiscoveryConfig
 
     management_url, jolokia_url = args.management, args.jolokia

@@ -2,8 +2,9 @@
 
 For the window, per connection::
 
+    from explorer.broker.kind import detect_broker_kind
     from explorer.discovery import (DiscoveryConfig, DiscoveryService, apply_to_tree,
-                                    SourceProblem, SourceReady, detect_broker_kind)
+                                    SourceProblem, SourceReady)
 
     kind = detect_broker_kind(client.connected_frame.headers, configured=None,
                               websocket=client.endpoint.is_websocket)
@@ -22,36 +23,20 @@ Sources, each yielding `DiscoveredDestination` records in STOMP syntax with `sou
 - `seen`, `bookmark`, `import`: any broker (`local.py`; `DiscoveryService.observe_frame`,
   `add_bookmark`, `import_file`).
 
-Also: `broker_kind.py` (kind detection, per-broker syntax help and subtree wildcards),
-`modes.py` (observe / peek / consume / drain: SUBSCRIBE headers, `removes_messages`),
-`browse.peek` (ActiveMQ queue browser), `scan.scan` (one-shot discovery, used by the CLI).
+Also: `scan.scan` (one-shot discovery, used by the CLI). What a broker is and can do (kind
+detection, destination syntax, subscription modes, the queue browser) lives in
+`explorer.broker`.
 """
 
 from __future__ import annotations
 
-from explorer.discovery.broker_kind import (
-    BrokerKind,
-    DestinationSyntax,
-    detect_broker_kind,
-    subtree_wildcard,
-    syntax_for,
-)
 from explorer.discovery.errors import (
     DiscoveryAuthError,
     DiscoveryError,
     DiscoveryProtocolError,
     DiscoveryUnavailable,
-    PeekUnsupported,
 )
-from explorer.discovery.model import DiscoveredDestination, Kind, Source
-from explorer.discovery.modes import (
-    Mode,
-    available_modes,
-    describe,
-    is_browser_end,
-    removes_messages,
-    subscribe_headers,
-)
+from explorer.discovery.model import DiscoveredDestination, Source
 from explorer.discovery.service import (
     DiscoveryConfig,
     DiscoveryEvent,
@@ -62,8 +47,6 @@ from explorer.discovery.service import (
 )
 
 __all__ = [
-    "BrokerKind",
-    "DestinationSyntax",
     "DiscoveredDestination",
     "DiscoveryAuthError",
     "DiscoveryConfig",
@@ -72,19 +55,8 @@ __all__ = [
     "DiscoveryProtocolError",
     "DiscoveryService",
     "DiscoveryUnavailable",
-    "Kind",
-    "Mode",
-    "PeekUnsupported",
     "Source",
     "SourceProblem",
     "SourceReady",
     "apply_to_tree",
-    "available_modes",
-    "describe",
-    "detect_broker_kind",
-    "is_browser_end",
-    "removes_messages",
-    "subscribe_headers",
-    "subtree_wildcard",
-    "syntax_for",
 ]

@@ -22,7 +22,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from explorer.discovery.model import DiscoveredDestination, Kind, Source
+from explorer.broker.destinations import DestinationKind
+from explorer.discovery.model import DiscoveredDestination, Source
 from explorer.discovery.naming import ADVISORY_PREFIX, is_advisory_name
 
 TOPIC_PREFIX = "/topic/"
@@ -37,11 +38,11 @@ DESTINATION_ADVISORIES: tuple[str, ...] = (
 CONSUMER_ADVISORIES: tuple[str, ...] = ("/topic/ActiveMQ.Advisory.Consumer.>",)
 
 # XStream class name of the destination → (STOMP prefix, kind)
-DESTINATION_CLASSES: dict[str, tuple[str, Kind]] = {
-    "ActiveMQQueue": ("/queue/", Kind.QUEUE),
-    "ActiveMQTopic": ("/topic/", Kind.TOPIC),
-    "ActiveMQTempQueue": ("/remote-temp-queue/", Kind.TEMP_QUEUE),
-    "ActiveMQTempTopic": ("/remote-temp-topic/", Kind.TEMP_TOPIC),
+DESTINATION_CLASSES: dict[str, tuple[str, DestinationKind]] = {
+    "ActiveMQQueue": ("/queue/", DestinationKind.QUEUE),
+    "ActiveMQTopic": ("/topic/", DestinationKind.TOPIC),
+    "ActiveMQTempQueue": ("/remote-temp-queue/", DestinationKind.TEMP_QUEUE),
+    "ActiveMQTempTopic": ("/remote-temp-topic/", DestinationKind.TEMP_TOPIC),
 }
 
 # The advisory topic a DestinationInfo arrived on tells the kind when the body does not.
@@ -52,9 +53,9 @@ ADVISORY_TOPIC_KINDS: dict[str, str] = {
     "/topic/ActiveMQ.Advisory.TempTopic": "ActiveMQTempTopic",
 }
 
-CONSUMER_PREFIXES: dict[str, tuple[str, Kind]] = {
-    f"{TOPIC_PREFIX}{ADVISORY_PREFIX}Consumer.Queue.": ("/queue/", Kind.QUEUE),
-    f"{TOPIC_PREFIX}{ADVISORY_PREFIX}Consumer.Topic.": ("/topic/", Kind.TOPIC),
+CONSUMER_PREFIXES: dict[str, tuple[str, DestinationKind]] = {
+    f"{TOPIC_PREFIX}{ADVISORY_PREFIX}Consumer.Queue.": ("/queue/", DestinationKind.QUEUE),
+    f"{TOPIC_PREFIX}{ADVISORY_PREFIX}Consumer.Topic.": ("/topic/", DestinationKind.TOPIC),
 }
 
 ADD, REMOVE = 0, 1

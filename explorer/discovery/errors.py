@@ -22,7 +22,3 @@ class DiscoveryUnavailable(DiscoveryError):
 
 class DiscoveryProtocolError(DiscoveryError):
     """The endpoint answered something we cannot read (not JSON, unexpected shape)."""
-
-
-class PeekUnsupported(DiscoveryError):
-    """The broker has no non-destructive browse over STOMP."""

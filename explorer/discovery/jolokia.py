@@ -14,19 +14,20 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from explorer.broker.destinations import DestinationKind
 from explorer.discovery.errors import DiscoveryProtocolError
 from explorer.discovery.http import HttpEndpoint, fetch_json
-from explorer.discovery.model import DiscoveredDestination, Kind, Source
+from explorer.discovery.model import DiscoveredDestination, Source
 from explorer.discovery.naming import is_advisory_name
 
 ATTRIBUTES: tuple[str, ...] = ("Name", "QueueSize", "ConsumerCount", "EnqueueCount", "DequeueCount")
 
 # JMX destinationType → (STOMP prefix, kind)
-DESTINATION_TYPES: dict[str, tuple[str, Kind]] = {
-    "Queue": ("/queue/", Kind.QUEUE),
-    "Topic": ("/topic/", Kind.TOPIC),
-    "TempQueue": ("/remote-temp-queue/", Kind.TEMP_QUEUE),
-    "TempTopic": ("/remote-temp-topic/", Kind.TEMP_TOPIC),
+DESTINATION_TYPES: dict[str, tuple[str, DestinationKind]] = {
+    "Queue": ("/queue/", DestinationKind.QUEUE),
+    "Topic": ("/topic/", DestinationKind.TOPIC),
+    "TempQueue": ("/remote-temp-queue/", DestinationKind.TEMP_QUEUE),
+    "TempTopic": ("/remote-temp-topic/", DestinationKind.TEMP_TOPIC),
 }
 
 

@@ -12,8 +12,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from explorer.broker.destinations import DestinationKind, kind_of
 from explorer.discovery.errors import DiscoveryError
-from explorer.discovery.model import DiscoveredDestination, Kind, Source, kind_of
+from explorer.discovery.model import DiscoveredDestination, Source
 
 # Frame headers that name a destination the user may want in the tree.
 DESTINATION_HEADERS: tuple[str, ...] = ("destination", "reply-to", "original-destination")
@@ -78,7 +79,7 @@ def parse_import_line(line: str, *, where: str = "line") -> DiscoveredDestinatio
         raise ImportFileError(f'{where}: the object has no "destination" string', "import")
     destination = destination.strip()
     try:
-        kind = Kind(item.get("kind") or kind_of(destination))
+        kind = DestinationKind(item.get("kind") or kind_of(destination))
     except ValueError:
         kind = kind_of(destination)
     return DiscoveredDestination(

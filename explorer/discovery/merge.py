@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from explorer.discovery.model import DiscoveredDestination, Kind, Source
+from explorer.broker.destinations import DestinationKind
+from explorer.discovery.model import DiscoveredDestination, Source
 
 # Who to believe for counts, best first.
 COUNT_AUTHORITY: tuple[Source, ...] = (
@@ -37,7 +38,7 @@ KIND_AUTHORITY: tuple[Source, ...] = (
 @dataclass(frozen=True, slots=True)
 class MergedDestination:
     destination: str
-    kind: Kind
+    kind: DestinationKind
     sources: tuple[Source, ...]
     depth: int | None
     consumers: int | None

@@ -6,16 +6,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
-
-class Kind(StrEnum):
-    """What a destination is, as far as a source can tell."""
-
-    QUEUE = "queue"
-    TOPIC = "topic"
-    EXCHANGE = "exchange"
-    TEMP_QUEUE = "temp-queue"
-    TEMP_TOPIC = "temp-topic"
-    UNKNOWN = "unknown"
+from explorer.broker.destinations import DestinationKind
 
 
 class Source(StrEnum):
@@ -42,7 +33,7 @@ class DiscoveredDestination:
     """
 
     destination: str
-    kind: Kind
+    kind: DestinationKind
     source: Source
     depth: int | None = None
     consumers: int | None = None
@@ -80,18 +71,3 @@ class DiscoveredDestination:
             "aliases": list(self.aliases),
             "labels": list(self.labels),
         }
-
-
-def kind_of(destination: str) -> Kind:
-    """Guess the kind from a destination's STOMP prefix (for seen/bookmarked/imported names)."""
-    if destination.startswith(("/queue/", "/amq/queue/", "/reply-queue/")):
-        return Kind.QUEUE
-    if destination.startswith("/topic/"):
-        return Kind.TOPIC
-    if destination.startswith("/exchange/"):
-        return Kind.EXCHANGE
-    if destination.startswith(("/temp-queue/", "/remote-temp-queue/")):
-        return Kind.TEMP_QUEUE
-    if destination.startswith(("/temp-topic/", "/remote-temp-topic/")):
-        return Kind.TEMP_TOPIC
-    return Kind.UNKNOWN

@@ -25,9 +25,10 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote
 
+from explorer.broker.destinations import DestinationKind
 from explorer.discovery.errors import DiscoveryProtocolError
 from explorer.discovery.http import HttpEndpoint, fetch_json
-from explorer.discovery.model import DiscoveredDestination, Kind, Source
+from explorer.discovery.model import DiscoveredDestination, Source
 
 TOPIC_EXCHANGE = "amq.topic"
 SUBSCRIPTION_QUEUE_PREFIX = "stomp-subscription-"
@@ -63,13 +64,13 @@ def map_queue(item: Mapping[str, Any]) -> DiscoveredDestination:
         labels.append(queue_type)  # quorum, stream
     aliases: tuple[str, ...] = ()
     if name.startswith(SUBSCRIPTION_QUEUE_PREFIX):
-        destination, kind = f"/amq/queue/{escape_name(name)}", Kind.QUEUE
+        destination, kind = f"/amq/queue/{escape_name(name)}", DestinationKind.QUEUE
         labels.append("subscription")
     elif name.startswith(SERVER_NAMED_PREFIX):
-        destination, kind = f"/amq/queue/{escape_name(name)}", Kind.TEMP_QUEUE
+        destination, kind = f"/amq/queue/{escape_name(name)}", DestinationKind.TEMP_QUEUE
         labels.append("temporary")
     else:
-        destination, kind = f"/queue/{escape_name(name)}", Kind.QUEUE
+        destination, kind = f"/queue/{escape_name(name)}", DestinationKind.QUEUE
         aliases = (f"/amq/queue/{escape_name(name)}",)
     return DiscoveredDestination(
         destination=destination,
@@ -105,7 +106,7 @@ def map_exchange(item: Mapping[str, Any]) -> DiscoveredDestination:
         labels.append("internal")
     return DiscoveredDestination(
         destination=f"/exchange/{escape_name(name)}",
-        kind=Kind.EXCHANGE,
+        kind=DestinationKind.EXCHANGE,
         source=Source.MANAGEMENT,
         enqueued=_int(_stat(item, "publish_in")),
         labels=tuple(labels),
@@ -121,18 +122,21 @@ def map_bindings(
     has its own queue), which is the number of subscriptions listening.
     """
     bound: dict[str, int] = {}
-    kinds: dict[str, Kind] = {}
+    kinds: dict[str, DestinationKind] = {}
     for binding in bindings:
         source = str(binding.get("source", ""))
         key = str(binding.get("routing_key", ""))
         if source == "":
             continue  # the default exchange binds every queue to its own name
         if source == TOPIC_EXCHANGE:
-            destination, kind = f"/topic/{escape_name(key)}", Kind.TOPIC
+            destination, kind = f"/topic/{escape_name(key)}", DestinationKind.TOPIC
         elif is_internal_exchange(source) and not include_internal:
             continue
         elif key:
-            destination, kind = f"/exchange/{escape_name(source)}/{escape_name(key)}", Kind.EXCHANGE
+            destination, kind = (
+                f"/exchange/{escape_name(source)}/{escape_name(key)}",
+                DestinationKind.EXCHANGE,
+            )
         else:
             continue  # a key-less binding is the exchange itself, listed from /api/exchanges
         bound[destination] = bound.get(destination, 0) + 1

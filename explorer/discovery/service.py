@@ -24,8 +24,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from explorer.broker.kind import BrokerKind
 from explorer.client import Client, ClientError
-from explorer.discovery.broker_kind import BrokerKind
 from explorer.discovery.errors import DiscoveryError, DiscoveryUnavailable
 from explorer.discovery.jolokia import JolokiaClient
 from explorer.discovery.local import SeenTracker, bookmarked, read_import_file

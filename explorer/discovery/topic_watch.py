@@ -18,6 +18,7 @@ import json
 import time
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 
+from explorer.broker.destinations import DestinationKind, kind_of
 from explorer.client import (
     Client,
     ConnectionLost,
@@ -31,7 +32,7 @@ from explorer.discovery.advisories import (
     DESTINATION_ADVISORIES,
     parse_advisory,
 )
-from explorer.discovery.model import DiscoveredDestination, Kind, Source, kind_of
+from explorer.discovery.model import DiscoveredDestination, Source
 from explorer.discovery.snapshot import SnapshotDiff
 
 Parser = Callable[[Mapping[str, str], bytes], list[DiscoveredDestination]]
@@ -172,7 +173,7 @@ def parse_sandbox_snapshot(body: bytes | str) -> list[DiscoveredDestination] | N
             continue
         destination = row["destination"]
         try:
-            kind = Kind(str(row.get("kind")))
+            kind = DestinationKind(str(row.get("kind")))
         except ValueError:
             kind = kind_of(destination)
         found.append(

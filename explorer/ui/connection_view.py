@@ -42,15 +42,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.client import ClientError
-from explorer.discovery.broker_kind import BrokerKind
-from explorer.discovery.model import Kind, kind_of
-from explorer.discovery.modes import (
+from explorer.broker.destinations import DestinationKind, kind_of
+from explorer.broker.kind import BrokerKind
+from explorer.broker.modes import (
     Mode,
     available_modes,
     peek_unsupported_reason,
     removes_messages,
 )
+from explorer.client import ClientError
 from explorer.store import LogEntry
 from explorer.ui.banner import Banner
 from explorer.ui.compose import ComposeRequest
@@ -492,7 +492,7 @@ class ConnectionView(QWidget):
             else self.tr("Peek — unavailable: {reason}").format(reason=peek_reason)
         )
         observe_tip = self.tr("Receive copies of the messages published to a topic (auto-ack).")
-        if kind in (Kind.QUEUE, Kind.TEMP_QUEUE, Kind.UNKNOWN):
+        if kind in (DestinationKind.QUEUE, DestinationKind.TEMP_QUEUE, DestinationKind.UNKNOWN):
             observe_tip += " " + self.tr(
                 "On a queue this takes the messages away (you are asked first)."
             )
@@ -533,11 +533,11 @@ class ConnectionView(QWidget):
             ),
         ]
 
-    def _peek_unavailable(self, broker: BrokerKind, kind: Kind) -> str | None:
+    def _peek_unavailable(self, broker: BrokerKind, kind: DestinationKind) -> str | None:
         """Why peek cannot work here, in the user's language (None when it can)."""
         if peek_unsupported_reason(broker, kind) is None:
             return None
-        if kind not in (Kind.QUEUE, Kind.TEMP_QUEUE):
+        if kind not in (DestinationKind.QUEUE, DestinationKind.TEMP_QUEUE):
             return self.tr("only queues can be browsed; a topic keeps no messages (use observe)")
         if broker is BrokerKind.RABBITMQ:
             return self.tr(

@@ -19,6 +19,9 @@ from enum import StrEnum
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from explorer.broker.errors import BrokerFeatureError
+from explorer.broker.kind import BrokerKind, detect_broker_kind, subtree_wildcard
+from explorer.broker.modes import MODES, Mode
 from explorer.client import (
     BrokerError,
     Client,
@@ -41,9 +44,6 @@ from explorer.client import (
 from explorer.client import (
     State as ClientState,
 )
-from explorer.discovery.broker_kind import BrokerKind, detect_broker_kind, subtree_wildcard
-from explorer.discovery.errors import DiscoveryError
-from explorer.discovery.modes import MODES, Mode
 from explorer.discovery.service import DiscoveryService
 from explorer.profiles.resolve import ConnectionSettings, client_kwargs
 from explorer.stomp import Frame, FrameParser, StompError
@@ -506,7 +506,7 @@ class SessionController(QObject):
         return True
 
     async def subscribe_mode(self, destination: str, mode: Mode) -> str:
-        """Subscribe in one of the modes of explorer.discovery.modes (the caller has asked
+        """Subscribe in one of the modes of explorer.broker.modes (the caller has asked
         for confirmation when the mode removes messages); peek runs a browse instead."""
         if mode is Mode.PEEK:
             count = await self.peek(destination)
@@ -527,12 +527,12 @@ class SessionController(QObject):
 
     async def peek(self, destination: str, timeout: float = 10.0) -> int:
         """Browse a queue without consuming it (ActiveMQ); the messages go to the log."""
-        from explorer.discovery.browse import peek
+        from explorer.broker.browse import peek
 
         client = self._require_client()
         try:
             messages = await peek(client, destination, broker=self.broker_kind, timeout=timeout)
-        except DiscoveryError as exc:
+        except BrokerFeatureError as exc:
             raise ClientError(str(exc)) from None
         except TimeoutError:
             raise ClientError(

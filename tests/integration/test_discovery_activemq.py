@@ -11,11 +11,12 @@ import pytest
 import pytest_asyncio
 import stomp
 
+from explorer.broker.browse import peek
+from explorer.broker.destinations import DestinationKind
+from explorer.broker.kind import BrokerKind, detect_broker_kind
 from explorer.client import Client
-from explorer.discovery.broker_kind import BrokerKind, detect_broker_kind
-from explorer.discovery.browse import peek
 from explorer.discovery.jolokia import JolokiaClient
-from explorer.discovery.model import DiscoveredDestination, Kind, Source
+from explorer.discovery.model import DiscoveredDestination, Source
 from explorer.discovery.service import (
     DiscoveryConfig,
     DiscoveryService,
@@ -105,8 +106,8 @@ async def test_existing_queues_and_topics_appear_without_traffic(activemq: Broke
     try:
         async with advisory_watcher(client) as watcher:
             found = await _until(watcher, {f"/queue/{queue}", f"/topic/{topic}"})
-        assert found[f"/queue/{queue}"].kind is Kind.QUEUE
-        assert found[f"/topic/{topic}"].kind is Kind.TOPIC
+        assert found[f"/queue/{queue}"].kind is DestinationKind.QUEUE
+        assert found[f"/topic/{topic}"].kind is DestinationKind.TOPIC
         assert all(f.source is Source.ADVISORY for f in found.values())
     finally:
         await client.disconnect()

@@ -12,11 +12,13 @@ from urllib.parse import quote
 import pytest
 import stomp
 
+from explorer.broker.browse import peek
+from explorer.broker.destinations import DestinationKind
+from explorer.broker.errors import PeekUnsupported
+from explorer.broker.kind import BrokerKind, detect_broker_kind
 from explorer.client import Client
-from explorer.discovery.broker_kind import BrokerKind, detect_broker_kind
-from explorer.discovery.browse import peek
-from explorer.discovery.errors import DiscoveryAuthError, PeekUnsupported
-from explorer.discovery.model import DiscoveredDestination, Kind, Source
+from explorer.discovery.errors import DiscoveryAuthError
+from explorer.discovery.model import DiscoveredDestination, Source
 from explorer.discovery.rabbitmq_management import ManagementClient
 from explorer.discovery.service import DiscoveryConfig, DiscoveryService, SourceProblem
 from tests.support.brokers import Broker, unique
@@ -91,12 +93,12 @@ async def test_queues_and_exchanges_appear_with_counts(
     management = ManagementClient(MANAGEMENT, login="guest", password="guest")
     found = await _poll_until_counted(management, f"/queue/{name}")
     queue = found[f"/queue/{name}"]
-    assert (queue.kind, queue.source) == (Kind.QUEUE, Source.MANAGEMENT)
+    assert (queue.kind, queue.source) == (DestinationKind.QUEUE, Source.MANAGEMENT)
     assert queue.depth == count
     assert queue.consumers == 0
     assert queue.aliases == (f"/amq/queue/{name}",)
     assert "durable" in queue.labels
-    assert found[f"/exchange/{exchange}"].kind is Kind.EXCHANGE
+    assert found[f"/exchange/{exchange}"].kind is DestinationKind.EXCHANGE
     assert "topic" in found[f"/exchange/{exchange}"].labels
     assert "/exchange/amq.topic" not in found and "/exchange/" not in found
 
@@ -119,7 +121,7 @@ async def test_topic_subscription_appears_as_topic_binding(rabbitmq: Broker) -> 
                     break
                 await asyncio.sleep(0.3)
         topic = found[f"/topic/{key}.#"]
-        assert (topic.kind, topic.consumers) == (Kind.TOPIC, 1)
+        assert (topic.kind, topic.consumers) == (DestinationKind.TOPIC, 1)
         subscription_queues = [d for d in found.values() if "subscription" in d.labels]
         assert subscription_queues and all("auto-delete" in d.labels for d in subscription_queues)
     finally:

@@ -6,9 +6,10 @@ import asyncio
 
 import pytest
 
+from explorer.broker.destinations import DestinationKind
+from explorer.broker.kind import BrokerKind, detect_broker_kind
 from explorer.client import Client
-from explorer.discovery.broker_kind import BrokerKind, detect_broker_kind
-from explorer.discovery.model import DiscoveredDestination, Kind, Source
+from explorer.discovery.model import DiscoveredDestination, Source
 from explorer.discovery.service import DiscoveryConfig, DiscoveryService, apply_to_tree
 from explorer.discovery.topic_watch import SANDBOX_TOPIC
 from explorer.sandbox import DISCOVERY_TOPIC, SandboxBroker
@@ -61,9 +62,11 @@ def test_tree_sources_and_gone_marks() -> None:
     """Records from several sources end up per source on one node; gone is per source."""
     tree = DestinationTree(split_rule="/.")
     events = [
-        DiscoveredDestination("/queue/orders", Kind.QUEUE, Source.ADVISORY),
-        DiscoveredDestination("/queue/orders", Kind.QUEUE, Source.MANAGEMENT, depth=4, consumers=1),
-        DiscoveredDestination("/queue/orders", Kind.QUEUE, Source.ADVISORY, gone=True),
+        DiscoveredDestination("/queue/orders", DestinationKind.QUEUE, Source.ADVISORY),
+        DiscoveredDestination(
+            "/queue/orders", DestinationKind.QUEUE, Source.MANAGEMENT, depth=4, consumers=1
+        ),
+        DiscoveredDestination("/queue/orders", DestinationKind.QUEUE, Source.ADVISORY, gone=True),
     ]
     for event in events:
         apply_to_tree(tree, event)
@@ -78,7 +81,7 @@ def test_tree_sources_and_gone_marks() -> None:
 def test_every_source_is_accepted_by_the_tree() -> None:
     tree = DestinationTree(split_rule="/.")
     for source in Source:
-        record = DiscoveredDestination(f"/queue/{source}", Kind.QUEUE, source, depth=1)
+        record = DiscoveredDestination(f"/queue/{source}", DestinationKind.QUEUE, source, depth=1)
         assert apply_to_tree(tree, record)
         node = tree.node(f"/queue/{source}")
         assert node is not None and len(node.sources) == 1

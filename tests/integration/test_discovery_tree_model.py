@@ -18,10 +18,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # scripts/test sets it; p
 from explorer.client import Client
 from explorer.discovery import (
     BrokerKind,
+    DestinationKind,
     DiscoveredDestination,
     DiscoveryConfig,
     DiscoveryService,
-    Kind,
     Source,
     apply_to_tree,
 )
@@ -103,7 +103,8 @@ def test_node_sources_and_counts_in_the_tree_model(
     }
     # The broker drops the queue: the node stays, its management source is marked gone.
     apply_to_tree(
-        model, DiscoveredDestination(destination, Kind.QUEUE, Source.MANAGEMENT, gone=True)
+        model,
+        DiscoveredDestination(destination, DestinationKind.QUEUE, Source.MANAGEMENT, gone=True),
     )
     qtbot.waitUntil(
         lambda: (

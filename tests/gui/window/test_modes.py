@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QPushButton, QTableView
 
+from explorer.broker.kind import BrokerKind
 from explorer.client import Client, ReceiveTimeout
-from explorer.discovery.broker_kind import BrokerKind
 from explorer.profiles.model import Profile
 from explorer.ui.connection_view import ConnectionView
 from explorer.ui.main_window import MainWindow

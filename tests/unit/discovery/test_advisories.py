@@ -1,14 +1,15 @@
 from __future__ import annotations
 
+from explorer.broker.destinations import DestinationKind
 from explorer.discovery.advisories import parse_advisory, parse_destination_info
-from explorer.discovery.model import DiscoveredDestination, Kind, Source
+from explorer.discovery.model import DiscoveredDestination, Source
 from tests.unit.discovery import samples
 
 
 def test_queue_added_from_real_frame() -> None:
     headers, body = samples.QUEUE_ADDED
     assert parse_advisory(headers, body) == DiscoveredDestination(
-        "/queue/probe.cap", Kind.QUEUE, Source.ADVISORY, gone=False
+        "/queue/probe.cap", DestinationKind.QUEUE, Source.ADVISORY, gone=False
     )
 
 
@@ -24,9 +25,9 @@ def test_topic_and_temp_queue() -> None:
     topic = parse_advisory(*samples.TOPIC_ADDED)
     temp = parse_advisory(*samples.TEMP_QUEUE_ADDED)
     assert topic is not None and temp is not None
-    assert (topic.destination, topic.kind) == ("/topic/probe.captopic", Kind.TOPIC)
+    assert (topic.destination, topic.kind) == ("/topic/probe.captopic", DestinationKind.TOPIC)
     assert temp.destination == "/remote-temp-queue/ID:vm-44631-1795555747001-3:17:1"
-    assert temp.kind is Kind.TEMP_QUEUE
+    assert temp.kind is DestinationKind.TEMP_QUEUE
 
 
 def test_advisory_topics_are_skipped_unless_asked() -> None:
@@ -56,14 +57,14 @@ def test_consumer_advisory_for_an_advisory_topic_is_skipped() -> None:
 def test_physical_name_and_missing_class_fall_back_to_the_advisory_topic() -> None:
     body = '{"DestinationInfo":{"destination":{"physicalName":"a.b"},"operationType":0}}'
     found = parse_destination_info("/topic/ActiveMQ.Advisory.Topic", body)
-    assert found == DiscoveredDestination("/topic/a.b", Kind.TOPIC, Source.ADVISORY)
+    assert found == DiscoveredDestination("/topic/a.b", DestinationKind.TOPIC, Source.ADVISORY)
 
 
 def test_nested_class_form() -> None:
     body = '{"DestinationInfo":{"destination":{"ActiveMQQueue":{"physicalName":"q"}}}}'
     found = parse_destination_info("/topic/ActiveMQ.Advisory.Topic", body)
     assert found is not None
-    assert (found.destination, found.kind) == ("/queue/q", Kind.QUEUE)
+    assert (found.destination, found.kind) == ("/queue/q", DestinationKind.QUEUE)
 
 
 def test_garbage_is_ignored() -> None:

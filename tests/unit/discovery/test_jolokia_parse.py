@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import pytest
 
+from explorer.broker.destinations import DestinationKind
 from explorer.discovery.errors import DiscoveryProtocolError
 from explorer.discovery.jolokia import bulk_request, parse_bulk_response
-from explorer.discovery.model import DiscoveredDestination, Kind, Source
+from explorer.discovery.model import DiscoveredDestination, Source
 from tests.unit.discovery import samples
 
 
@@ -23,7 +24,7 @@ def test_bulk_answer_maps_to_stomp_destinations_with_counts() -> None:
     assert parse_bulk_response(samples.JOLOKIA_BULK) == [
         DiscoveredDestination(
             "/queue/orders",
-            Kind.QUEUE,
+            DestinationKind.QUEUE,
             Source.JOLOKIA,
             depth=3,
             consumers=1,
@@ -32,7 +33,7 @@ def test_bulk_answer_maps_to_stomp_destinations_with_counts() -> None:
         ),
         DiscoveredDestination(
             "/topic/prices.eu",
-            Kind.TOPIC,
+            DestinationKind.TOPIC,
             Source.JOLOKIA,
             depth=0,
             consumers=2,

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from explorer.broker.destinations import DestinationKind, kind_of
 from explorer.discovery.local import (
     ImportFileError,
     SeenTracker,
@@ -11,16 +12,16 @@ from explorer.discovery.local import (
     parse_import_text,
     read_import_file,
 )
-from explorer.discovery.model import DiscoveredDestination, Kind, Source, kind_of
+from explorer.discovery.model import DiscoveredDestination, Source
 
 
 def test_seen_reports_each_destination_once() -> None:
     seen = SeenTracker()
     first = seen.observe({"destination": "/queue/a,/topic/b", "reply-to": "/temp-queue/r"})
     assert [(d.destination, d.kind, d.source) for d in first] == [
-        ("/queue/a", Kind.QUEUE, Source.SEEN),
-        ("/topic/b", Kind.TOPIC, Source.SEEN),
-        ("/temp-queue/r", Kind.TEMP_QUEUE, Source.SEEN),
+        ("/queue/a", DestinationKind.QUEUE, Source.SEEN),
+        ("/topic/b", DestinationKind.TOPIC, Source.SEEN),
+        ("/temp-queue/r", DestinationKind.TEMP_QUEUE, Source.SEEN),
     ]
     assert seen.observe({"destination": "/queue/a"}) == []
     assert "/topic/b" in seen
@@ -28,8 +29,8 @@ def test_seen_reports_each_destination_once() -> None:
 
 def test_bookmarks_deduplicate() -> None:
     assert bookmarked(["/queue/a", " /queue/a", "", "/exchange/x"]) == [
-        DiscoveredDestination("/queue/a", Kind.QUEUE, Source.BOOKMARK),
-        DiscoveredDestination("/exchange/x", Kind.EXCHANGE, Source.BOOKMARK),
+        DiscoveredDestination("/queue/a", DestinationKind.QUEUE, Source.BOOKMARK),
+        DiscoveredDestination("/exchange/x", DestinationKind.EXCHANGE, Source.BOOKMARK),
     ]
 
 
@@ -44,9 +45,9 @@ def test_import_plain_lines_and_json_lines(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert read_import_file(file) == [
-        DiscoveredDestination("/queue/a", Kind.QUEUE, Source.IMPORT),
-        DiscoveredDestination("/topic/b", Kind.TOPIC, Source.IMPORT, consumers=2),
-        DiscoveredDestination("orders", Kind.UNKNOWN, Source.IMPORT),
+        DiscoveredDestination("/queue/a", DestinationKind.QUEUE, Source.IMPORT),
+        DiscoveredDestination("/topic/b", DestinationKind.TOPIC, Source.IMPORT, consumers=2),
+        DiscoveredDestination("orders", DestinationKind.UNKNOWN, Source.IMPORT),
     ]
 
 
@@ -60,6 +61,6 @@ def test_import_errors_name_the_line(tmp_path: Path) -> None:
 
 
 def test_kind_of_prefixes() -> None:
-    assert kind_of("/amq/queue/x") is Kind.QUEUE
-    assert kind_of("/remote-temp-topic/x") is Kind.TEMP_TOPIC
-    assert kind_of("/app/chat") is Kind.UNKNOWN
+    assert kind_of("/amq/queue/x") is DestinationKind.QUEUE
+    assert kind_of("/remote-temp-topic/x") is DestinationKind.TEMP_TOPIC
+    assert kind_of("/app/chat") is DestinationKind.UNKNOWN

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from explorer.discovery.model import DiscoveredDestination, Kind, Source
+from explorer.broker.destinations import DestinationKind
+from explorer.discovery.model import DiscoveredDestination, Source
 from explorer.discovery.rabbitmq_management import (
     escape_name,
     map_all,
@@ -107,7 +108,7 @@ BINDINGS = [
 def test_plain_queue_is_slash_queue_with_amq_queue_alias_and_counts() -> None:
     assert map_queue(QUEUES[0]) == DiscoveredDestination(
         "/queue/orders",
-        Kind.QUEUE,
+        DestinationKind.QUEUE,
         Source.MANAGEMENT,
         depth=4,
         consumers=1,
@@ -126,10 +127,10 @@ def test_counts_missing_right_after_creation_stay_unknown() -> None:
 def test_server_named_and_subscription_queues_are_labelled() -> None:
     temp = map_queue(QUEUES[2])
     assert temp.destination == "/amq/queue/amq.gen--WSLfoOleum4lmU2ocvOfA"
-    assert temp.kind is Kind.TEMP_QUEUE
+    assert temp.kind is DestinationKind.TEMP_QUEUE
     assert {"auto-delete", "exclusive", "temporary"} <= set(temp.labels)
     mine = map_queue(QUEUES[4])
-    assert (mine.destination, mine.kind) == ("/queue/mine", Kind.QUEUE)
+    assert (mine.destination, mine.kind) == ("/queue/mine", DestinationKind.QUEUE)
     assert {"exclusive", "auto-delete"} <= set(mine.labels)
     sub = map_queue(QUEUES[3])
     assert sub.destination == "/amq/queue/stomp-subscription-OcRVN0ckM8u3imn3FZ8srQ"
@@ -147,7 +148,7 @@ def test_names_are_percent_escaped_and_queue_type_labelled() -> None:
 def test_exchange_mapping() -> None:
     assert map_exchange(EXCHANGES[3]) == DiscoveredDestination(
         "/exchange/logs",
-        Kind.EXCHANGE,
+        DestinationKind.EXCHANGE,
         Source.MANAGEMENT,
         enqueued=7,
         labels=("topic", "durable"),
@@ -157,7 +158,7 @@ def test_exchange_mapping() -> None:
 def test_bindings_give_topics_and_exchange_keys() -> None:
     found = {d.destination: d for d in map_bindings(BINDINGS)}
     assert set(found) == {"/topic/probe.news.#", "/exchange/logs/error.*"}
-    assert found["/topic/probe.news.#"].kind is Kind.TOPIC
+    assert found["/topic/probe.news.#"].kind is DestinationKind.TOPIC
     assert found["/topic/probe.news.#"].consumers == 2  # two subscriptions bound
     with_internal = {d.destination for d in map_bindings(BINDINGS, include_internal=True)}
     assert with_internal == set(found)  # amq.fanout binding has no key: the exchange itself

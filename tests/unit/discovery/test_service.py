@@ -7,9 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from explorer.broker.destinations import DestinationKind
 from explorer.discovery.errors import DiscoveryAuthError
 from explorer.discovery.jolokia import JolokiaClient
-from explorer.discovery.model import DiscoveredDestination, Kind, Source
+from explorer.discovery.model import DiscoveredDestination, Source
 from explorer.discovery.service import (
     DiscoveryConfig,
     DiscoveryService,
@@ -20,7 +21,9 @@ from explorer.discovery.snapshot import SnapshotDiff
 
 
 def _q(name: str, depth: int | None = None) -> DiscoveredDestination:
-    return DiscoveredDestination(f"/queue/{name}", Kind.QUEUE, Source.JOLOKIA, depth=depth)
+    return DiscoveredDestination(
+        f"/queue/{name}", DestinationKind.QUEUE, Source.JOLOKIA, depth=depth
+    )
 
 
 def test_snapshot_diff_reports_new_changed_and_gone() -> None:
@@ -119,7 +122,7 @@ def test_config_repr_hides_passwords() -> None:
 
 
 def test_config_from_profile() -> None:
-    from explorer.discovery.broker_kind import BrokerKind
+    from explorer.broker.kind import BrokerKind
     from explorer.profiles.model import Management, Profile
 
     profile = Profile(

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import asyncio
 
+from explorer.broker.errors import PeekUnsupported
+from explorer.broker.kind import BrokerKind
+from explorer.broker.modes import Mode, is_browser_end, subscribe_headers
 from explorer.client import Client, Message, ReceiveTimeout
-from explorer.discovery.broker_kind import BrokerKind
-from explorer.discovery.errors import PeekUnsupported
-from explorer.discovery.modes import Mode, is_browser_end, subscribe_headers
 from explorer.stomp import Version
 
 
@@ -33,8 +33,7 @@ async def peek(
     if client.version is Version.V1_0:
         raise PeekUnsupported(
             f"cannot peek at {destination}: the queue browser needs STOMP 1.1 or later "
-            "(this connection negotiated 1.0)",
-            "peek",
+            "(this connection negotiated 1.0)"
         )
     del headers["destination"]
     ack = headers.pop("ack")

@@ -2,10 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.discovery.broker_kind import BrokerKind
-from explorer.discovery.errors import PeekUnsupported
-from explorer.discovery.model import Kind
-from explorer.discovery.modes import (
+from explorer.broker.errors import PeekUnsupported
+from explorer.broker.kind import BrokerKind
+from explorer.broker.modes import (
     Mode,
     available_modes,
     describe,
@@ -13,6 +12,7 @@ from explorer.discovery.modes import (
     removes_messages,
     subscribe_headers,
 )
+from explorer.discovery.model import DestinationKind
 
 
 def test_peek_on_activemq_is_a_queue_browser() -> None:
@@ -35,11 +35,11 @@ def test_consume_uses_client_individual_ack() -> None:
 
 
 def test_what_removes_messages() -> None:
-    assert removes_messages(Mode.OBSERVE, Kind.TOPIC) is False
-    assert removes_messages(Mode.OBSERVE, Kind.QUEUE) is True
-    assert removes_messages(Mode.PEEK, Kind.QUEUE) is False
-    assert removes_messages(Mode.CONSUME, Kind.QUEUE) is True
-    assert removes_messages(Mode.DRAIN, Kind.QUEUE) is True
+    assert removes_messages(Mode.OBSERVE, DestinationKind.TOPIC) is False
+    assert removes_messages(Mode.OBSERVE, DestinationKind.QUEUE) is True
+    assert removes_messages(Mode.PEEK, DestinationKind.QUEUE) is False
+    assert removes_messages(Mode.CONSUME, DestinationKind.QUEUE) is True
+    assert removes_messages(Mode.DRAIN, DestinationKind.QUEUE) is True
 
 
 def test_available_modes() -> None:

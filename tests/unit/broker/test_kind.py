@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.discovery.broker_kind import (
+from explorer.broker.kind import (
     BrokerKind,
     composite,
     detect_broker_kind,

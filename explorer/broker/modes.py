@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from explorer.discovery.broker_kind import BrokerKind
-from explorer.discovery.errors import PeekUnsupported
-from explorer.discovery.model import Kind, kind_of
+from explorer.broker.destinations import DestinationKind, kind_of
+from explorer.broker.errors import PeekUnsupported
+from explorer.broker.kind import BrokerKind
 
 
 class Mode(StrEnum):
@@ -63,23 +63,23 @@ MODES: dict[Mode, ModeInfo] = {
     ),
 }
 
-_QUEUE_LIKE = (Kind.QUEUE, Kind.TEMP_QUEUE)
+_QUEUE_LIKE = (DestinationKind.QUEUE, DestinationKind.TEMP_QUEUE)
 
 
 def describe(mode: Mode) -> ModeInfo:
     return MODES[mode]
 
 
-def removes_messages(mode: Mode, kind: Kind) -> bool:
+def removes_messages(mode: Mode, kind: DestinationKind) -> bool:
     """True when subscribing this way takes messages off a queue (the UI confirms first)."""
     if mode is Mode.PEEK:
         return False
     if mode is Mode.OBSERVE:
-        return kind in _QUEUE_LIKE or kind is Kind.UNKNOWN
+        return kind in _QUEUE_LIKE or kind is DestinationKind.UNKNOWN
     return True  # consume removes what is acked; drain removes everything
 
 
-def peek_unsupported_reason(broker: BrokerKind, kind: Kind) -> str | None:
+def peek_unsupported_reason(broker: BrokerKind, kind: DestinationKind) -> str | None:
     """Why peek cannot work here, or None when it can."""
     if kind not in _QUEUE_LIKE:
         return "peek browses queues; a topic keeps no messages to look at (use observe)"
@@ -105,7 +105,7 @@ def available_modes(broker: BrokerKind, destination: str) -> tuple[Mode, ...]:
         modes.append(Mode.PEEK)
     if broker is not BrokerKind.SPRING:  # the simple broker has no ACK/NACK
         modes.append(Mode.CONSUME)
-    if kind in _QUEUE_LIKE or kind is Kind.UNKNOWN:
+    if kind in _QUEUE_LIKE or kind is DestinationKind.UNKNOWN:
         modes.append(Mode.DRAIN)
     return tuple(modes)
 
@@ -117,7 +117,7 @@ def subscribe_headers(mode: Mode, broker: BrokerKind, destination: str) -> dict[
     if mode is Mode.PEEK:
         reason = peek_unsupported_reason(broker, kind_of(destination))
         if reason is not None:
-            raise PeekUnsupported(f"cannot peek at {destination}: {reason}", "peek")
+            raise PeekUnsupported(f"cannot peek at {destination}: {reason}")
         headers["browser"] = "true"
     return headers
 
