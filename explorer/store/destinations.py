@@ -19,7 +19,7 @@ previous call.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -61,8 +61,6 @@ class DestinationNode:
         "is_destination",
         "last_seen",
         "name",
-        "own_in",
-        "own_out",
         "parent",
         "path",
         "row",
@@ -79,8 +77,6 @@ class DestinationNode:
         """Index in `parent.children` (stable: children are only ever appended)."""
         self.children: list[DestinationNode] = []
         self.is_destination = False
-        self.own_in = 0
-        self.own_out = 0
         self.total_in = 0
         """Messages received on this destination and every destination below it."""
         self.total_out = 0
@@ -103,13 +99,6 @@ class DestinationNode:
     def gone(self) -> bool:
         """True when every source that listed this node has since marked it gone."""
         return bool(self.sources) and all(info.gone for info in self.sources.values())
-
-    def ancestors(self) -> Iterator[DestinationNode]:
-        """Parent, grandparent, ... up to and including the root."""
-        node = self.parent
-        while node is not None:
-            yield node
-            node = node.parent
 
 
 @dataclass(slots=True)
@@ -263,10 +252,6 @@ class DestinationTree:
             node.sources[source] = SourceInfo()
         elif info.gone:
             info.gone = False
-        if incoming:
-            node.own_in += 1
-        else:
-            node.own_out += 1
         when = time.time() if timestamp is None else timestamp
         bucket = int(self._clock() / self._width)
         n = self._nbuckets

@@ -46,7 +46,6 @@ TEXT_OFFSET: Final = _PREFIX.size
 """Where the text part (command line, header lines, body) starts in the packed bytes."""
 # C0 controls that make a body "binary" (tab, newline, form feed, carriage return are text).
 _ALLOWED_BYTES: Final = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13))
-_TEXT_CONTENT_TYPES: Final = ("text/", "application/json", "application/xml", "+json", "+xml")
 _COMMANDS: dict[bytes, str] = {}
 _HEADER_KEYS: dict[str, tuple[bytes, bytes]] = {}
 
@@ -318,12 +317,6 @@ def one_line(text: str, limit: int = PREVIEW_CHARS) -> str:
     if "\n" in text or "\r" in text or "\t" in text:
         text = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
     return text[:limit]
-
-
-def is_text_content_type(content_type: str) -> bool:
-    """True for content types that are text by declaration (used by the detail pane)."""
-    lowered = content_type.lower()
-    return any(marker in lowered for marker in _TEXT_CONTENT_TYPES)
 
 
 def _looks_like_text(body: memoryview, *, complete: bool) -> bool:
