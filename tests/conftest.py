@@ -12,7 +12,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.support.brokers import ACTIVEMQ, RABBITMQ, Broker, require
-from tests.unit.profiles.keyrings import MemoryKeyring, use_keyring
+from tests.support.keyrings import MemoryKeyring, use_keyring
 
 
 @pytest.fixture(autouse=True)
@@ -28,7 +28,7 @@ def isolated_config(
 @pytest.fixture(autouse=True)
 def no_real_keyring() -> Iterator[MemoryKeyring]:
     """No test ever reads or writes the developer's real keyring."""
-    yield from use_keyring(MemoryKeyring())  # type: ignore[misc]
+    yield from use_keyring(MemoryKeyring())
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from explorer.profiles import secrets as sec
 from explorer.profiles.model import Management, Profile
 from explorer.profiles.store import ProfileStore
 from tests.support.brokers import Broker, unique
-from tests.unit.profiles.keyrings import MemoryKeyring, use_keyring
+from tests.support.keyrings import MemoryKeyring, use_keyring
 
 
 @pytest.fixture

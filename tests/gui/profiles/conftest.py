@@ -9,13 +9,13 @@ import pytest
 import qasync
 from PySide6.QtWidgets import QApplication
 
-from tests.unit.profiles.keyrings import MemoryKeyring, use_keyring
+from tests.support.keyrings import MemoryKeyring, use_keyring
 
 
 @pytest.fixture(autouse=True)
 def memory_keyring() -> Iterator[MemoryKeyring]:
     backend = MemoryKeyring()
-    yield from use_keyring(backend)  # type: ignore[misc]
+    yield from use_keyring(backend)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from explorer.profiles import (
 )
 from explorer.ui.profile_dialog import ProfileDialog
 from tests.support.brokers import Broker
-from tests.unit.profiles.keyrings import MemoryKeyring
+from tests.support.keyrings import MemoryKeyring
 
 pytestmark = pytest.mark.gui
 

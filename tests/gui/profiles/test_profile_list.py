@@ -14,7 +14,7 @@ from explorer.client import Client
 from explorer.profiles import PASSCODE, Profile, ProfileStore, client_kwargs, settings_for
 from explorer.ui.profile_list import ProfileListWidget
 from tests.support.brokers import Broker
-from tests.unit.profiles.keyrings import MemoryKeyring
+from tests.support.keyrings import MemoryKeyring
 
 pytestmark = pytest.mark.gui
 

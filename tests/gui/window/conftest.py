@@ -23,7 +23,7 @@ from explorer.profiles.model import Profile
 from explorer.ui.connection_view import ConnectionView
 from explorer.ui.main_window import MainWindow
 from explorer.ui.session import SessionState
-from tests.unit.profiles.keyrings import MemoryKeyring
+from tests.support.keyrings import MemoryKeyring
 
 T = TypeVar("T")
 

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.unit.profiles.keyrings import MemoryKeyring, use_keyring
+from tests.support.keyrings import MemoryKeyring, use_keyring
 
 
 @pytest.fixture(autouse=True)
 def memory_keyring() -> Iterator[MemoryKeyring]:
     backend = MemoryKeyring()
-    yield from use_keyring(backend)  # type: ignore[misc]
+    yield from use_keyring(backend)

@@ -9,7 +9,7 @@ import pytest
 
 from explorer.cli.main import main
 from explorer.profiles import PASSCODE, Profile, ProfileStore
-from tests.unit.profiles.keyrings import MemoryKeyring
+from tests.support.keyrings import MemoryKeyring
 
 Capsys = pytest.CaptureFixture[str]
 

@@ -19,8 +19,8 @@ from explorer.profiles import (
     export_profiles,
     header_field,
 )
+from tests.support.keyrings import MemoryKeyring, use_keyring
 from tests.unit.profiles.helpers import full_tls_profile
-from tests.unit.profiles.keyrings import MemoryKeyring, use_keyring
 
 SECRETS = {
     PASSCODE: "pass-SECRET-1",

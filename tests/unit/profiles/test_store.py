@@ -22,8 +22,8 @@ from explorer.profiles import (
     register_builtin,
 )
 from explorer.profiles import store as store_module
+from tests.support.keyrings import MemoryKeyring
 from tests.unit.profiles.helpers import full_tls_profile
-from tests.unit.profiles.keyrings import MemoryKeyring
 
 
 def test_default_file_lives_in_the_overridden_config_dir(isolated_config: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TypeVar
 
 import keyring
 import keyring.errors
@@ -12,7 +13,7 @@ from keyring.backend import KeyringBackend
 class MemoryKeyring(KeyringBackend):
     """Persistent as far as ProfileStore can tell: it survives for the whole test."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()
@@ -30,7 +31,10 @@ class MemoryKeyring(KeyringBackend):
         del self.passwords[(service, username)]
 
 
-def use_keyring(backend: KeyringBackend) -> Iterator[KeyringBackend]:
+Backend = TypeVar("Backend", bound=KeyringBackend)
+
+
+def use_keyring(backend: Backend) -> Iterator[Backend]:
     """Install `backend` as the process keyring for one test, then put the old one back."""
     previous = keyring.get_keyring()
     keyring.set_keyring(backend)
