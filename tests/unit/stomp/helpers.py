@@ -36,6 +36,13 @@ def frames(items: Items) -> list[Frame]:
     return [item for item in items if isinstance(item, Frame)]
 
 
+def one_frame(items: Items) -> Frame:
+    """The only item, which must be a frame (not a heart-beat)."""
+    [item] = items
+    assert isinstance(item, Frame), item
+    return item
+
+
 def crlf_head(data: bytes) -> bytes:
     """The same frame with CRLF line ends in its command and header lines."""
     head, _, body = data.partition(b"\n\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
@@ -20,11 +21,11 @@ from explorer.stomp import (
     Version,
 )
 
-from .helpers import bytewise, crlf_head, feed_chunks, frames, split_at, whole
+from .helpers import bytewise, crlf_head, feed_chunks, frames, one_frame, split_at, whole
 from .samples import SPEC_SAMPLES
 
 
-def side(sender: str) -> dict[str, bool]:
+def side(sender: str) -> dict[str, Any]:
     return {"server_side": sender == "client"}
 
 
@@ -171,24 +172,24 @@ def test_mixed_line_ends() -> None:
 def test_raw_colons_in_values() -> None:
     data = b"MESSAGE\nsession:ID:host-1234-5:1\nurl:http://x:80/a\n\n\0"
     for version in (None, *Version):
-        [frame] = whole(data, version=version)
+        frame = one_frame(whole(data, version=version))
         assert frame.header("session") == "ID:host-1234-5:1"
         assert frame.header("url") == "http://x:80/a"
 
 
 def test_repeated_headers_first_wins_and_all_kept() -> None:
-    [frame] = whole(b"MESSAGE\nfoo:World\nfoo:Hello\nbar:1\n\n\0")
+    frame = one_frame(whole(b"MESSAGE\nfoo:World\nfoo:Hello\nbar:1\n\n\0"))
     assert frame.header("foo") == "World"
     assert frame.headers == (("foo", "World"), ("foo", "Hello"), ("bar", "1"))
 
 
 def test_empty_value_and_spaces_are_kept_untrimmed() -> None:
-    [frame] = whole(b"MESSAGE\nempty:\n spaced : value \n\n\0")
+    frame = one_frame(whole(b"MESSAGE\nempty:\n spaced : value \n\n\0"))
     assert frame.headers == (("empty", ""), (" spaced ", " value "))
 
 
 def test_utf8_headers() -> None:
-    [frame] = whole("MESSAGE\ndestination:/queue/café\nключ:值\n\n\0".encode())
+    frame = one_frame(whole("MESSAGE\ndestination:/queue/café\nключ:值\n\n\0".encode()))
     assert frame.headers == (("destination", "/queue/café"), ("ключ", "值"))
 
 
@@ -198,7 +199,7 @@ def test_invalid_utf8_in_head() -> None:
 
 
 def test_body_is_never_decoded() -> None:
-    [frame] = whole(b"MESSAGE\n\n\xff\xfe\x80\0")
+    frame = one_frame(whole(b"MESSAGE\n\n\xff\xfe\x80\0"))
     assert frame.body == b"\xff\xfe\x80"
 
 
@@ -235,7 +236,7 @@ def test_header_unescaping_per_version(version: Version | None, expected: tuple[
 
 
 def test_escaped_backslash_then_n_is_not_a_newline() -> None:
-    [frame] = whole(b"MESSAGE\na:\\\\n\n\n\0", version=Version.V1_2)
+    frame = one_frame(whole(b"MESSAGE\na:\\\\n\n\n\0", version=Version.V1_2))
     assert frame.header("a") == "\\n"
 
 
@@ -243,7 +244,7 @@ def test_escaped_backslash_then_n_is_not_a_newline() -> None:
 def test_connected_is_never_unescaped(command: bytes) -> None:
     data = command + b"\nversion:1.2\nsession:a\\cb\\x\n\n\0"
     for version in (None, *Version):
-        [frame] = whole(data, version=version)
+        frame = one_frame(whole(data, version=version))
         assert frame.header("session") == "a\\cb\\x"
 
 
@@ -251,7 +252,7 @@ def test_connected_is_never_unescaped(command: bytes) -> None:
 def test_connect_and_stomp_are_never_unescaped(command: bytes) -> None:
     data = command + b"\nlogin:a\\cb\\x\npasscode:p:q\n\n\0"
     for version in (None, *Version):
-        [frame] = whole(data, version=version, server_side=True)
+        frame = one_frame(whole(data, version=version, server_side=True))
         assert frame.headers == (("login", "a\\cb\\x"), ("passcode", "p:q"))
 
 
@@ -282,7 +283,7 @@ def test_unknown_escapes_kept_before_negotiation_and_when_lenient() -> None:
 
 
 def test_error_before_connected_is_decoded_leniently() -> None:
-    [frame] = whole(b"ERROR\nmessage:Bad\\cCONNECT \\q\n\nno\0")
+    frame = one_frame(whole(b"ERROR\nmessage:Bad\\cCONNECT \\q\n\nno\0"))
     assert frame.header("message") == "Bad:CONNECT \\q"
 
 
@@ -321,12 +322,12 @@ def test_explicit_version_is_not_overridden_and_server_side_does_not_adopt() -> 
 
 def test_version_is_settable_from_a_string() -> None:
     parser = FrameParser()
-    parser.version = "1.1"  # type: ignore[assignment]
+    parser.version = "1.1"
     assert parser.version is Version.V1_1
     parser.version = None
     assert parser.version is None
     with pytest.raises(ValueError):
-        parser.version = "3.0"  # type: ignore[assignment]
+        parser.version = "3.0"
 
 
 # -- bodies and content-length -----------------------------------------------------------------
@@ -352,7 +353,7 @@ def test_content_length_is_honoured_on_every_frame() -> None:
 
 
 def test_first_content_length_wins() -> None:
-    [frame] = whole(b"MESSAGE\ncontent-length:3\ncontent-length:1\n\na\0b\0")
+    frame = one_frame(whole(b"MESSAGE\ncontent-length:3\ncontent-length:1\n\na\0b\0"))
     assert frame.body == b"a\0b"
 
 
@@ -378,7 +379,7 @@ def test_invalid_content_length(value: str) -> None:
 
 
 def test_escaped_content_length_name_is_honoured() -> None:
-    [frame] = whole(b"MESSAGE\ncontent-length:2\n\n\0\0\0", version=Version.V1_2)
+    frame = one_frame(whole(b"MESSAGE\ncontent-length:2\n\n\0\0\0", version=Version.V1_2))
     assert frame.body == b"\0\0"
 
 
@@ -416,7 +417,7 @@ def test_commands_of_the_wrong_side() -> None:
 @pytest.mark.parametrize("command", list(Command))
 def test_every_command_is_accepted_by_its_side(command: Command) -> None:
     client = command not in (Command.CONNECTED, Command.MESSAGE, Command.RECEIPT, Command.ERROR)
-    [frame] = whole(f"{command}\n\n\0".encode(), server_side=client)
+    frame = one_frame(whole(f"{command}\n\n\0".encode(), server_side=client))
     assert frame.command is command
 
 
@@ -439,7 +440,7 @@ def test_keep_raw_is_the_exact_wire_bytes() -> None:
 
 
 def test_raw_is_not_part_of_equality() -> None:
-    [frame] = whole(b"RECEIPT\nreceipt-id:7\n\n\0", keep_raw=True)
+    frame = one_frame(whole(b"RECEIPT\nreceipt-id:7\n\n\0", keep_raw=True))
     assert frame == Frame(Command.RECEIPT, (("receipt-id", "7"),))
     assert "raw" not in repr(frame)
 

@@ -23,7 +23,7 @@ from explorer.stomp import (
 from .helpers import feed_chunks, split_at
 
 # Any unicode except lone surrogates (not encodable as UTF-8).
-ANY_TEXT = st.characters(blacklist_categories=("Cs",))
+ANY_TEXT = st.characters(exclude_categories=["Cs"])
 SPECIALS = st.sampled_from(":\n\r\\\0 ")
 CHARS = st.one_of(ANY_TEXT, SPECIALS)  # the specials often, everything else too
 ESCAPED_COMMANDS = sorted((CLIENT_COMMANDS | SERVER_COMMANDS) - {"CONNECT", "STOMP", "CONNECTED"})

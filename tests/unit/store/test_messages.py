@@ -124,7 +124,7 @@ def test_destinations_are_shared_between_entries() -> None:
     assert a.destination is b.destination
 
 
-header_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)
+header_text = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=12)
 
 
 @given(
