@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Callable
+from functools import partial
 
 from explorer.stomp import Command, Frame, FrameParser, Version, serialize
 
@@ -31,13 +33,18 @@ def rate(count: int, seconds: float) -> str:
     return f"{count / seconds:>12,.0f} frames/s"
 
 
-def best_of(repeats: int, run: callable) -> float:  # type: ignore[valid-type]
+def best_of(repeats: int, run: Callable[[], object]) -> float:
     best = float("inf")
     for _ in range(repeats):
         start = time.process_time()
         run()
         best = min(best, time.process_time() - start)
     return best
+
+
+def serialize_all(frames: list[Frame], version: Version) -> None:
+    for frame in frames:
+        serialize(frame, version)
 
 
 def main() -> None:
@@ -59,7 +66,7 @@ def main() -> None:
         assert got == 2 * opts.frames, got  # each frame plus its trailing EOL heart-beat
 
     for chunk in (65536, 4096, 1500):
-        seconds = best_of(opts.repeats, lambda chunk=chunk: parse_chunks(chunk))
+        seconds = best_of(opts.repeats, partial(parse_chunks, chunk))
         print(f"parse, {chunk:>6}-byte chunks        {rate(opts.frames, seconds)}")
     seconds = best_of(opts.repeats, lambda: parse_chunks(65536, keep_raw=True))
     print(f"parse, 65536-byte chunks, keep_raw {rate(opts.frames, seconds)}")
@@ -99,7 +106,7 @@ def main() -> None:
     )
 
     for version in (Version.V1_2, Version.V1_0):
-        seconds = best_of(opts.repeats, lambda v=version: [serialize(f, v) for f in frames])
+        seconds = best_of(opts.repeats, partial(serialize_all, frames, version))
         print(f"serialize, STOMP {version}               {rate(opts.frames, seconds)}")
 
 

@@ -197,9 +197,10 @@ def ingest(total: int, rate: int) -> None:
     from explorer.profiles.model import HeartBeat, Profile
     from explorer.sandbox import SandboxBroker
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    configure_application(app)  # type: ignore[arg-type]
-    app.setQuitOnLastWindowClosed(False)  # type: ignore[union-attr]
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    configure_application(app)
+    app.setQuitOnLastWindowClosed(False)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     lags: list[float] = []

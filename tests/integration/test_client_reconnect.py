@@ -103,7 +103,8 @@ async def test_client_reconnects_resubscribes_and_receives_after_a_broker_restar
         await asyncio.to_thread(private_activemq.run, "stop")
         lost = await next_of(events, ConnectionLost)
         assert isinstance(lost, ConnectionLost) and lost.reconnecting
-        assert client.state is not State.CONNECTED
+        state_while_down = client.state
+        assert state_while_down is not State.CONNECTED
 
         await asyncio.to_thread(private_activemq.run, "start")
         connected = await next_of(events, Connected)

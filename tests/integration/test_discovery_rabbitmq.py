@@ -7,6 +7,7 @@ import base64
 import json
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -141,7 +142,7 @@ async def test_wrong_management_password_is_a_clear_error() -> None:
 
 
 @pytest.mark.asyncio
-async def test_wrong_password_leaves_the_rest_working(rabbitmq: Broker, tmp_path) -> None:
+async def test_wrong_password_leaves_the_rest_working(rabbitmq: Broker, tmp_path: Path) -> None:
     """The management source reports its problem; bookmarks, imports and the client go on."""
     imported = tmp_path / "list.txt"
     imported.write_text("/queue/from-file\n", encoding="utf-8")

@@ -13,7 +13,7 @@ from tests.support.brokers import Broker
 KOREAN = "안녕".encode()
 
 
-class _Collector(stomp.ConnectionListener):
+class _Collector(stomp.ConnectionListener):  # type: ignore[misc]
     def __init__(self) -> None:
         self.frames: queue.Queue[stomp.utils.Frame] = queue.Queue()
         self.errors: list[stomp.utils.Frame] = []

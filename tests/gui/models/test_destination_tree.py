@@ -170,7 +170,7 @@ def test_display_and_custom_roles() -> None:
         "gone": False,
     }
     node = leaf.data(DestinationTreeModel.NodeRole)
-    assert node is model.tree.node("/queue/orders.eu")
+    assert node is model.tree.node("/queue/orders.eu") and node is not None
     assert model.node_at(leaf) is node
     assert model.node_at(QModelIndex()) is None
     tooltip = leaf.data(Qt.ItemDataRole.ToolTipRole)

@@ -144,7 +144,12 @@ def test_editing_keeps_every_field_and_moves_secrets_on_rename(
 
 def run_test_button(dialog: ProfileDialog, loop: asyncio.AbstractEventLoop) -> tuple[bool, str]:
     result: asyncio.Future[tuple[bool, str]] = loop.create_future()
-    dialog.test_finished.connect(lambda ok, text: result.done() or result.set_result((ok, text)))
+
+    def finished(ok: bool, text: str) -> None:
+        if not result.done():
+            result.set_result((ok, text))
+
+    dialog.test_finished.connect(finished)
 
     async def scenario() -> tuple[bool, str]:
         dialog.test_button.click()

@@ -95,8 +95,11 @@ def test_show_all_is_capped_with_save_to_file(
     qtbot.waitUntil(lambda: not detail.is_filling(), timeout=20000)
     assert detail.is_truncated()
     assert len(detail.text_view().toPlainText()) == SHOW_ALL_CAP
-    assert "save it to a file" in detail.findChild(QLabel, "detailTruncated").text()
-    assert detail.findChild(QPushButton, "saveBodyButton").isVisibleTo(detail)
+    note = detail.findChild(QLabel, "detailTruncated")
+    save = detail.findChild(QPushButton, "saveBodyButton")
+    assert note is not None and save is not None
+    assert "save it to a file" in note.text()
+    assert save.isVisibleTo(detail)
     detail.save_body(str(tmp_path / "body.bin"))
     assert (tmp_path / "body.bin").read_bytes() == body
 
@@ -114,7 +117,8 @@ def test_one_huge_line_is_shown_broken(detail: MessageDetail, qtbot: QtBot) -> N
         and max(map(len, lines)) == LONG_LINE
         and "".join(lines) == "x" * (LONG_LINE * 40 + 5)
     )
-    assert "broken every" in detail.findChild(QLabel, "detailTruncated").text()
+    note = detail.findChild(QLabel, "detailTruncated")
+    assert note is not None and "broken every" in note.text()
 
 
 def test_copy_actions(detail: MessageDetail) -> None:

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import keyring
 import pytest
 import qasync
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 from explorer.app import configure_application, create_window
@@ -26,6 +27,7 @@ from explorer.ui.session import SessionState
 from tests.support.keyrings import MemoryKeyring
 
 T = TypeVar("T")
+Widget = TypeVar("Widget", bound=QObject)
 
 
 @pytest.fixture
@@ -111,7 +113,7 @@ def add_profile(window: MainWindow, profile: Profile, passcode: str | None = Non
     assert window.select_profile(profile.name)
 
 
-def child(root: QWidget, cls: type[T], name: str) -> T:
+def child(root: QWidget, cls: type[Widget], name: str) -> Widget:
     widget = root.findChild(cls, name)
     assert widget is not None, f"no {cls.__name__} named {name}"
     return widget

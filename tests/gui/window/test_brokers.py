@@ -293,12 +293,12 @@ def test_passcode_is_asked_when_there_is_no_keyring(
         child(window, QPushButton, "connectButton").click()
         await until(
             lambda: (
-                window.findChild(QInputDialog, "passcodeDialog") is not None
-                and window.findChild(QInputDialog, "passcodeDialog").isVisible()
+                (dialog := window.findChild(QInputDialog, "passcodeDialog")) is not None
+                and dialog.isVisible()
             ),
             what="the passcode prompt",
         )
-        prompt = window.findChild(QInputDialog, "passcodeDialog")
+        prompt = child(window, QInputDialog, "passcodeDialog")
         assert prompt.textEchoMode() == QLineEdit.EchoMode.Password
         assert "guest" in prompt.labelText()
         prompt.setTextValue("guest")

@@ -24,8 +24,9 @@ def test_korean_translation_is_complete_and_compiled() -> None:
     unfinished = [
         m.findtext("source")
         for m in messages
-        if m.find("translation").get("type") == "unfinished"
-        or not (m.findtext("translation") or "").strip()
+        if (translation := m.find("translation")) is None
+        or translation.get("type") == "unfinished"
+        or not (translation.text or "").strip()
     ]
     assert unfinished == []
     qm = resource("translations", "explorer_ko.qm")

@@ -179,7 +179,7 @@ def test_layout_is_remembered(make_window: Callable[..., MainWindow]) -> None:
     window.resize(640, 480)
     window.save_layout()
     again = make_window()
-    assert again.findChild(QDockWidget, "detailDock").isHidden()
+    assert child(again, QDockWidget, "detailDock").isHidden()
     assert again.size() == window.size() and again.size().height() == 480
 
 
@@ -229,7 +229,7 @@ def test_profiles_panel_and_errors_in_words(
         view = window.views()[0]
         assert view.banner.isVisible() and "127.0.0.1" in view.banner.text()
         status = child(window, QStatusBar, "statusBar")
-        assert "failed" in status.findChild(QLabel, "statusState").text()
+        assert "failed" in child(status, QLabel, "statusState").text()
         # Closing the tab returns to the welcome page.
         window.tabs.tabCloseRequested.emit(0)
         await until(lambda: not window.views(), what="the tab to close")

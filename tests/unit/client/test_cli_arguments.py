@@ -62,9 +62,12 @@ def test_missing_environment_variable_is_a_usage_error(monkeypatch: pytest.Monke
 def test_prompt_for_the_passcode_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[str] = []
     monkeypatch.setattr(connection_args, "_interactive", lambda: True)
-    monkeypatch.setattr(
-        connection_args.getpass, "getpass", lambda prompt: asked.append(prompt) or "typed"
-    )
+
+    def getpass(prompt: str) -> str:
+        asked.append(prompt)
+        return "typed"
+
+    monkeypatch.setattr("getpass.getpass", getpass)
     resolved = resolve_connection(parse("stomp://h", "--user", "bob"))
     assert resolved.options["passcode"] == "typed"
     assert asked == ["passcode for bob at stomp://h:61613: "]
