@@ -82,9 +82,17 @@ def parse_url(url: str) -> Endpoint:
     text = url.strip()
     if not text:
         raise UrlError("the URL is empty; expected for example stomp://localhost:61613")
+    _check_characters(text)
     if "://" not in text:
         raise UrlError(f"'{text}' has no scheme; use stomp://, stomp+ssl://, ws:// or wss://")
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname
+    except ValueError:  # "Invalid IPv6 URL"
+        raise UrlError(
+            f"'{text}' has an unclosed '[' or ']'; write an IPv6 address in brackets, "
+            "for example stomp://[::1]:61613"
+        ) from None
     scheme = parts.scheme.lower()
     if scheme not in SCHEMES:
         raise UrlError(
@@ -96,9 +104,9 @@ def parse_url(url: str) -> Endpoint:
             "a passcode in the URL is not accepted (it would end up in logs); "
             "give it with --passcode-env VAR or let the app ask for it"
         )
-    host = parts.hostname
     if not host:
         raise UrlError(f"'{text}' has no host; expected for example {scheme}://localhost")
+    _check_host(host)
     try:
         port = parts.port
     except ValueError:
@@ -114,3 +122,33 @@ def parse_url(url: str) -> Endpoint:
         raise UrlError(f"'{text}' has a path, which only WebSocket URLs (ws://, wss://) use")
     login = unquote(parts.username) if parts.username else None
     return Endpoint(transport=transport, host=host, port=port, path=path, login=login)
+
+
+def _check_characters(text: str) -> None:
+    """Spaces, control characters and bytes that were not UTF-8 (a shell passes them as lone
+    surrogates) cannot be sent to a broker: say so instead of failing later."""
+    for char in text:
+        if "\ud800" <= char <= "\udfff":
+            raise UrlError(
+                "the URL holds a byte that is not UTF-8 text; check the shell's quoting and "
+                "the terminal's encoding"
+            )
+        if char.isspace() or ord(char) < 32 or ord(char) == 127:
+            raise UrlError(
+                f"the URL {text!r} contains a space or a control character; remove it "
+                "(in a WebSocket path, write a space as %20)"
+            )
+
+
+def _check_host(host: str) -> None:
+    """The name must be one the resolver accepts (IDNA: dot-separated labels of 1 to 63
+    characters), or connecting fails later with a codec error instead of a sentence."""
+    if ":" in host:
+        return  # an IPv6 address (urlsplit checked the brackets)
+    try:
+        host.encode("idna")
+    except UnicodeError:
+        raise UrlError(
+            f"the host name '{host}' is not valid: each dot-separated part must have "
+            "1 to 63 characters"
+        ) from None

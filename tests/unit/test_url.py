@@ -35,11 +35,24 @@ def test_parse(url: str, expected: Endpoint) -> None:
         ("stomp://host:99999", "port"),
         ("stomp://host:abc", "port"),
         ("stomp://host/path", "only WebSocket"),
+        ("stomp://[::1:61613", "IPv6 address in brackets"),
+        ("stomp://" + "a" * 64 + ".example.org", "1 to 63 characters"),
+        ("stomp://broker..example.org", "1 to 63 characters"),
+        ("stomp://br\udcffoker", "not UTF-8 text"),
+        ("stomp://local host:61613", "contains a space"),
+        ("ws://host/a b", "contains a space"),
+        ("stomp://host\x00:61613", "control character"),
     ],
 )
 def test_errors_say_what_to_fix(url: str, message: str) -> None:
     with pytest.raises(UrlError, match=message):
         parse_url(url)
+
+
+def test_international_and_long_but_valid_host_names_are_accepted() -> None:
+    assert parse_url("stomp://bücher.example").host == "bücher.example"
+    label = "a" * 63
+    assert parse_url(f"stomp://{label}.example.org:1").host == f"{label}.example.org"
 
 
 def test_canonical_url_round_trips_without_secrets() -> None:
