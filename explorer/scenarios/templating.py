@@ -1,0 +1,59 @@
+"""Scenario texts through the one template engine, with errors placed in the scenario file."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from explorer.scenarios.errors import ScenarioFileError
+from explorer.scenarios.model import Scenario, Text
+from explorer.templates import CompiledTemplate, TemplateEngine, TemplateError, merge_variables
+from explorer.templates.values import per_message_values
+
+
+def scenario_engine(
+    scenario: Scenario,
+    *,
+    profile_variables: Mapping[str, Any] | None = None,
+    command_line: Mapping[str, Any] | None = None,
+    seed: int | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> TemplateEngine:
+    """The engine for one scenario: profile variables, then the scenario's `vars`, then
+    `--var` from the command line (the most specific wins)."""
+    variables = merge_variables(profile_variables, scenario.variables, command_line)
+    return TemplateEngine(variables, seed=seed, environ=environ)
+
+
+def compile_text(engine: TemplateEngine, text: Text) -> CompiledTemplate:
+    """Compile one scenario text; a template mistake becomes a ScenarioFileError at its
+    line (and column, where the template says it)."""
+    try:
+        return engine.compile(text.value, text.place.key)
+    except TemplateError as exc:
+        line, column = text.place.inside(exc.line, exc.column)
+        where = f"column {column}: " if column is not None else ""
+        raise ScenarioFileError(
+            text.place.file, line, text.place.key, f"{where}{exc.reason}"
+        ) from None
+
+
+def check_templates(scenario: Scenario, engine: TemplateEngine) -> frozenset[str]:
+    """Compile every text before anything is sent; returns the per-message names used
+    anywhere (n, uuid, now, now_ms), so one set of values can serve send and expect."""
+    compiled = [(text, compile_text(engine, text)) for text in scenario.texts()]
+    uses = frozenset().union(*(c.uses for _t, c in compiled))
+    sample = per_message_values(uses, 1)
+    for text, template in compiled:  # a dry render finds what only shows when rendering,
+        try:  # such as an environment variable that is not set
+            template.render(sample)
+        except TemplateError as exc:
+            raise render_error(text, exc) from None
+    return uses
+
+
+def render_error(text: Text, exc: TemplateError) -> ScenarioFileError:
+    """A template that compiled but failed while rendering (e.g. a missing env variable)."""
+    line, column = text.place.inside(exc.line, exc.column)
+    where = f"column {column}: " if column is not None else ""
+    return ScenarioFileError(text.place.file, line, text.place.key, f"{where}{exc.reason}")
