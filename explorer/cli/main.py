@@ -18,7 +18,14 @@ from explorer import __version__
 from explorer.cli.errors import CliError, ExitCode
 
 # Modules under explorer.cli that each provide one or more subcommands.
-SUBCOMMAND_MODULES: tuple[str, ...] = ("profiles", "send", "tail", "destinations", "sandbox")
+SUBCOMMAND_MODULES: tuple[str, ...] = (
+    "profiles",
+    "send",
+    "tail",
+    "destinations",
+    "sandbox",
+    "run",
+)
 
 PROG = "stomp-explorer"
 

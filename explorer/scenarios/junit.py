@@ -59,7 +59,7 @@ def junit_xml(results: list[ScenarioResult], *, started: datetime | None = None)
             )
             error.text = f"{where}{result.error}"
         elif problem is not None and problem.failure is not None:
-            message = f"step {problem.index} {problem.label}: {problem.failure.summary}"
+            message = f"step {problem.index}: {problem.failure.summary}"
             failure = ET.SubElement(case, "failure", message=message, type="expectation")
             heading = f"{result.file}:{problem.place.line}: step {problem.index} {problem.label}"
             failure.text = "\n".join([heading, *describe_failure(problem.failure)])
