@@ -2,6 +2,10 @@
 
 The command names and options are a contract (scripts use them). Secrets are read from an
 environment variable (never from an argument, which shows up in `ps`) and never printed.
+
+Exit status: 0 done; 2 something to fix (a name, a URL, an option, a file: the one line on
+stderr says what). A broken profiles file is no error: its usable profiles are listed and
+the others are reported (see explorer.profiles.quarantine).
 """
 
 from __future__ import annotations
@@ -22,13 +26,13 @@ from explorer.profiles import (
     Profile,
     ProfileError,
     ProfileInvalid,
-    ProfileNotFound,
     ProfileStore,
     export_profiles,
     import_profiles,
     import_url,
 )
 from explorer.profiles.model import profile_to_dict
+from explorer.profiles.quarantine import readable
 
 
 def register(subparsers: Any) -> None:
@@ -138,11 +142,10 @@ def _store(args: argparse.Namespace) -> ProfileStore:
 
 
 def _fail(exc: ProfileError) -> CliError:
+    """Every profiles error asks the user to fix something: exit 2 with one sentence."""
     if isinstance(exc, ProfileInvalid):
-        return CliError(f"the profile is not valid: {exc.message}", ExitCode.USAGE)
-    if isinstance(exc, ProfileNotFound):
-        return CliError(exc.message, ExitCode.FAILURE)
-    return CliError(exc.message, ExitCode.FAILURE)
+        return CliError(f"the profile is not valid: {readable(exc.message)}", ExitCode.USAGE)
+    return CliError(readable(exc.message), ExitCode.USAGE)
 
 
 def _heart_beat(text: str) -> HeartBeat:
@@ -164,6 +167,12 @@ def _passcode(args: argparse.Namespace) -> dict[str, str | None]:
     if value is None:
         raise CliError(
             f"environment variable {var} (from --passcode-env) is not set", ExitCode.USAGE
+        )
+    if readable(value) != value:
+        raise CliError(
+            f"environment variable {var} (from --passcode-env) holds bytes that are not UTF-8 "
+            "text; set it again in a UTF-8 terminal",
+            ExitCode.USAGE,
         )
     return {PASSCODE: value}
 
@@ -318,7 +327,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         names = export_profiles(store, args.path, args.names)
     except ProfileError as exc:
         raise _fail(exc) from None
-    print(f"exported {len(names)} profile(s) to {args.path} (without secrets)")
+    print(f"exported {len(names)} profile(s) to {readable(args.path)} (without secrets)")
     return 0
 
 
@@ -332,8 +341,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = import_profiles(store, args.path, replace_existing=args.replace)
     except ProfileError as exc:
         raise _fail(exc) from None
-    print(f"imported from {args.path}: {result.summary()}")
-    return 1 if result.skipped and not (result.added or result.replaced or result.renamed) else 0
+    print(f"imported from {readable(args.path)}: {readable(result.summary())}")
+    nothing = result.skipped and not (result.added or result.replaced or result.renamed)
+    return int(ExitCode.USAGE) if nothing else 0
 
 
 # ---------------------------------------------------------------------------------------------

@@ -3,7 +3,9 @@
 No Qt here: the window and the command line both use this package.
 
     store = ProfileStore()                     # or ProfileStore(path) for a team file
-    store.load_warnings                        # e.g. "the file was moved to ...corrupt-..."
+    store.load_warnings                        # English sentences: profiles set aside, broken file
+    store.set_aside                            # [SetAside(position, name, problem, raw)] not loaded
+    store.quarantine_path                      # where set-aside profiles are kept at the next save
     store.add(Profile("local", "stomp://localhost:61613"), {PASSCODE: "secret"})
     store.get("local"); store.update("local", profile, secrets); store.remove("local")
     store.secrets_persistent, store.secrets_note
@@ -48,6 +50,7 @@ from explorer.profiles.model import (
     is_secret_header,
 )
 from explorer.profiles.probe import probe_connection
+from explorer.profiles.quarantine import SetAside, quarantine_path
 from explorer.profiles.resolve import (
     ConnectionSettings,
     client_kwargs,
@@ -91,6 +94,7 @@ __all__ = [
     "Reconnect",
     "RemovedProfile",
     "SecretStore",
+    "SetAside",
     "Subscription",
     "TlsSettings",
     "WebSocketSettings",
@@ -105,6 +109,7 @@ __all__ = [
     "is_secret_header",
     "probe_connection",
     "profile_from_url",
+    "quarantine_path",
     "read_profiles_file",
     "register_builtin",
     "secret_fields",

@@ -9,8 +9,9 @@ from pathlib import Path
 from explorer.client.url import UrlError, parse_url
 from explorer.profiles import storage
 from explorer.profiles.errors import FieldError, ProfileFileError, ProfileInvalid
-from explorer.profiles.migrate import CURRENT_SCHEMA, migrate
-from explorer.profiles.model import Profile, profile_from_dict, profile_to_dict
+from explorer.profiles.loading import LoadedFile, read_profiles
+from explorer.profiles.migrate import CURRENT_SCHEMA
+from explorer.profiles.model import Profile, profile_to_dict
 from explorer.profiles.store import ProfileStore
 
 
@@ -27,8 +28,16 @@ def export_profiles(
     else:
         chosen = [p for p in store.profiles() if not p.builtin]
     doc = {"schema": CURRENT_SCHEMA, "profiles": [profile_to_dict(p) for p in chosen]}
+    target = Path(path).expanduser()
+    if not target.parent.is_dir():
+        raise ProfileFileError(
+            f"the folder {target.parent} does not exist; create it first or export into an "
+            "existing folder"
+        )
+    if target.is_dir():
+        raise ProfileFileError(f"{target} is a folder; give a file name, e.g. {target}/team.json")
     try:
-        storage.atomic_write(Path(path).expanduser(), storage.encode(doc))
+        storage.atomic_write(target, storage.encode(doc))
     except OSError as exc:
         raise ProfileFileError(f"cannot write {path}: {exc.strerror}") from None
     return [p.name for p in chosen]
@@ -56,25 +65,24 @@ class ImportResult:
         return ", ".join(parts) if parts else "nothing to import"
 
 
-def read_profiles_file(path: Path | str) -> list[Profile]:
-    """Profiles from an exported or team file (older schemas are migrated)."""
-    doc = storage.read_document(Path(path).expanduser())
-    if doc is None:
+def read_profiles_file(path: Path | str) -> LoadedFile:
+    """Profiles from an exported or team file (older schemas are migrated), and the ones set
+    aside because they cannot be used. ProfileFileError when the file cannot be read at all."""
+    loaded = read_profiles(Path(path).expanduser())
+    if loaded is None:
         raise ProfileFileError(f"{path} does not exist")
-    doc = migrate(doc)
-    items = doc.get("profiles", [])
-    if not isinstance(items, list):
-        raise ProfileFileError(f"{path}: 'profiles' should be a list")
-    return [profile_from_dict(p, f"profile #{i + 1}") for i, p in enumerate(items)]
+    return loaded
 
 
 def import_profiles(
     store: ProfileStore, path: Path | str, replace_existing: bool = False
 ) -> ImportResult:
     """Merge a file's profiles into `store`: a name already taken is renamed 'name (2)',
-    or, with `replace_existing`, the saved profile is replaced (its secrets are kept)."""
+    or, with `replace_existing`, the saved profile is replaced (its secrets are kept).
+    Profiles of the file that cannot be used are skipped, each with the reason."""
     result = ImportResult()
-    for profile in read_profiles_file(path):
+    loaded = read_profiles_file(path)
+    for profile in loaded.profiles:
         try:
             if profile.name in store:
                 existing = store.get(profile.name)
@@ -90,6 +98,8 @@ def import_profiles(
                 result.added.append(profile.name)
         except ProfileInvalid as exc:
             result.skipped.append((profile.name, exc.message))
+    for entry in loaded.set_aside:
+        result.skipped.append((entry.name or f"#{entry.position}", entry.problem))
     return result
 
 

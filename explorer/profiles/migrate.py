@@ -46,29 +46,23 @@ def _v1_heart_beat(value: Any, where: str) -> dict[str, int]:
     return {"send_ms": send, "receive_ms": receive}
 
 
-def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
-    profiles = []
-    for i, p in enumerate(doc.get("profiles", [])):
-        if not isinstance(p, dict):
-            raise ProfileFileError(f"profile #{i + 1} should be a JSON object")
-        where = f"profile '{p.get('name', i + 1)}'"
-        new = {k: v for k, v in p.items() if k not in ("transport", "host", "port", "path")}
-        new["url"] = _v1_url(p, where)
-        # v1 had no separate vhost field name clash: its `virtual_host` becomes `vhost`
-        if "virtual_host" in new:
-            new["vhost"] = new.pop("virtual_host")
-        new["heart_beat"] = _v1_heart_beat(p.get("heart_beat"), where)
-        profiles.append(new)
-    return {**doc, "schema": 2, "profiles": profiles}
+def _v1_profile(p: dict[str, Any], where: str) -> dict[str, Any]:
+    new = {k: v for k, v in p.items() if k not in ("transport", "host", "port", "path")}
+    new["url"] = _v1_url(p, where)
+    # v1 had no separate vhost field name clash: its `virtual_host` becomes `vhost`
+    if "virtual_host" in new:
+        new["vhost"] = new.pop("virtual_host")
+    new["heart_beat"] = _v1_heart_beat(p.get("heart_beat"), where)
+    return new
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+# One step per schema, applied to one profile (so a bad profile fails alone).
+MIGRATIONS: dict[int, Callable[[dict[str, Any], str], dict[str, Any]]] = {1: _v1_profile}
 
 
-def migrate(doc: dict[str, Any]) -> dict[str, Any]:
-    """Bring a decoded profiles document up to CURRENT_SCHEMA; raise ProfileFileError if the
-    file is from a newer version of the app or has no schema number."""
-    schema = doc.get("schema")
+def check_schema(schema: Any) -> int:
+    """The file's schema number; ProfileFileError when missing, ProfileSchemaTooNew when the
+    file was written by a newer version of the app."""
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
         raise ProfileFileError("the file has no valid 'schema' number")
     if schema > CURRENT_SCHEMA:
@@ -76,7 +70,26 @@ def migrate(doc: dict[str, Any]) -> dict[str, Any]:
             f"the file uses schema {schema}, written by a newer STOMP Explorer "
             f"(this one reads up to {CURRENT_SCHEMA}); upgrade to change it"
         )
+    return schema
+
+
+def migrate_profile(item: Any, schema: int, where: str) -> Any:
+    """Bring one profile's JSON from `schema` up to CURRENT_SCHEMA."""
     while schema < CURRENT_SCHEMA:
-        doc = MIGRATIONS[schema](doc)
-        schema = doc["schema"]
-    return doc
+        if not isinstance(item, dict):
+            raise ProfileFileError(f"{where} should be a JSON object")
+        name = item.get("name")
+        item = MIGRATIONS[schema](item, f"profile '{name}'" if isinstance(name, str) else where)
+        schema += 1
+    return item
+
+
+def migrate(doc: dict[str, Any]) -> dict[str, Any]:
+    """Bring a decoded profiles document up to CURRENT_SCHEMA; raise ProfileFileError if the
+    file is from a newer version of the app or has no schema number."""
+    schema = check_schema(doc.get("schema"))
+    items = doc.get("profiles", [])
+    if schema == CURRENT_SCHEMA or not isinstance(items, list):
+        return doc
+    profiles = [migrate_profile(p, schema, f"profile #{i + 1}") for i, p in enumerate(items)]
+    return {**doc, "schema": CURRENT_SCHEMA, "profiles": profiles}

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from explorer.client.url import Endpoint, parse_url
+from explorer.profiles.document import TooLargeNumber
 from explorer.profiles.errors import ProfileFileError
 
 ALL_VERSIONS: tuple[str, ...] = ("1.0", "1.1", "1.2")
@@ -185,6 +186,15 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
     }
 
 
+_TYPE_WORDS: dict[type, str] = {
+    str: "text in double quotes",
+    int: "a whole number",
+    bool: "true or false",
+    list: "a [list]",
+    dict: "an {object}",
+}
+
+
 class _Reader:
     """Typed access to one JSON object, with errors that name the profile and the field."""
 
@@ -200,10 +210,13 @@ class _Reader:
                 raise ProfileFileError(f"{self.where}: '{key}' is missing")
             return default
         value = self.data[key]
-        if isinstance(value, bool) and bool not in types:
-            raise ProfileFileError(f"{self.where}: '{key}' has the wrong type")
-        if not isinstance(value, types):
-            raise ProfileFileError(f"{self.where}: '{key}' has the wrong type")
+        if isinstance(value, TooLargeNumber):
+            raise ProfileFileError(
+                f"{self.where}: '{key}' is a number of {value.digits} digits, far too large"
+            )
+        if (isinstance(value, bool) and bool not in types) or not isinstance(value, types):
+            wanted = " or ".join(_TYPE_WORDS.get(t, t.__name__) for t in types)
+            raise ProfileFileError(f"{self.where}: '{key}' has the wrong type (expected {wanted})")
         return value
 
     def text(self, key: str, default: str = "", required: bool = False) -> str:

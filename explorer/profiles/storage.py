@@ -2,7 +2,8 @@
 
 Writes go to a temporary file in the same directory, which is flushed, fsynced and renamed
 over the old file (then the directory is fsynced), so a crash at any moment leaves either the
-old or the new file. A file that cannot be read is moved aside, never overwritten.
+old or the new file. A file that cannot be read is moved aside (at the next write, never
+while only reading), never overwritten.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from explorer.profiles.document import MAX_FILE_BYTES, JsonProblem, decode_text, loads
 from explorer.profiles.errors import ProfileFileError, ProfileFileUnreadable
 
 APP_NAME = "stomp-explorer"
@@ -73,19 +75,35 @@ def _fsync_dir(directory: Path) -> None:
         os.close(dfd)
 
 
-def read_document(path: Path) -> dict[str, Any] | None:
-    """The decoded JSON object, None when the file does not exist; ProfileFileError when it
-    exists but cannot be read or is not a JSON object."""
+def read_bytes(path: Path) -> bytes | None:
+    """The file's bytes, None when it does not exist. ProfileFileUnreadable when the system
+    refuses (the file may be fine: leave it alone); ProfileFileError when it is far larger
+    than a profiles file can be."""
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ProfileFileError(
+                f"{path} is {size:,} bytes, more than a profiles file can be "
+                f"({MAX_FILE_BYTES:,} bytes)"
+            )
+        return path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as exc:
         raise ProfileFileUnreadable(f"cannot read {path}: {exc.strerror}") from None
+
+
+def read_document(path: Path) -> dict[str, Any] | None:
+    """The decoded JSON object, None when the file does not exist; ProfileFileError when it
+    exists but cannot be read or is not a JSON object. All or nothing: the store and import
+    read profile by profile instead (explorer.profiles.loading)."""
+    raw = read_bytes(path)
+    if raw is None:
+        return None
     try:
-        doc = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ProfileFileError(f"{path} is not valid JSON ({exc})") from None
+        doc = loads(decode_text(raw))
+    except JsonProblem as exc:
+        raise ProfileFileError(f"{path} is not valid JSON: {exc}") from None
     if not isinstance(doc, dict):
         raise ProfileFileError(f"{path} should hold a JSON object with 'schema' and 'profiles'")
     return doc
@@ -103,9 +121,10 @@ def move_aside(path: Path) -> Path:
     return target
 
 
-def remove_stale_temps(path: Path, older_than_s: float = 3600) -> None:
-    """Delete temp files left by writers that were killed mid-write (never a live one:
-    only files older than `older_than_s`)."""
+def remove_stale_temps(path: Path, older_than_s: float = 0) -> None:
+    """Delete temp files left by writers of `path` that were killed mid-write. Call it while
+    holding `exclusive(path)`: no live writer of the file can then have one (give
+    `older_than_s` otherwise, so that a live writer's file is spared)."""
     limit = time.time() - older_than_s
     for tmp in path.parent.glob(f".{path.name}.*.tmp"):
         with contextlib.suppress(OSError):

@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from explorer.profiles import quarantine, storage
 from explorer.profiles import secrets as sec
-from explorer.profiles import storage
 from explorer.profiles.errors import (
     BuiltinProfileError,
     FieldError,
@@ -26,8 +26,10 @@ from explorer.profiles.errors import (
     ProfileNotFound,
     ProfileSchemaTooNew,
 )
-from explorer.profiles.migrate import CURRENT_SCHEMA, migrate
-from explorer.profiles.model import Profile, profile_from_dict, profile_to_dict
+from explorer.profiles.loading import LoadedFile, read_profiles
+from explorer.profiles.migrate import CURRENT_SCHEMA
+from explorer.profiles.model import Profile, profile_to_dict
+from explorer.profiles.quarantine import SetAside, readable
 from explorer.profiles.validate import validate
 
 _BUILTIN_FACTORIES: list[Callable[[], Profile]] = []
@@ -106,20 +108,29 @@ class ProfileStore:
         return (st.st_ino, st.st_mtime_ns, st.st_size)
 
     def load(self) -> None:
-        """(Re)read the file. A broken file is moved aside and reported in `load_warnings`;
-        the store then starts empty instead of failing."""
+        """(Re)read the file; nothing on disk changes here. A profile that cannot be used is
+        set aside (`set_aside`, reported in `load_warnings`) and moves to the quarantine file
+        at the next save; a file that cannot be read at all is reported, the store starts
+        empty, and the next save first renames that file to `<name>.corrupt-<time>`."""
         self.load_warnings = []
         self.read_only = False
+        self.set_aside: list[SetAside] = []
+        self.broken_file: str | None = None  # why the whole file could not be read
+        self._schema = CURRENT_SCHEMA
         self._builtins = list(
             self._builtin_source if self._builtin_source is not None else registered_builtins()
         )
         self._builtins = [replace(p, builtin=True) for p in self._builtins]
         self._profiles = []
         self._hidden_builtins = set()
+        # Stamp first, read second: if another process replaces the file in between, the
+        # stamp is older than what was read and the next change reads again (safe); the other
+        # order could take a newer file's stamp for older content and lose its changes.
+        stamp = self._file_stamp()
         try:
-            doc = storage.read_document(self.path)
-            if doc is not None:
-                self._apply(migrate(doc))
+            loaded = read_profiles(self.path)
+            if loaded is not None:
+                self._apply(loaded)
         except (ProfileSchemaTooNew, ProfileFileUnreadable) as exc:
             # the file may well be fine: leave it alone and refuse to overwrite it
             self._profiles = []
@@ -131,18 +142,27 @@ class ProfileStore:
         except ProfileFileError as exc:
             self._profiles = []
             self._hidden_builtins = set()
-            self._quarantine(exc.message)
-        self._stamp = self._file_stamp()
-        storage.remove_stale_temps(self.path)
+            self.broken_file = exc.message
+            self.load_warnings.append(
+                f"The profiles file could not be read ({readable(exc.message)}). STOMP Explorer "
+                f"started with no saved profiles and left the file as it is; the next time a "
+                f"profile is saved, the file is first renamed to "
+                f"{self.path.name}.corrupt-<date-time> so nothing is lost. Fix that file and "
+                "import it to get its profiles back."
+            )
+        self._stamp = stamp
 
-    def _apply(self, doc: dict[str, Any]) -> None:
-        items = doc.get("profiles", [])
-        if not isinstance(items, list):
-            raise ProfileFileError("'profiles' should be a list")
-        profiles = [profile_from_dict(p, f"profile #{i + 1}") for i, p in enumerate(items)]
+    @property
+    def quarantine_path(self) -> Path:
+        """Where profiles that cannot be used are kept (see explorer.profiles.quarantine)."""
+        return quarantine.quarantine_path(self.path)
+
+    def _apply(self, loaded: LoadedFile) -> None:
+        self._schema = loaded.schema
+        self.set_aside = list(loaded.set_aside)
         builtin_names = {b.name.casefold() for b in self._builtins}
         seen: set[str] = set(builtin_names)
-        for p in profiles:
+        for p in loaded.profiles:
             if p.name.casefold() in seen:
                 # never drop a saved profile: a hand-edited duplicate, or a name a built-in
                 # took after the profile was saved (e.g. with the command line), is renamed
@@ -158,25 +178,14 @@ class ProfileStore:
                 p = replace(p, name=new)
             seen.add(p.name.casefold())
             self._profiles.append(p)
-        hidden = doc.get("hidden_builtins", [])
-        if isinstance(hidden, list):
-            self._hidden_builtins = {h for h in hidden if isinstance(h, str)}
-
-    def _quarantine(self, reason: str) -> None:
-        try:
-            moved = storage.move_aside(self.path)
-        except OSError as exc:
-            self.read_only = True
+        self._hidden_builtins = set(loaded.hidden_builtins)
+        for entry in self.set_aside:
             self.load_warnings.append(
-                f"{self.path} could not be read ({reason}) nor moved aside ({exc.strerror}); "
-                "profiles cannot be saved until it is fixed or removed."
+                f"{entry.problem}. That profile was set aside: it stays unchanged in "
+                f"{self.path.name} until profiles are next saved, then it is kept in "
+                f"{self.quarantine_path}; fix it there and run "
+                f"`stomp-explorer profiles import {self.quarantine_path}`."
             )
-            return
-        self.load_warnings.append(
-            f"The profiles file could not be read ({reason}). It was moved to {moved} and "
-            "STOMP Explorer started with no saved profiles; fix that file and import it to "
-            "get them back."
-        )
 
     def document(
         self,
@@ -196,23 +205,55 @@ class ProfileStore:
 
     def save(self) -> None:
         """Write the file as it is in memory."""
-        self._commit(list(self._profiles), set(self._hidden_builtins))
+        with storage.exclusive(self.path):
+            self._commit(list(self._profiles), set(self._hidden_builtins))
 
     def _commit(self, profiles: list[Profile], hidden_builtins: set[str] | None = None) -> None:
         """Write `profiles`, and only once that worked make them the store's: a failed write
-        leaves both the file and the store as they were."""
+        leaves both the file and the store as they were. Callers hold `storage.exclusive`.
+
+        A file that could not be read is renamed first, and profiles set aside are copied to
+        the quarantine file first, so that rewriting the file never loses a byte of them."""
         if self.read_only:
             raise ProfileFileError(
                 f"{self.path} is read-only for this session: " + " ".join(self.load_warnings)
             )
         hidden = set(self._hidden_builtins if hidden_builtins is None else hidden_builtins)
         try:
+            self._set_broken_file_aside()
+            self._quarantine_set_aside()
             storage.atomic_write(self.path, storage.encode(self.document(profiles, hidden)))
         except OSError as exc:
             raise ProfileFileError(f"cannot write {self.path}: {exc.strerror}") from None
+        storage.remove_stale_temps(self.path)  # left by killed writers: we hold the lock
         self._profiles = profiles
         self._hidden_builtins = hidden
         self._stamp = self._file_stamp()
+
+    def _set_broken_file_aside(self) -> None:
+        if self.broken_file is None:
+            return
+        if self.path.exists():
+            moved = storage.move_aside(self.path)
+            self.load_warnings = [
+                w
+                if not w.startswith("The profiles file could not be read")
+                else f"The profiles file could not be read ({readable(self.broken_file)}). It was "
+                f"renamed to {moved}; fix that file and import it to get its profiles back."
+                for w in self.load_warnings
+            ]
+        self.broken_file = None
+
+    def _quarantine_set_aside(self) -> None:
+        if not self.set_aside:
+            return
+        kept_in = quarantine.keep(self.path, self._schema, self.set_aside)
+        self.load_warnings = [w for w in self.load_warnings if "was set aside" not in w] + [
+            f"{entry.problem}. That profile was set aside and is kept, unchanged, in "
+            f"{kept_in}; fix it there and run `stomp-explorer profiles import {kept_in}`."
+            for entry in self.set_aside
+        ]
+        self.set_aside = []
 
     def _refresh_if_changed(self) -> None:
         """Another process (the CLI, another window) changed the file: read it again first."""

@@ -9,12 +9,15 @@ from urllib.parse import urlsplit
 
 from explorer.client.url import UrlError, parse_url
 from explorer.profiles.errors import FieldError
-from explorer.profiles.model import ALL_VERSIONS, SPLIT_RULES, Headers, Profile
+from explorer.profiles.model import ALL_VERSIONS, SPLIT_RULES, Headers, Profile, profile_to_dict
 from explorer.stomp import ACK_MODES
 
 MAX_HEARTBEAT_MS = 24 * 3600 * 1000
+MAX_NAME_LENGTH = 200
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-_HEADER_NAME_BAD = re.compile(r"[:\r\n]")
+_HEADER_NAME_BAD = re.compile(r"[:\r\n\0]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _readable_file(field: str, label: str, path: str | None, errors: list[FieldError]) -> None:
@@ -43,17 +46,65 @@ def _headers(field: str, headers: Headers, errors: list[FieldError]) -> None:
             errors.append(FieldError(field, f"header name '{name}' contains ':' or a line break"))
         if "\r" in value or "\n" in value:
             errors.append(FieldError(field, f"the value of header '{name}' has a line break"))
+        if "\0" in value:
+            errors.append(FieldError(field, f"the value of header '{name}' has a NUL byte"))
 
 
-def validate(profile: Profile, other_names: Iterable[str] = ()) -> list[FieldError]:
+def _one_line(field: str, label: str, value: str | None, errors: list[FieldError]) -> None:
+    """Values sent in a STOMP header: no line break (it would end the header), no NUL (it
+    would end the frame)."""
+    if value is None:
+        return
+    if "\n" in value or "\r" in value:
+        errors.append(FieldError(field, f"the {label} cannot contain a line break"))
+    elif "\0" in value:
+        errors.append(FieldError(field, f"the {label} cannot contain a NUL byte"))
+
+
+def _undecodable(value: object, field: str, errors: list[FieldError]) -> None:
+    """Text from a shell in another encoding arrives with bytes Python cannot decode (as lone
+    surrogates); such text can be neither saved nor sent, so name the field."""
+    if isinstance(value, str):
+        if _SURROGATE.search(value):
+            errors.append(
+                FieldError(
+                    field,
+                    "it holds a byte that is not UTF-8 text; check the shell's quoting and "
+                    "the terminal's encoding",
+                )
+            )
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _undecodable(item, f"{field}.{key}" if field else str(key), errors)
+    elif isinstance(value, list):
+        for item in value:
+            _undecodable(item, field, errors)
+
+
+def validate(
+    profile: Profile, other_names: Iterable[str] = (), *, check_files: bool = True
+) -> list[FieldError]:
     """Every problem with `profile`, one FieldError per problem (empty when it is usable).
 
     `other_names` are the names of the other saved profiles, for the duplicate check.
+    `check_files=False` leaves out the checks that depend on this machine (do the TLS files
+    exist?): loading a file uses it, so a missing CA file never sets a profile aside.
     """
     errors: list[FieldError] = []
+    _undecodable(profile_to_dict(profile), "", errors)
+    if errors:
+        return errors  # nothing else can be said about text that is not text
     name = profile.name.strip()
     if not name:
         errors.append(FieldError("name", "the name is empty; give the profile a name"))
+    elif len(profile.name) > MAX_NAME_LENGTH:
+        errors.append(
+            FieldError("name", f"the name is longer than {MAX_NAME_LENGTH} characters; shorten it")
+        )
+    elif _CONTROL.search(profile.name):
+        errors.append(
+            FieldError("name", "the name cannot contain line breaks, tabs or control characters")
+        )
     elif name != profile.name:
         errors.append(FieldError("name", "the name starts or ends with spaces"))
     elif "/" in name:
@@ -67,10 +118,9 @@ def validate(profile: Profile, other_names: Iterable[str] = ()) -> list[FieldErr
     except UrlError as exc:
         errors.append(FieldError("url", str(exc)))
 
-    if profile.vhost is not None and ("\n" in profile.vhost or "\r" in profile.vhost):
-        errors.append(FieldError("vhost", "the virtual host cannot contain a line break"))
-    if profile.login is not None and ("\n" in profile.login or "\r" in profile.login):
-        errors.append(FieldError("login", "the login cannot contain a line break"))
+    _one_line("vhost", "virtual host", profile.vhost, errors)
+    _one_line("login", "login", profile.login, errors)
+    _one_line("management.login", "management login", profile.management.login, errors)
 
     if not profile.versions:
         errors.append(FieldError("versions", "choose at least one STOMP version"))
@@ -100,9 +150,10 @@ def validate(profile: Profile, other_names: Iterable[str] = ()) -> list[FieldErr
             FieldError("reconnect", "the first reconnect delay is longer than the maximum delay")
         )
 
-    _readable_file("tls.ca_file", "CA file", profile.tls.ca_file, errors)
-    _readable_file("tls.cert_file", "client certificate", profile.tls.cert_file, errors)
-    _readable_file("tls.key_file", "client key", profile.tls.key_file, errors)
+    if check_files:
+        _readable_file("tls.ca_file", "CA file", profile.tls.ca_file, errors)
+        _readable_file("tls.cert_file", "client certificate", profile.tls.cert_file, errors)
+        _readable_file("tls.key_file", "client key", profile.tls.key_file, errors)
     if profile.tls.key_file and not profile.tls.cert_file:
         errors.append(FieldError("tls.cert_file", "a client key needs a client certificate"))
     if (
@@ -137,6 +188,7 @@ def validate(profile: Profile, other_names: Iterable[str] = ()) -> list[FieldErr
     for i, sub in enumerate(profile.subscriptions, start=1):
         if not sub.destination.strip():
             errors.append(FieldError("subscriptions", f"subscription {i} has no destination"))
+        _one_line("subscriptions", f"destination of subscription {i}", sub.destination, errors)
         if sub.ack not in ACK_MODES:
             errors.append(
                 FieldError(

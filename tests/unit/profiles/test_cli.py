@@ -123,9 +123,9 @@ def test_edit_changes_only_what_is_given(capsys: Capsys, tmp_path: Path) -> None
             2,
             "NOPE_NOT_SET (from --passcode-env) is not set",
         ),
-        (["show", "ghost"], 1, "no profile named 'ghost'"),
-        (["remove", "ghost"], 1, "no profile named 'ghost'"),
-        (["edit", "ghost", "--login", "x"], 1, "no profile named 'ghost'"),
+        (["show", "ghost"], 2, "no profile named 'ghost'"),
+        (["remove", "ghost"], 2, "no profile named 'ghost'"),
+        (["edit", "ghost", "--login", "x"], 2, "no profile named 'ghost'"),
     ],
 )
 def test_mistakes_give_one_line_and_an_exit_code(
@@ -167,7 +167,7 @@ def test_export_then_import_with_and_without_replace(capsys: Capsys, tmp_path: P
     assert ProfileStore().names() == ["dev", "qa", "dev (2)"]
 
     code, _, err = run(capsys, "profiles", "import", str(tmp_path / "missing.json"))
-    assert code == 1 and "does not exist" in err
+    assert code == 2 and "does not exist" in err
 
 
 def test_import_a_single_url(capsys: Capsys) -> None:
@@ -202,8 +202,9 @@ def test_a_corrupt_file_is_reported_on_stderr_and_the_command_still_works(
     code, out, err = run(capsys, "profiles", "list")
     assert code == 0
     assert "warning: The profiles file could not be read" in err
-    assert "profiles.json.corrupt-" in err
+    assert "renamed to profiles.json.corrupt-<date-time>" in err
     assert "no profiles in" in out
+    assert (isolated_config / "profiles.json").read_text() == "{ not json"  # list only reads
 
 
 def test_without_a_keyring_the_cli_warns_that_the_passcode_was_not_saved(

@@ -94,7 +94,7 @@ def test_url_and_profile_together_or_an_unknown_profile_are_errors(capsys: Capsy
     ProfileStore().add(Profile("p", "stomp://h"))
     with pytest.raises(CliError, match="either a broker URL or --profile"):
         resolve_connection(parse("send", "stomp://h", "/q", "--profile", "p"))  # type: ignore[arg-type]
-    assert main(["send", "--profile", "ghost", "/queue/a", "--body", "x"]) == 1
+    assert main(["send", "--profile", "ghost", "/queue/a", "--body", "x"]) == 2
     assert "no profile named 'ghost'" in capsys.readouterr().err
 
 

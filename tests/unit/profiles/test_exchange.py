@@ -78,7 +78,11 @@ def test_import_skips_invalid_profiles_and_says_why(tmp_path: Path) -> None:
                 "schema": 2,
                 "profiles": [
                     {"name": "good", "url": "stomp://h"},
-                    {"name": "bad", "url": "stomp://h", "tls": {"ca_file": "/nonexistent/ca.pem"}},
+                    {
+                        "name": "bad",
+                        "url": "stomp+ssl://h",
+                        "tls": {"ca_file": "/nonexistent/ca.pem"},
+                    },
                 ],
             }
         )
