@@ -32,9 +32,9 @@ def configure_application(app: QApplication) -> None:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)  # Wayland matches the window to the .desktop entry by it
     app.setWindowIcon(application_icon())
-    settings = config.settings()
+    settings = config.WindowSettings()
     translators = i18n.install(app, settings)
-    theme.set_preference(str(settings.value(theme.SETTING, "")))
+    theme.set_preference(settings.appearance)
     app.setProperty("explorerConfigured", True)
     app._explorer_translators = translators  # type: ignore[attr-defined]  # keep alive
     theme.follow_system(app)
@@ -56,7 +56,7 @@ def create_window(profiles_path: str | None = None, *, first_run: bool = True) -
     from explorer.ui.sandbox_runner import SANDBOX_NAME
 
     store = open_store(profiles_path)
-    window = MainWindow(store, config.settings())
+    window = MainWindow(store, config.WindowSettings())
     fresh = not any(not p.builtin for p in store.profiles())
     if first_run and fresh and window.select_profile(SANDBOX_NAME):
         window.connect_selected()

@@ -1,25 +1,36 @@
-"""Where the window keeps its settings (layout, language, composer history).
+"""Everything the window remembers, in one typed place: the keys of `window.ini` and their types.
 
-`STOMP_EXPLORER_CONFIG_DIR` wins when set (tests point it at a temporary directory), so a test
-never reads or writes the user's real settings.
+QSettings stores untyped values under string keys; a key spelled in two modules, or read as
+a string here and an int there, drifts silently. So the window reads and writes its settings
+only through `WindowSettings`, whose properties carry the type, the default and the bounds.
+The file sits next to the profiles (`explorer.profiles.config_dir`, which honours
+`STOMP_EXPLORER_CONFIG_DIR`: tests never touch the user's real settings).
 """
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+from enum import StrEnum
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
+
+from explorer.profiles import config_dir
+from explorer.store import DEFAULT_MAX_COUNT
+
+# The smallest log cap Settings offers: below it a busy topic evicts what you are reading.
+MIN_LOG_LIMIT = 1000
+DEFAULT_TREE_FRACTION = 0.34
 
 
-def config_dir() -> Path:
-    """The directory that holds the app's settings and profiles."""
-    override = os.environ.get("STOMP_EXPLORER_CONFIG_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
+class Key(StrEnum):
+    """The keys of `window.ini` (stable: renaming one forgets the user's setting)."""
 
-    return Path(platformdirs.user_config_dir("stomp-explorer", appauthor=False))
+    LANGUAGE = "language"
+    APPEARANCE = "appearance"
+    LOG_LIMIT = "log/max_count"
+    HIDDEN_LOG_COLUMNS = "log/hidden_columns"
+    GEOMETRY = "window/geometry"
+    LAYOUT = "window/state"
+    TREE_FRACTION = "window/tree_fraction"
 
 
 def settings() -> QSettings:
@@ -27,3 +38,101 @@ def settings() -> QSettings:
     path = config_dir()
     path.mkdir(parents=True, exist_ok=True)
     return QSettings(str(path / "window.ini"), QSettings.Format.IniFormat)
+
+
+class WindowSettings:
+    """Typed accessors over the window's QSettings; a value that does not parse reads as its
+    default (a hand-edited file never stops the window from opening)."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store if store is not None else settings()
+
+    def _text(self, key: Key) -> str:
+        value = self.store.value(key, "")
+        if isinstance(value, list):  # INI reads an unquoted "a, b" as a list
+            return ",".join(map(str, value))
+        return value if isinstance(value, str) else str(value or "")
+
+    # -- Settings dialog --------------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        """The chosen language code ("" follows the system); checked by `explorer.ui.i18n`."""
+        return self._text(Key.LANGUAGE)
+
+    @language.setter
+    def language(self, code: str) -> None:
+        self.store.setValue(Key.LANGUAGE, code)
+
+    @property
+    def appearance(self) -> str:
+        """ "light", "dark" or "" (follow the system); checked by `explorer.ui.theme`."""
+        return self._text(Key.APPEARANCE)
+
+    @appearance.setter
+    def appearance(self, value: str) -> None:
+        self.store.setValue(Key.APPEARANCE, value)
+
+    @property
+    def log_limit(self) -> int:
+        """How many messages each connection's log keeps."""
+        try:
+            count = int(self._text(Key.LOG_LIMIT) or DEFAULT_MAX_COUNT)
+        except ValueError:
+            count = DEFAULT_MAX_COUNT
+        return max(MIN_LOG_LIMIT, count)
+
+    @log_limit.setter
+    def log_limit(self, count: int) -> None:
+        self.store.setValue(Key.LOG_LIMIT, int(count))
+
+    # -- layout -----------------------------------------------------------------------------
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        """The window's geometry (QWidget.saveGeometry), None before the first save."""
+        return self._bytes(Key.GEOMETRY)
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self.store.setValue(Key.GEOMETRY, value)
+
+    @property
+    def layout(self) -> QByteArray | None:
+        """Docks and toolbars (QMainWindow.saveState), None before the first save."""
+        return self._bytes(Key.LAYOUT)
+
+    @layout.setter
+    def layout(self, value: QByteArray) -> None:
+        self.store.setValue(Key.LAYOUT, value)
+
+    def _bytes(self, key: Key) -> QByteArray | None:
+        value = self.store.value(key)
+        return QByteArray(value) if isinstance(value, QByteArray | bytes) else None
+
+    @property
+    def tree_fraction(self) -> float:
+        """The share of a connection tab's width given to the destination tree."""
+        try:
+            value = float(self._text(Key.TREE_FRACTION) or DEFAULT_TREE_FRACTION)
+        except ValueError:
+            return DEFAULT_TREE_FRACTION
+        return min(0.8, max(0.1, value))
+
+    @tree_fraction.setter
+    def tree_fraction(self, value: float) -> None:
+        self.store.setValue(Key.TREE_FRACTION, round(value, 3))
+
+    @property
+    def hidden_log_columns(self) -> list[int]:
+        """The message log's columns the user hid (column numbers)."""
+        text = self._text(Key.HIDDEN_LOG_COLUMNS)
+        return [int(part) for part in text.split(",") if part.strip().isdigit()]
+
+    @hidden_log_columns.setter
+    def hidden_log_columns(self, columns: list[int]) -> None:
+        self.store.setValue(Key.HIDDEN_LOG_COLUMNS, ",".join(map(str, columns)))
+
+    def sync(self) -> None:
+        """Write pending changes to the file now."""
+        self.store.sync()

@@ -7,21 +7,21 @@ dialogs) come from Qt's `qtbase_<lang>.qm`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from explorer.assets import resource
+from explorer.ui.config import WindowSettings
 
 # Language codes offered in Settings; "" means "follow the system".
 LANGUAGES: tuple[str, ...] = ("", "en", "ko")
-SETTING = "language"
 
 
-def chosen_language(settings: QSettings) -> str:
-    value = settings.value(SETTING, "", type=str)
+def chosen_language(settings: WindowSettings) -> str:
+    value = settings.language
     return value if value in LANGUAGES else ""
 
 
-def effective_language(settings: QSettings) -> str:
+def effective_language(settings: WindowSettings) -> str:
     """The language the UI uses: the chosen one, else the system's (falling back to English)."""
     chosen = chosen_language(settings)
     if chosen:
@@ -30,7 +30,7 @@ def effective_language(settings: QSettings) -> str:
     return system if system in LANGUAGES else "en"
 
 
-def install(app: QCoreApplication, settings: QSettings) -> list[QTranslator]:
+def install(app: QCoreApplication, settings: WindowSettings) -> list[QTranslator]:
     """Load and install the translators; keep the returned list alive as long as the app."""
     lang = effective_language(settings)
     translators: list[QTranslator] = []

@@ -1,22 +1,20 @@
-"""The main window: profiles dock, one tab per connection, detail and composer docks.
+"""The main window: profiles dock, the connection tabs, message and composer docks.
 
-Layout (dock positions, sizes, splitters) is saved in the settings file when the window
-closes and restored when it opens. Closing the window disconnects every connection cleanly
-(DISCONNECT with a receipt, bounded wait) before it goes away.
+The window wires its parts once: the tab container (`ConnectionTabs`) forwards the current
+tab's signals, the credentials flow (`Credentials`) owns passcodes, and every coroutine a
+slot starts runs through the window's `TaskRunner`, whose failures go to the status bar.
+Layout (dock positions, sizes, splitters) is saved when the window closes and restored when
+it opens. Closing the window disconnects every connection cleanly (DISCONNECT with a
+receipt, bounded wait) before it goes away.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Coroutine
-from dataclasses import replace
-from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QGuiApplication, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -25,33 +23,28 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QStatusBar,
-    QTabBar,
-    QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from explorer.client import ClientError
-from explorer.profiles import ProfileError, ProfileStore
+from explorer.profiles import ProfileStore
 from explorer.profiles.model import Profile
 from explorer.profiles.probe import probe_connection
-from explorer.profiles.resolve import settings_for
-from explorer.profiles.secrets import MANAGEMENT_PASSWORD, PASSCODE
-from explorer.sandbox import SandboxError
 from explorer.store import LogEntry
 from explorer.ui.compose import ComposeRequest
 from explorer.ui.composer import Composer
+from explorer.ui.config import WindowSettings
 from explorer.ui.connection_view import ConnectionView
+from explorer.ui.credentials import Credentials
 from explorer.ui.icons import icon
 from explorer.ui.message_detail import MessageDetail
-from explorer.ui.messages import describe_client_error
-from explorer.ui.passcode_prompt import PasscodePrompt
+from explorer.ui.opener import ConnectionOpener
 from explorer.ui.profile_list import ProfileListWidget
-from explorer.ui.sandbox_runner import SandboxRunner, is_sandbox
-from explorer.ui.session import SessionController, SessionState
-from explorer.ui.settings_dialog import log_limit
+from explorer.ui.sandbox_runner import SandboxRunner
+from explorer.ui.session import SessionController
 from explorer.ui.status import ConnectionStatus
+from explorer.ui.tabs import ConnectionTabs
+from explorer.ui.tasks import TaskRunner, describe_failure
 
 LAYOUT_VERSION = 1
 
@@ -62,7 +55,7 @@ class MainWindow(QMainWindow):
     """The STOMP Explorer window."""
 
     def __init__(
-        self, store: ProfileStore, settings: QSettings, parent: QWidget | None = None
+        self, store: ProfileStore, settings: WindowSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -70,28 +63,31 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = settings
         self.sandbox = SandboxRunner()
-        self.sessions: list[SessionController] = []
         self._closing = False
         self._closed_cleanly = False
-        self._tasks: set[asyncio.Task[Any]] = set()
-        # Passcodes typed in the prompt, saved only once the broker accepts them.
-        self._typed_passcodes: dict[SessionController, str] = {}
-        # Profiles whose login the broker refused: their passcode is asked for again.
-        self._refused: set[str] = set()
-        # Asks for a passcode (profile, login, persistent?) -> text or None; tests replace it.
-        self.ask_passcode: Callable[[str, str, bool], Awaitable[str | None]] = (
-            lambda profile, login, persistent: PasscodePrompt(
-                profile, login, self, persistent=persistent
-            ).ask()
-        )
+        self.runner = TaskRunner(lambda text: self.statusBar().showMessage(text, 10000))
+        self.credentials = Credentials(store, self)
 
         # -- central: a welcome page, or one tab per connection ---------------------------
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("connectionTabs")
-        self.tabs.setMovable(True)
-        self.tabs.setDocumentMode(True)
-        self.tabs.tabCloseRequested.connect(self._close_tab)
-        self.tabs.currentChanged.connect(self._current_changed)
+        self.tabs = ConnectionTabs(self.runner)
+        self.opener = ConnectionOpener(
+            store=store,
+            tabs=self.tabs,
+            credentials=self.credentials,
+            sandbox=self.sandbox,
+            settings=settings,
+            runner=self.runner,
+            report=lambda text: self.statusBar().showMessage(text, 10000),
+        )
+        self.tabs.view_closed.connect(lambda view: self.credentials.forget(view.session))
+        self.tabs.current_session_changed.connect(self._current_changed)
+        self.tabs.cur_state_changed.connect(self._refresh)
+        self.tabs.cur_stats_changed.connect(self._refresh_status)
+        self.tabs.cur_destinations_changed.connect(self._update_completions)
+        self.tabs.cur_message_selected.connect(self._show_entry)
+        self.tabs.cur_compose_to.connect(self._compose_to)
+        self.tabs.cur_send_again.connect(self._send_again)
+        self.tabs.cur_send_refused.connect(self._send_refused)
         self.welcome = QLabel(
             self.tr(
                 "<h2>STOMP Explorer</h2><p>Pick a profile on the left and press <b>Connect</b> "
@@ -167,8 +163,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._first_geometry()
         self.restore_layout()
-        self._refresh_buttons()
-        self._refresh_status()
+        self._refresh()
 
     # -- construction helpers --------------------------------------------------------------
 
@@ -284,22 +279,16 @@ class MainWindow(QMainWindow):
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About STOMP Explorer"), self.open_about))
 
-    # -- sessions ----------------------------------------------------------------------------
+    # -- connections -----------------------------------------------------------------------
 
     def current_view(self) -> ConnectionView | None:
-        widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, ConnectionView) else None
+        return self.tabs.current_view()
 
     def current_session(self) -> SessionController | None:
-        view = self.current_view()
-        return view.session if view is not None else None
+        return self.tabs.current_session()
 
     def views(self) -> list[ConnectionView]:
-        return [
-            w
-            for i in range(self.tabs.count())
-            if isinstance(w := self.tabs.widget(i), ConnectionView)
-        ]
+        return self.tabs.views()
 
     def select_profile(self, name: str) -> bool:
         """Select profile `name` in the list; False when there is none by that name."""
@@ -315,196 +304,37 @@ class MainWindow(QMainWindow):
         self.open_profile(profile)
 
     def open_profile(self, profile: Profile) -> None:
-        """Open a connection tab for `profile` (the sandbox is started first if needed).
-
-        A tab of the same profile that is disconnected or failed is connected again in place,
-        keeping its log, tree and subscriptions (after a refused login, with a passcode
-        asked for again)."""
-        for view in self.views():
-            if view.session.name == profile.name and not view.session.is_active:
-                self.tabs.setCurrentWidget(view)
-                view.banner.hide()
-                if view.session.login_was_refused or profile.name in self._refused:
-                    self._spawn(self._reopen(view, profile))
-                    return
-                view.session.start()
-                self._refresh_buttons()
-                return
-        self._spawn(self._open(profile))
-
-    async def _resolve(self, profile: Profile) -> tuple[Any, str | None] | None:
-        """The connection settings of `profile`, asking for its passcode when needed:
-        (settings, passcode typed now or None), or None when cancelled or impossible."""
-        try:
-            if is_sandbox(profile):
-                profile = await self.sandbox.resolve(profile)
-            settings = settings_for(profile, self.store)
-        except (ProfileError, OSError, SandboxError) as exc:
-            self.statusBar().showMessage(
-                self.tr("Cannot connect {name}: {error}").format(name=profile.name, error=exc),
-                10000,
-            )
-            return None
-        typed: str | None = None
-        if (
-            settings.passcode is None
-            and settings.login
-            and (not settings.secrets_persistent or profile.name in self._refused)
-        ):
-            typed = await self.ask_passcode(
-                profile.name, settings.login, settings.secrets_persistent
-            )
-            if typed is None:
-                return None
-            settings = replace(settings, passcode=typed)
-        return settings, typed
-
-    async def _reopen(self, view: ConnectionView, profile: Profile) -> None:
-        resolved = await self._resolve(profile)
-        if resolved is None or view.session.is_active:
-            return
-        settings, typed = resolved
-        session = view.session
-        session.settings = settings
-        if typed is not None:
-            self._typed_passcodes[session] = typed
-        session.start()
-        self._refresh_buttons()
-
-    def reenter_passcode(self, view: ConnectionView) -> None:
-        """The banner's "Re-enter passcode": ask again and connect the tab in place."""
-        self._refused.add(view.session.name)
-        self._spawn(self._reopen(view, view.session.profile))
-
-    def _login_refused(self, session: SessionController, text: str) -> None:
-        """Forget the refused passcode (memory and keyring) so the next Connect asks."""
-        name = session.name
-        self._typed_passcodes.pop(session, None)
-        self._refused.add(name)
-        if name in self.store and not session.profile.builtin:
-            with contextlib.suppress(Exception):
-                self.store.set_secret(name, PASSCODE, None)
-        for view in self.views():
-            if view.session is session:
-                view.banner.show_message(
-                    text,
-                    "error",
-                    self.tr("Re-enter passcode"),
-                    partial(self.reenter_passcode, view),
-                )
-
-    def _login_accepted(self, session: SessionController) -> None:
-        """Save a typed passcode now that the broker accepted it."""
-        self._refused.discard(session.name)
-        typed = self._typed_passcodes.pop(session, None)
-        if typed is not None and session.name in self.store and not session.profile.builtin:
-            with contextlib.suppress(Exception):
-                self.store.set_secret(session.name, PASSCODE, typed)
-
-    async def _open(self, profile: Profile) -> SessionController | None:
-        resolved = await self._resolve(profile)
-        if resolved is None:
-            return None
-        settings, typed = resolved
-        profile = settings.profile
-        password = None
-        if profile.name in self.store and not profile.builtin:
-            password = self.store.get_secret(profile.name, MANAGEMENT_PASSWORD)
-        if password is None and not profile.management.login:
-            password = settings.passcode  # the usual case: one login for STOMP and management
-        session = SessionController(settings, self, management_password=password)
-        if typed is not None:
-            self._typed_passcodes[session] = typed
-        session.login_refused.connect(lambda text: self._login_refused(session, text))
-        session.send_refused.connect(lambda text: self._send_refused(session, text))
-        session.messages.set_limits(log_limit(self.settings), session.messages.log.max_bytes)
-        view = ConnectionView(session)
-        view.set_hidden_columns(self._hidden_log_columns())
-        view.tree_fraction = self._tree_fraction()
-        view.message_selected.connect(self._show_entry)
-        view.compose_to.connect(self._compose_to)
-        view.send_again.connect(self._send_again)
-        session.state_changed.connect(lambda: self._session_changed(session))
-        session.stats_changed.connect(self._refresh_status)
-        session.destinations.flushed.connect(lambda *_: self._update_completions())
-        self.sessions.append(session)
-        index = self.tabs.addTab(view, profile.name)
-        self.tabs.setTabToolTip(index, settings.endpoint.url())
-        close = QToolButton()
-        close.setObjectName("closeTabButton")
-        close.setIcon(icon("close"))
-        close.setAutoRaise(True)
-        close.setToolTip(self.tr("Disconnect and close this tab"))
-        close.clicked.connect(lambda: self._close_tab(self.tabs.indexOf(view)))
-        if profile.colour:
-            self.tabs.tabBar().setTabTextColor(index, QColor(profile.colour))
-        self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, close)
-        self.tabs.setCurrentIndex(index)
-        self.central.setCurrentWidget(self.tabs)
-        session.start()
-        self._refresh_buttons()
-        return session
+        """Open a connection tab for `profile`, or connect its idle tab again in place."""
+        self.opener.open(profile)
 
     def disconnect_current(self) -> None:
         session = self.current_session()
         if session is not None and session.is_active:
-            self._spawn(session.shutdown())
+            self.runner.run(session.shutdown())
 
-    def _close_tab(self, index: int) -> None:
-        view = self.tabs.widget(index)
-        if not isinstance(view, ConnectionView):
-            return
-        session = view.session
-
-        async def close() -> None:
-            await session.shutdown()
-            if session in self.sessions:
-                self.sessions.remove(session)
-            i = self.tabs.indexOf(view)
-            if i >= 0:
-                self.tabs.removeTab(i)
-            view.deleteLater()
-            session.deleteLater()
-            if not self.tabs.count():
-                self.central.setCurrentWidget(self.welcome)
-                self.detail.clear()
-            self._refresh_buttons()
-
-        self._spawn(close())
-
-    def _session_changed(self, session: SessionController) -> None:
-        if session.state is SessionState.CONNECTED:
-            self._login_accepted(session)
-        for view in self.views():
-            if view.session is session:
-                index = self.tabs.indexOf(view)
-                self.tabs.setTabIcon(index, icon(_STATE_ICONS.get(session.state, "info")))
-        self._refresh_buttons()
-        self._refresh_status()
-
-    def _current_changed(self, _index: int) -> None:
+    def _current_changed(self, session: SessionController | None) -> None:
         self.detail.clear()
-        session = self.current_session()
-        self.setWindowTitle(
-            self.tr("{name} — STOMP Explorer").format(name=session.name)
-            if session is not None
-            else self.tr("STOMP Explorer")
-        )
+        if session is None:
+            self.setWindowTitle(self.tr("STOMP Explorer"))
+        else:
+            self.setWindowTitle(self.tr("{name} — STOMP Explorer").format(name=session.name))
+        self.central.setCurrentWidget(self.tabs if self.tabs.count() else self.welcome)
         view = self.current_view()
         if view is not None:
             entry = view.selected_entry()
             if entry is not None:
                 self._show_entry(entry)
         self._update_completions()
-        self._refresh_buttons()
-        self._refresh_status()
+        self._refresh()
 
-    def _refresh_buttons(self) -> None:
+    def _refresh(self) -> None:
+        """Buttons, actions and the status bar follow the current session's state."""
         session = self.current_session()
         active = session is not None and session.is_active
         self.disconnect_button.setEnabled(active)
         self.disconnect_action.setEnabled(active)
         self.composer.set_connected(session is not None and session.is_connected)
+        self._refresh_status()
 
     def _refresh_status(self) -> None:
         self.status.show_session(self.current_session())
@@ -531,7 +361,7 @@ class MainWindow(QMainWindow):
         if view is None or entry is None:
             return
         self.detail.set_ackable(False)  # one answer per message
-        view.run(view.session.acknowledge(entry, accept), view._info)
+        view.acknowledge(entry, accept)
 
     def _compose_to(self, destination: str) -> None:
         self.composer_dock.show()
@@ -544,28 +374,18 @@ class MainWindow(QMainWindow):
         self.composer.body.setFocus()
 
     def _send(self, request: ComposeRequest) -> None:
-        view = self.current_view()
-        if view is None:
+        session = self.current_session()
+        if session is None:
             self.composer.show_result(self.tr("Not connected: connect a profile first."), False)
             return
+        self.runner.run(
+            session.execute(request),
+            lambda result: self.composer.show_result(result.text, ok=result.confirmed),
+            failed=lambda error: self.composer.show_result(describe_failure(error), ok=False),
+        )
 
-        async def send() -> None:
-            try:
-                result = await view.session.execute(request)
-            except ClientError as exc:
-                self.composer.show_result(describe_client_error(exc), ok=False)
-            except Exception as exc:  # shown, never lost in qasync's excepthook
-                self.composer.show_result(
-                    self.tr("Unexpected error: {error}").format(error=exc), ok=False
-                )
-            else:
-                self.composer.show_result(result.text, ok=result.confirmed)
-
-        self._spawn(send())
-
-    def _send_refused(self, session: SessionController, text: str) -> None:
-        if session is self.current_session():
-            self.composer.show_result(text, ok=False)
+    def _send_refused(self, text: str) -> None:
+        self.composer.show_result(text, ok=False)
 
     def _toggle_pause(self) -> None:
         view = self.current_view()
@@ -596,36 +416,23 @@ class MainWindow(QMainWindow):
     # -- layout ------------------------------------------------------------------------------
 
     def save_layout(self) -> None:
-        s = self.settings
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        self.settings.geometry = self.saveGeometry()
+        self.settings.layout = self.saveState(LAYOUT_VERSION)
         view = self.current_view()
         if view is not None:
-            s.setValue("window/tree_fraction", round(view.current_tree_fraction(), 3))
-            s.setValue("log/hidden_columns", ",".join(map(str, view.hidden_columns())))
-        s.sync()
-
-    def _hidden_log_columns(self) -> list[int]:
-        text = str(self.settings.value("log/hidden_columns", ""))
-        return [int(part) for part in text.split(",") if part.strip().isdigit()]
+            self.settings.tree_fraction = view.current_tree_fraction()
+            self.settings.hidden_log_columns = view.log_pane.hidden_columns()
+        self.settings.sync()
 
     def restore_layout(self) -> None:
-        s = self.settings
-        geometry = s.value("window/geometry")
-        if isinstance(geometry, QByteArray | bytes):
-            self.restoreGeometry(QByteArray(geometry))
-        state = s.value("window/state")
-        if isinstance(state, QByteArray | bytes):
-            self.restoreState(QByteArray(state), LAYOUT_VERSION)
+        geometry = self.settings.geometry
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.layout
+        if state is not None:
+            self.restoreState(state, LAYOUT_VERSION)
         else:
             self._default_dock_sizes()
-
-    def _tree_fraction(self) -> float:
-        try:
-            value = float(str(self.settings.value("window/tree_fraction", 0.34)))
-        except ValueError:
-            return 0.34
-        return min(0.8, max(0.1, value))
 
     def reset_layout(self) -> None:
         for dock, area in (
@@ -646,19 +453,13 @@ class MainWindow(QMainWindow):
         )
         self.resizeDocks([self.composer_dock], [200], Qt.Orientation.Vertical)
 
-    # -- tasks and closing -------------------------------------------------------------------
-
-    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-        task: asyncio.Task[Any] = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task
+    # -- closing -----------------------------------------------------------------------------
 
     async def shutdown(self) -> None:
-        """Disconnect every session (each bounded to 3 s) and stop the sandbox."""
-        await asyncio.gather(
-            *(s.shutdown() for s in self.sessions if s.is_active), return_exceptions=True
-        )
+        """Disconnect every session (each bounded to 3 s), end pending actions and stop the
+        sandbox."""
+        await self.tabs.shutdown()
+        await self.runner.shutdown()
         try:
             await self.sandbox.stop()
         except Exception:  # closing the window must go on; the reason goes to the log
@@ -682,14 +483,4 @@ class MainWindow(QMainWindow):
                 self._closed_cleanly = True
                 self.close()
 
-        self._spawn(finish())
-
-
-_STATE_ICONS = {
-    SessionState.CONNECTED: "connect",
-    SessionState.CONNECTING: "history",
-    SessionState.RECONNECTING: "history",
-    SessionState.FAILED: "warning",
-    SessionState.CLOSED: "disconnect",
-    SessionState.IDLE: "disconnect",
-}
+        self.runner.run(finish())

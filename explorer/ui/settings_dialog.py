@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -15,23 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.store import DEFAULT_MAX_COUNT
 from explorer.ui import i18n, theme
-
-LOG_LIMIT_SETTING = "log/max_count"
-
-
-def log_limit(settings: QSettings) -> int:
-    value = settings.value(LOG_LIMIT_SETTING, DEFAULT_MAX_COUNT)
-    try:
-        count = int(str(value))
-    except ValueError:
-        count = DEFAULT_MAX_COUNT
-    return max(1000, count)
+from explorer.ui.config import MIN_LOG_LIMIT, WindowSettings
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: WindowSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
@@ -44,10 +32,10 @@ class SettingsDialog(QDialog):
         self.language.setToolTip(self.tr("The language of the interface"))
         self.limit = QSpinBox()
         self.limit.setObjectName("logLimit")
-        self.limit.setRange(1000, 5_000_000)
+        self.limit.setRange(MIN_LOG_LIMIT, 5_000_000)
         self.limit.setSingleStep(10_000)
         self.limit.setGroupSeparatorShown(True)
-        self.limit.setValue(log_limit(settings))
+        self.limit.setValue(settings.log_limit)
         self.limit.setToolTip(
             self.tr("How many messages each connection's log keeps; older ones are evicted")
         )
@@ -59,7 +47,7 @@ class SettingsDialog(QDialog):
             ("dark", self.tr("Dark")),
         ):
             self.appearance.addItem(label, code)
-        current = str(settings.value(theme.SETTING, ""))
+        current = settings.appearance
         self.appearance.setCurrentIndex(max(0, self.appearance.findData(current)))
         self.appearance.setToolTip(self.tr("Light or dark colours; by default as the system"))
         note = QLabel(self.tr("A new language applies the next time STOMP Explorer starts."))
@@ -80,10 +68,10 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def accept(self) -> None:
-        self._settings.setValue(i18n.SETTING, self.language.currentData())
-        self._settings.setValue(LOG_LIMIT_SETTING, self.limit.value())
-        appearance = self.appearance.currentData()
-        self._settings.setValue(theme.SETTING, appearance)
+        self._settings.language = str(self.language.currentData())
+        self._settings.log_limit = self.limit.value()
+        appearance = str(self.appearance.currentData())
+        self._settings.appearance = appearance
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.set_preference(appearance)

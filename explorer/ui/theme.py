@@ -15,7 +15,6 @@ from explorer.assets import resource
 from explorer.ui import icons
 
 APPEARANCES: tuple[str, ...] = ("", "light", "dark")  # "" follows the OS
-SETTING = "appearance"
 _preference = ""
 
 

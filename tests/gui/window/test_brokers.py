@@ -100,7 +100,7 @@ def test_activemq_subscribe_send_and_see_it(
         await compose_send(window, "SEND", destination, "안녕")
         await see_in_everywhere(window, view, destination)
         # The tree's context menu unsubscribes; the subtree action offers ActiveMQ's wildcard.
-        menu = view.tree_actions(destination)
+        menu = view.tree_pane.tree_actions(destination)
         subtree = next(a for a in menu.actions() if a.objectName() == "actionSubscribeSubtree")
         assert f"{destination}.>" in subtree.text()
         unsubscribe = next(a for a in menu.actions() if a.objectName() == "actionUnsubscribe")
@@ -134,7 +134,7 @@ def test_rabbitmq_web_stomp_round_trip_from_the_tree(
             lambda: view.session.destinations.index_of(destination).isValid(),
             what="the sent-to destination in the tree",
         )
-        menu = view.tree_actions(destination)
+        menu = view.tree_pane.tree_actions(destination)
         subscribe = next(a for a in menu.actions() if a.objectName() == "actionSubscribe")
         assert subscribe.isEnabled()
         asked: list[str] = []
@@ -143,7 +143,8 @@ def test_rabbitmq_web_stomp_round_trip_from_the_tree(
             asked.append(question)
             return True
 
-        view.confirm = confirm  # observing a queue takes its messages: the tree asks first
+        # Observing a queue takes its messages: the tree asks first.
+        view.tree_pane.confirm = confirm
         subscribe.trigger()
         await until(lambda: destination in view.session.subscriptions, what="the subscription")
         assert len(asked) == 1 and destination in asked[0]

@@ -38,8 +38,8 @@ def test_korean_translation_is_complete_and_compiled() -> None:
 
 @pytest.fixture
 def korean(qapp: QApplication) -> Iterator[list[QTranslator]]:
-    settings = config.settings()
-    settings.setValue(i18n.SETTING, "ko")
+    settings = config.WindowSettings()
+    settings.language = "ko"
     assert i18n.effective_language(settings) == "ko"
     translators = i18n.install(qapp, settings)
     try:
@@ -62,7 +62,7 @@ def test_window_speaks_korean_when_chosen(
 
 
 def test_language_follows_the_system_by_default() -> None:
-    settings = config.settings()
+    settings = config.WindowSettings()
     assert i18n.chosen_language(settings) == ""
     system = QLocale.system().name().split("_")[0]
     assert i18n.effective_language(settings) == (system if system in ("en", "ko") else "en")

@@ -25,7 +25,7 @@ Run = Callable[[Awaitable[Any]], Any]
 
 
 def trigger(view: ConnectionView, destination: str, name: str) -> None:
-    menu = view.tree_actions(destination)
+    menu = view.tree_pane.tree_actions(destination)
     action = next(a for a in menu.actions() if a.objectName() == name)
     assert action.isEnabled(), action.text()
     action.trigger()
@@ -36,7 +36,7 @@ def answer(view: ConnectionView, yes: bool, asked: list[str]) -> None:
         asked.append(question)
         return yes
 
-    view.confirm = confirm
+    view.tree_pane.confirm = confirm
 
 
 def select_row(view: ConnectionView, row: int) -> None:
@@ -96,7 +96,7 @@ def test_peek_is_unavailable_on_rabbitmq_and_drain_asks_first(
 
     async def body() -> None:
         view = await connect(window, "Rabbit")
-        menu = view.tree_actions(destination)
+        menu = view.tree_pane.tree_actions(destination)
         peek = next(a for a in menu.actions() if a.objectName() == "actionPeek")
         assert not peek.isEnabled() and "RabbitMQ has no queue browser" in peek.text()
         asked: list[str] = []
@@ -104,7 +104,7 @@ def test_peek_is_unavailable_on_rabbitmq_and_drain_asks_first(
         trigger(view, destination, "actionDrain")
         await until(lambda: len(asked) == 1, what="the confirmation")
         assert "removes every message" in asked[0]
-        await until(lambda: not view._tasks, what="the declined drain to finish")
+        await until(lambda: not view.runner.pending, what="the declined drain to finish")
         assert destination not in view.session.subscriptions  # declined: nothing subscribed
         answer(view, True, asked)
         trigger(view, destination, "actionDrain")

@@ -93,7 +93,7 @@ def test_wrong_passcode_is_forgotten_and_asked_again(
         asked.append(f"{profile}/{login}")
         return answers.pop(0)
 
-    window.ask_passcode = prompt
+    window.credentials.ask_passcode = prompt
 
     async def body() -> None:
         child(window, Button, "connectButton").click()
@@ -203,10 +203,10 @@ def test_filtered_log_says_how_many_rows_match(
         await until(lambda: view.session.messages.rowCount() == 3, what="three messages")
         info = child(view, QLabel, "logInfo")
         await until(lambda: info.text().startswith("3 messages"), what="the total")
-        view.log_filter.setText("banana")
+        view.log_pane.log_filter.setText("banana")
         view.flush_filters()
         await until(lambda: info.text().startswith("1 of 3 messages"), what="the match count")
-        view.log_filter.setText("")
+        view.log_pane.log_filter.setText("")
         view.flush_filters()
         assert info.text().startswith("3 messages")
 
@@ -246,7 +246,7 @@ def test_tree_opens_only_branches_with_traffic(
             ),
             what="the branch with traffic to open",
         )
-        view.expand_all()
+        view.tree_pane.expand_all()
         assert view.tree.isExpanded(many)
 
     run(body())

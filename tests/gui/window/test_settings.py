@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QSpinBox
 
 from explorer.ui import config, i18n, theme
 from explorer.ui.main_window import MainWindow
-from explorer.ui.settings_dialog import SettingsDialog, log_limit
+from explorer.ui.settings_dialog import SettingsDialog
 from tests.gui.window.conftest import child
 
 pytestmark = pytest.mark.gui
@@ -32,9 +32,9 @@ def test_settings_are_saved_and_appearance_applies_at_once(
         dialog.accept()
         assert theme.is_dark()
         assert qapp.palette().color(qapp.palette().ColorRole.Window).lightness() < 80
-        settings = config.settings()
+        settings = config.WindowSettings()
         assert i18n.chosen_language(settings) == "ko"
-        assert log_limit(settings) == 50_000
+        assert settings.log_limit == 50_000
     finally:
         theme.set_preference("light")
         theme.apply(qapp)

@@ -124,7 +124,7 @@ def test_log_tools_pause_filter_export_and_send_again(
         flags = QItemSelectionModel.SelectionFlag
         log.selectionModel().select(model.index(0, 0), flags.ClearAndSelect | flags.Rows)
         path = tmp_path / "out.jsonl"
-        assert view.export(path, selected_only=True) == 1
+        assert view.log_pane.export(path, selected_only=True) == 1
         line = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
         assert line["destination"] == "/queue/orders"
         # The detail pane shows the selected JSON body as a tree.
@@ -134,7 +134,7 @@ def test_log_tools_pause_filter_export_and_send_again(
             what="the JSON tree",
         )
         # Send again opens the message in the composer.
-        from explorer.ui.connection_view import resend_request
+        from explorer.ui.log_pane import resend_request
 
         view.send_again.emit(resend_request(model.entry_at(0)))
         assert child(window, QLineEdit, "composerDestination").text() == "/queue/orders"
@@ -290,7 +290,7 @@ def test_client_ack_messages_can_be_acknowledged_from_the_log(
             await until(lambda: model.rowCount() == 1, what="the message")
             entry = model.entry_at(0)
             assert view.session.needs_ack(entry)
-            menu = view.log_actions(entry)
+            menu = view.log_pane.log_actions(entry)
             ack = next(a for a in menu.actions() if a.objectName() == "actionAck")
             ack.trigger()
             await until(lambda: "ACK" in view.banner.text(), what="the acknowledgement")
@@ -309,9 +309,8 @@ def test_evictions_are_counted_in_the_status_bar(
     make_window: Callable[..., MainWindow], run: Run
 ) -> None:
     from explorer.ui import config
-    from explorer.ui.settings_dialog import LOG_LIMIT_SETTING
 
-    config.settings().setValue(LOG_LIMIT_SETTING, 1000)
+    config.WindowSettings().log_limit = 1000
     window = make_window(first_run=True)
 
     async def body() -> None:
@@ -382,7 +381,7 @@ def test_log_columns_and_splitter_are_remembered(
             lambda: window.views() and window.views()[0].session.is_connected, what="the sandbox"
         )
         view = window.views()[0]
-        menu = view.column_actions()
+        menu = view.log_pane.column_actions()
         content_type = menu.actions()[MessageTableModel.CONTENT_TYPE]
         assert content_type.isChecked()
         content_type.trigger()

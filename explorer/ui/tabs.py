@@ -1,0 +1,163 @@
+"""The connection tab container: owns the connection views and their sessions.
+
+Like qutebrowser's tabbed browser, it forwards the signals of the *current* tab as `cur_*`
+signals and says when the current session changes, so the window wires itself once, to this
+container, and never reaches into a tab: switching tabs never rewires anything.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from functools import partial
+
+from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QTabBar, QTabWidget, QToolButton, QWidget
+
+from explorer.profiles.resolve import ConnectionSettings
+from explorer.ui.connection_view import ConnectionView
+from explorer.ui.icons import icon
+from explorer.ui.session import SessionController, SessionState
+from explorer.ui.tasks import TaskRunner
+
+_STATE_ICONS = {
+    SessionState.CONNECTED: "connect",
+    SessionState.CONNECTING: "history",
+    SessionState.RECONNECTING: "history",
+    SessionState.FAILED: "warning",
+    SessionState.CLOSED: "disconnect",
+    SessionState.IDLE: "disconnect",
+}
+
+
+class ConnectionTabs(QTabWidget):
+    """One tab (a `ConnectionView`) per open connection."""
+
+    # The current tab's session changed (another tab, or None once the last tab closed).
+    current_session_changed = Signal(object)  # SessionController | None
+    # Any session changed state (tab icons, summaries, the credentials flow).
+    session_state_changed = Signal(object)  # SessionController
+    view_added = Signal(object)  # ConnectionView, before its session starts
+    view_closed = Signal(object)  # ConnectionView, removed and about to be deleted
+    # The current tab's signals, forwarded.
+    cur_state_changed = Signal()
+    cur_stats_changed = Signal()
+    cur_destinations_changed = Signal()  # the tree published new destinations
+    cur_message_selected = Signal(object)  # LogEntry | None
+    cur_compose_to = Signal(str)
+    cur_send_again = Signal(object)  # ComposeRequest
+    cur_send_refused = Signal(str)
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("connectionTabs")
+        self.setMovable(True)
+        self.setDocumentMode(True)
+        self._runner = runner
+        self._closing: set[ConnectionView] = set()
+        self.tabCloseRequested.connect(self.close_tab)
+        self.currentChanged.connect(lambda _index: self._current_changed())
+
+    # -- looking up ------------------------------------------------------------------------
+
+    def views(self) -> list[ConnectionView]:
+        return [w for i in range(self.count()) if isinstance(w := self.widget(i), ConnectionView)]
+
+    def sessions(self) -> list[SessionController]:
+        return [view.session for view in self.views()]
+
+    def current_view(self) -> ConnectionView | None:
+        widget = self.currentWidget()
+        return widget if isinstance(widget, ConnectionView) else None
+
+    def current_session(self) -> SessionController | None:
+        view = self.current_view()
+        return view.session if view is not None else None
+
+    def view_of(self, session: SessionController) -> ConnectionView | None:
+        return next((view for view in self.views() if view.session is session), None)
+
+    def idle_view(self, profile_name: str) -> ConnectionView | None:
+        """A tab of `profile_name` that is disconnected or failed (to connect in place)."""
+        return next(
+            (
+                view
+                for view in self.views()
+                if view.session.name == profile_name and not view.session.is_active
+            ),
+            None,
+        )
+
+    # -- opening and closing ---------------------------------------------------------------
+
+    def open(
+        self, settings: ConnectionSettings, management_password: str | None = None
+    ) -> ConnectionView:
+        """A new tab for `settings`, made current; its session is not started yet."""
+        session = SessionController(settings, self, management_password=management_password)
+        view = ConnectionView(session)
+        session.state_changed.connect(partial(self._state_changed, view))
+        session.stats_changed.connect(partial(self._forward, view, self.cur_stats_changed))
+        session.send_refused.connect(partial(self._forward, view, self.cur_send_refused))
+        session.destinations.flushed.connect(
+            lambda *_: self._forward(view, self.cur_destinations_changed)
+        )
+        view.message_selected.connect(partial(self._forward, view, self.cur_message_selected))
+        view.compose_to.connect(partial(self._forward, view, self.cur_compose_to))
+        view.send_again.connect(partial(self._forward, view, self.cur_send_again))
+        profile = settings.profile
+        index = self.addTab(view, icon(_STATE_ICONS[session.state]), profile.name)
+        self.setTabToolTip(index, settings.endpoint.url())
+        close = QToolButton()
+        close.setObjectName("closeTabButton")
+        close.setIcon(icon("close"))
+        close.setAutoRaise(True)
+        close.setToolTip(self.tr("Disconnect and close this tab"))
+        close.clicked.connect(lambda: self.close_tab(self.indexOf(view)))
+        if profile.colour:
+            self.tabBar().setTabTextColor(index, QColor(profile.colour))
+        self.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, close)
+        self.view_added.emit(view)
+        self.setCurrentIndex(index)
+        return view
+
+    def close_tab(self, index: int) -> None:
+        """Disconnect the tab's session, then remove the tab (in the background)."""
+        view = self.widget(index)
+        if isinstance(view, ConnectionView) and view not in self._closing:
+            self._closing.add(view)
+            self._runner.run(self._close(view))
+
+    async def _close(self, view: ConnectionView) -> None:
+        try:
+            await view.shutdown()
+        finally:
+            self._closing.discard(view)
+            index = self.indexOf(view)
+            if index >= 0:
+                self.removeTab(index)
+            self.view_closed.emit(view)
+            view.session.deleteLater()
+            view.deleteLater()
+
+    async def shutdown(self) -> None:
+        """Disconnect every tab's session at once (each bounded to a few seconds)."""
+        await asyncio.gather(*(view.shutdown() for view in self.views()), return_exceptions=True)
+
+    # -- forwarding --------------------------------------------------------------------------
+
+    def _forward(self, view: ConnectionView, signal: SignalInstance, *args: object) -> None:
+        """Emit `signal` (a `cur_*` one) with `args` when `view` is the current tab."""
+        if self.currentWidget() is view:
+            signal.emit(*args)
+
+    def _state_changed(self, view: ConnectionView) -> None:
+        session = view.session
+        index = self.indexOf(view)
+        if index >= 0:
+            self.setTabIcon(index, icon(_STATE_ICONS.get(session.state, "info")))
+        self.session_state_changed.emit(session)
+        self._forward(view, self.cur_state_changed)
+
+    def _current_changed(self) -> None:
+        self.current_session_changed.emit(self.current_session())
