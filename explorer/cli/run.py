@@ -37,7 +37,10 @@ def register(subparsers: Any) -> None:
     )
     add_connection_arguments(parser)
     _first_positional_is_a_scenario(parser)
-    parser.add_argument("more", metavar="SCENARIO.yaml", nargs="*", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "more", metavar="SCENARIO.yaml", nargs="*", default=[], help=argparse.SUPPRESS
+    )
+    _scenarios_anywhere(parser)
     add_var_option(parser)
     parser.add_argument(
         "--junit", metavar="PATH", help="also write a JUnit XML report (Jenkins, GitLab) here"
@@ -86,6 +89,21 @@ def _first_positional_is_a_scenario(parser: argparse.ArgumentParser) -> None:
                 "scenario file(s) to run; each names its broker with 'connection: URL' or "
                 "'profile: NAME' (or give --profile NAME)"
             )
+
+
+def _scenarios_anywhere(parser: argparse.ArgumentParser) -> None:
+    """argparse leaves files that follow an option unparsed when the first positional was
+    already filled (`run --profile p a.yaml`, `run a.yaml --var x=1 b.yaml`): take them as
+    more scenario files instead of refusing them."""
+    original = parser.parse_known_args
+
+    def parse_known_args(args: Any = None, namespace: Any = None) -> Any:
+        parsed, extras = original(args, namespace)
+        files = [e for e in extras if not e.startswith("-")]
+        parsed.more = [*getattr(parsed, "more", []), *files]
+        return parsed, [e for e in extras if e.startswith("-")]
+
+    parser.parse_known_args = parse_known_args  # type: ignore[method-assign]
 
 
 @dataclass
@@ -191,7 +209,7 @@ async def _run_all(jobs: list[_Job], style: str) -> tuple[list[ScenarioResult], 
                 print(f"  ERR  {exc}", flush=True)
         results.append(result)
         if text:
-            verdict = "PASSED" if result.passed else "FAILED"
+            verdict = "PASSED" if result.passed else "ERROR" if result.error else "FAILED"
             print(f"{verdict} {scenario.name} ({result.duration:.2f} s)\n", flush=True)
     return results, connect_failed
 
