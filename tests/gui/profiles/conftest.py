@@ -6,10 +6,10 @@ import asyncio
 from collections.abc import Iterator
 
 import pytest
-import qasync
 from PySide6.QtWidgets import QApplication
 
 from tests.support.keyrings import MemoryKeyring, use_keyring
+from tests.support.qasync_loop import close_qasync_loop, open_qasync_loop
 
 
 @pytest.fixture(autouse=True)
@@ -21,8 +21,8 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 @pytest.fixture
 def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
     """An asyncio loop running inside Qt's, as the app runs it (qasync)."""
-    loop = qasync.QEventLoop(qapp, already_running=False)
-    asyncio.set_event_loop(loop)
-    yield loop
-    loop.close()
-    asyncio.set_event_loop(None)
+    loop = open_qasync_loop(qapp)
+    try:
+        yield loop
+    finally:
+        close_qasync_loop(loop)

@@ -25,6 +25,7 @@ from explorer.ui.connection_view import ConnectionView
 from explorer.ui.main_window import MainWindow
 from explorer.ui.session import SessionState
 from tests.support.keyrings import MemoryKeyring
+from tests.support.qasync_loop import close_qasync_loop, open_qasync_loop
 
 T = TypeVar("T")
 Widget = TypeVar("Widget", bound=QObject)
@@ -45,24 +46,11 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 def loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     qapp.setQuitOnLastWindowClosed(False)
     configure_application(qapp)
-    event_loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(event_loop)
+    event_loop = open_qasync_loop(qapp)
     try:
         yield event_loop
     finally:
-        _cancel_leftovers(event_loop)
-        event_loop.close()
-        asyncio.set_event_loop(None)
-
-
-def _cancel_leftovers(event_loop: qasync.QEventLoop) -> None:
-    """Cancel the tasks still pending and let them finish, as asyncio.run() does on exit;
-    otherwise they are destroyed with the loop and warn in whichever test runs next."""
-    pending = [t for t in asyncio.all_tasks(event_loop) if not t.done()]
-    for task in pending:
-        task.cancel()
-    if pending:
-        event_loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+        close_qasync_loop(event_loop)
 
 
 Runner = Callable[[Awaitable[T]], T]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import os
 from typing import Any
 
@@ -16,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # scripts/test sets it; p
 
 @pytest.mark.gui
 def test_sandbox_serves_inside_a_qasync_loop(qapp: Any) -> None:
-    import qasync
+    from tests.support.qasync_loop import close_qasync_loop, open_qasync_loop
 
     async def scenario() -> tuple[int, list[str]]:
         async with SandboxBroker(demo=True, demo_rate=100, demo_seed=1) as broker:
@@ -37,15 +36,10 @@ def test_sandbox_serves_inside_a_qasync_loop(qapp: Any) -> None:
                 rows = await anext(changes)
             return data.count(b"MESSAGE\n"), [row.destination for row in rows]
 
-    loop = qasync.QEventLoop(qapp)
+    loop = open_qasync_loop(qapp)
     try:
         messages, destinations = loop.run_until_complete(scenario())
     finally:
-        loop.close()
-        # Destroy the loop's Qt timers here, on the GUI thread: a later garbage collection on
-        # some other thread (stomp.py's, the sandbox's) would make Qt warn.
-        del loop
-        gc.collect()
-        qapp.processEvents()
+        close_qasync_loop(loop)  # its Qt timers die here, on the GUI thread
     assert messages >= 3
     assert destinations
