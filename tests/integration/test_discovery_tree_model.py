@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # scripts/test sets it; plain pytest too
 
+from explorer.broker.destinations import DestinationKind
+from explorer.broker.kind import BrokerKind
 from explorer.client import Client
 from explorer.discovery import (
-    BrokerKind,
-    DestinationKind,
     DiscoveredDestination,
     DiscoveryConfig,
     DiscoveryService,

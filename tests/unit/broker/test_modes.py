@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from explorer.broker.destinations import DestinationKind
 from explorer.broker.errors import PeekUnsupported
 from explorer.broker.kind import BrokerKind
 from explorer.broker.modes import (
@@ -12,7 +13,6 @@ from explorer.broker.modes import (
     removes_messages,
     subscribe_headers,
 )
-from explorer.discovery.model import DestinationKind
 
 
 def test_peek_on_activemq_is_a_queue_browser() -> None:
