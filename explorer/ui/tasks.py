@@ -63,12 +63,12 @@ class TaskRunner:
             except asyncio.CancelledError:
                 raise
             except Exception as error:  # shown to the user, never lost in an excepthook
-                if not isinstance(error, ClientError):
-                    log.error("unexpected error in a window action", exc_info=error)
                 if failed is not None:
                     failed(error)
-                else:
-                    self._report(describe_failure(error))
+                    return
+                if not isinstance(error, ClientError):  # a bug: keep its traceback
+                    log.error("unexpected error in a window action", exc_info=error)
+                self._report(describe_failure(error))
 
         task = asyncio.ensure_future(guarded())
         self._tasks.add(task)
