@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 
-from explorer.stomp import Command, Frame, FrameParser, Version, serialize
+from explorer.stomp import Command, Frame, FrameParser, Strictness, Version, serialize
 
 
 def sample_frame(i: int) -> Frame:
@@ -58,8 +58,10 @@ def main() -> None:
     size = len(wire_frames[0])
     print(f"{opts.frames} MESSAGE frames of ~{size} bytes on the wire, best of {opts.repeats}")
 
-    def parse_chunks(chunk: int, keep_raw: bool = False) -> None:
-        parser = FrameParser(Version.V1_2, keep_raw=keep_raw)
+    def parse_chunks(
+        chunk: int, keep_raw: bool = False, strictness: Strictness = Strictness.STANDARD
+    ) -> None:
+        parser = FrameParser(Version.V1_2, keep_raw=keep_raw, strictness=strictness)
         got = 0
         for offset in range(0, len(stream), chunk):
             got += len(parser.feed(stream[offset : offset + chunk]))
@@ -70,6 +72,9 @@ def main() -> None:
         print(f"parse, {chunk:>6}-byte chunks        {rate(opts.frames, seconds)}")
     seconds = best_of(opts.repeats, lambda: parse_chunks(65536, keep_raw=True))
     print(f"parse, 65536-byte chunks, keep_raw {rate(opts.frames, seconds)}")
+    for strictness in (Strictness.STRICT, Strictness.LENIENT):
+        seconds = best_of(opts.repeats, partial(parse_chunks, 65536, strictness=strictness))
+        print(f"parse, 65536-byte chunks, {strictness:<8} {rate(opts.frames, seconds)}")
 
     def parse_variant(label: str, variant: list[Frame]) -> None:
         data = b"".join(serialize(f) for f in variant)

@@ -8,10 +8,17 @@ parser, a serializer and heart-beat arithmetic. No asyncio, sockets, clocks or Q
     parser.feed_eof()                           # IncompleteFrame if the peer stopped mid-frame
     wire = serialize(Frame(Command.SEND, (("destination", "/queue/a"),), b"hi"), Version.V1_2)
 
-Beyond the contract in docs/architecture.md: `FrameParser(lenient=..., accept_any_command=...)`,
+Beyond the contract in docs/architecture.md: `FrameParser(strictness=..., accept_any_command=...)`,
 `FrameParser.error` (the sticky error), `FrameError.items` (what the failing `feed()` parsed
 before the bad bytes), `CLIENT_COMMANDS` / `SERVER_COMMANDS`, and a client-side parser adopts
 the CONNECTED frame's `version` by itself.
+
+Strictness and violations (`violations.py`)::
+
+    parser = FrameParser(strictness=Strictness.LENIENT)
+    for item in parser.feed(chunk):
+        if isinstance(item, Violation): item.rule, item.offset, item.skipped   # a dropped frame
+        elif item is not HEARTBEAT: item.violations   # deviations tolerated in this frame
 """
 
 from __future__ import annotations
@@ -39,12 +46,14 @@ from .frames import (
     Version,
 )
 from .heartbeat import negotiate_heartbeat, parse_heart_beat
-from .parser import FrameParser, Limits
+from .parser import FrameParser, Item, Limits
 from .serializer import serialize
+from .violations import DROPPING_RULES, Rule, Strictness, Violation
 
 __all__ = [
     "ACK_MODES",
     "CLIENT_COMMANDS",
+    "DROPPING_RULES",
     "HEARTBEAT",
     "HEARTBEAT_BYTES",
     "SERVER_COMMANDS",
@@ -57,11 +66,15 @@ __all__ = [
     "Heartbeat",
     "IncompleteFrame",
     "InvalidEscape",
+    "Item",
     "LimitExceeded",
     "Limits",
+    "Rule",
     "StompError",
+    "Strictness",
     "UnrepresentableHeader",
     "Version",
+    "Violation",
     "escape_header",
     "negotiate_heartbeat",
     "parse_heart_beat",

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .frames import Frame, Heartbeat
+    from .violations import Violation
 
 
 class StompError(Exception):
@@ -19,7 +20,7 @@ class FrameError(StompError):
     heart-beats, in order); it is empty when the sticky error is raised again.
     """
 
-    items: tuple[Frame | Heartbeat, ...] = ()
+    items: tuple[Frame | Heartbeat | Violation, ...] = ()
 
 
 class LimitExceeded(FrameError):

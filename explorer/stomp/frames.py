@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import ClassVar, Final
 
+from .violations import Violation
+
 
 class Command(StrEnum):
     """Every STOMP command. `Frame.command` compares equal to these (they are `str`)."""
@@ -75,23 +77,35 @@ SERVER_COMMANDS: Final = frozenset(
 )
 # Frames whose headers are never escaped (STOMP 1.1/1.2 keep them 1.0-compatible).
 UNESCAPED_COMMANDS: Final = frozenset({Command.CONNECT, Command.STOMP, Command.CONNECTED})
+# STOMP 1.2 "Body": "Only the SEND, MESSAGE, and ERROR frames MAY have a body."
+BODILESS_COMMANDS: Final = (CLIENT_COMMANDS | SERVER_COMMANDS) - {
+    Command.SEND,
+    Command.MESSAGE,
+    Command.ERROR,
+}
 
 # Linear scan beats building a dict for the few headers most frames carry.
 _INDEX_THRESHOLD: Final = 12
 
 
+class _IndexSlot:
+    """Gives `Frame` a slot for its lazily built header index that is not a dataclass field,
+    so building a frame (the parser's hot path) never spends a store on it."""
+
+    __slots__ = ("_index",)
+
+
 @dataclass(frozen=True, slots=True)
-class Frame:
+class Frame(_IndexSlot):
     """One STOMP frame. `headers` keep wire order and repeats; `raw` is the exact wire bytes
-    when the parser was asked to keep them (not part of equality)."""
+    when the parser was asked to keep them; `violations` are the deviations a lenient parser
+    tolerated in this frame (neither is part of equality)."""
 
     command: str
     headers: tuple[tuple[str, str], ...] = ()
     body: bytes = b""
     raw: bytes | None = field(default=None, compare=False, repr=False)
-    _index: dict[str, str] | None = field(
-        default=None, init=False, compare=False, repr=False, hash=False
-    )
+    violations: tuple[Violation, ...] = field(default=(), compare=False, repr=False)
 
     def header(self, name: str, default: str | None = None) -> str | None:
         """The value of the first `name` header (the spec says the first occurrence wins)."""
@@ -101,7 +115,7 @@ class Frame:
                 if key == name:
                     return value
             return default
-        index = self._index
+        index: dict[str, str] | None = getattr(self, "_index", None)
         if index is None:
             index = dict(reversed(headers))  # later assignments lose: first occurrence wins
             object.__setattr__(self, "_index", index)

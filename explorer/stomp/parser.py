@@ -3,8 +3,8 @@
 Feed it bytes as they arrive, split anywhere; it returns every complete `Frame` and one
 `HEARTBEAT` per EOL seen between frames. One `bytearray` holds the unconsumed input and the
 parser remembers how far it has searched, so partial input is never rescanned, and the hot
-path is a few `bytearray.find` calls plus one UTF-8 decode and one `str.split` per frame head;
-headers are unescaped only when the head holds a backslash.
+path is a few `bytearray.find` calls plus one UTF-8 decode and one `str.split` per frame head
+(`head.py`); headers are unescaped only when the head holds a backslash.
 
 Choices worth knowing:
 - Every EOL between frames is a `HEARTBEAT`, including the EOLs that directly follow a
@@ -19,6 +19,10 @@ Choices worth knowing:
   `version` header of the CONNECTED frame it parses (1.0 when absent), so frames that arrive
   in the same chunk are decoded with the negotiated rules. Setting `parser.version` yourself
   afterwards is harmless.
+- `strictness` (see `violations.py`): `STANDARD` by default; `STRICT` also refuses bodies on
+  bodiless frames and NULs in heads; `LENIENT` tolerates and reports (`Frame.violations`),
+  drops what it cannot read (a `Violation` item with the skipped bytes) and goes on. Size
+  limits are fatal in every mode: they guard memory.
 """
 
 from __future__ import annotations
@@ -27,18 +31,24 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Final
 
-from .errors import FrameError, IncompleteFrame, InvalidEscape, LimitExceeded
-from .escaping import unescape_header
+from .errors import FrameError, IncompleteFrame, LimitExceeded
 from .frames import (
+    BODILESS_COMMANDS,
     CLIENT_COMMANDS,
     HEARTBEAT,
     SERVER_COMMANDS,
-    UNESCAPED_COMMANDS,
     Command,
     Frame,
     Heartbeat,
     Version,
 )
+from .head import UnreadableHead, first_header, read_head
+from .violations import Rule, Strictness, Violation
+
+__all__ = ["FrameParser", "Item", "Limits"]
+
+Item = Frame | Heartbeat | Violation
+"""What `FrameParser.feed` returns; a `Violation` only in `LENIENT` mode (dropped bytes)."""
 
 _LF: Final = 10
 _CR: Final = 13
@@ -48,8 +58,11 @@ _BIG_BODY: Final = 1 << 16
 
 _CLIENT_TABLE: Final = {str(c): c for c in CLIENT_COMMANDS}
 _SERVER_TABLE: Final = {str(c): c for c in SERVER_COMMANDS}
-_ANY_TABLE: Final = {**_CLIENT_TABLE, **_SERVER_TABLE}
 _VERSIONS: Final = {str(v): v for v in Version}
+_first = first_header
+_CONNECTED: Final = Command.CONNECTED
+_LENIENT: Final = Strictness.LENIENT
+_STANDARD: Final = Strictness.STANDARD
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +93,8 @@ class FrameParser:
       negotiation decodes the four 1.2 escapes and keeps unknown ones literally.
     - `keep_raw`: put each frame's exact wire bytes (through its NUL) in `Frame.raw`.
     - `server_side`: accept client commands (a broker); otherwise server commands.
-    - `lenient`: keep undefined escapes literally instead of raising `InvalidEscape`
-      (ActiveMQ echoes them).
+    - `strictness`: `Strictness.STANDARD`, `STRICT` or `LENIENT` (settable at any time; it
+      applies from the next frame on).
     - `accept_any_command`: take any non-empty command line (raw mode); known commands are
       still returned as `Command` members.
     """
@@ -92,7 +105,7 @@ class FrameParser:
         limits: Limits = Limits(),
         keep_raw: bool = False,
         server_side: bool = False,
-        lenient: bool = False,
+        strictness: Strictness = Strictness.STANDARD,
         accept_any_command: bool = False,
     ) -> None:
         self._version: Version | None = None
@@ -100,10 +113,14 @@ class FrameParser:
         self.limits = limits
         self.keep_raw = keep_raw
         self.server_side = server_side
-        self.lenient = lenient
         self.accept_any_command = accept_any_command
         self._commands: dict[str, Command] = _CLIENT_TABLE if server_side else _SERVER_TABLE
+        self._other_side: dict[str, Command] = _SERVER_TABLE if server_side else _CLIENT_TABLE
+        self._strictness = Strictness.STANDARD
+        self._no_body: frozenset[str] = frozenset()
+        self.strictness = strictness
         self._buf = bytearray()
+        self._offset = 0  # stream offset of self._buf[0]
         self._state = _State.IDLE
         self._error: FrameError | None = None
         self._eof = False
@@ -117,6 +134,8 @@ class FrameParser:
         self._headers: tuple[tuple[str, str], ...] = ()
         self._body_start = 0
         self._body_end = -1  # content-length end, or -1 when the body ends at the first NUL
+        self._found: list[tuple[Rule, str]] | None = None  # deviations tolerated so far
+        self._drop: UnreadableHead | None = None  # set: skip this frame up to its NUL
 
     # -- public ---------------------------------------------------------------------------------
 
@@ -130,11 +149,29 @@ class FrameParser:
         self._version = None if value is None else Version(value)
 
     @property
+    def strictness(self) -> Strictness:
+        return self._strictness
+
+    @strictness.setter
+    def strictness(self, value: Strictness | str) -> None:
+        strictness = Strictness(value)
+        self._strictness = strictness
+        side = self._commands.values()
+        standard = strictness is Strictness.STANDARD
+        self._no_body = frozenset() if standard else BODILESS_COMMANDS.intersection(side)
+
+    @property
+    def offset(self) -> int:
+        """How many bytes were consumed so far (the stream offset of the next unread byte
+        is at least this)."""
+        return self._offset
+
+    @property
     def error(self) -> FrameError | None:
         """The sticky error, once the input was found malformed."""
         return self._error
 
-    def feed(self, data: bytes) -> list[Frame | Heartbeat]:
+    def feed(self, data: bytes) -> list[Item]:
         """Add `data` and return every item it completes, in stream order.
 
         On malformed input raises `FrameError` (the items completed earlier in the same call
@@ -145,7 +182,7 @@ class FrameParser:
             raise self._error
         if self._eof:
             raise self._fail(FrameError("feed() called after feed_eof()"))
-        out: list[Frame | Heartbeat] = []
+        out: list[Item] = []
         if data:
             self._buf += data
             try:
@@ -179,15 +216,21 @@ class FrameParser:
         self._buf = bytearray()
         return error
 
-    def _parse(self, out: list[Frame | Heartbeat]) -> None:
+    def _parse(self, out: list[Item]) -> None:
         """Consume `self._buf`; on return it holds only the unconsumed tail, which starts
         with the pending frame (offsets saved in `self` are relative to that start)."""
         buf = self._buf
         n = len(buf)
-        max_frame = self.limits.max_frame_bytes
+        limits = self.limits
+        max_frame = limits.max_frame_bytes
         keep_raw = self.keep_raw
+        strictness = self._strictness
+        lenient = strictness is _LENIENT
+        standard = strictness is _STANDARD
+        no_body = self._no_body
         append = out.append
         pos = 0
+        nul = -1  # the first NUL at or after the head's search start, when known
         state = self._state
         fresh = False  # the frame being parsed started in this call
         if state is _State.IDLE:
@@ -198,7 +241,8 @@ class FrameParser:
             if state is _State.BODY:
                 command, headers = self._command, self._headers
                 body_start, body_end = self._body_start, self._body_end
-                self._headers = ()
+                found, drop = self._found, self._drop
+                self._headers, self._found, self._drop = (), None, None
         while True:
             if start < 0:
                 # Heart-beats and noise between frames (rare, short runs: a plain loop is fine).
@@ -213,13 +257,19 @@ class FrameParser:
                         if pos + 1 == n:
                             break  # keep the CR until its LF arrives
                         if buf[pos + 1] != _LF:
-                            raise FrameError("a CR between frames is not followed by LF")
+                            detail = "a CR between frames is not followed by LF"
+                            if not lenient:
+                                raise FrameError(detail)
+                            append(Violation(Rule.BARE_CR, self._offset + pos, detail, b"\r"))
+                            pos += 1
+                            continue
                         append(HEARTBEAT)
                         pos += 2
                     else:
                         break
                 if pos >= n or buf[pos] == _CR:
                     del buf[:pos]
+                    self._offset += pos
                     self._state = _State.IDLE
                     return
                 start = search = pos
@@ -227,24 +277,63 @@ class FrameParser:
                 fresh = True
 
             if state is _State.HEAD:
-                end = buf.find(b"\n\n", search)
-                crlf = buf.find(b"\n\r\n", search, end + 2 if end >= 0 else n)
+                nul = buf.find(b"\0", search)
+                limit = n if nul < 0 or standard else nul
+                end = buf.find(b"\n\n", search, limit)
+                crlf = buf.find(b"\n\r\n", search, end + 2 if end >= 0 else limit)
                 if crlf >= 0:
                     head_end, body_start = crlf, crlf + 3
                 elif end >= 0:
                     head_end, body_start = end, end + 2
+                elif nul >= 0 and not standard:
+                    # A NUL ends frames: this head can never end with a blank line. First the
+                    # limits a byte-by-byte feed would have checked before reaching the NUL.
+                    if fresh:
+                        self._scanned = self._lines = self._line_start = 0
+                    self._check_partial_head(buf, start, nul)
+                    detail = (
+                        f"a NUL {nul - start} bytes into the frame, before the blank line that "
+                        "ends the headers"
+                    )
+                    if not lenient:
+                        raise FrameError(detail)
+                    pos = nul + 1
+                    offset = self._offset + start
+                    append(Violation(Rule.NUL_IN_HEAD, offset, detail, bytes(buf[start:pos])))
+                    start = nul = -1
+                    continue
                 else:
                     if fresh:
                         self._scanned = self._lines = self._line_start = 0
                     self._state = _State.HEAD
                     del buf[:start]
+                    self._offset += start
                     n -= start
                     self._search = max(0, n - 2)
-                    self._check_partial_head(buf, n)
+                    self._check_partial_head(buf, 0, n)
                     return
                 if body_start + 1 - start > max_frame:  # a head alone can be too big
                     raise LimitExceeded("max_frame_bytes", max_frame, body_start + 1 - start)
-                command, headers, length = self._parse_head(buf, start, head_end)
+                size = head_end - start
+                if size > limits.max_command_bytes or size > limits.max_line_bytes:
+                    self._check_lines(buf, start, head_end + 1, 0, start)  # incl. its LF
+                drop = None
+                try:
+                    command, headers, length, found = read_head(
+                        buf[start:head_end],
+                        self._commands,
+                        self._other_side,
+                        self.server_side,
+                        self.accept_any_command,
+                        self._version,
+                        strictness,
+                    )
+                except UnreadableHead as exc:  # lenient only: skip to the next NUL
+                    drop, command, headers, length, found = exc, "", (), -1, None
+                if len(headers) > limits.max_headers:
+                    raise LimitExceeded("max_headers", limits.max_headers, len(headers))
+                if command is _CONNECTED and self._version is None and not self.server_side:
+                    self._version = _VERSIONS.get(_first(headers, "version") or "1.0")
                 if length >= 0:
                     body_end = body_start + length
                     if body_end + 1 - start > max_frame:
@@ -256,29 +345,59 @@ class FrameParser:
             # the body
             if body_end >= 0:
                 if body_end >= n:
-                    return self._save_body(start, command, headers, body_start, body_end, start)
-                if buf[body_end] != _NUL:
-                    raise FrameError(
+                    self._save_body(start, command, headers, body_start, body_end, start)
+                    self._found, self._drop = found, drop
+                    return
+                if buf[body_end] == _NUL:
+                    end = body_end
+                else:
+                    detail = (
                         f"{command} frame: the byte after its content-length "
                         f"({body_end - body_start} bytes) is not NUL"
                     )
-                end = body_end
-            else:
-                end = buf.find(b"\0", search)
+                    if not lenient:
+                        raise FrameError(detail)
+                    note = "; the body runs on to the next NUL"
+                    found = [*(found or ()), (Rule.MISSING_NUL, detail + note)]
+                    search = body_end
+                    body_end = -1
+            if body_end < 0:
+                end = nul if nul >= search else buf.find(b"\0", search)
                 if end < 0:
                     if n - start > max_frame:
                         raise LimitExceeded("max_frame_bytes", max_frame, n - start)
-                    return self._save_body(start, command, headers, body_start, body_end, n)
+                    self._save_body(start, command, headers, body_start, body_end, n)
+                    self._found, self._drop = found, drop
+                    return
                 if end + 1 - start > max_frame:
                     raise LimitExceeded("max_frame_bytes", max_frame, end + 1 - start)
+            pos = end + 1
+            if drop is not None:
+                detail = f"{drop}; skipped to the next NUL"
+                append(Violation(drop.rule, self._offset + start, detail, bytes(buf[start:pos])))
+                start = nul = -1
+                continue
             if end - body_start >= _BIG_BODY:
                 with memoryview(buf) as view:
                     body = view[body_start:end].tobytes()
             else:
                 body = bytes(buf[body_start:end])
-            pos = end + 1
-            append(Frame(command, headers, body, bytes(buf[start:pos]) if keep_raw else None))
-            start = -1
+            if no_body and end > body_start and command in no_body:
+                detail = (
+                    f"{command} frame: a {end - body_start}-byte body, but only SEND, MESSAGE "
+                    "and ERROR frames may carry one"
+                )
+                if not lenient:
+                    raise FrameError(detail)
+                found = [*(found or ()), (Rule.BODY_NOT_ALLOWED, detail)]
+            raw = bytes(buf[start:pos]) if keep_raw else None
+            if found is None:
+                append(Frame(command, headers, body, raw))
+            else:
+                offset = self._offset + start
+                violations = tuple(Violation(rule, offset, text) for rule, text in found)
+                append(Frame(command, headers, body, raw, violations))
+            start = nul = -1
 
     def _save_body(
         self,
@@ -291,26 +410,28 @@ class FrameParser:
     ) -> None:
         """Keep a frame whose body is incomplete, rebased so that it starts at offset 0."""
         del self._buf[:start]
+        self._offset += start
         self._state = _State.BODY
         self._command, self._headers = command, headers
         self._body_start = body_start - start
         self._body_end = body_end - start if body_end >= 0 else -1
         self._search = search - start
 
-    def _check_partial_head(self, buf: bytearray, n: int) -> None:
-        """Limits on a head whose blank line has not arrived: fail before buffering it all."""
+    def _check_partial_head(self, buf: bytearray, start: int, stop: int) -> None:
+        """Limits on the head `buf[start:stop]` whose blank line has not arrived: fail before
+        buffering it all. The counters in `self` are relative to `start`."""
         limits = self.limits
-        self._lines, self._line_start = self._check_lines(
-            buf, self._scanned, n, self._lines, self._line_start
+        lines, line_start = self._check_lines(
+            buf, start + self._scanned, stop, self._lines, start + self._line_start
         )
-        self._scanned = n
-        partial = n - self._line_start
-        if self._lines == 0:
+        self._lines, self._line_start, self._scanned = lines, line_start - start, stop - start
+        partial = stop - line_start
+        if lines == 0:
             self._check_command_length(partial)
         elif partial > limits.max_line_bytes:
             raise LimitExceeded("max_line_bytes", limits.max_line_bytes, partial)
-        if n > limits.max_frame_bytes:
-            raise LimitExceeded("max_frame_bytes", limits.max_frame_bytes, n)
+        if stop - start > limits.max_frame_bytes:
+            raise LimitExceeded("max_frame_bytes", limits.max_frame_bytes, stop - start)
 
     def _check_lines(
         self, buf: bytearray, scan: int, end: int, lines: int, line_start: int
@@ -336,112 +457,3 @@ class FrameParser:
         maximum = self.limits.max_command_bytes
         if length > maximum:
             raise LimitExceeded("max_command_bytes", maximum, length)
-
-    def _parse_head(
-        self, buf: bytearray, start: int, head_end: int
-    ) -> tuple[str, tuple[tuple[str, str], ...], int]:
-        """Command, headers and content-length (-1 if absent) of `buf[start:head_end]`."""
-        limits = self.limits
-        size = head_end - start
-        if size > limits.max_command_bytes or size > limits.max_line_bytes:
-            self._check_lines(buf, start, head_end + 1, 0, start)  # incl. its LF
-        try:
-            text = buf[start:head_end].decode("utf-8")
-        except UnicodeDecodeError as exc:
-            number = buf.count(b"\n", start, start + exc.start) + 1
-            raise FrameError(
-                f"invalid UTF-8 in the frame head (line {number}, byte {exc.start}): "
-                "commands and headers must be UTF-8"
-            ) from None
-        lines = text.split("\n")
-        if "\r" in text:
-            lines = _strip_cr(lines)
-        count = len(lines) - 1
-        if count > limits.max_headers:
-            raise LimitExceeded("max_headers", limits.max_headers, count)
-
-        name = lines[0]
-        command: str | None = self._commands.get(name)
-        if command is None:
-            command = self._unknown_command(name)
-
-        version = self._version
-        if "\\" in text and version is not Version.V1_0 and command not in UNESCAPED_COMMANDS:
-            headers = _split_escaped(name, lines, version, self.lenient)
-        else:
-            headers = _split(name, lines)
-            if command is Command.CONNECTED and version is None and not self.server_side:
-                self._version = _VERSIONS.get(_first(headers, "version") or "1.0")
-
-        length = -1
-        if "content-length" in text:
-            given = _first(headers, "content-length")
-            if given is not None:
-                if not (given.isascii() and given.isdigit()):
-                    raise FrameError(
-                        f"{name} frame: content-length {given!r} is not a non-negative integer"
-                    )
-                length = int(given)
-        return command, tuple(headers), length
-
-    def _unknown_command(self, name: str) -> str:
-        if self.accept_any_command and name:
-            return _ANY_TABLE.get(name, name)
-        other = _SERVER_TABLE if self.server_side else _CLIENT_TABLE
-        if name in other:
-            sender = "a server" if self.server_side else "a client"
-            raise FrameError(f"unexpected command {name!r}: only {sender} sends it")
-        raise FrameError(f"unknown command {name!r}")
-
-
-def _split(command: str, lines: list[str]) -> list[tuple[str, str]]:
-    """Header lines to (name, value) pairs, split at the first colon."""
-    headers: list[tuple[str, str]] = []
-    append = headers.append
-    for line in lines[1:]:
-        key, colon, value = line.partition(":")
-        if not key or not colon:
-            raise _bad_line(command, line, colon)
-        append((key, value))
-    return headers
-
-
-def _split_escaped(
-    command: str, lines: list[str], version: Version | None, lenient: bool
-) -> list[tuple[str, str]]:
-    """`_split` plus unescaping, done only on the names and values holding a backslash."""
-    headers: list[tuple[str, str]] = []
-    append = headers.append
-    try:
-        for line in lines[1:]:
-            key, colon, value = line.partition(":")
-            if not key or not colon:
-                raise _bad_line(command, line, colon)
-            if "\\" in line:
-                key = unescape_header(key, version, lenient=lenient)
-                value = unescape_header(value, version, lenient=lenient)
-            append((key, value))
-    except InvalidEscape as exc:
-        raise InvalidEscape(f"{command} frame: {exc}") from None
-    return headers
-
-
-def _bad_line(command: str, line: str, colon: str) -> FrameError:
-    what = "an empty header name" if colon else "no ':'"
-    return FrameError(f"{command} frame: header line {line!r} has {what}")
-
-
-def _first(headers: list[tuple[str, str]], name: str) -> str | None:
-    for key, value in headers:
-        if key == name:
-            return value
-    return None
-
-
-def _strip_cr(lines: list[str]) -> list[str]:
-    """Drop the CR of each CRLF; any other CR is an error (a lone CR is not an EOL)."""
-    stripped = [line[:-1] if line.endswith("\r") else line for line in lines]
-    for line in stripped:
-        if "\r" in line:
-            raise FrameError(f"CR not followed by LF in line {line!r}")
-    return stripped

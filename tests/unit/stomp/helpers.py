@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import Any
 
-from explorer.stomp import Frame, FrameParser, Heartbeat
+from explorer.stomp import Frame, FrameParser, Item
 
-Items = list[Frame | Heartbeat]
+Items = list[Item]
 
 
 def feed_chunks(parser: FrameParser, chunks: Iterable[bytes]) -> Items:

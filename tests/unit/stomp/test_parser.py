@@ -18,6 +18,7 @@ from explorer.stomp import (
     LimitExceeded,
     Limits,
     StompError,
+    Strictness,
     Version,
 )
 
@@ -276,8 +277,8 @@ def test_unknown_escapes_kept_before_negotiation_and_when_lenient() -> None:
     data = b"MESSAGE\na:x\\ty\\c\\\nb\\:\\r\n\n\0"
     expected = [Frame(Command.MESSAGE, (("a", "x\\ty:\\"), ("b\\", "\r")))]
     assert whole(data) == expected
-    assert whole(data, version=Version.V1_2, lenient=True) == expected
-    assert whole(data, version=Version.V1_1, lenient=True) == [
+    assert whole(data, version=Version.V1_2, strictness=Strictness.LENIENT) == expected
+    assert whole(data, version=Version.V1_1, strictness=Strictness.LENIENT) == [
         Frame(Command.MESSAGE, (("a", "x\\ty:\\"), ("b\\", "\\r")))
     ]
 

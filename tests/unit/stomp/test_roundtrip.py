@@ -15,6 +15,7 @@ from explorer.stomp import (
     FrameError,
     FrameParser,
     Heartbeat,
+    Item,
     Limits,
     Version,
     serialize,
@@ -134,8 +135,8 @@ TOKENS = st.sampled_from(
 )  # fmt: skip
 
 
-def outcome(parser: FrameParser, chunks: list[bytes]) -> tuple[list[Frame | Heartbeat], str]:
-    items: list[Frame | Heartbeat] = []
+def outcome(parser: FrameParser, chunks: list[bytes]) -> tuple[list[Item], str]:
+    items: list[Item] = []
     for chunk in chunks:
         try:
             items += parser.feed(chunk)
