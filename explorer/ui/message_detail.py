@@ -65,7 +65,6 @@ class MessageDetail(QWidget):
         self._text: str | None = None
         self._show_all = False
         self._rendered: tuple[BodyKind, bool] | None = None
-        self._json_error: str | None = None
         self._is_truncated = False
         self._pending: list[str] = []  # text slices still to append (see FILL_CHUNK)
         self._fill_timer = QTimer(self)
@@ -216,7 +215,6 @@ class MessageDetail(QWidget):
         self._text = None
         self._show_all = False
         self._rendered = None
-        self._json_error = None
         self._set_enabled(True)
         destination = next((v for k, v in self._headers if k == "destination"), "")
         self._set_hint(False)

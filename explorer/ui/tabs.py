@@ -74,9 +74,6 @@ class ConnectionTabs(QTabWidget):
         view = self.current_view()
         return view.session if view is not None else None
 
-    def view_of(self, session: SessionController) -> ConnectionView | None:
-        return next((view for view in self.views() if view.session is session), None)
-
     def idle_view(self, profile_name: str) -> ConnectionView | None:
         """A tab of `profile_name` that is disconnected or failed (to connect in place)."""
         return next(
