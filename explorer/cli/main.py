@@ -25,6 +25,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "destinations",
     "sandbox",
     "run",
+    "replay",
 )
 
 PROG = "stomp-explorer"
