@@ -8,16 +8,42 @@ STOMP 1.1 or later. Other brokers raise `PeekUnsupported` with the reason.
 from __future__ import annotations
 
 import asyncio
+from typing import Any, Protocol
 
 from explorer.broker.errors import PeekUnsupported
 from explorer.broker.kind import BrokerKind
 from explorer.broker.modes import Mode, is_browser_end, subscribe_headers
-from explorer.client import Client, Message, ReceiveTimeout
+from explorer.client import Message, ReceiveTimeout
 from explorer.stomp import Version
 
 
+class BrowseSubscription(Protocol):
+    async def get(self, timeout: float | None = None) -> Message: ...
+
+    async def unsubscribe(self, receipt: bool = False) -> None: ...
+
+
+class BrowseClient(Protocol):
+    """The part of `explorer.client.Client` a browse uses (a session's client protocol too)."""
+
+    version: Version | None
+
+    @property
+    def connected(self) -> bool: ...
+
+    async def subscribe(
+        self,
+        destination: str,
+        *,
+        ack: str = "auto",
+        headers: Any = None,
+        receipt: bool = False,
+        timeout: float | None = None,
+    ) -> BrowseSubscription: ...
+
+
 async def peek(
-    client: Client,
+    client: BrowseClient,
     destination: str,
     *,
     broker: BrokerKind,

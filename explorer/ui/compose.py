@@ -1,139 +1,37 @@
-"""What the composer asks the session to send, and the text rules of the composer.
+"""Moved to `explorer.session.compose` (GUI-free, shared with the command line).
 
-Plain Python (no widgets): raw-mode text ⇄ bytes with the visible NUL marker, `{{n}}`
-templates for bursts, and the well-known header names offered for completion.
+Kept as a re-export while window modules still import it from here; import from
+`explorer.session.compose` in new code.
 """
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime
-
-from explorer.ui.body_format import NUL_MARK
-
-COMMANDS: tuple[str, ...] = (
-    "SEND",
-    "SUBSCRIBE",
-    "UNSUBSCRIBE",
-    "ACK",
-    "NACK",
-    "BEGIN",
-    "COMMIT",
-    "ABORT",
-)
-RAW = "RAW"
-
-# Header names worth completing (STOMP 1.2 plus the common ActiveMQ / RabbitMQ extensions).
-WELL_KNOWN_HEADERS: tuple[str, ...] = (
-    "content-type",
-    "content-length",
-    "receipt",
-    "destination",
-    "id",
-    "ack",
-    "transaction",
-    "reply-to",
-    "persistent",
-    "priority",
-    "expires",
-    "correlation-id",
-    "subscription",
-    "message-id",
-    "type",
-    "selector",
-    "durable",
-    "auto-delete",
-    "exclusive",
-    "prefetch-count",
-    "x-message-ttl",
-    "x-expires",
-    "x-max-priority",
-    "x-queue-name",
-    "x-stream-offset",
-    "JMSXGroupID",
-    "JMSXGroupSeq",
-    "activemq.prefetchSize",
-    "activemq.exclusive",
-    "activemq.subscriptionName",
-    "activemq.retroactive",
-    "activemq.priority",
-    "activemq.noLocal",
-    "AMQ_SCHEDULED_DELAY",
+from explorer.session.compose import (
+    COMMANDS,
+    CONTENT_TYPES,
+    MAX_BURST,
+    NUL_MARK,
+    RAW,
+    TEMPLATE_N,
+    WELL_KNOWN_HEADERS,
+    ComposeRequest,
+    bytes_to_raw_text,
+    expand,
+    has_template,
+    raw_text_to_bytes,
 )
 
-CONTENT_TYPES: tuple[str, ...] = (
-    "text/plain;charset=utf-8",
-    "application/json",
-    "application/xml",
-    "application/octet-stream",
-    "text/xml",
-)
-
-TEMPLATE_N = "{{n}}"
-MAX_BURST = 100_000
-
-
-@dataclass(frozen=True, slots=True)
-class ComposeRequest:
-    """One press of Send: a frame (or raw bytes) to send `count` times."""
-
-    command: str
-    headers: tuple[tuple[str, str], ...] = ()
-    body: bytes = b""
-    receipt: bool = False
-    count: int = 1
-    raw: bytes | None = None  # RAW mode: the exact bytes typed, NUL markers converted
-
-    @property
-    def destination(self) -> str | None:
-        return next((v for k, v in self.headers if k == "destination"), None)
-
-    def label(self) -> str:
-        """One line for the history menu."""
-        if self.raw is not None:
-            first = self.raw.split(b"\n", 1)[0].decode("utf-8", "replace")
-            return f"RAW {first}"
-        dest = self.destination or ""
-        body = self.body[:40].decode("utf-8", "replace").replace("\n", " ")
-        times = f" ×{self.count}" if self.count > 1 else ""
-        return f"{self.command} {dest} {body}{times}".strip()
-
-
-def raw_text_to_bytes(text: str) -> bytes:
-    """The typed raw frame(s) as wire bytes: every ␀ marker becomes NUL. Text without any
-    marker gets one appended, since a frame without its NUL would never end."""
-    if NUL_MARK not in text:
-        text += NUL_MARK
-    return text.replace(NUL_MARK, "\x00").encode("utf-8")
-
-
-def bytes_to_raw_text(data: bytes) -> str:
-    """Wire bytes as editable raw text (NUL shown as ␀)."""
-    return data.decode("utf-8", errors="replace").replace("\x00", NUL_MARK)
-
-
-def has_template(request: ComposeRequest) -> bool:
-    return TEMPLATE_N.encode() in request.body or any(TEMPLATE_N in v for _k, v in request.headers)
-
-
-def expand(request: ComposeRequest, n: int) -> ComposeRequest:
-    """Copy number `n` (1-based) of a burst, with `{{n}}`, `{{uuid}}` and `{{now}}` filled."""
-    now = datetime.now(UTC).isoformat(timespec="milliseconds")
-
-    def fill(text: str) -> str:
-        if "{{" not in text:
-            return text
-        return (
-            text.replace(TEMPLATE_N, str(n))
-            .replace("{{uuid}}", str(uuid.uuid4()))
-            .replace("{{now}}", now)
-        )
-
-    body = request.body
-    if b"{{" in body:
-        body = fill(body.decode("utf-8", errors="surrogateescape")).encode(
-            "utf-8", errors="surrogateescape"
-        )
-    headers = tuple((k, fill(v)) for k, v in request.headers)
-    return replace(request, headers=headers, body=body)
+__all__ = [
+    "COMMANDS",
+    "CONTENT_TYPES",
+    "MAX_BURST",
+    "NUL_MARK",
+    "RAW",
+    "TEMPLATE_N",
+    "WELL_KNOWN_HEADERS",
+    "ComposeRequest",
+    "bytes_to_raw_text",
+    "expand",
+    "has_template",
+    "raw_text_to_bytes",
+]

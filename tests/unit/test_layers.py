@@ -9,7 +9,17 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "explorer"
 QT_MODULES = ("PySide6", "qasync", "shiboken6")
-GUI_FREE = ("stomp", "client", "store", "profiles", "sandbox", "discovery", "cli")
+GUI_FREE = (
+    "stomp",
+    "client",
+    "store",
+    "profiles",
+    "sandbox",
+    "discovery",
+    "cli",
+    "session",
+    "broker",
+)
 
 
 def imported_modules(path: Path) -> set[str]:

@@ -1,0 +1,205 @@
+"""The SEND path shared by the composer and `stomp-explorer send`: bursts with `{{n}}`
+templates, pacing, receipts, raw frames, and the refusal window.
+
+Brokers answer a refused SEND with an ERROR, usually without saying which frame it answers
+(RabbitMQ's "Unknown destination" carries no receipt-id). With a receipt the answer is
+certain: an ERROR instead of the RECEIPT is `SendRefused`. Without one, an ERROR within
+`refusal_window` seconds after the SENDs marks them probably refused; otherwise they count
+as delivered. Sent frames are logged at once and counted in the tree only once confirmed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Coroutine, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Protocol
+
+from explorer.client import BrokerError
+from explorer.session.compose import ComposeRequest, expand, has_template
+from explorer.session.errors import (
+    EmptyDestination,
+    IncompleteRawFrame,
+    InvalidRawFrame,
+    SendRefused,
+)
+from explorer.session.notices import error_words
+from explorer.session.ports import Clock, ReceiptWait, Sleep, StompClient
+from explorer.stomp import Frame, FrameParser, StompError
+
+# An ERROR this soon after a SEND without a receipt is taken as the broker's answer to it.
+REFUSAL_WINDOW = 1.0
+# Frames sent between two yields to the event loop during a long burst.
+BURST_SLICE = 200
+# Commands that mean nothing without a destination.
+NEEDS_DESTINATION = ("SEND", "SUBSCRIBE")
+
+
+class ResultKind(StrEnum):
+    FRAMES = "frames"  # `frames` copies of a composed frame
+    RAW = "raw"  # `frames` frames typed in raw mode
+    SUBSCRIBED = "subscribed"  # a composed SUBSCRIBE became a subscription of the session
+    UNSUBSCRIBED = "unsubscribed"
+
+
+@dataclass(frozen=True, slots=True)
+class SendResult:
+    """What one press of Send (or one `stomp-explorer send`) did.
+
+    `confirmed` is True when a RECEIPT confirmed the last frame, None when no receipt was
+    asked (the refusal window decides later, reported as a `SendRefusedLater` notice).
+    """
+
+    kind: ResultKind
+    command: str
+    frames: int
+    elapsed: float  # seconds from the first frame to the last receipt
+    receipt_rtt: float | None  # seconds from the last frame to its RECEIPT
+    confirmed: bool | None
+    destination: str = ""
+
+
+Sent = tuple[str, float]  # (destination, wall-clock time) of one SEND
+
+
+class SendHost(Protocol):
+    """What the sender needs from its session."""
+
+    @property
+    def errors_seen(self) -> int: ...
+
+    def log_out(self, frames: Sequence[Frame]) -> None: ...
+
+    def count_sent(self, sent: Sequence[Sent]) -> None: ...
+
+    def refused_later(self, sent: Sequence[Sent]) -> None: ...
+
+    def spawn(self, coro: Coroutine[Any, Any, None]) -> None: ...
+
+
+class Sender:
+    def __init__(
+        self, host: SendHost, clock: Clock, sleep: Sleep, refusal_window: float = REFUSAL_WINDOW
+    ) -> None:
+        self._host = host
+        self._clock = clock
+        self._sleep = sleep
+        self.refusal_window = refusal_window
+
+    async def send(
+        self,
+        client: StompClient,
+        request: ComposeRequest,
+        *,
+        rate: float | None = None,
+        receipt_each: bool = False,
+    ) -> SendResult:
+        """Send `request.count` copies (templates filled per copy), at most `rate` per
+        second. `request.receipt` asks a RECEIPT for the last copy, or for every copy with
+        `receipt_each`; all are awaited before returning."""
+        if request.raw is not None:
+            return await self._send_raw(client, request.raw)
+        command = request.command
+        if command in NEEDS_DESTINATION and not (request.destination or "").strip():
+            raise EmptyDestination(command)
+        clock, host = self._clock, self._host
+        template = has_template(request)
+        errors_before = host.errors_seen
+        started = clock.monotonic()
+        waiters: list[tuple[ReceiptWait, float]] = []
+        sent: list[Sent] = []
+        pending: list[Frame] = []
+        count = request.count
+        for n in range(1, count + 1):
+            if rate:
+                delay = started + (n - 1) / rate - clock.monotonic()
+                if delay > 0:
+                    host.log_out(pending)
+                    pending = []
+                    await self._sleep(delay)
+            one = expand(request, n) if template else request
+            headers = one.headers
+            if request.receipt and (receipt_each or n == count):
+                headers = (*headers, ("receipt", client.next_receipt_id()))
+            frame = Frame(one.command, headers, one.body)
+            waiter = await client.send_frame(frame)
+            if waiter is not None:
+                waiters.append((waiter, clock.monotonic()))
+            if command == "SEND":
+                pending.append(frame)
+                sent.append((frame.header("destination") or "", clock.time()))
+            if n % BURST_SLICE == 0:
+                host.log_out(pending)
+                pending = []
+                await self._sleep(0)  # let the window breathe during a long burst
+        host.log_out(pending)
+        rtt = await self._await_receipts(waiters, command, request.destination or "")
+        elapsed = clock.monotonic() - started
+        if rtt is not None:
+            host.count_sent(sent)
+            return SendResult(ResultKind.FRAMES, command, count, elapsed, rtt, True)
+        self._confirm_later(sent, errors_before)
+        return SendResult(ResultKind.FRAMES, command, count, elapsed, None, None)
+
+    async def _await_receipts(
+        self, waiters: list[tuple[ReceiptWait, float]], command: str, destination: str
+    ) -> float | None:
+        """Wait for every RECEIPT; the round trip of the last one (None: none asked)."""
+        rtt = None
+        for waiter, sent_at in waiters:
+            try:
+                await waiter.wait()
+            except BrokerError as exc:
+                message, detail = error_words(exc.frame)
+                raise SendRefused(command, destination, message, detail) from None
+            rtt = self._clock.monotonic() - sent_at
+        return rtt
+
+    def _confirm_later(self, sent: list[Sent], errors_before: int) -> None:
+        """Count the SENDs in the tree unless an ERROR follows within the refusal window."""
+        if not sent:
+            return
+        host = self._host
+
+        async def confirm() -> None:
+            await self._sleep(self.refusal_window)
+            if host.errors_seen == errors_before:
+                host.count_sent(sent)
+            else:
+                host.refused_later(sent)
+
+        host.spawn(confirm())
+
+    async def _send_raw(self, client: StompClient, raw: bytes) -> SendResult:
+        # The typed text is what a client sends: parse it as a broker would (client
+        # commands), not as the client's own reader of server frames.
+        parser = FrameParser(version=None, server_side=True)
+        try:
+            items = parser.feed(raw)
+        except StompError as exc:
+            raise InvalidRawFrame(str(exc)) from None
+        frames = [item for item in items if isinstance(item, Frame)]
+        if not frames:
+            raise IncompleteRawFrame()
+        host, clock = self._host, self._clock
+        errors_before = host.errors_seen
+        started = clock.monotonic()
+        sent: list[Sent] = []
+        rtt: float | None = None
+        for frame in frames:
+            waiter = await client.send_frame(frame, content_length=False)
+            if frame.command == "SEND":
+                host.log_out([frame])
+                sent.append((frame.header("destination") or "", clock.time()))
+            if waiter is not None:
+                rtt = await self._await_receipts(
+                    [(waiter, clock.monotonic())],
+                    str(frame.command),
+                    frame.header("destination") or "",
+                )
+        elapsed = clock.monotonic() - started
+        if rtt is not None:
+            host.count_sent(sent)
+            return SendResult(ResultKind.RAW, "RAW", len(frames), elapsed, rtt, True)
+        self._confirm_later(sent, errors_before)
+        return SendResult(ResultKind.RAW, "RAW", len(frames), elapsed, None, None)
