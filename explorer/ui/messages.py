@@ -21,6 +21,7 @@ from explorer.client import (
     WebSocketHandshakeError,
 )
 from explorer.profiles.errors import FieldError
+from explorer.stomp import Rule, Violation
 
 translate = QCoreApplication.translate
 
@@ -145,3 +146,43 @@ def field_message(error: FieldError) -> str:
 
 def describe_field_error(error: FieldError) -> str:
     return f"{field_label(error.field)}: {field_message(error)}"
+
+
+_RULE_SENTENCES = {
+    Rule.BODY_NOT_ALLOWED: QT_TRANSLATE_NOOP(
+        "Messages", "A body on a frame that may not carry one (kept)."
+    ),
+    Rule.UNDEFINED_ESCAPE: QT_TRANSLATE_NOOP(
+        "Messages", "An undefined escape sequence in a header (kept as it is)."
+    ),
+    Rule.BAD_CONTENT_LENGTH: QT_TRANSLATE_NOOP(
+        "Messages", "A content-length that does not fit (ignored: the body ends at the NUL)."
+    ),
+    Rule.MISSING_NUL: QT_TRANSLATE_NOOP(
+        "Messages", "No NUL where the body should end (the body runs on to the next NUL)."
+    ),
+    Rule.UNEXPECTED_COMMAND: QT_TRANSLATE_NOOP(
+        "Messages", "An unknown command, or one only the other side may send."
+    ),
+    Rule.BARE_CR: QT_TRANSLATE_NOOP(
+        "Messages", "A carriage return without a line feed between frames (skipped)."
+    ),
+    Rule.NUL_IN_HEAD: QT_TRANSLATE_NOOP("Messages", "A NUL inside the headers (frame dropped)."),
+    Rule.BAD_HEADER_LINE: QT_TRANSLATE_NOOP(
+        "Messages", "A header line without ':' or without a name (frame dropped)."
+    ),
+    Rule.INVALID_UTF8: QT_TRANSLATE_NOOP(
+        "Messages", "The command or the headers are not UTF-8 (frame dropped)."
+    ),
+    Rule.CR_IN_HEAD: QT_TRANSLATE_NOOP(
+        "Messages", "A carriage return without a line feed inside the headers (frame dropped)."
+    ),
+}
+
+
+def describe_violation(violation: Violation) -> str:
+    """A translated sentence for a deviation the lenient parser tolerated; the rule's name,
+    the byte offset and the parser's English detail in parentheses."""
+    sentence = _RULE_SENTENCES.get(violation.rule)
+    text = translate("Messages", str(sentence)) if sentence else str(violation.rule)
+    return with_detail(text, f"{violation.rule} @ {violation.offset}: {violation.detail}")

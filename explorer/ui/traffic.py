@@ -1,7 +1,8 @@
 """The traffic inspector: the wire records of one connection, and the selected one in full.
 
 The rows come from `explorer.ui.models.TrafficModel` (batched like the message log); this
-widget only shows them, hides heart-beats on request and follows the newest record.
+widget shows them, hides heart-beats or healthy frames on request, follows the newest record,
+and lists a selected frame's violations of the specification above its bytes.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from explorer.ui.body_format import hex_dump, human_size, visible_bytes
 from explorer.ui.icons import icon
 from explorer.ui.message_detail import monospace_font
+from explorer.ui.messages import describe_violation
 from explorer.ui.models.traffic import TrafficModel
 
 # TrafficModel's home is explorer.ui.models; named here too only until explorer/ui/session.py
@@ -51,12 +53,20 @@ class TrafficView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in ((0, 100), (1, 36), (2, 110), (3, 64)):
-            header.resizeSection(column, width)
         self.table.setFont(monospace_font())
+        problem_width = self.table.fontMetrics().horizontalAdvance("undefined-escape @ 123456")
+        for column, width in (
+            (TrafficModel.TIME, 100),
+            (TrafficModel.DIRECTION, 36),
+            (TrafficModel.FRAME, 120),
+            (TrafficModel.BYTES, 64),
+            (TrafficModel.PROBLEM, problem_width + 16),
+        ):
+            header.resizeSection(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
         model.rowsInserted.connect(self._after_insert)
         model.rowsAboutToBeInserted.connect(self._before_insert)
+        model.modelReset.connect(self._update_count)
         self._at_bottom = True
 
         self.detail = QPlainTextEdit()
@@ -69,7 +79,13 @@ class TrafficView(QWidget):
         self.heartbeats = QCheckBox(self.tr("Heart-beats"))
         self.heartbeats.setChecked(True)
         self.heartbeats.setToolTip(self.tr("Show heart-beat records"))
-        self.heartbeats.toggled.connect(self._filter_heartbeats)
+        self.heartbeats.toggled.connect(lambda _on: self._filter_rows(0, model.rowCount() - 1))
+        self.problems_only = QCheckBox(self.tr("Problems only"))
+        self.problems_only.setObjectName("trafficProblemsOnly")
+        self.problems_only.setToolTip(
+            self.tr("Show only the frames that broke the STOMP specification (marked rows)")
+        )
+        self.problems_only.toggled.connect(lambda _on: self._filter_rows(0, model.rowCount() - 1))
         self.count = QLabel()
         self.count.setProperty("hint", True)
         clear = QPushButton(icon("clear"), self.tr("Clear"))
@@ -77,6 +93,7 @@ class TrafficView(QWidget):
         clear.clicked.connect(model.clear)
         bar = QHBoxLayout()
         bar.addWidget(self.heartbeats)
+        bar.addWidget(self.problems_only)
         bar.addStretch(1)
         bar.addWidget(self.count)
         bar.addWidget(clear)
@@ -96,24 +113,38 @@ class TrafficView(QWidget):
         self._at_bottom = bar.value() >= bar.maximum() - 2
 
     def _after_insert(self, _parent: QModelIndex, first: int, last: int) -> None:
-        if not self.heartbeats.isChecked():
-            for row in range(first, last + 1):
-                if self.model.row_record(row).heartbeat:
-                    self.table.setRowHidden(row, True)
+        self._filter_rows(first, last)
         if self._at_bottom:
             self.table.scrollToBottom()
-        self.count.setText(self.tr("{count} records").format(count=self.model.rowCount()))
+        self._update_count()
 
-    def _filter_heartbeats(self, show: bool) -> None:
-        for row in range(self.model.rowCount()):
-            if self.model.row_record(row).heartbeat:
-                self.table.setRowHidden(row, not show)
+    def _update_count(self) -> None:
+        text = self.tr("{count} records").format(count=self.model.rowCount())
+        if self.model.problems:
+            text += " · " + self.tr("{count} with problems").format(count=self.model.problems)
+        self.count.setText(text)
+
+    def _filter_rows(self, first: int, last: int) -> None:
+        """Hide heart-beats and healthy frames as the two check boxes ask."""
+        heartbeats = self.heartbeats.isChecked()
+        problems_only = self.problems_only.isChecked()
+        for row in range(first, last + 1):
+            rec = self.model.row_record(row)
+            hidden = (rec.heartbeat and not heartbeats) or (problems_only and not rec.violations)
+            if hidden != self.table.isRowHidden(row):
+                self.table.setRowHidden(row, hidden)
 
     def _show_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             self.detail.clear()
             return
         rec = self.model.row_record(current.row())
+        problems = "".join(f"⚠ {describe_violation(v)}\n" for v in rec.violations)
         self.detail.setPlainText(
-            visible_bytes(rec.data) + "\n\n" + human_size(len(rec.data)) + "\n" + hex_dump(rec.data)
+            (problems + "\n" if problems else "")
+            + visible_bytes(rec.data)
+            + "\n\n"
+            + human_size(len(rec.data))
+            + "\n"
+            + hex_dump(rec.data)
         )

@@ -1,15 +1,20 @@
 """The traffic inspector's rows: every frame and heart-beat in and out, byte-exact.
 
-The client's wire tap calls `TrafficModel.record` synchronously for each record; that only
-appends to a pending list. A timer publishes the pending records in one insert (and one
+The session hands over the client's wire records (`add_records`, or `record` for one); that
+only appends to a pending list. A timer publishes the pending records in one insert (and one
 eviction range when the cap is hit), the same batching as the message log, so a busy
 connection costs one model update per tick instead of one per frame.
+
+A frame the parser read only by tolerating a deviation from the specification (lenient
+mode: `Frame.violations`) is a marked row: a warning icon, a tint, and the rule and byte
+offset in the Problem column, so a broken server's traffic can be read, not just refused.
 """
 
 from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -22,8 +27,13 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
+from PySide6.QtGui import QColor
 
+from explorer.client import WireRecord
+from explorer.stomp import Direction, Violation
 from explorer.ui.body_format import visible_bytes
+from explorer.ui.icons import icon
+from explorer.ui.messages import describe_violation
 
 MAX_ROWS = 20_000
 FLUSH_MS = 100
@@ -50,6 +60,12 @@ class TrafficRecord:
     outbound: bool
     data: bytes
     heartbeat: bool
+    violations: tuple[Violation, ...] = ()
+
+    @property
+    def problem(self) -> str:
+        """The rules this record broke and where: "body-not-allowed @ 118"."""
+        return ", ".join(f"{v.rule} @ {v.offset}" for v in self.violations)
 
     @property
     def command(self) -> str:
@@ -59,10 +75,15 @@ class TrafficRecord:
         return self.data[: end if end >= 0 else 20].strip(b"\r\n").decode("ascii", "replace")
 
 
-class TrafficModel(QAbstractTableModel):
-    """Time, direction, command, size and the visible bytes of each record."""
+# A warm tint that reads on the light and the dark palette alike.
+_PROBLEM_TINT = QColor(255, 160, 0, 56)
 
-    COLUMNS = 5
+
+class TrafficModel(QAbstractTableModel):
+    """Time, direction, command, size, problems and the visible bytes of each record."""
+
+    TIME, DIRECTION, FRAME, BYTES, PROBLEM, WIRE = range(6)
+    COLUMNS = 6
 
     def __init__(self, parent: QObject | None = None, max_rows: int = MAX_ROWS) -> None:
         super().__init__(parent)
@@ -70,6 +91,7 @@ class TrafficModel(QAbstractTableModel):
         self._pending: list[TrafficRecord] = []
         self._max_rows = max_rows
         self.evicted = 0
+        self.problems = 0  # shown rows with violations
         self.paused = False
         # wall clock = monotonic timestamp + offset (the tap uses time.monotonic()).
         self._offset = time.time() - time.monotonic()
@@ -77,10 +99,29 @@ class TrafficModel(QAbstractTableModel):
         self._timer.setInterval(FLUSH_MS)
         self._timer.timeout.connect(self.flush)
 
-    def record(self, timestamp: float, outbound: bool, data: bytes, heartbeat: bool) -> None:
-        """Take one wire record (called from the wire tap: O(1), no Qt calls but a timer)."""
+    def add_records(self, records: Iterable[WireRecord]) -> None:
+        """Take a batch of the client's wire records, with the violations of their frames."""
+        for r in records:
+            frame = r.frame
+            self.record(
+                r.timestamp,
+                r.direction is Direction.OUT,
+                r.data,
+                frame is None,
+                frame.violations if frame is not None else (),
+            )
+
+    def record(
+        self,
+        timestamp: float,
+        outbound: bool,
+        data: bytes,
+        heartbeat: bool,
+        violations: tuple[Violation, ...] = (),
+    ) -> None:
+        """Take one wire record (O(1), no Qt calls but a timer)."""
         self._pending.append(
-            TrafficRecord(timestamp + self._offset, outbound, redact(data), heartbeat)
+            TrafficRecord(timestamp + self._offset, outbound, redact(data), heartbeat, violations)
         )
         if len(self._pending) > self._max_rows:
             dropped = len(self._pending) - self._max_rows
@@ -101,6 +142,7 @@ class TrafficModel(QAbstractTableModel):
             drop = min(overflow, len(self._rows))
             if drop:
                 self.beginRemoveRows(root, 0, drop - 1)
+                self.problems -= sum(1 for r in self._rows[:drop] if r.violations)
                 del self._rows[:drop]
                 self.endRemoveRows()
                 self.evicted += drop
@@ -109,6 +151,7 @@ class TrafficModel(QAbstractTableModel):
                 batch = batch[-self._max_rows :]
         first = len(self._rows)
         self.beginInsertRows(root, first, first + len(batch) - 1)
+        self.problems += sum(1 for r in batch if r.violations)
         self._rows.extend(batch)
         self.endInsertRows()
 
@@ -116,6 +159,7 @@ class TrafficModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows.clear()
         self._pending.clear()
+        self.problems = 0
         self.endResetModel()
 
     def row_record(self, row: int) -> TrafficRecord:
@@ -133,19 +177,30 @@ class TrafficModel(QAbstractTableModel):
         rec = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
+            if column == self.TIME:
                 return datetime.fromtimestamp(rec.wall_time).strftime("%H:%M:%S.%f")[:-3]
-            if column == 1:
+            if column == self.DIRECTION:
                 return "→" if rec.outbound else "←"
-            if column == 2:
+            if column == self.FRAME:
                 return rec.command
-            if column == 3:
+            if column == self.BYTES:
                 return str(len(rec.data))
+            if column == self.PROBLEM:
+                return rec.problem
             text = visible_bytes(rec.data[:_PREVIEW]).replace("↵\n", "↵")
             return text + ("…" if len(rec.data) > _PREVIEW else "")
-        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return self.tr("sent") if rec.outbound else self.tr("received")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if rec.violations:
+                return "\n".join(describe_violation(v) for v in rec.violations)
+            if column == self.DIRECTION:
+                return self.tr("sent") if rec.outbound else self.tr("received")
+            return None
+        if rec.violations:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return _PROBLEM_TINT
+            if role == Qt.ItemDataRole.DecorationRole and column == self.FRAME:
+                return icon("warning")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.BYTES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -158,6 +213,7 @@ class TrafficModel(QAbstractTableModel):
                 self.tr("Dir"),
                 self.tr("Frame"),
                 self.tr("Bytes"),
+                self.tr("Problem"),
                 self.tr("Wire bytes (␀ = NUL, ↵ = LF)"),
             )[section]
         return None

@@ -28,4 +28,4 @@ def test_cap_evicts_oldest_rows() -> None:
     model.flush()
     assert model.rowCount() == 10
     assert model.evicted == 15
-    assert "n:24" in model.index(9, 4).data()
+    assert "n:24" in model.index(9, TrafficModel.WIRE).data()
