@@ -26,6 +26,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "sandbox",
     "run",
     "replay",
+    "bench",
 )
 
 PROG = "stomp-explorer"

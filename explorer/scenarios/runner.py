@@ -35,7 +35,7 @@ from explorer.scenarios.model import (
 )
 from explorer.scenarios.protocol import ReceivedMessage, ScenarioConnection
 from explorer.scenarios.results import Candidate, Failure, ScenarioResult, Status, StepResult
-from explorer.scenarios.templating import check_templates, compile_text, render_error
+from explorer.scenarios.templating import compile_templates, compile_text, render_error, uses_of
 from explorer.scenarios.yamlnodes import format_duration
 from explorer.templates import TemplateEngine, TemplateError
 from explorer.templates.values import per_message_values
@@ -78,7 +78,8 @@ class ScenarioRunner:
         self._connection = connection
         self._on_step = on_step
         self._clock = clock
-        self._uses = check_templates(scenario, engine)
+        self._templates = compile_templates(scenario, engine)
+        self._uses = uses_of(self._templates)
         self._inboxes: dict[str, _Inbox] = {}
         self._opened: list[str] = []  # subscription ids this run opened
         self._destination_subs: dict[str, str] = {}  # rendered destination -> id
@@ -190,9 +191,10 @@ class ScenarioRunner:
                     await self._subscribe(destination, sub_id, None)
 
     async def _send(self, step: Send) -> dict[str, Any]:
-        destination = compile_text(self._engine, step.destination)
-        headers = [(k, compile_text(self._engine, v)) for k, v in step.headers]
-        body = compile_text(self._engine, step.body) if step.body is not None else None
+        templates = self._templates
+        destination = templates[step.destination]
+        headers = [(k, templates[v]) for k, v in step.headers]
+        body = templates[step.body] if step.body is not None else None
         started = self._clock()
         self._last_send = started
         for n in range(1, step.count + 1):
@@ -312,7 +314,7 @@ class ScenarioRunner:
         return self._inboxes[self._destination_subs[destination]], destination
 
     def _render(self, text: Text) -> str:
-        template = compile_text(self._engine, text)
+        template = self._templates.get(text) or compile_text(self._engine, text)
         try:
             return template.render(self._last_values)
         except TemplateError as exc:

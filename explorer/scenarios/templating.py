@@ -38,18 +38,30 @@ def compile_text(engine: TemplateEngine, text: Text) -> CompiledTemplate:
         ) from None
 
 
-def check_templates(scenario: Scenario, engine: TemplateEngine) -> frozenset[str]:
-    """Compile every text before anything is sent; returns the per-message names used
-    anywhere (n, uuid, now, now_ms), so one set of values can serve send and expect."""
-    compiled = [(text, compile_text(engine, text)) for text in scenario.texts()]
-    uses = frozenset().union(*(c.uses for _t, c in compiled))
-    sample = per_message_values(uses, 1)
-    for text, template in compiled:  # a dry render finds what only shows when rendering,
-        try:  # such as an environment variable that is not set
+def compile_templates(scenario: Scenario, engine: TemplateEngine) -> dict[Text, CompiledTemplate]:
+    """Compile every text before anything is sent (and render each once, which finds what
+    only shows when rendering, such as an environment variable that is not set). The runner
+    keeps this map: nothing compiles while steps are timed."""
+    compiled = {text: compile_text(engine, text) for text in scenario.texts()}
+    sample = per_message_values(uses_of(compiled), 1)
+    for text, template in compiled.items():
+        try:
             template.render(sample)
         except TemplateError as exc:
             raise render_error(text, exc) from None
-    return uses
+    return compiled
+
+
+def uses_of(compiled: dict[Text, CompiledTemplate]) -> frozenset[str]:
+    """The per-message names used anywhere (n, uuid, now, now_ms), so that one set of values
+    serves a send step and the expect steps after it."""
+    return frozenset().union(*(c.uses for c in compiled.values()))
+
+
+def check_templates(scenario: Scenario, engine: TemplateEngine) -> frozenset[str]:
+    """Compile and dry-render every text (ScenarioFileError at the first mistake); returns
+    the per-message names used."""
+    return uses_of(compile_templates(scenario, engine))
 
 
 def render_error(text: Text, exc: TemplateError) -> ScenarioFileError:

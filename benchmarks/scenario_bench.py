@@ -1,0 +1,240 @@
+"""QA workbench figures (printed, never asserted).
+
+1. `stomp-explorer bench` receive throughput against ActiveMQ (non-persistent 100-byte
+   messages, --rate max) next to the raw-socket drain of `drain_bench.py` in the same run
+   (target: bench >= 0.8x raw), plus our client's own drain for reference.
+2. The scenario runner's cost: a send -> expect round trip run as scenario steps versus a
+   bare client doing the same (target: <= 1 ms added), on ActiveMQ, RabbitMQ and the sandbox.
+3. Template renders per second (compile once, render many).
+
+    .venv/bin/python benchmarks/scenario_bench.py                  # everything
+    .venv/bin/python benchmarks/scenario_bench.py --only bench --n 50000 --reps 3
+    .venv/bin/python benchmarks/scenario_bench.py --only runner --trips 300
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib.util
+import json
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+ACTIVEMQ = "stomp://127.0.0.1:61613"
+RABBITMQ = "stomp://127.0.0.1:61623"
+
+
+def drain_bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "drain_bench", ROOT / "benchmarks" / "drain_bench.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# ------------------------------------------------------------------------ 1. bench vs raw
+
+
+def raw_drain(drain: ModuleType, kind: str, n: int) -> float:
+    """msg/s of one drainer of drain_bench.py on a freshly pre-filled ActiveMQ queue."""
+    name = f"bench.scn.{kind}.{uuid.uuid4().hex[:8]}"
+    asyncio.run(drain.prefill(drain.ACTIVEMQ_TCP, f"/queue/{name}", n, "/", None, None, {}))
+    drain.wait_depth(drain.activemq_depth, name, n)
+    seconds = drain.run_drainer(kind, f"/queue/{name}", n)
+    drain.activemq_remove(name)
+    return n / float(seconds)
+
+
+def bench_run(n: int) -> dict[str, object]:
+    destination = f"/queue/bench.scn.cli.{uuid.uuid4().hex[:8]}"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "explorer",
+            "bench",
+            ACTIVEMQ,
+            "--messages",
+            str(n),
+            "--rate",
+            "max",
+            "--size",
+            "100",
+            "--destination",
+            destination,
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+        cwd=ROOT,
+    )
+    drain_bench().activemq_remove(destination.removeprefix("/queue/"))
+    data: dict[str, object] = json.loads(result.stdout)
+    return data
+
+
+def bench_versus_raw(n: int, reps: int) -> None:
+    drain = drain_bench()
+    raw: list[float] = []
+    ours: list[float] = []
+    bench: list[float] = []
+    total: list[float] = []
+    lost: list[int] = []
+    for rep in range(reps):
+        order = ["raw", "ours", "bench"]
+        order = order[rep % 3 :] + order[: rep % 3]
+        for kind in order:
+            if kind == "bench":
+                data = bench_run(n)
+                bench.append(float(data["receive_msg_s"]))  # type: ignore[arg-type]
+                total.append(float(data["throughput_msg_s"]))  # type: ignore[arg-type]
+                lost.append(int(data["lost"]))  # type: ignore[call-overload]
+                print(
+                    f"  rep {rep + 1} bench  receiving {bench[-1]:9,.0f} msg/s "
+                    f"(end to end {total[-1]:,.0f}, lost {lost[-1]})",
+                    flush=True,
+                )
+            else:
+                rate = raw_drain(drain, kind, n)
+                (raw if kind == "raw" else ours).append(rate)
+                print(f"  rep {rep + 1} {kind:5s}  drain     {rate:9,.0f} msg/s", flush=True)
+    base = statistics.median(raw)
+    print(f"\nActiveMQ, {n:,} non-persistent 100-byte messages, median of {reps}:")
+    print(f"  raw socket drain        {base:9,.0f} msg/s   1.00x")
+    print(
+        f"  our client drain        {statistics.median(ours):9,.0f} msg/s   "
+        f"{statistics.median(ours) / base:.2f}x"
+    )
+    print(
+        f"  bench receive (--rate max, send+receive in one process)"
+        f" {statistics.median(bench):9,.0f} msg/s   {statistics.median(bench) / base:.2f}x"
+        f"   lost {max(lost)}"
+    )
+    print(f"  bench end to end        {statistics.median(total):9,.0f} msg/s\n", flush=True)
+
+
+# ------------------------------------------------------------------------ 2. runner cost
+
+
+async def bare_round_trips(url: str, login: str | None, trips: int) -> list[float]:
+    from explorer.client import Client
+
+    destination = f"/topic/scn.bare.{uuid.uuid4().hex[:8]}"
+    async with Client(url, login=login, passcode=login) as client:
+        subscription = await client.subscribe(destination, receipt=True)
+        times = []
+        for n in range(trips):
+            start = time.monotonic()
+            await client.send(destination, f'{{"n": {n}}}', headers={"x-run": str(uuid.uuid4())})
+            await subscription.get(timeout=10)
+            times.append(time.monotonic() - start)
+    return times
+
+
+async def scenario_round_trips(url: str, login: str | None, trips: int) -> list[float]:
+    from explorer.client import Client
+    from explorer.scenarios import ClientConnection, ScenarioRunner, parse_scenario
+    from explorer.scenarios import scenario_engine as make_engine
+
+    steps = ["  - subscribe: /topic/scn.runner.{{run}}\n    id: inbox\n"]
+    for n in range(trips):
+        steps.append(
+            f"  - send: {{destination: '/topic/scn.runner.{{{{run}}}}', "
+            f"headers: {{x-run: '{{{{uuid}}}}'}}, body: '{{\"n\": {n}}}'}}\n"
+            f"  - expect: {{subscription: inbox, within: 10s, headers: {{x-run: '{{{{uuid}}}}'}}, "
+            f"body: {{json: {{'$.n': {n}}}}}}}\n"
+        )
+    scenario = parse_scenario("name: round trips\nsteps:\n" + "".join(steps), "bench.yaml")
+    engine = make_engine(scenario, command_line={"run": uuid.uuid4().hex[:8]})
+    async with ClientConnection(Client(url, login=login, passcode=login)) as connection:
+        result = await ScenarioRunner(scenario, engine, connection).run()
+    assert result.passed, result.first_problem
+    times = []
+    for send, expect in zip(result.steps[1::2], result.steps[2::2], strict=True):
+        times.append(expect.started + expect.duration - send.started)
+    return times
+
+
+def runner_cost(trips: int) -> None:
+    from tests.support.sandbox import SandboxThread
+
+    print(f"send -> expect round trip, {trips} trips each, medians (p90):")
+    with SandboxThread() as sandbox:
+        targets = [
+            ("ActiveMQ", ACTIVEMQ, None),
+            ("RabbitMQ", RABBITMQ, "guest"),
+            ("sandbox", sandbox.tcp_url, None),
+        ]
+        for name, url, login in targets:
+            bare = asyncio.run(bare_round_trips(url, login, trips))
+            runner = asyncio.run(scenario_round_trips(url, login, trips))
+            b, r = statistics.median(bare), statistics.median(runner)
+            b90 = statistics.quantiles(bare, n=10)[-1]
+            r90 = statistics.quantiles(runner, n=10)[-1]
+            print(
+                f"  {name:9s} bare client {b * 1000:7.3f} ms ({b90 * 1000:.3f})   "
+                f"scenario runner {r * 1000:7.3f} ms ({r90 * 1000:.3f})   "
+                f"added {(r - b) * 1000:+.3f} ms",
+                flush=True,
+            )
+    print()
+
+
+# ------------------------------------------------------------------------ 3. templates
+
+
+def template_speed() -> None:
+    from explorer.templates import MessageTemplate, TemplateEngine
+
+    engine = TemplateEngine({"user": 1001}, seed=1)
+    cases = {
+        "plain text (no template)": '{"order": 7}',
+        "{{n}} and a variable": '{"order": {{n}}, "user": {{user}}}',
+        "{{uuid}} {{now}} {{random_int}}": (
+            '{"id": "{{uuid}}", "at": "{{now}}", "r": {{random_int(1, 9)}}}'
+        ),
+        "{{faker.name()}}": '{"name": "{{faker.name()}}"}',
+    }
+    print("template renders per second (whole message: destination, 2 headers, body):")
+    for label, body in cases.items():
+        template = MessageTemplate(engine, "/queue/orders", [("x-n", "{{n}}"), ("a", "b")], body)
+        count = 20_000 if "faker" not in label else 5_000
+        start = time.perf_counter()
+        for n in range(1, count + 1):
+            template.render(n)
+        rate = count / (time.perf_counter() - start)
+        print(f"  {label:32s} {rate:10,.0f} messages/s", flush=True)
+    print()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=("bench", "runner", "templates"))
+    parser.add_argument("--n", type=int, default=50_000, help="messages for bench vs raw")
+    parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--trips", type=int, default=300)
+    args = parser.parse_args()
+    if args.only in (None, "templates"):
+        template_speed()
+    if args.only in (None, "runner"):
+        runner_cost(args.trips)
+    if args.only in (None, "bench"):
+        bench_versus_raw(args.n, args.reps)
+
+
+if __name__ == "__main__":
+    main()

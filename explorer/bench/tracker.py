@@ -1,0 +1,80 @@
+"""What consumers saw: unique, duplicate and out-of-order messages, and the send -> receive
+latency in an HdrHistogram (microseconds, 3 significant digits, up to an hour).
+
+Every message carries one stamp header, `bench: <producer>:<seq>:<sent perf_counter_ns>`,
+so a consumer reads one header and splits it: cheap enough not to be the bottleneck.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from hdrh.histogram import HdrHistogram
+
+STAMP_HEADER = "bench"
+_HIGHEST_US = 3_600_000_000  # one hour
+
+
+def stamp(producer: int, seq: int) -> str:
+    return f"{producer}:{seq}:{time.perf_counter_ns()}"
+
+
+def new_histogram() -> HdrHistogram:
+    return HdrHistogram(1, _HIGHEST_US, 3)
+
+
+@dataclass
+class Tracker:
+    """Counts for one audience: a queue's consumers share one tracker (each message should
+    arrive once among them); on a topic every consumer has its own (each gets them all)."""
+
+    producers: int
+    per_producer: int
+    seen: list[bytearray] = field(init=False)
+    unique: int = 0
+    duplicates: int = 0
+    out_of_order: int = 0
+    foreign: int = 0  # messages without our stamp (someone else's traffic)
+    histogram: HdrHistogram = field(default_factory=new_histogram)
+    _last: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.seen = [bytearray(self.per_producer) for _ in range(self.producers)]
+
+    @property
+    def expected(self) -> int:
+        return self.producers * self.per_producer
+
+    @property
+    def complete(self) -> bool:
+        return self.unique >= self.expected
+
+    def take(self, consumer: int, stamps: list[str | None], now_ns: int) -> None:
+        """One batch of stamps received by `consumer` at `now_ns`."""
+        record = self.histogram.record_value
+        last = self._last
+        for value in stamps:
+            if value is None:
+                self.foreign += 1
+                continue
+            try:
+                producer_text, seq_text, sent_text = value.split(":")
+                producer, seq = int(producer_text), int(seq_text)
+                seen = self.seen[producer]
+                flag = seen[seq]
+            except (ValueError, IndexError):
+                self.foreign += 1
+                continue
+            if flag:
+                self.duplicates += 1
+            else:
+                seen[seq] = 1
+                self.unique += 1
+            key = (consumer, producer)
+            if seq < last.get(key, -1):
+                self.out_of_order += 1
+            else:
+                last[key] = seq
+            latency_us = (now_ns - int(sent_text)) // 1000
+            record(latency_us if latency_us > 0 else 1)
