@@ -1,5 +1,7 @@
 """STOMP 1.0/1.1/1.2 protocol layer, sans-I/O: frames, header escaping, an incremental
-parser, a serializer and heart-beat arithmetic. No asyncio, sockets, clocks or Qt here.
+parser, a serializer, heart-beat arithmetic and the liveness rule, and connection objects
+(`ClientConnection`, `ServerConnection`: state machine, negotiation, receipts, deadlines).
+No asyncio, sockets, clocks or Qt here.
 
     parser = FrameParser()                      # a client: accepts server commands
     for item in parser.feed(chunk):             # any chunking; raises FrameError subclasses
@@ -23,15 +25,21 @@ Strictness and violations (`violations.py`)::
 
 from __future__ import annotations
 
+from .connection import ClientConnection, Connection, Deadlines, ServerConnection
 from .errors import (
     FrameError,
     IncompleteFrame,
     InvalidEscape,
+    InvalidState,
     LimitExceeded,
+    PeerSilent,
     StompError,
+    UnexpectedFrame,
     UnrepresentableHeader,
+    VersionMismatch,
 )
 from .escaping import escape_header, unescape_header
+from .events import ConnectRefused, ConnectRequested, Established, Event, ReceiptsFailed, Received
 from .frames import (
     ACK_MODES,
     CLIENT_COMMANDS,
@@ -45,9 +53,19 @@ from .frames import (
     Heartbeat,
     Version,
 )
-from .heartbeat import negotiate_heartbeat, parse_heart_beat
+from .handshake import SUPPORTED_VERSIONS, negotiate_version
+from .heartbeat import (
+    LIVENESS_GRACE,
+    heartbeat_due,
+    is_late,
+    negotiate_heartbeat,
+    parse_heart_beat,
+    peer_deadline,
+    silence_allowed,
+)
 from .parser import FrameParser, Item, Limits
 from .serializer import serialize
+from .state import TRANSITIONS, ConnectionState, Role, Trigger
 from .violations import DROPPING_RULES, Rule, Strictness, Violation
 
 __all__ = [
@@ -56,28 +74,53 @@ __all__ = [
     "DROPPING_RULES",
     "HEARTBEAT",
     "HEARTBEAT_BYTES",
+    "LIVENESS_GRACE",
     "SERVER_COMMANDS",
+    "SUPPORTED_VERSIONS",
+    "TRANSITIONS",
     "AckMode",
+    "ClientConnection",
     "Command",
+    "ConnectRefused",
+    "ConnectRequested",
+    "Connection",
+    "ConnectionState",
+    "Deadlines",
     "Direction",
+    "Established",
+    "Event",
     "Frame",
     "FrameError",
     "FrameParser",
     "Heartbeat",
     "IncompleteFrame",
     "InvalidEscape",
+    "InvalidState",
     "Item",
     "LimitExceeded",
     "Limits",
+    "PeerSilent",
+    "ReceiptsFailed",
+    "Received",
+    "Role",
     "Rule",
+    "ServerConnection",
     "StompError",
     "Strictness",
+    "Trigger",
+    "UnexpectedFrame",
     "UnrepresentableHeader",
     "Version",
+    "VersionMismatch",
     "Violation",
     "escape_header",
+    "heartbeat_due",
+    "is_late",
     "negotiate_heartbeat",
+    "negotiate_version",
     "parse_heart_beat",
+    "peer_deadline",
     "serialize",
+    "silence_allowed",
     "unescape_header",
 ]

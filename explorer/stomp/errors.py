@@ -48,3 +48,48 @@ class IncompleteFrame(FrameError):
 
 class UnrepresentableHeader(StompError):
     """The serializer cannot encode this header (or body) in the requested version."""
+
+
+class InvalidState(StompError, RuntimeError):
+    """A connection verb called in a state that does not allow it (our own mistake), e.g.
+    sending a frame before CONNECTED or after DISCONNECT."""
+
+    def __init__(self, role: str, state: str, action: str) -> None:
+        super().__init__(f"a {role} connection cannot {action} while it is {state}")
+        self.role = role
+        self.state = state
+        self.action = action
+
+
+class UnexpectedFrame(StompError):
+    """The peer sent a well-formed frame its state does not allow (SEND before CONNECT, a
+    second CONNECT, a server talking before CONNECT). Sticky, like a `FrameError`."""
+
+    def __init__(self, frame: Frame, state: str) -> None:
+        super().__init__(f"unexpected {frame.command} while the connection is {state}")
+        self.frame = frame
+        self.state = state
+
+
+class VersionMismatch(StompError):
+    """CONNECT offered no version this side speaks (STOMP 1.2 "Protocol Negotiation")."""
+
+    def __init__(self, offered: str, supported: tuple[str, ...]) -> None:
+        super().__init__(
+            f"no common STOMP version: the client accepts {offered}, "
+            f"this side speaks {','.join(supported)}"
+        )
+        self.offered = offered
+        self.supported = supported
+
+
+class PeerSilent(StompError):
+    """Nothing arrived for longer than the negotiated heart-beat allows (see `heartbeat.py`)."""
+
+    def __init__(self, silent_for: float, expect_every_ms: int) -> None:
+        super().__init__(
+            f"no data from the peer for {silent_for:.1f} s although it promised a heart-beat "
+            f"every {expect_every_ms / 1000:.1f} s"
+        )
+        self.silent_for = silent_for
+        self.expect_every_ms = expect_every_ms
