@@ -136,7 +136,7 @@ def render(node: Node) -> str:
     if isinstance(node, Everything):
         return ""
     if isinstance(node, And):
-        return " and ".join(_grouped(part, Or) for part in node.parts)
+        return " and ".join(_grouped(part, And, Or) for part in node.parts)
     if isinstance(node, Or):
         return " or ".join(_grouped(part, Or) for part in node.parts)
     if isinstance(node, Not):
