@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from explorer.profiles.model import HeartBeat, Profile
 from explorer.ui.connection_view import ConnectionView
 from explorer.ui.main_window import MainWindow
+from explorer.ui.models import TrafficModel
 from explorer.ui.session import SessionState
 from tests.gui.window.conftest import add_profile, child, connect, until
 from tests.support.brokers import Broker
@@ -157,9 +158,11 @@ def test_rabbitmq_web_stomp_round_trip_from_the_tree(
         traffic = view.session.traffic
         await until(lambda: traffic.rowCount() > 0, what="traffic rows")
         connect_row = next(
-            r for r in range(traffic.rowCount()) if traffic.index(r, 2).data() == "CONNECT"
+            r
+            for r in range(traffic.rowCount())
+            if traffic.index(r, TrafficModel.FRAME).data() == "CONNECT"
         )
-        wire = traffic.index(connect_row, 4).data()
+        wire = traffic.index(connect_row, TrafficModel.WIRE).data()
         assert "passcode:***" in wire and "passcode:guest" not in wire
 
     run(body())
