@@ -83,6 +83,7 @@ class _Parser:
     def __init__(self, text: str, now: Callable[[], float]) -> None:
         self.text = text
         self.pos = 0
+        self.op_at = 0
         self.now = now
 
     # -- helpers ---------------------------------------------------------------------------
@@ -255,6 +256,7 @@ class _Parser:
         self.skip_space()
         for candidate in _OPERATORS:
             if self.text.startswith(candidate, self.pos):
+                self.op_at = self.pos
                 self.pos += len(candidate)
                 return Op.EQ if candidate == "==" else Op(candidate)
         self.pos = start
@@ -421,7 +423,9 @@ class _Parser:
         raw, quoted = self.raw_value()
         if op is Op.MATCH:
             if field in (Field.SIZE, Field.TIME):
-                raise self.error(f"{field.value} is a number: compare it with < <= > >= = !=.")
+                raise self.error(
+                    f"{field.value} is a number: compare it with < <= > >= = !=.", self.op_at
+                )
             return FieldCompare(field, op, self.checked_regex((raw, quoted), at))
         if field is Field.DIRECTION:
             return self._direction(op, raw, at)
