@@ -38,7 +38,10 @@ def drain_bench() -> ModuleType:
         "drain_bench", ROOT / "benchmarks" / "drain_bench.py"
     )
     assert spec is not None and spec.loader is not None
+    if "drain_bench" in sys.modules:
+        return sys.modules["drain_bench"]
     module = importlib.util.module_from_spec(spec)
+    sys.modules["drain_bench"] = module  # dataclasses look their module up while loading
     spec.loader.exec_module(module)
     return module
 

@@ -136,9 +136,14 @@ async def run_bench(
         rate = None if options.rate is None else options.rate / options.producers
         body = b"x" * options.size
         headers = [("persistent", "true")] if options.persistent else []
-        sent_counts = await asyncio.to_thread(
-            asyncio.run,
-            _produce_all(factory, options.destination, per_producer, rate, body, headers, clock),
+        sent_counts = await asyncio.gather(
+            *(
+                asyncio.to_thread(
+                    asyncio.run,
+                    _producer(factory, i, options.destination, count, rate, body, headers, clock),
+                )
+                for i, count in enumerate(per_producer)
+            )
         )
         clock.sending_done.set()
         await _wait_until_done(clock, complete, options.idle)
@@ -156,37 +161,27 @@ async def run_bench(
     return _result(options, sum(sent_counts), expected, trackers, clock)
 
 
-async def _produce_all(
+async def _producer(
     factory: ClientFactory,
+    producer: int,
     destination: str,
-    counts: list[int],
+    count: int,
     rate: float | None,
     body: bytes,
     extra: list[tuple[str, str]],
     clock: _Clock,
-) -> list[int]:
-    """The producers, on their own thread and event loop: a socket write releases the GIL,
-    so sending overlaps with the consumers' parsing instead of taking turns with it."""
-    producers = [factory() for _ in counts]
-    connected: list[Client] = []
+) -> int:
+    """One producer on its own thread and event loop: a socket write releases the GIL, so
+    sending overlaps with the consumers' parsing instead of taking turns with it."""
+    client = factory()
+    await client.connect()
     try:
-        for client in producers:
-            await client.connect()
-            connected.append(client)
-        return list(
-            await asyncio.gather(
-                *(
-                    _produce(i, client, destination, counts[i], rate, body, extra, clock)
-                    for i, client in enumerate(producers)
-                )
-            )
-        )
+        return await _produce(producer, client, destination, count, rate, body, extra, clock)
     finally:
-        for client in connected:
-            try:
-                await client.disconnect(timeout=2.0)
-            except Exception:
-                await client.close()
+        try:
+            await client.disconnect(timeout=2.0)
+        except Exception:
+            await client.close()
 
 
 async def _produce(
