@@ -23,6 +23,9 @@ command_line)` (the most specific wins). Usage::
                               '{"user": {{user}}}', content_type="application/json")
     message.render(n=1)   # RenderedMessage(destination, headers, body: bytes)
 
+The composer's burst expansion: `expand_parts(headers, body: bytes, n)` -> (headers, body),
+`has_templates(headers, body)`.
+
 Errors are `TemplateError` (`field`, `line`, `column`, `reason`); `VariableError` for bad
 variable definitions (`parse_assignment("user=1001")` reads `--var`).
 """
@@ -38,7 +41,14 @@ from explorer.templates.engine import (
     parse_assignment,
 )
 from explorer.templates.errors import TemplateError, VariableError
-from explorer.templates.message import MessageTemplate, RenderedMessage, preview
+from explorer.templates.message import (
+    MessageTemplate,
+    RenderedMessage,
+    default_engine,
+    expand_parts,
+    has_templates,
+    preview,
+)
 from explorer.templates.values import BUILTIN_NAMES, FAKER_LOCALE_VARIABLE
 
 __all__ = [
@@ -51,6 +61,9 @@ __all__ = [
     "TemplateError",
     "VariableError",
     "check_variable_names",
+    "default_engine",
+    "expand_parts",
+    "has_templates",
     "is_template",
     "merge_variables",
     "parse_assignment",

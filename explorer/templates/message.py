@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from explorer.templates.engine import CompiledTemplate, TemplateEngine
+from explorer.templates.engine import CompiledTemplate, TemplateEngine, is_template
 from explorer.templates.values import per_message_values
 
 Headers = tuple[tuple[str, str], ...]
@@ -93,3 +93,44 @@ def preview(
 ) -> RenderedMessage:
     """Expand one message for display before it is sent."""
     return MessageTemplate(engine, destination, headers, body, content_type).render(n)
+
+
+_DEFAULT: TemplateEngine | None = None
+
+
+def default_engine() -> TemplateEngine:
+    """An engine with the built-ins only (no user variables), made once."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = TemplateEngine()
+    return _DEFAULT
+
+
+def has_templates(headers: Sequence[tuple[str, str]], body: bytes) -> bool:
+    """True when copies of a burst can differ: a template in a header value or the body."""
+    return any(is_template(value) for _name, value in headers) or any(
+        marker in body for marker in (b"{{", b"{%", b"{#")
+    )
+
+
+def expand_parts(
+    headers: Sequence[tuple[str, str]],
+    body: bytes,
+    n: int,
+    engine: TemplateEngine | None = None,
+) -> tuple[Headers, bytes]:
+    """Copy `n` of a composed frame: header values and a UTF-8 body expanded with one set of
+    per-message values (a body that is not UTF-8 is left as it is). This is the drop-in for
+    the composer's `expand(request, n)`; TemplateError names the field, line and column."""
+    engine = engine or default_engine()
+    try:
+        text: str | None = body.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    fields = [(f"headers.{name}", value) for name, value in headers]
+    if text is not None:
+        fields.append(("body", text))
+    expanded = engine.expand_many(fields, n)
+    new_headers = tuple((name, value) for (name, _v), value in zip(headers, expanded, strict=False))
+    new_body = expanded[-1].encode("utf-8") if text is not None else body
+    return new_headers, new_body

@@ -13,6 +13,8 @@ from explorer.templates import (
     TemplateEngine,
     TemplateError,
     VariableError,
+    expand_parts,
+    has_templates,
     is_template,
     merge_variables,
     parse_assignment,
@@ -217,3 +219,24 @@ def test_huge_results_are_refused(text: str) -> None:
 def test_templates_compile_once() -> None:
     e = engine()
     assert e.compile("{{n}}", "body") is e.compile("{{n}}", "body")
+
+
+# ----------------------------------------------------------------------------- the composer
+
+
+def test_expand_parts_is_the_composers_burst_expansion() -> None:
+    headers = (("destination", "/queue/a"), ("x-copy", "{{n}}"), ("x-run", "{{uuid}}"))
+    body = b'{"copy": {{n}}, "run": "{{uuid}}"}'
+    assert has_templates(headers, body)
+    new_headers, new_body = expand_parts(headers, body, 3)
+    assert new_headers[:2] == (("destination", "/queue/a"), ("x-copy", "3"))
+    assert new_body == f'{{"copy": 3, "run": "{new_headers[2][1]}"}}'.encode()
+
+
+def test_expand_parts_leaves_plain_and_binary_bodies_alone() -> None:
+    assert not has_templates((("a", "b"),), b"plain {x}")
+    binary = b"\xff{{n}}"
+    assert expand_parts((("k", "{{n}}"),), binary, 2) == ((("k", "2"),), binary)
+    with pytest.raises(TemplateError) as info:
+        expand_parts((), b"{{ nope }}", 1)
+    assert info.value.field == "body"
