@@ -1,18 +1,25 @@
 """JSON Lines export: one object per message, readable by `jq` and re-importable.
 
-Shape (keys in this order):
-`{"timestamp", "direction", "command", "destination", "headers", ["header_list"], "body" |
-"body_base64"}`. `headers` is an object where the first occurrence of a repeated header wins
-(the STOMP rule); `header_list` ([[name, value], ...] in wire order) is added only when some
-header repeats, so nothing is lost. Bodies that are valid UTF-8 go to `body`, others to
-`body_base64`. Non-ASCII text is written as is (UTF-8), not as \\u escapes.
+Shape (keys in this order; [optional] ones only when known):
+`{"timestamp", ["broker_timestamp"], "direction", ["connection"], "command", "destination",
+["subscription"], "headers", ["header_list"], "body" | "body_base64"}`. `timestamp` is our
+wall clock (seconds since the epoch) when the frame was seen or sent, `broker_timestamp` the
+broker's `timestamp` header (milliseconds). `headers` is an object where the first
+occurrence of a repeated header wins (the STOMP rule); `header_list` ([[name, value], ...] in
+wire order) is added only when some header repeats, so nothing is lost. Bodies that are valid
+UTF-8 go to `body`, others to `body_base64`. Non-ASCII text is written as is (UTF-8), not as
+\\u escapes. The live log writes this and captures (`explorer.capture.exchange`) write and
+read it; `message_from_json` reads one object back.
 """
 
 from __future__ import annotations
 
 import base64
+import binascii
 import json
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import IO, Any
 
 from explorer.store.messages import LogEntry
@@ -20,33 +27,64 @@ from explorer.store.messages import LogEntry
 
 def entry_to_json(entry: LogEntry) -> dict[str, Any]:
     """The export object for one entry."""
-    headers: dict[str, str] = {}
+    return message_to_json(
+        timestamp=entry.timestamp,
+        direction=entry.direction,
+        command=entry.command,
+        destination=entry.destination,
+        headers=entry.headers,
+        body=entry.body,
+    )
+
+
+def message_to_json(
+    *,
+    timestamp: float,
+    direction: str,
+    command: str,
+    destination: str,
+    headers: Sequence[tuple[str, str]],
+    body: bytes,
+    broker_timestamp: int | None = None,
+    connection: str = "",
+    subscription: str | None = None,
+) -> dict[str, Any]:
+    """The export object for one message (optional keys only when given)."""
+    first: dict[str, str] = {}
     repeated = False
-    pairs = entry.headers
-    for name, value in pairs:
-        if name in headers:
+    for name, value in headers:
+        if name in first:
             repeated = True
         else:
-            headers[name] = value
-    obj: dict[str, Any] = {
-        "timestamp": entry.timestamp,
-        "direction": entry.direction,
-        "command": entry.command,
-        "destination": entry.destination,
-        "headers": headers,
-    }
+            first[name] = value
+    obj: dict[str, Any] = {"timestamp": timestamp}
+    if broker_timestamp is not None:
+        obj["broker_timestamp"] = broker_timestamp
+    obj["direction"] = str(direction)
+    if connection:
+        obj["connection"] = connection
+    obj["command"] = command
+    obj["destination"] = destination
+    if subscription is not None:
+        obj["subscription"] = subscription
+    obj["headers"] = first
     if repeated:
-        obj["header_list"] = [[name, value] for name, value in pairs]
+        obj["header_list"] = [[name, value] for name, value in headers]
     try:
-        obj["body"] = entry.body.decode("utf-8")
+        obj["body"] = body.decode("utf-8")
     except UnicodeDecodeError:
-        obj["body_base64"] = base64.b64encode(entry.body).decode("ascii")
+        obj["body_base64"] = base64.b64encode(body).decode("ascii")
     return obj
 
 
 def to_json_line(entry: LogEntry) -> str:
     """One line (without the newline) of JSON Lines for `entry`."""
-    return json.dumps(entry_to_json(entry), ensure_ascii=False, separators=(",", ":"))
+    return json_line(entry_to_json(entry))
+
+
+def json_line(obj: dict[str, Any]) -> str:
+    """An export object as one line (compact, UTF-8 as is, no newline)."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
 def write_jsonl(entries: Iterable[LogEntry], fp: IO[str]) -> int:
@@ -57,3 +95,82 @@ def write_jsonl(entries: Iterable[LogEntry], fp: IO[str]) -> int:
         fp.write("\n")
         count += 1
     return count
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedMessage:
+    """One message read back from an export object."""
+
+    timestamp: float
+    direction: str
+    command: str
+    destination: str
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+    connection: str = ""
+    subscription: str | None = None
+
+
+def message_from_json(obj: object) -> ExportedMessage:
+    """Read an export object back; raises ValueError with a sentence naming what is wrong."""
+    if not isinstance(obj, dict):
+        raise ValueError("each line must be a JSON object")
+    timestamp = obj.get("timestamp")
+    if isinstance(timestamp, bool) or not isinstance(timestamp, (int, float)):
+        raise ValueError('"timestamp" must be a number of seconds since the epoch')
+    if not math.isfinite(timestamp):
+        raise ValueError('"timestamp" must be a finite number')
+    direction = obj.get("direction")
+    if direction not in ("in", "out"):
+        raise ValueError('"direction" must be "in" or "out"')
+    command = _text(obj, "command")
+    if not command or "\n" in command:
+        raise ValueError('"command" must be a STOMP command such as "MESSAGE"')
+    destination = _text(obj, "destination", "")
+    headers = _headers(obj)
+    if "body_base64" in obj:
+        try:
+            body = base64.b64decode(_text(obj, "body_base64"), validate=True)
+        except (binascii.Error, ValueError):
+            raise ValueError('"body_base64" is not valid base64') from None
+    else:
+        body = _text(obj, "body", "").encode("utf-8", "surrogatepass")
+    subscription = obj.get("subscription")
+    if subscription is not None and not isinstance(subscription, str):
+        raise ValueError('"subscription" must be a string')
+    return ExportedMessage(
+        timestamp=float(timestamp),
+        direction=str(direction),
+        command=command,
+        destination=destination,
+        headers=headers,
+        body=body,
+        connection=_text(obj, "connection", ""),
+        subscription=subscription,
+    )
+
+
+def _text(obj: dict[str, Any], key: str, default: str | None = None) -> str:
+    value = obj.get(key, default)
+    if not isinstance(value, str):
+        raise ValueError(f'"{key}" must be a string')
+    return value
+
+
+def _headers(obj: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    listed = obj.get("header_list")
+    if listed is not None:
+        if not isinstance(listed, list) or not all(
+            isinstance(pair, list)
+            and len(pair) == 2
+            and all(isinstance(part, str) for part in pair)
+            for pair in listed
+        ):
+            raise ValueError('"header_list" must be a list of [name, value] string pairs')
+        return tuple((name, value) for name, value in listed)
+    headers = obj.get("headers", {})
+    if not isinstance(headers, dict) or not all(
+        isinstance(value, str) for value in headers.values()
+    ):
+        raise ValueError('"headers" must be an object of strings')
+    return tuple(headers.items())
