@@ -8,9 +8,9 @@ header names offered for completion.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+
+from explorer.templates import expand_parts, has_templates
 
 COMMANDS: tuple[str, ...] = (
     "SEND",
@@ -116,27 +116,13 @@ def bytes_to_raw_text(data: bytes) -> str:
 
 
 def has_template(request: ComposeRequest) -> bool:
-    """True when copies of a burst differ (a placeholder in the body or a header value)."""
-    return TEMPLATE_N.encode() in request.body or any(TEMPLATE_N in v for _k, v in request.headers)
+    """True when copies of a burst differ (a template in the body or a header value)."""
+    return has_templates(request.headers, request.body)
 
 
 def expand(request: ComposeRequest, n: int) -> ComposeRequest:
-    """Copy number `n` (1-based) of a burst, with `{{n}}`, `{{uuid}}` and `{{now}}` filled."""
-    now = datetime.now(UTC).isoformat(timespec="milliseconds")
-
-    def fill(text: str) -> str:
-        if "{{" not in text:
-            return text
-        return (
-            text.replace(TEMPLATE_N, str(n))
-            .replace("{{uuid}}", str(uuid.uuid4()))
-            .replace("{{now}}", now)
-        )
-
-    body = request.body
-    if b"{{" in body:
-        body = fill(body.decode("utf-8", errors="surrogateescape")).encode(
-            "utf-8", errors="surrogateescape"
-        )
-    headers = tuple((k, fill(v)) for k, v in request.headers)
+    """Copy number `n` (1-based) of a burst, through the one template engine
+    (`explorer.templates`: `{{n}}`, `{{uuid}}`, `{{now}}`, Faker ...); raises
+    `explorer.templates.TemplateError` (field, line, column) for a bad template."""
+    headers, body = expand_parts(request.headers, request.body, n)
     return replace(request, headers=headers, body=body)
