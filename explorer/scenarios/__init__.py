@@ -13,7 +13,8 @@ narrow connection protocol by the command line (`stomp-explorer run`) and the wi
 
 The file format is described in `explorer/scenarios/loader.py`; the runner's semantics
 (inboxes, cursors, `{{uuid}}` in expects) in `explorer/scenarios/runner.py`. A connection for
-the window implements `ScenarioConnection` (`protocol.py`).
+the window implements `ScenarioConnection` (`protocol.py`); `ScenarioRecorder` turns what a
+user did on a connection into a scenario file (`recorder.py`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from explorer.scenarios.junit import junit_xml, write_junit
 from explorer.scenarios.loader import load_scenario, parse_scenario
 from explorer.scenarios.model import Scenario
 from explorer.scenarios.protocol import ReceivedMessage, ScenarioConnection
+from explorer.scenarios.recorder import ScenarioRecorder
 from explorer.scenarios.results import Failure, ScenarioResult, Status, StepResult
 from explorer.scenarios.runner import ScenarioRunner
 from explorer.scenarios.templating import check_templates, scenario_engine
@@ -43,6 +45,7 @@ __all__ = [
     "ScenarioConnection",
     "ScenarioError",
     "ScenarioFileError",
+    "ScenarioRecorder",
     "ScenarioResult",
     "ScenarioRunner",
     "Status",
