@@ -111,6 +111,7 @@ class ConnectionSession:
         self._helpers = Helpers()
         self._restored = False
         self._closing = False
+        self._up: asyncio.Future[None] | None = None
         self._last_error = ("", "")  # the latest ERROR's (message, detail)
         self._traffic: list[WireRecord] = []
 
@@ -200,8 +201,11 @@ class ConnectionSession:
         events = client.events()
         pump = self._pump_task = asyncio.ensure_future(self._pump(events))
         self.login_was_refused = False
+        self._up = asyncio.get_running_loop().create_future()
         try:
             await client.connect()
+            # Commands work once the pump has seen CONNECTED (or the stream ended).
+            await asyncio.wait((self._up, pump), return_when=asyncio.FIRST_COMPLETED)
         except asyncio.CancelledError:  # shutdown() while connecting
             events.close()
             pump.cancel()
@@ -332,6 +336,8 @@ class ConnectionSession:
         if self.backoff is not None:
             self.backoff.connected()
         self._set_status(Status(SessionState.CONNECTED, server=server))
+        if self._up is not None and not self._up.done():
+            self._up.set_result(None)
         self.subscriptions_changed()
         if self._closing:
             return
