@@ -36,7 +36,7 @@ class Tracker:
     duplicates: int = 0
     out_of_order: int = 0
     foreign: int = 0  # messages without our stamp (someone else's traffic)
-    histogram: HdrHistogram = field(default_factory=new_histogram)
+    _latencies: dict[int, int] = field(default_factory=dict)  # microseconds -> count
     _last: dict[tuple[int, int], int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -52,7 +52,7 @@ class Tracker:
 
     def take(self, consumer: int, stamps: list[str | None], now_ns: int) -> None:
         """One batch of stamps received by `consumer` at `now_ns`."""
-        record = self.histogram.record_value
+        latencies = self._latencies
         last = self._last
         for value in stamps:
             if value is None:
@@ -76,5 +76,14 @@ class Tracker:
                 self.out_of_order += 1
             else:
                 last[key] = seq
-            latency_us = (now_ns - int(sent_text)) // 1000
-            record(latency_us if latency_us > 0 else 1)
+            latency_us = max(1, (now_ns - int(sent_text)) // 1000)
+            latencies[latency_us] = latencies.get(latency_us, 0) + 1
+
+    @property
+    def histogram(self) -> HdrHistogram:
+        """The latencies so far as an HdrHistogram. Counting exact microseconds in a dict
+        while receiving costs a tenth of recording each value into the histogram."""
+        histogram = new_histogram()
+        for value, count in self._latencies.items():
+            histogram.record_value(value, count)
+        return histogram
