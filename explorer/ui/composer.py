@@ -42,10 +42,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.ui import compose
+from explorer.session import compose
+from explorer.session.compose import ComposeRequest
 from explorer.ui.banner import sentence_case
 from explorer.ui.body_format import NUL_MARK
-from explorer.ui.compose import ComposeRequest
 from explorer.ui.highlighter import BodyHighlighter
 from explorer.ui.icons import icon
 from explorer.ui.message_detail import monospace_font

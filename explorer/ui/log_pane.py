@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.session.compose import ComposeRequest
 from explorer.store import LogEntry
 from explorer.ui.banner import Banner
-from explorer.ui.compose import ComposeRequest
 from explorer.ui.debounce import debouncer, flush
 from explorer.ui.icons import icon
 from explorer.ui.models import MessageTableModel

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from explorer.profiles import ProfileStore
 from explorer.profiles.model import Profile
 from explorer.profiles.probe import probe_connection
+from explorer.session.compose import ComposeRequest
 from explorer.store import LogEntry
-from explorer.ui.compose import ComposeRequest
 from explorer.ui.composer import Composer
 from explorer.ui.config import WindowSettings
 from explorer.ui.connection_view import ConnectionView

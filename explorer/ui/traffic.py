@@ -28,10 +28,6 @@ from explorer.ui.message_detail import monospace_font
 from explorer.ui.messages import describe_violation
 from explorer.ui.models.traffic import TrafficModel
 
-# TrafficModel's home is explorer.ui.models; named here too only until explorer/ui/session.py
-# (owned by the session layer's work) imports it from there.
-__all__ = ["TrafficModel", "TrafficView"]
-
 
 class TrafficView(QWidget):
     """The inspector tab: the record table plus the selected record in full (text and hex)."""

@@ -8,8 +8,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from explorer.ui import compose
-from explorer.ui.compose import ComposeRequest
+from explorer.session import compose
+from explorer.session.compose import ComposeRequest
 from explorer.ui.composer import Composer
 
 pytestmark = pytest.mark.gui
