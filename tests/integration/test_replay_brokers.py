@@ -65,17 +65,17 @@ async def replay_process(*argv: str) -> int:
 @pytest.mark.asyncio
 async def test_order_headers_and_pacing_on_activemq(activemq: Broker, tmp_path: Path) -> None:
     destination = f"/queue/{unique('replay')}"
-    # three messages, a recorded gap of 6 s, three more; at --speed 3 the gap is 2 s
-    path = recording(tmp_path / "r.jsonl", [(0.0, 3), (6.0, 3)])
+    # three messages, a recorded gap of 8 s, three more; at --speed 2 the gap is 4 s
+    path = recording(tmp_path / "r.jsonl", [(0.0, 3), (8.0, 3)])
     async with Client(activemq.stomp_url) as client:
         subscription = await client.subscribe(destination, receipt=True)
         replaying = asyncio.create_task(
             replay_process(
-                str(path), activemq.stomp_url, "--destination", destination, "--speed", "3"
+                str(path), activemq.stomp_url, "--destination", destination, "--speed", "2"
             )
         )
         first = [await subscription.get(timeout=30)]
-        await asyncio.sleep(1.0)  # half-way through the scaled gap
+        await asyncio.sleep(1.0)  # well inside the scaled gap
         while True:
             try:
                 first.append(await subscription.get(timeout=0.01))
