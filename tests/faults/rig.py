@@ -115,3 +115,44 @@ class PrivateActiveMQ:
                 return
             time.sleep(0.1)
         raise BrokerRigError(f"port {self.stomp_port} still accepts after {timeout} s")
+
+
+class PrivateRabbitMQ:
+    """A RabbitMQ of our own beside the shared one: its own node name, ports and data dir."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self.node = f"rabbit-faults-{os.getpid()}@localhost"
+        self.stomp_port = free_port()
+        self.web_stomp_port = free_port()
+        self.management_port = free_port()
+        self.amqp_port = free_port()
+        self.dist_port = free_port()
+
+    @property
+    def base(self) -> Path:
+        return self.home / "rabbitmq"
+
+    def env(self) -> dict[str, str]:
+        return {
+            **os.environ,
+            "BROKERS_HOME": str(self.home),
+            "RMQ_NODENAME": self.node,
+            "RMQ_STOMP_PORT": str(self.stomp_port),
+            "RMQ_WEB_STOMP_PORT": str(self.web_stomp_port),
+            "RMQ_MGMT_PORT": str(self.management_port),
+            "RMQ_AMQP_PORT": str(self.amqp_port),
+            "RMQ_DIST_PORT": str(self.dist_port),
+        }
+
+    def rig(self, verb: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(BROKERS), verb, "rabbitmq"],
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            timeout=150,
+        )
+
+    def pid(self) -> int:
+        return int((self.base / "rabbitmq.pid").read_text().strip())
