@@ -30,6 +30,8 @@ from explorer.capture.errors import (
 )
 
 MIN_MAX_BYTES: Final = 1 << 20
+_SIZE_ROUNDS: Final = 8
+_MERGE_PAGES: Final = 500
 EVICT_TO: Final = 0.9
 """A size cap evicts down to this share of the cap, so eviction runs now and then, not on
 every batch."""
@@ -195,30 +197,32 @@ class CaptureAppender:
     def enforce_caps(self) -> int:
         """Evict the oldest messages past the caps; returns how many were evicted."""
         caps = self.caps
-        if caps.max_bytes is None and caps.max_age is None:
-            return 0
-        conn = self._conn
-        bounds = conn.execute("SELECT min(seq), max(seq) FROM messages").fetchone()
-        if bounds[0] is None:
-            return 0
-        first, last = int(bounds[0]), int(bounds[1])
-        keep_from = first
+        evicted = 0
         if caps.max_age is not None:
             cutoff = self._clock() - caps.max_age
-            row = conn.execute(
+            row = self._conn.execute(
                 "SELECT seq FROM messages WHERE received >= ? ORDER BY seq LIMIT 1", (cutoff,)
             ).fetchone()
-            keep_from = last + 1 if row is None else max(keep_from, int(row[0]))
+            evicted += self._evict_before(self._last_seq() + 1 if row is None else int(row[0]))
         if caps.max_bytes is not None:
-            used = self.used_bytes()
-            if used > caps.max_bytes:
-                count = last - first + 1
-                per_message = used / count
+            # The text index gives its pages back only as its segments merge, so measure
+            # again after each eviction instead of trusting one estimate.
+            for _ in range(_SIZE_ROUNDS):
+                used = self.used_bytes()
+                if used <= caps.max_bytes:
+                    break
+                bounds = self._conn.execute("SELECT min(seq), max(seq) FROM messages").fetchone()
+                if bounds[0] is None:
+                    break
+                first, last = int(bounds[0]), int(bounds[1])
+                per_message = used / (last - first + 1)
                 excess = used - caps.max_bytes * EVICT_TO
-                keep_from = max(keep_from, first + math.ceil(excess / per_message))
-        if keep_from <= first:
-            return 0
-        return self._evict_before(min(keep_from, last + 1))
+                evicted += self._evict_before(first + max(1, math.ceil(excess / per_message)))
+        return evicted
+
+    def _last_seq(self) -> int:
+        row = self._conn.execute("SELECT max(seq) FROM messages").fetchone()
+        return 0 if row[0] is None else int(row[0])
 
     def used_bytes(self) -> int:
         """Database pages in use (not free), in bytes: what the size cap limits."""
@@ -230,6 +234,9 @@ class CaptureAppender:
 
     def _evict_before(self, seq: int) -> int:
         conn = self._conn
+        oldest = conn.execute("SELECT min(seq) FROM messages").fetchone()[0]
+        if oldest is None or seq <= int(oldest):
+            return 0
         try:
             conn.execute("BEGIN IMMEDIATE")
             gone = conn.execute(
@@ -244,6 +251,10 @@ class CaptureAppender:
                     (seq, self._indexed),
                 )
             evicted: int = conn.execute("DELETE FROM messages WHERE seq < ?", (seq,)).rowcount
+            if evicted and self._indexed:
+                conn.execute(  # fold the deletions into the index so its pages come free
+                    "INSERT INTO body_text (body_text, rank) VALUES ('merge', ?)", (_MERGE_PAGES,)
+                )
             conn.executemany(
                 "UPDATE destinations SET messages = messages - ?, bytes = bytes - ? "
                 "WHERE destination = ?",

@@ -79,6 +79,10 @@ class Capture:
             self.schema_version = schema.check(self._conn, self.path)
             register_functions(self._conn)
             self._conn.execute("SELECT seq FROM messages ORDER BY seq DESC LIMIT 1").fetchall()
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            self._conn = None
+            raise schema.translate_error(exc, self.path) from None
         except BaseException:
             self._conn.close()
             self._conn = None
