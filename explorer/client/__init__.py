@@ -27,6 +27,7 @@ Creating and connecting::
         reconnect=None,                 # ReconnectPolicy(...) to reconnect automatically
         wire_tap=None,                  # Callable[[WireRecord], None], see below
         keep_raw=False,                 # True: inbound frames carry `frame.raw` (exact wire bytes)
+        strictness=Strictness.LENIENT,  # explorer.stomp.Strictness; see "A broken server" below
     )
     events = client.events()            # subscribe to the ordered event stream BEFORE connecting
     await client.connect()              # raises ConnectFailed / TransportError / ConnectTimeout;
@@ -79,16 +80,34 @@ after it was created, in one order (state changes, messages, receipts, errors)::
             case ConnectionLost(reason, reconnecting): ...   # reason: ClientError
             case Disconnected(receipt_received): ...     # after disconnect()/close(): terminal
             case UnhandledFrame(frame): ...              # e.g. a frame before CONNECTED
+            case BytesSkipped(violation): ...            # bytes the lenient reader dropped
     batch = await events.get_batch()        # all queued events at once (>= 1), for batched UIs
     now = events.take_all()                 # whatever is queued, without waiting (maybe [])
     events.close()                          # stop receiving
 
 Wire tap: `wire_tap(record)` is called synchronously for every frame and heart-beat in and out.
 `WireRecord(timestamp=time.monotonic(), direction=Direction.IN|OUT, data=raw bytes, frame=Frame
-| None)`; `record.is_heartbeat`. In a CONNECT the passcode is `***` in both data and frame. With no
-tap set, nothing is recorded (zero cost). Inbound EOLs are reported one record each, including
-the EOL a broker writes right after each frame's NUL (ActiveMQ and RabbitMQ send `\0\n`): the
-wire cannot tell it from a heart-beat. WebSocket connections use no proxy.
+| None, violations=tuple[Violation, ...])`; `record.is_heartbeat`. In a CONNECT the passcode is
+`***` in both data and frame. With no tap set, nothing is recorded (zero cost). Inbound EOLs
+are reported one record each, including the EOL a broker writes right after each frame's NUL
+(ActiveMQ and RabbitMQ send `\0\n`): the wire cannot tell it from a heart-beat. WebSocket
+connections use no proxy.
+
+A broken server (strictness): the handshake is always read strictly enough that a non-STOMP
+port fails at once. After CONNECTED the default `Strictness.LENIENT` reads past deviations
+from the spec and reports them instead of dropping the connection, so an explorer can show a
+broken server's traffic: a deviation it can read past is on the frame (`frame.violations`,
+hence `message.frame.violations`, `record.violations`); bytes it cannot read as a frame are
+skipped up to the next NUL and reported once, as a `WireRecord` with `frame=None` and
+`data` = the skipped bytes, and as a `BytesSkipped(violation)` event. Each `Violation` has
+`rule` (`explorer.stomp.Rule`, e.g. "undefined-escape", "bad-header-line"), `offset` (the
+byte offset in this connection's inbound stream where the frame starts), `detail` (a
+sentence) and `skipped`. `Strictness.STANDARD` ends the connection (ProtocolError) at the
+first malformed frame; `Strictness.STRICT` also at a body on CONNECTED/RECEIPT.
+
+Heart-beats: the client sends an EOL once it was silent for half its interval, and declares
+the broker dead after `heartbeat_grace` (2.0) x the broker's interval + max(10 %, 0.3 s) of
+silence: the one liveness rule, `explorer.stomp.heartbeat.is_late`.
 
 Reconnect: `ReconnectPolicy(initial_delay=0.5, max_delay=30.0, factor=2.0, jitter=0.2,
 max_attempts=None, delays=None)`; `delays` is an iterable factory for tests
@@ -144,6 +163,7 @@ from explorer.client.errors import (
     WebSocketHandshakeError,
 )
 from explorer.client.events import (
+    BytesSkipped,
     Connected,
     Connecting,
     ConnectionLost,
@@ -172,6 +192,7 @@ __all__ = [
     "ACK_MODES",
     "STOMP_SUBPROTOCOLS",
     "BrokerError",
+    "BytesSkipped",
     "Client",
     "ClientError",
     "ClientTimeout",

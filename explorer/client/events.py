@@ -11,9 +11,10 @@ from enum import StrEnum
 
 from explorer.client.errors import ClientError
 from explorer.client.url import Endpoint
-from explorer.stomp import Direction, Frame, Version
+from explorer.stomp import Direction, Frame, Version, Violation
 
 __all__ = [
+    "BytesSkipped",
     "Connected",
     "Connecting",
     "ConnectionLost",
@@ -91,16 +92,23 @@ class Message:
 
 @dataclass(frozen=True, slots=True)
 class WireRecord:
-    """One frame or heart-beat as it crossed the wire (passcode already redacted)."""
+    """One frame, heart-beat or run of skipped bytes as it crossed the wire (passcode
+    already redacted).
+
+    `violations` are the deviations from the spec the client's lenient reader tolerated:
+    for a frame, the same as `frame.violations`; for bytes it could not read as a frame
+    (`frame` is None, `data` the bytes skipped), the one `Violation` that says why.
+    """
 
     timestamp: float
     direction: Direction
     data: bytes
     frame: Frame | None = None
+    violations: tuple[Violation, ...] = ()
 
     @property
     def is_heartbeat(self) -> bool:
-        return self.frame is None
+        return self.frame is None and not self.violations
 
 
 # ---------------------------------------------------------------- events
@@ -156,6 +164,14 @@ class UnhandledFrame:
 
 
 @dataclass(frozen=True, slots=True)
+class BytesSkipped:
+    """The lenient reader could not read these bytes as a frame and skipped them;
+    `violation.rule` says why, `violation.skipped` holds them."""
+
+    violation: Violation
+
+
+@dataclass(frozen=True, slots=True)
 class Reconnecting:
     """The next connection attempt starts after `delay` seconds."""
 
@@ -186,6 +202,7 @@ Event = (
     | ReceiptReceived
     | ErrorReceived
     | UnhandledFrame
+    | BytesSkipped
     | Reconnecting
     | ConnectionLost
     | Disconnected

@@ -13,7 +13,7 @@ import ssl
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 
-from explorer.stomp import HEARTBEAT, Frame, FrameParser, Heartbeat, Version, serialize
+from explorer.stomp import HEARTBEAT, Frame, FrameParser, Heartbeat, Version, Violation, serialize
 
 ConnectAnswer = Callable[[Frame, int], Frame | None]
 
@@ -156,6 +156,7 @@ async def _items(
         if not data:
             return
         for item in parser.feed(data):
+            assert not isinstance(item, Violation)  # a standard parser raises instead
             yield item
 
 
