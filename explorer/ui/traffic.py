@@ -63,6 +63,7 @@ class TrafficView(QWidget):
         model.rowsInserted.connect(self._after_insert)
         model.rowsAboutToBeInserted.connect(self._before_insert)
         model.modelReset.connect(self._update_count)
+        model.rowsRemoved.connect(lambda *_: self._update_count())
         self._at_bottom = True
 
         self.detail = QPlainTextEdit()
@@ -103,6 +104,7 @@ class TrafficView(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
+        self._update_count()
 
     def _before_insert(self) -> None:
         bar = self.table.verticalScrollBar()
@@ -115,10 +117,15 @@ class TrafficView(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
+        """The count above the table; the Problem column shows only while a row has one, so
+        healthy traffic keeps the width for the bytes."""
+        problems = self.model.problems
         text = self.tr("{count} records").format(count=self.model.rowCount())
-        if self.model.problems:
-            text += " · " + self.tr("{count} with problems").format(count=self.model.problems)
+        if problems:
+            text += " · " + self.tr("{count} with problems").format(count=problems)
         self.count.setText(text)
+        if self.table.isColumnHidden(TrafficModel.PROBLEM) == bool(problems):
+            self.table.setColumnHidden(TrafficModel.PROBLEM, not problems)
 
     def _filter_rows(self, first: int, last: int) -> None:
         """Hide heart-beats and healthy frames as the two check boxes ask."""

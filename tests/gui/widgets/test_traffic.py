@@ -60,9 +60,14 @@ def test_a_frame_that_broke_the_specification_is_a_marked_row(qtbot: QtBot) -> N
     qtbot.addWidget(view)
     healthy = b"CONNECTED\nversion:1.2\n\n\x00"
     with_body = b"RECEIPT\nreceipt-id:7\n\nunexpected\x00"
-    model.add_records(wire_records(healthy + with_body))
+    model.add_records(wire_records(healthy))
+    model.flush()
+    # Healthy traffic keeps the width for the bytes: no Problem column yet.
+    assert view.table.isColumnHidden(TrafficModel.PROBLEM)
+    model.add_records(wire_records(healthy + with_body)[1:])
     model.flush()
     assert model.rowCount() == 2
+    assert not view.table.isColumnHidden(TrafficModel.PROBLEM)
     assert model.index(0, TrafficModel.PROBLEM).data() == ""
     assert model.index(0, TrafficModel.FRAME).data(Qt.ItemDataRole.DecorationRole) is None
     # The rule and the byte offset where the frame begins, in the row itself.
@@ -84,3 +89,4 @@ def test_a_frame_that_broke_the_specification_is_a_marked_row(qtbot: QtBot) -> N
     assert not view.table.isRowHidden(0)
     model.clear()
     assert model.problems == 0
+    assert view.table.isColumnHidden(TrafficModel.PROBLEM)
