@@ -10,6 +10,7 @@ problem of the whole file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -67,11 +68,22 @@ def read_profiles(path: Path) -> LoadedFile | None:
                 problem="",
                 raw=item.raw,
             )
-            # the model's own messages already name the profile; the others get its label
-            problem = exc.message if exc.message.startswith("profile ") else ""
-            problem = problem or f"{entry.label}: {exc.message}"
+            problem = f"{entry.label}: {_detail(exc.message)}"
             loaded.set_aside.append(replace(entry, problem=readable(problem)))
     return loaded
+
+
+_LABELLED = re.compile(r"profile (?:'.*?'|#\d+)(?:\.(?P<field>[\w.\[\]]+))?: ")
+
+
+def _detail(message: str) -> str:
+    """The model's messages start with their own label ("profile 'x'.heart_beat: ..."); keep
+    the field and the problem, the SetAside label names the profile."""
+    match = _LABELLED.match(message)
+    if match is None:
+        return message
+    rest = message[match.end() :]
+    return f"{match.group('field')}: {rest}" if match.group("field") else rest
 
 
 def _profile(item: RawItem, schema: int) -> Profile:

@@ -60,6 +60,10 @@ class RemovedProfile:
     secrets: dict[str, str]
 
 
+def _profiles(n: int) -> str:
+    return "1 profile" if n == 1 else f"{n} profiles"
+
+
 class ProfileStore:
     """The profiles of one file (the user's own, or a team file given with --profiles)."""
 
@@ -179,11 +183,12 @@ class ProfileStore:
             seen.add(p.name.casefold())
             self._profiles.append(p)
         self._hidden_builtins = set(loaded.hidden_builtins)
-        for entry in self.set_aside:
+        if self.set_aside:
+            self.load_warnings += [f"Set aside: {entry.problem}." for entry in self.set_aside]
             self.load_warnings.append(
-                f"{entry.problem}. That profile was set aside: it stays unchanged in "
-                f"{self.path.name} until profiles are next saved, then it is kept in "
-                f"{self.quarantine_path}; fix it there and run "
+                f"{_profiles(len(self.set_aside))} of {self.path.name} could not be loaded. "
+                f"They stay unchanged in that file until profiles are next saved, then move to "
+                f"{self.quarantine_path.name} next to it; fix them there and run "
                 f"`stomp-explorer profiles import {self.quarantine_path}`."
             )
 
@@ -248,11 +253,11 @@ class ProfileStore:
         if not self.set_aside:
             return
         kept_in = quarantine.keep(self.path, self._schema, self.set_aside)
-        self.load_warnings = [w for w in self.load_warnings if "was set aside" not in w] + [
-            f"{entry.problem}. That profile was set aside and is kept, unchanged, in "
-            f"{kept_in}; fix it there and run `stomp-explorer profiles import {kept_in}`."
-            for entry in self.set_aside
-        ]
+        self.load_warnings = [w for w in self.load_warnings if " could not be loaded. " not in w]
+        self.load_warnings.append(
+            f"{_profiles(len(self.set_aside))} could not be loaded and moved, unchanged, to "
+            f"{kept_in}; fix them there and run `stomp-explorer profiles import {kept_in}`."
+        )
         self.set_aside = []
 
     def _refresh_if_changed(self) -> None:

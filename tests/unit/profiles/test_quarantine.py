@@ -91,8 +91,13 @@ def test_one_bad_profile_is_set_aside_and_the_others_load(isolated_config: Path,
     assert [e.position for e in store.set_aside] == [2]
     assert store.set_aside[0].raw == bad
     assert words in store.set_aside[0].problem
-    assert len(store.load_warnings) == 1 and words in store.load_warnings[0]
-    assert "profiles.quarantine.json" in store.load_warnings[0]
+    assert len(store.load_warnings) == 2
+    assert (
+        store.load_warnings[0].startswith("Set aside: profile #2")
+        and words in store.load_warnings[0]
+    )
+    assert "1 profile of profiles.json could not be loaded" in store.load_warnings[1]
+    assert "profiles.quarantine.json" in store.load_warnings[1]
     assert path.read_bytes() == original  # loading wrote nothing
     assert not quarantine_path(path).exists()
 
@@ -121,7 +126,9 @@ def test_the_next_save_moves_the_bad_profile_byte_for_byte_to_the_quarantine_fil
     assert "5000 digits" in problems[0]["problem"]
     assert problems[0]["from"] == str(path)
     assert f"profiles import {kept}" in doc.member("about")
-    assert any(f"kept, unchanged, in {kept}" in w for w in store.load_warnings)
+    assert store.load_warnings[-1].startswith(
+        f"2 profiles could not be loaded and moved, unchanged, to {kept}"
+    )
 
 
 def test_a_later_quarantine_adds_to_the_file_and_keeps_earlier_entries(
