@@ -156,3 +156,11 @@ class PrivateRabbitMQ:
 
     def pid(self) -> int:
         return int((self.base / "rabbitmq.pid").read_text().strip())
+
+
+def rss_bytes(pid: int) -> int:
+    """Resident memory of a process (Linux), for memory-bound fault tests."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    raise ValueError(f"no VmRSS for pid {pid}")
