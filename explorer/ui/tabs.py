@@ -8,6 +8,7 @@ container, and never reaches into a tab: switching tabs never rewires anything.
 from __future__ import annotations
 
 import asyncio
+import logging
 from functools import partial
 
 from PySide6.QtCore import Signal, SignalInstance
@@ -19,6 +20,8 @@ from explorer.ui.connection_view import ConnectionView
 from explorer.ui.icons import icon
 from explorer.ui.session import SessionController, SessionState
 from explorer.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
 
 _STATE_ICONS = {
     SessionState.CONNECTED: "connect",
@@ -138,8 +141,13 @@ class ConnectionTabs(QTabWidget):
             view.deleteLater()
 
     async def shutdown(self) -> None:
-        """Disconnect every tab's session at once (each bounded to a few seconds)."""
-        await asyncio.gather(*(view.shutdown() for view in self.views()), return_exceptions=True)
+        """Disconnect every tab's session at once (each bounded to a few seconds); one that
+        fails does not keep the others open, and its reason goes to the log."""
+        views = self.views()
+        results = await asyncio.gather(*(v.shutdown() for v in views), return_exceptions=True)
+        for view, result in zip(views, results, strict=True):
+            if isinstance(result, Exception):
+                log.warning("%s did not shut down cleanly: %s", view.session.name, result)
 
     # -- forwarding --------------------------------------------------------------------------
 
