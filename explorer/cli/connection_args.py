@@ -23,17 +23,24 @@ from explorer.cli.errors import CliError, ExitCode
 from explorer.client.url import Endpoint, UrlError, parse_url
 
 if TYPE_CHECKING:
-    from explorer.client import Client, ClientError
+    from collections.abc import Mapping, Sequence
+
+    from explorer.client import Client, ClientError, WireRecord
+    from explorer.session import DestinationChange, Notice, SessionError, Status, Target
+    from explorer.session.subscriptions import LiveSubscription
+    from explorer.store import LogEntry
 
 T = TypeVar("T")
 
 __all__ = [
+    "BrokerErrors",
     "ResolvedConnection",
     "add_connection_arguments",
     "client_error",
     "parse_header",
     "resolve_connection",
     "run_client",
+    "session_error",
 ]
 
 
@@ -48,6 +55,48 @@ class ResolvedConnection:
         from explorer.client import Client
 
         return Client(self.endpoint, **{**self.options, **overrides})
+
+    def target(self, name: str, **overrides: Any) -> Target:
+        """The same connection for a `explorer.session.ConnectionSession` (no discovery,
+        no reconnect: a command ends when its connection does)."""
+        from explorer.session import Target
+
+        return Target(name, self.endpoint, {**self.options, **overrides})
+
+
+class BrokerErrors:
+    """A session sink that keeps the broker's ERRORs: a command that failed after one
+    explains itself with the broker's words, whatever error it met next."""
+
+    def __init__(self) -> None:
+        self.errors: list[tuple[str, str]] = []  # (message header, detail)
+
+    def on_notice(self, notice: Notice) -> None:
+        from explorer.session import BrokerErrorReceived
+
+        if isinstance(notice, BrokerErrorReceived):
+            self.errors.append((notice.message, notice.detail))
+
+    def raise_first(self) -> None:
+        if self.errors:
+            message, detail = self.errors[0]
+            words = (message or "(no message header)") + (f" ({detail})" if detail else "")
+            raise CliError(f"the broker answered with an ERROR: {words}", ExitCode.FAILURE)
+
+    def on_state(self, status: Status) -> None:
+        pass
+
+    def on_entries(self, entries: Sequence[LogEntry]) -> None:
+        pass
+
+    def on_destinations(self, changes: Sequence[DestinationChange]) -> None:
+        pass
+
+    def on_subscriptions(self, subscriptions: Mapping[str, LiveSubscription]) -> None:
+        pass
+
+    def on_traffic(self, records: Sequence[WireRecord]) -> None:
+        pass
 
 
 def add_connection_arguments(parser: argparse.ArgumentParser) -> None:
@@ -189,14 +238,35 @@ def client_error(exc: ClientError) -> CliError:
     return CliError(str(exc), ExitCode.FAILURE)
 
 
-def run_client(coro: Coroutine[Any, Any, T]) -> T:
-    """asyncio.run with client errors turned into CliError (one line, right exit code)."""
+def session_error(exc: ClientError | SessionError) -> CliError:
+    """A session command's failure as the exit code scripts rely on: 2 an empty
+    destination, 1 the broker refused, 3 the connection is gone, 4 a timeout."""
     from explorer.client import ClientError
+    from explorer.session import CommandRefused, EmptyDestination, NotConnected
+
+    if isinstance(exc, ClientError):
+        return client_error(exc)
+    if isinstance(exc, EmptyDestination):
+        return CliError(exc.message, ExitCode.USAGE)
+    if isinstance(exc, NotConnected):
+        return CliError("the connection was lost", ExitCode.CONNECTION)
+    if isinstance(exc, CommandRefused):
+        return CliError(exc.message, ExitCode.FAILURE)
+    return CliError(exc.message, ExitCode.FAILURE)
+
+
+def run_client(coro: Coroutine[Any, Any, T]) -> T:
+    """asyncio.run with client and session errors turned into CliError (one line, right
+    exit code)."""
+    from explorer.client import ClientError
+    from explorer.session import SessionError
 
     try:
         return asyncio.run(coro)
     except ClientError as exc:
         raise client_error(exc) from None
+    except SessionError as exc:
+        raise session_error(exc) from None
 
 
 class _RefuseSecretFlag(argparse.Action):

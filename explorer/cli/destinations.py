@@ -32,13 +32,19 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
-from explorer.cli.connection_args import add_connection_arguments, resolve_connection, run_client
+from explorer.cli.connection_args import (
+    BrokerErrors,
+    add_connection_arguments,
+    resolve_connection,
+    run_client,
+)
 from explorer.cli.errors import CliError, ExitCode
 
 if TYPE_CHECKING:
     from explorer.discovery.merge import MergedDestination
     from explorer.discovery.scan import ScanResult
     from explorer.discovery.service import DiscoveryConfig
+    from explorer.session import Target
 
 
 def register(subparsers: Any) -> None:
@@ -115,28 +121,28 @@ def register(subparsers: Any) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     connection = resolve_connection(args)
-    client = connection.client()
-    result = run_client(_run(args, client, connection.options))
+    result = run_client(_run(args, connection.target("destinations"), connection.options))
     _print(result.destinations, args.format, sys.stdout)
     return _exit_for(result)
 
 
-async def _run(args: argparse.Namespace, client: Any, options: dict[str, Any]) -> ScanResult:
-    from explorer.broker.kind import detect_broker_kind
+async def _run(args: argparse.Namespace, target: Target, options: dict[str, Any]) -> ScanResult:
+    """Connect through the session core (the broker kind from CONNECTED, as in the window),
+    then run the discovery scan over its client."""
+    from explorer.broker.kind import parse_kind
+    from explorer.client import Client
     from explorer.discovery.scan import scan
+    from explorer.session import ConnectionSession
 
-    await client.connect()
+    session = ConnectionSession(target, BrokerErrors())
+    await session.connect()
     try:
-        frame = client.connected_frame
-        broker = detect_broker_kind(
-            frame.headers if frame is not None else (),
-            configured=args.broker,
-            websocket=client.endpoint.is_websocket,
-        )
+        broker = parse_kind(args.broker) or session.broker_kind
         config = _config(args, broker, options)
-        return await scan(config, client, args.timeout)
+        client = session.client
+        return await scan(config, client if isinstance(client, Client) else None, args.timeout)
     finally:
-        await client.disconnect()
+        await session.shutdown()
 
 
 def _config(args: argparse.Namespace, broker: Any, options: dict[str, Any]) -> DiscoveryConfig:

@@ -1,28 +1,33 @@
 """`stomp-explorer send URL DESTINATION`: send one message or a paced burst.
 
-Exit status: 0 sent (and receipted with --receipt), 2 usage, 3 connection or login failed
-(the broker's ERROR message is printed), 4 a receipt did not come in time, 1 the broker
-answered a SEND with an ERROR.
+It sends through the session core (`explorer.session`), like the window's composer: `{{n}}`
+in the body or a header is the copy's number (1, 2, ...), and a refused SEND reports the
+broker's `message` header (and its detail), with or without --receipt.
+
+Exit status: 0 sent (and receipted with --receipt), 2 usage (an empty destination too),
+3 connection or login failed (the broker's ERROR message is printed), 4 a receipt did not
+come in time, 1 the broker answered a SEND with an ERROR.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from explorer.cli.connection_args import (
+    BrokerErrors,
     add_connection_arguments,
     parse_header,
     resolve_connection,
     run_client,
+    session_error,
 )
 from explorer.cli.errors import CliError, ExitCode
 
 if TYPE_CHECKING:
-    from explorer.client import Client, EventStream
+    from explorer.session import Target
 
 
 def register(subparsers: Any) -> None:
@@ -77,9 +82,15 @@ def register(subparsers: Any) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
+    if not str(args.destination).strip():
+        raise CliError(
+            "the destination is empty: give one such as /queue/orders or /topic/prices",
+            ExitCode.USAGE,
+        )
     body = _read_body(args)
     connection = resolve_connection(args)
-    sent = run_client(_send(args, connection.client(receipt_timeout=args.receipt_timeout), body))
+    target = connection.target("send", receipt_timeout=args.receipt_timeout)
+    sent = run_client(_send(args, target, body))
     noun = "message" if sent == 1 else "messages"
     print(
         f"sent {sent} {noun} to {args.destination}{' (all receipted)' if args.receipt else ''}",
@@ -88,51 +99,29 @@ def handle(args: argparse.Namespace) -> int:
     return int(ExitCode.OK)
 
 
-async def _send(args: argparse.Namespace, client: Client, body: bytes) -> int:
-    from explorer.client import ReceiptWaiter
-    from explorer.stomp import Command, Frame
+async def _send(args: argparse.Namespace, target: Target, body: bytes) -> int:
+    """The window's SEND path: the same `{{n}}` expansion, pacing and refusal rules."""
+    from explorer.client import ClientError
+    from explorer.session import ComposeRequest, ConnectionSession, SessionError
 
-    events = client.events()
-    await client.connect()
+    headers: list[tuple[str, str]] = [("destination", args.destination)]
+    if args.content_type:
+        headers.append(("content-type", args.content_type))
+    headers.extend(args.headers)
+    request = ComposeRequest("SEND", tuple(headers), body, args.receipt, args.count)
+    errors = BrokerErrors()
+    session = ConnectionSession(target, errors)
+    await session.connect()
     try:
-        headers: list[tuple[str, str]] = [("destination", args.destination)]
-        if args.content_type:
-            headers.append(("content-type", args.content_type))
-        headers.extend(args.headers)
-        loop = asyncio.get_running_loop()
-        start = loop.time()
-        waiters: list[ReceiptWaiter] = []
-        for n in range(args.count):
-            if args.rate:
-                delay = start + n / args.rate - loop.time()
-                if delay > 0:
-                    await asyncio.sleep(delay)
-            frame_headers = headers
-            if args.receipt:
-                frame_headers = [*headers, ("receipt", client.next_receipt_id())]
-            waiter = await client.send_frame(Frame(Command.SEND, tuple(frame_headers), body))
-            if waiter is not None:
-                waiters.append(waiter)
-            _raise_broker_error(events)
-        for waiter in waiters:
-            await waiter.wait(args.receipt_timeout)
-    finally:
-        await client.disconnect()
-    _raise_broker_error(events)
-    return int(args.count)
-
-
-def _raise_broker_error(events: EventStream) -> None:
-    """An ERROR frame without a receipt-id still means the broker refused something."""
-    from explorer.client import ErrorReceived
-    from explorer.client.errors import describe_error_frame
-
-    for event in events.take_all():
-        if isinstance(event, ErrorReceived):
-            raise CliError(
-                f"the broker answered with an ERROR: {describe_error_frame(event.frame)}",
-                ExitCode.FAILURE,
-            )
+        result = await session.execute(request, rate=args.rate, receipt_each=True)
+    except (ClientError, SessionError) as exc:
+        await session.shutdown()
+        errors.raise_first()  # the broker's own words explain a dropped connection best
+        raise session_error(exc) from None
+    # DISCONNECT waits for its RECEIPT: an ERROR for any SEND before it has arrived by then.
+    await session.shutdown()
+    errors.raise_first()
+    return result.frames
 
 
 def _read_body(args: argparse.Namespace) -> bytes:

@@ -4,9 +4,12 @@
 `{"destination": ..., "headers": {...}, "body": "..."}`, with `"body_base64"` instead of
 `"body"` when the body is not UTF-8. `--format raw` writes the frames as they came off the wire.
 
-Exit status: 0 done (--count reached, or --timeout passed without --count), 2 usage,
-3 connection or login failed / connection lost, 4 --timeout passed before --count messages,
-1 the broker sent an ERROR (e.g. a destination it refuses).
+It subscribes through the session core (`explorer.session`), like the window: each
+SUBSCRIBE waits for the broker's answer, and a refusal ends the tail with the broker's words.
+
+Exit status: 0 done (--count reached, or --timeout passed without --count), 2 usage (an
+empty destination too), 3 connection or login failed / connection lost, 4 --timeout passed
+before --count messages, 1 the broker sent an ERROR (e.g. a destination it refuses).
 """
 
 from __future__ import annotations
@@ -16,18 +19,23 @@ import asyncio
 import base64
 import json
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from explorer.cli.connection_args import (
+    BrokerErrors,
     add_connection_arguments,
     parse_header,
     resolve_connection,
     run_client,
 )
 from explorer.cli.errors import CliError, ExitCode
+from explorer.stomp import Direction
 
 if TYPE_CHECKING:
-    from explorer.client import Client, Message
+    from explorer.client import WireRecord
+    from explorer.session import Notice, Status, Target
+    from explorer.store import LogEntry
 
 
 def register(subparsers: Any) -> None:
@@ -76,9 +84,13 @@ def register(subparsers: Any) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
+    if not all(str(d).strip() for d in args.destinations):
+        raise CliError(
+            "a destination is empty: give one such as /queue/orders or /topic/prices",
+            ExitCode.USAGE,
+        )
     connection = resolve_connection(args)
-    client = connection.client(keep_raw=args.format == "raw")
-    received = run_client(_tail(args, client, sys.stdout.buffer))
+    received = run_client(_tail(args, connection.target("tail"), sys.stdout.buffer))
     if args.count is not None and received < args.count:
         raise CliError(
             f"timed out after {args.timeout:g} s with {received} of {args.count} messages",
@@ -87,17 +99,64 @@ def handle(args: argparse.Namespace) -> int:
     return int(ExitCode.OK)
 
 
-async def _tail(args: argparse.Namespace, client: Client, out: BinaryIO) -> int:
-    from explorer.client import ConnectionLost, ErrorReceived, MessageReceived
+class _Printer(BrokerErrors):
+    """Session sink: what to print comes in as log entries (jsonl) or wire records (raw,
+    exactly as received); an ERROR or a lost connection ends the tail."""
 
-    events = client.events()
-    await client.connect()
+    def __init__(self, raw: bool) -> None:
+        super().__init__()
+        self.raw = raw
+        self.lines: asyncio.Queue[bytes | None] = asyncio.Queue()  # None: stop
+        self.to_ack: list[LogEntry] = []
+        self.failure: CliError | None = None
+
+    def on_entries(self, entries: Sequence[LogEntry]) -> None:
+        for entry in entries:
+            if entry.direction != "in" or entry.command != "MESSAGE":
+                continue
+            self.to_ack.append(entry)
+            if not self.raw:
+                self.lines.put_nowait(_json_line(entry))
+
+    def on_traffic(self, records: Sequence[WireRecord]) -> None:
+        if not self.raw:
+            return
+        for record in records:
+            frame = record.frame
+            if (
+                record.direction is Direction.IN
+                and frame is not None
+                and frame.command == "MESSAGE"
+            ):
+                self.lines.put_nowait(record.data)
+
+    def on_notice(self, notice: Notice) -> None:
+        super().on_notice(notice)
+        if self.errors and self.failure is None:
+            message, detail = self.errors[0]
+            words = message + (f" ({detail})" if detail else "")
+            self.failure = CliError(f"the broker sent an ERROR: {words}", ExitCode.FAILURE)
+            self.lines.put_nowait(None)
+
+    def on_state(self, status: Status) -> None:
+        from explorer.session import SessionState
+
+        if status.state is SessionState.FAILED and self.failure is None:
+            self.failure = CliError(str(status.reason), ExitCode.CONNECTION)
+            self.lines.put_nowait(None)
+
+
+async def _tail(args: argparse.Namespace, target: Target, out: BinaryIO) -> int:
+    """Subscribe through the session core (refusals in the broker's words) and print."""
+    from explorer.session import ConnectionSession
+
+    printer = _Printer(raw=args.format == "raw")
+    session = ConnectionSession(target, printer)
+    await session.connect()
     received = 0
     try:
         for destination in args.destinations:
-            await client.subscribe(
-                destination, ack=args.ack, headers=args.headers, queue_messages=False
-            )
+            await session.subscribe(destination, args.headers, ack=args.ack, confirm=True)
         loop = asyncio.get_running_loop()
         deadline = None if args.timeout is None else loop.time() + args.timeout
         while args.count is None or received < args.count:
@@ -105,41 +164,36 @@ async def _tail(args: argparse.Namespace, client: Client, out: BinaryIO) -> int:
             if remaining is not None and remaining <= 0:
                 break
             try:
-                batch = await asyncio.wait_for(events.get_batch(), remaining)
-            except (TimeoutError, StopAsyncIteration):
+                line = await asyncio.wait_for(printer.lines.get(), remaining)
+            except TimeoutError:
                 break
-            for event in batch:
-                if isinstance(event, MessageReceived):
-                    out.write(_format(event.message, args.format))
-                    if args.ack != "auto":
-                        await client.ack(event.message)
-                    received += 1
-                    if args.count is not None and received >= args.count:
-                        break
-                elif isinstance(event, ErrorReceived):
-                    out.flush()
-                    raise CliError(f"the broker sent an ERROR: {event.message}", ExitCode.FAILURE)
-                elif isinstance(event, ConnectionLost):
-                    out.flush()
-                    raise CliError(str(event.reason), ExitCode.CONNECTION)
-            out.flush()
+            if line is None:
+                break
+            out.write(line)
+            received += 1
+            if printer.lines.empty():
+                out.flush()
+            if args.ack != "auto":
+                acked, printer.to_ack = printer.to_ack, []
+                for entry in acked:
+                    await session.acknowledge(entry)
+        out.flush()
     finally:
-        events.close()
-        await client.disconnect()
+        await session.shutdown()
+    if printer.failure is not None:
+        raise printer.failure
     return received
 
 
-def _format(message: Message, style: str) -> bytes:
-    if style == "raw":
-        return message.frame.raw or b""
+def _json_line(entry: LogEntry) -> bytes:
     headers: dict[str, str] = {}
-    for name, value in message.headers:
+    for name, value in entry.headers:
         headers.setdefault(name, value)  # first occurrence wins, as in STOMP
-    record: dict[str, Any] = {"destination": message.destination, "headers": headers}
+    record: dict[str, Any] = {"destination": entry.destination, "headers": headers}
     try:
-        record["body"] = message.body.decode("utf-8")
+        record["body"] = entry.body.decode("utf-8")
     except UnicodeDecodeError:
-        record["body_base64"] = base64.b64encode(message.body).decode("ascii")
+        record["body_base64"] = base64.b64encode(entry.body).decode("ascii")
     return json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
 
 

@@ -250,3 +250,66 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
     assert result.returncode == 2, result.stderr
     assert b"Traceback" not in result.stderr
     assert b"error:" in result.stderr
+
+
+@pytest.mark.activemq
+def test_send_expands_templates_like_the_window(activemq: Broker) -> None:
+    """Issue 12, defect 6: `{{n}}` is the copy's number, on the command line too."""
+    destination = f"/queue/{unique('cli-template')}"
+    sent = cli(
+        "send", activemq.stomp_url, destination, "--count", "5", "--body", "P-{{n}}", "--receipt"
+    )
+    assert sent.returncode == 0, sent.stderr
+    tail = cli("tail", activemq.stomp_url, destination, "--count", "5", "--timeout", "30")
+    assert tail.returncode == 0, tail.stderr
+    assert [r["body"] for r in lines(tail)] == [f"P-{n}" for n in range(1, 6)]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["send", "stomp://127.0.0.1:61613", "", "--body", "x"],
+        ["send", "stomp://127.0.0.1:61613", "  ", "--body", "x", "--receipt"],
+        ["tail", "stomp://127.0.0.1:61613", "/queue/x", ""],
+    ],
+)
+def test_an_empty_destination_is_a_usage_error(args: list[str]) -> None:
+    """Issue 12, defect 7: nothing is sent, no "sent 1 message to", exit 2."""
+    result = cli(*args)
+    assert result.returncode == 2, result.stderr
+    err = result.stderr.decode()
+    assert "destination is empty" in err and "sent" not in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.rabbitmq
+@pytest.mark.parametrize("extra", [[], ["--receipt"], ["--count", "50"]])
+def test_a_refused_send_always_shows_the_brokers_message(
+    rabbitmq: Broker, extra: list[str]
+) -> None:
+    """Issue 12, defect 7: with or without a receipt, and when the broker closes the
+    connection in the middle of a burst, the broker's `message` header is what is said."""
+    result = cli(
+        "send", rabbitmq.stomp_url, "/bogus/x", "--body", "x", *RABBIT_ARGS, *extra, env=RABBIT
+    )
+    assert result.returncode == 1, result.stderr
+    err = result.stderr.decode()
+    assert "Unknown destination ('/bogus/x' is not a valid destination.)" in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.rabbitmq
+def test_tail_of_a_refused_subscription_says_why(rabbitmq: Broker) -> None:
+    result = cli(
+        "tail",
+        rabbitmq.stomp_url,
+        "/exchange/does-not-exist/x",
+        "--timeout",
+        "30",
+        *RABBIT_ARGS,
+        env=RABBIT,
+    )
+    assert result.returncode == 1, result.stderr
+    err = result.stderr.decode()
+    assert "NOT_FOUND - no exchange 'does-not-exist'" in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
