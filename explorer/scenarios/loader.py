@@ -49,6 +49,12 @@ EXPECT_KEYS = ("subscription", "destination", "within", "count", "headers", "bod
 EXPECT_NONE_KEYS = ("subscription", "destination", "for", "headers", "body")
 BODY_KEYS = ("json", "contains", "equals", "regex")
 DEFAULT_WITHIN = 5.0
+# Headers a send step sets itself (or the client does): naming them is a mistake.
+RESERVED_SEND_HEADERS = {
+    "destination": "set the destination with the send step's own 'destination' key",
+    "receipt": "ask for a receipt with the send step's 'receipt: true'",
+    "content-length": "content-length is computed from the body",
+}
 
 
 def load_scenario(path: str | Path) -> Scenario:
@@ -201,7 +207,9 @@ def _send(index: int, item: Doc, body: Doc) -> Send:
         index,
         _place(item),
         destination=_text(keys["destination"]),
-        headers=_headers(keys["headers"]) if "headers" in keys else (),
+        headers=_headers(keys["headers"], reserved=RESERVED_SEND_HEADERS)
+        if "headers" in keys
+        else (),
         body=_text(keys["body"]) if "body" in keys else None,
         receipt=keys["receipt"].boolean() if "receipt" in keys else False,
         count=keys["count"].integer(1) if "count" in keys else 1,
@@ -247,11 +255,13 @@ def _json_check(path: str, doc: Doc) -> JsonCheck:
     return JsonCheck(path, compiled, doc.value(), _place(doc))
 
 
-def _headers(doc: Doc) -> Headers:
+def _headers(doc: Doc, reserved: dict[str, str] | None = None) -> Headers:
     pairs = []
     for name, _value, item in doc.string_map():
         if not name.strip():
             item.fail("a header name is empty")
+        if reserved and name.lower() in reserved:
+            item.fail(reserved[name.lower()])
         pairs.append((name, _text(item)))
     return tuple(pairs)
 

@@ -206,6 +206,12 @@ STEPS = "name: n\nconnection: stomp://localhost\nsteps:\n  - subscribe: /queue/a
         ),
         (STEPS + "  - subscribe: /queue/b\n    id: in\n", 7, "steps[2].id", "used twice"),
         (STEPS + "  - wait: 100\n", 6, "steps[2].wait", "needs a unit"),
+        (
+            STEPS + "  - send: {destination: /q/x, headers: {receipt: r1}}\n",
+            6,
+            "steps[2].send.headers.receipt",
+            "receipt: true",
+        ),
         ("name: n\nconnection: a\nprofile: b\nsteps: [{wait: 1s}]\n", 3, "profile", "not both"),
         ("name: n\nsteps: []\n", 2, "steps", "there are no steps"),
         ("connection: x\nsteps: [{wait: 1s}]\n", 1, None, "'name' is missing"),
