@@ -142,6 +142,7 @@ def _prepare(args: argparse.Namespace, file: str, variables: dict[str, str]) -> 
     from explorer.library import profile_variables
     from explorer.scenarios import ScenarioFileError, check_templates, load_scenario
     from explorer.scenarios import scenario_engine as make_engine
+    from explorer.templates import TemplateError
 
     try:
         scenario = load_scenario(file)
@@ -154,6 +155,8 @@ def _prepare(args: argparse.Namespace, file: str, variables: dict[str, str]) -> 
         check_templates(scenario, engine)
     except ScenarioFileError as exc:
         raise CliError(str(exc), ExitCode.USAGE) from None
+    except TemplateError as exc:  # variables that cannot be used together
+        raise CliError(f"{file}: {exc}", ExitCode.USAGE) from None
     where = f"{scenario.place}: " if scenario.place else f"{file}: "
     options = argparse.Namespace(**vars(args))
     if args.profile or scenario.profile:
