@@ -24,7 +24,8 @@ Behaviour worth knowing:
   sandbox is full": the producer keeps its connection and may retry after consuming.
   An ERROR answering a frame with `receipt` carries `receipt-id`.
 - The broker mirrors the client's heart-beat wishes (never below `heartbeat_min_ms`), sends
-  `\n` when idle for half the interval and drops a client silent for twice its interval.
+  `\n` when idle for half the interval and drops a client silent for longer than the one
+  liveness rule allows (`explorer.stomp.heartbeat`: 2x its interval + max(10 %, 0.3 s)).
 - Memory: per-queue message and byte caps, an overall byte cap, a per-subscription unacked
   limit (like a prefetch), and per-connection output limits (queues stop dispatching to a
   client that does not read; a topic subscriber that stops reading is disconnected).

@@ -21,7 +21,6 @@ QUEUE_PREFIX: Final = "/queue/"
 TOPIC_PREFIX: Final = "/topic/"
 # Subscribing here delivers the JSON list of destinations (see discovery.py).
 DISCOVERY_TOPIC: Final = "/topic/sandbox.destinations"
-ACCEPTED_PREFIXES: Final = (QUEUE_PREFIX, TOPIC_PREFIX)
 
 _WILDCARD_ONE: Final = "*"
 _WILDCARD_REST: Final = frozenset({">", "#"})

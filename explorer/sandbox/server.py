@@ -287,7 +287,8 @@ class SandboxBroker:
             if not self._running or len(self.sessions) >= self.options.max_connections:
                 await self._refuse(link)
                 return
-            session = Session(self, link, f"session-{next(self._session_ids)}")
+            session_id = f"session-{next(self._session_ids)}"
+            session = Session(self, link, session_id, on_detach=self.session_closed)
             self.sessions.add(session)
             log.debug("%s: connected from %s", session.session_id, link.peer)
             await session.run()

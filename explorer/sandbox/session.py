@@ -1,68 +1,50 @@
-"""One client connection: protocol state, frame handling, output queue and heart-beats.
+"""One client connection: its I/O tasks, output queue, heart-beat timer and error reports.
 
-The session does not know whether it runs over TCP or WebSocket: a `Link` reads chunks and
-writes whole frames. Frame handling is synchronous (all state is in memory); output goes to
-an outbox drained by a writer task, so a slow client never blocks the broker and its unsent
-bytes can be bounded.
+The protocol is `explorer.stomp.ServerConnection`'s (handshake, version and heart-beat
+negotiation, receipts, ERROR framing, deadlines); what each frame does to queues and topics
+is `handlers.py`'s. The session does not know whether it runs over TCP or WebSocket: a `Link`
+reads chunks and writes whole frames. Frame handling is synchronous (all state is in
+memory); output goes to an outbox drained by a writer task, so a slow client never blocks
+the broker and its unsent bytes can be bounded.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import itertools
 import logging
 from collections import deque
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final, Protocol
+from collections.abc import Callable
+from typing import Final, Protocol
 
-from explorer.sandbox.destinations import (
-    DISCOVERY_TOPIC,
-    Message,
-    Subscription,
-    compile_wildcard,
-    is_wildcard,
-    kind_of,
-)
+from explorer.sandbox.destinations import Message, Subscription
 from explorer.sandbox.errors import ProtocolViolation, SandboxError, SlowConsumer
+from explorer.sandbox.handlers import Handlers
+from explorer.sandbox.ports import Broker
 from explorer.stomp import (
     HEARTBEAT_BYTES,
+    SUPPORTED_VERSIONS,
     AckMode,
     Command,
+    ConnectRequested,
     Frame,
     FrameError,
-    FrameParser,
-    Heartbeat,
     LimitExceeded,
     Limits,
+    PeerSilent,
+    Received,
+    ServerConnection,
+    StompError,
+    UnexpectedFrame,
     UnrepresentableHeader,
     Version,
-    negotiate_heartbeat,
-    parse_heart_beat,
-    serialize,
+    VersionMismatch,
 )
-
-if TYPE_CHECKING:
-    from explorer.sandbox.server import SandboxBroker
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_VERSIONS: Final = (Version.V1_0, Version.V1_1, Version.V1_2)
-# Headers the broker sets on MESSAGE frames; a producer's own values are dropped.
-BROKER_HEADERS: Final = frozenset(
-    {
-        "destination",
-        "message-id",
-        "subscription",
-        "ack",
-        "redelivered",
-        "redelivery-count",
-        "transaction",
-        "receipt",
-        "content-length",
-    }
-)
+__all__ = ["Link", "Session"]
+
 # How long the outbox may take to flush an ERROR or RECEIPT before the link is closed anyway.
 FLUSH_TIMEOUT: Final = 2.0
 # After a fatal ERROR, how long to keep discarding input so that the ERROR is not lost to a
@@ -74,6 +56,7 @@ _LIMIT_NAMES: Final = {
     "max_line_bytes": "header line length",
     "max_command_bytes": "command length",
 }
+_CONNECTING: Final = frozenset({Command.CONNECT, Command.STOMP})
 
 
 class Link(Protocol):
@@ -91,31 +74,25 @@ class Link(Protocol):
         """Close the connection (idempotent); `linger` > 0 lets the peer read an ERROR first."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Pending:
-    """A transactional SEND, ACK or NACK, applied at COMMIT."""
-
-    command: str
-    frame: Frame
-    subscription: Subscription | None = None
-    ack_ids: tuple[str, ...] = ()
-
-
 class Session:
-    """The protocol state of one client connection."""
+    """One client connection to the sandbox."""
 
-    def __init__(self, broker: SandboxBroker, link: Link, session_id: str) -> None:
+    def __init__(
+        self,
+        broker: Broker,
+        link: Link,
+        session_id: str,
+        on_detach: Callable[[Session], None] = lambda session: None,
+    ) -> None:
         self.broker = broker
         self.link = link
         self.session_id = session_id
+        self._on_detach = on_detach
         options = broker.options
-        self._parser = FrameParser(
-            limits=Limits(max_frame_bytes=options.max_frame_bytes), server_side=True
+        self.conn = ServerConnection(
+            versions=SUPPORTED_VERSIONS, limits=Limits(max_frame_bytes=options.max_frame_bytes)
         )
-        self.version: Version | None = None
-        self.subscriptions: dict[str, Subscription] = {}
-        self._transactions: dict[str, list[_Pending]] = {}
-        self._ack_counter = itertools.count(1)
+        self.handlers = Handlers(broker, self)
         self._outbox: deque[bytes] = deque()
         self._outbox_bytes = 0
         self._wake = asyncio.Event()
@@ -123,20 +100,23 @@ class Session:
         self._closing = False
         self._paused = False  # output above the high-water mark
         self._held: list[tuple[Subscription, Message | Frame, str | None]] | None = None
-        loop = asyncio.get_running_loop()
-        self._loop = loop
-        self._started = loop.time()
-        self._last_read = self._started
-        self._last_write = self._started
-        self.send_every = 0.0  # seconds; 0 = no heart-beats to send
-        self.expect_every = 0.0  # seconds; 0 = the client is not monitored
+        self._loop = asyncio.get_running_loop()
         self._reader: asyncio.Task[None] | None = None
         self.close_reason = ""
         self._error_sent = False
 
     @property
+    def version(self) -> Version | None:
+        """The version agreed in CONNECTED; None before."""
+        return self.conn.version
+
+    @property
     def connected(self) -> bool:
-        return self.version is not None
+        return self.conn.version is not None
+
+    @property
+    def subscriptions(self) -> dict[str, Subscription]:
+        return self.handlers.subscriptions
 
     # -- the connection's life ------------------------------------------------------------
 
@@ -152,7 +132,8 @@ class Session:
             self._closing = True
             self._reader.cancel()
             timer.cancel()
-            self._detach()
+            self.handlers.detach()
+            self._on_detach(self)
             self._wake.set()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(writer, FLUSH_TIMEOUT)
@@ -181,7 +162,6 @@ class Session:
             if chunk is None:
                 self.close_reason = self.close_reason or "client closed the connection"
                 return
-            self._last_read = self._loop.time()
             self.feed(chunk)
 
     async def _write_loop(self) -> None:
@@ -206,54 +186,42 @@ class Session:
                 self.broker.destinations.resume()
 
     async def _timer_loop(self) -> None:
-        """Connect timeout, outgoing heart-beats and the dead-client check."""
+        """Connect timeout, then the heart-beat schedule of the connection object: beats when
+        we were idle for half the interval, the one liveness rule for the client."""
         options = self.broker.options
         try:
             await asyncio.wait_for(self._connected.wait(), options.connect_timeout)
         except TimeoutError:
             self.abort(f"no CONNECT within {options.connect_timeout:g} s")
             return
-        if not (self.send_every or self.expect_every):
-            return
-        # Beat when idle for half the interval, checked four times per interval: the client
-        # sees data at least every 3/4 interval (stomp.py gives up after 1.5 intervals).
-        tick = min(t for t in (self.send_every / 4, self.expect_every / 2) if t > 0)
-        tick = max(0.005, min(tick, 1.0))
+        conn = self.conn
         while not self._closing:
-            await asyncio.sleep(tick)
-            now = self._loop.time()
-            if self.send_every and now - self._last_write >= self.send_every / 2:
-                self._write(HEARTBEAT_BYTES)
-            if self.expect_every and now - self._last_read > 2 * self.expect_every:
+            deadline = conn.deadlines().next
+            if deadline is None:
+                return
+            await asyncio.sleep(max(0.0, deadline - self._loop.time()))
+            try:
+                conn.check(self._loop.time())
+            except PeerSilent as exc:
                 self.abort(
-                    f"no data from the client for {now - self._last_read:.2f} s "
-                    f"(heart-beat every {self.expect_every * 1000:g} ms expected)"
+                    f"no data from the client for {exc.silent_for:.2f} s "
+                    f"(heart-beat every {exc.expect_every_ms:g} ms expected)"
                 )
                 return
-
-    def _detach(self) -> None:
-        """Leave the broker: abort transactions, give unacked messages back to their queues."""
-        self._transactions.clear()
-        subscriptions = list(self.subscriptions.values())
-        self.subscriptions.clear()
-        for subscription in subscriptions:
-            self.broker.destinations.unsubscribe(subscription)
-        self.broker.session_closed(self)
+            self._flush()
 
     # -- output --------------------------------------------------------------------------
 
-    def _write(self, data: bytes) -> None:
-        if self._closing and data is HEARTBEAT_BYTES:
-            return
-        self._outbox.append(data)
-        self._outbox_bytes += len(data)
-        self._last_write = self._loop.time()
-        self._wake.set()
+    def _flush(self) -> None:
+        """Move what the connection object encoded into the outbox."""
+        for data in self.conn.data_to_send(self._loop.time()):
+            if self._closing and data is HEARTBEAT_BYTES:
+                continue
+            self._outbox.append(data)
+            self._outbox_bytes += len(data)
+            self._wake.set()
         if self._outbox_bytes > self.broker.options.output_high_water:
             self._paused = True
-
-    def send_frame(self, frame: Frame) -> None:
-        self._write(serialize(frame, self.version or Version.V1_0))
 
     def can_take(self) -> bool:
         return not self._paused and not self._closing
@@ -264,12 +232,16 @@ class Session:
         being handled the output waits, so that the frame's RECEIPT goes out first."""
         ack_id: str | None = None
         if subscription.ack != AckMode.AUTO and not subscription.browser:
-            ack_id = f"ack-{next(self._ack_counter)}"
+            ack_id = self.handlers.next_ack_id()
             subscription.unacked[ack_id] = message
         if self._held is not None:
             self._held.append((subscription, message, ack_id))
             return
         self._write_message(subscription, message, ack_id)
+
+    def hold(self, subscription: Subscription, frame: Frame) -> None:
+        assert self._held is not None, "hold() is for the frame being handled"
+        self._held.append((subscription, frame, None))
 
     def _write_message(
         self, subscription: Subscription, message: Message | Frame, ack_id: str | None
@@ -277,7 +249,8 @@ class Session:
         if self._closing:
             return
         if isinstance(message, Frame):
-            self.send_frame(message)
+            self.conn.send_frame(message)
+            self._flush()
             return
         limit = self.broker.options.max_pending_output
         if self._outbox_bytes > limit:
@@ -300,117 +273,72 @@ class Session:
             headers.append(("redelivered", "true"))
             headers.append(("redelivery-count", str(message.redelivery_count)))
         headers.extend(message.headers)
-        self._write(self._serialize_message(Frame(Command.MESSAGE, tuple(headers), message.body)))
-
-    def _serialize_message(self, frame: Frame) -> bytes:
-        version = self.version or Version.V1_0
+        frame = Frame(Command.MESSAGE, tuple(headers), message.body)
         try:
-            return serialize(frame, version)
+            self.conn.send_frame(frame)
         except UnrepresentableHeader:
             # A 1.2 producer's header value with a line break, read by a 1.0/1.1 consumer.
-            return serialize(
-                Frame(frame.command, _representable(frame.headers, version), frame.body), version
+            version = self.version or Version.V1_0
+            self.conn.send_frame(
+                Frame(frame.command, _representable(frame.headers, version), frame.body)
             )
+        self._flush()
 
     # -- input ---------------------------------------------------------------------------
 
     def feed(self, data: bytes) -> None:
-        """Parse and handle bytes from the client.
-
-        Until CONNECT is handled the parser sees one NUL-terminated piece at a time, so frames
-        pipelined behind CONNECT (an `nc` session sends everything at once) are decoded with
-        the negotiated version's escaping rules.
-        """
-        while data and not self._closing:
-            if self.connected:
-                chunk, data = data, b""
-            else:
-                cut = data.find(b"\0")
-                chunk, data = (data, b"") if cut < 0 else (data[: cut + 1], data[cut + 1 :])
-            try:
-                items = self._parser.feed(chunk)
-            except FrameError as exc:
-                for item in getattr(exc, "items", ()):
-                    self._handle_item(item)
-                if not self._closing:
-                    self._report(_frame_error(exc), None)
-                return
-            for item in items:
-                self._handle_item(item)
-
-    def _handle_item(self, item: Frame | Heartbeat) -> None:
-        if isinstance(item, Heartbeat) or self._closing:
+        """Parse and handle bytes from the client; a protocol error is answered with ERROR
+        after the frames that came before it were handled."""
+        if self._closing:
             return
+        failure: StompError | None = None
+        try:
+            self.conn.receive_data(data, self._loop.time())
+        except StompError as exc:
+            failure = exc
+        for event in self.conn.events_received():
+            if self._closing:
+                return
+            self._handle(event)
+        if failure is not None and not self._closing:
+            frame = failure.frame if isinstance(failure, UnexpectedFrame) else None
+            self._report(_protocol_error(failure), frame)
+
+    def _handle(self, event: Received) -> None:
+        if isinstance(event, ConnectRequested):
+            frame = event.frame
+        elif isinstance(event, Frame) and event.command not in _CONNECTING:
+            frame = event
+        else:
+            return  # heart-beats; CONNECT itself comes as ConnectRequested
         self._held = []
         try:
-            self._handle(item)
+            if isinstance(event, ConnectRequested):
+                self._on_connect(event)
+            else:
+                self.handlers.handle(frame)
+                if frame.command != Command.DISCONNECT:
+                    self.conn.send_receipt(frame)
+                    self._flush()
         except SandboxError as exc:
-            self._report(exc, item)
+            self._report(exc, frame)
         except Exception as exc:  # a sandbox bug: tell this client, keep the broker running
-            log.exception("%s: failed to handle %s", self.session_id, item.command)
+            log.exception("%s: failed to handle %s", self.session_id, frame.command)
             self._report(
                 ProtocolViolation(
-                    f"internal sandbox error while handling {item.command} "
+                    f"internal sandbox error while handling {frame.command} "
                     f"({type(exc).__name__}); please report it"
                 ),
-                item,
+                frame,
             )
         finally:
             held, self._held = self._held, None
         for subscription, message, ack_id in held:
             self._write_message(subscription, message, ack_id)
 
-    def _report(self, error: SandboxError, frame: Frame | None) -> None:
-        """Send an ERROR for `error`; close the connection after it unless it is not fatal."""
-        if self._closing:
-            return
-        one_line = error.message.replace("\r", " ").replace("\n", " ")
-        headers: list[tuple[str, str]] = [("message", one_line)]
-        receipt = frame.header("receipt") if frame is not None else None
-        if receipt is not None:
-            headers.append(("receipt-id", receipt))
-        headers.append(("content-type", "text/plain;charset=utf-8"))
-        body = error.message + "\n"
-        if error.detail:
-            body += "\n" + error.detail + "\n"
-        if frame is not None:
-            body += "\n" + _describe(frame)
-        if not self.connected:
-            headers.append(("version", ",".join(SUPPORTED_VERSIONS)))
-        self.send_frame(Frame(Command.ERROR, tuple(headers), body.encode("utf-8")))
-        if error.fatal:
-            self.close_reason = f"ERROR sent: {error.message}"
-            self._error_sent = True
-            self._stop_reading()
-
-    def _receipt(self, frame: Frame) -> None:
-        receipt = frame.header("receipt")
-        if receipt is not None:
-            self.send_frame(Frame(Command.RECEIPT, (("receipt-id", receipt),)))
-
-    # -- frames --------------------------------------------------------------------------
-
-    def _handle(self, frame: Frame) -> None:
-        command = frame.command
-        if not self.connected:
-            if command in (Command.CONNECT, Command.STOMP):
-                self._on_connect(frame)
-                return
-            raise ProtocolViolation(
-                f"send CONNECT (or STOMP) first; got {command} before connecting"
-            )
-        handler = self._handlers.get(command)
-        if handler is None:
-            if command in (Command.CONNECT, Command.STOMP):
-                raise ProtocolViolation(f"already connected; {command} can only be sent once")
-            raise ProtocolViolation(f"unexpected command {command} from a client")
-        handler(self, frame)
-        if command != Command.DISCONNECT:
-            self._receipt(frame)
-
-    def _on_connect(self, frame: Frame) -> None:
+    def _on_connect(self, event: ConnectRequested) -> None:
         options = self.broker.options
-        version = _negotiate_version(frame.header("accept-version"))
+        frame = event.frame
         if options.login is not None and (
             frame.header("login") != options.login or frame.header("passcode") != options.passcode
         ):
@@ -418,233 +346,43 @@ class Session:
                 "login failed: wrong login or passcode for this sandbox",
                 "The sandbox was started with a login; connect with the same login and passcode.",
             )
-        heart_beat = (0, 0)
-        if version is not Version.V1_0:
-            try:
-                heart_beat = parse_heart_beat(frame.header("heart-beat"))
-            except FrameError as exc:
-                raise ProtocolViolation(str(exc)) from None
-        server_beat = _server_heart_beat(heart_beat, options.heartbeat_min_ms)
-        # negotiate_heartbeat gives the client's view; the broker's is the other way round.
-        client_send, client_expect = negotiate_heartbeat(client=heart_beat, server=server_beat)
-        self.send_every = client_expect / 1000
-        self.expect_every = client_send / 1000
-        self.version = version
-        self._parser.version = version
-        headers = [
-            ("version", str(version)),
-            ("server", self.broker.server_name),
-            ("session", self.session_id),
-        ]
-        if version is not Version.V1_0:
-            headers.append(("heart-beat", f"{server_beat[0]},{server_beat[1]}"))
-        self.send_frame(Frame(Command.CONNECTED, tuple(headers)))
+        self.conn.accept(
+            _server_heart_beat(event.heart_beat, options.heartbeat_min_ms),
+            (("server", self.broker.server_name), ("session", self.session_id)),
+        )
+        self._flush()
         self._connected.set()
 
-    def _on_send(self, frame: Frame) -> None:
-        destination = _required(frame, "destination", "/queue/<name> or /topic/<name>")
-        transaction = frame.header("transaction")
-        if transaction is not None:
-            kind_of(destination)
-            self._transaction(transaction, frame).append(_Pending(Command.SEND, frame))
-            return
-        self._publish(frame, destination)
-
-    def _publish(self, frame: Frame, destination: str) -> None:
-        headers = tuple((k, v) for k, v in frame.headers if k not in BROKER_HEADERS)
-        self.broker.publish_frame(destination, headers, frame.body)
-
-    def _on_subscribe(self, frame: Frame) -> None:
-        destination = _required(frame, "destination", "/queue/<name> or /topic/<name>")
-        sub_id = frame.header("id")
-        if sub_id is None:
-            if self.version is not Version.V1_0:
-                raise ProtocolViolation(
-                    f"SUBSCRIBE has no id header (required since STOMP 1.1); add id:<any "
-                    f"unique name> (subscribing to {destination})"
-                )
-            sub_id = destination
-        if sub_id in self.subscriptions:
-            raise ProtocolViolation(
-                f"subscription id {sub_id} is already used in this session; pick another id "
-                "or UNSUBSCRIBE it first"
-            )
-        ack_text = frame.header("ack") or AckMode.AUTO
-        try:
-            ack = AckMode(ack_text)
-        except ValueError:
-            raise ProtocolViolation(
-                f"unknown ack mode {ack_text!r}; use auto, client or client-individual"
-            ) from None
-        browser = frame.header("browser") == "true"
-        kind_of(destination)
-        if is_wildcard(destination) and destination.startswith("/topic/"):
-            compile_wildcard(destination[len("/topic/") :])  # reject a bad pattern early
-        subscription = Subscription(sub_id, destination, ack, self, browser=browser)
-        self.broker.destinations.subscribe(subscription)
-        self.subscriptions[sub_id] = subscription
-        if browser:
-            self._browse(subscription)
-        elif destination == DISCOVERY_TOPIC:
-            self.broker.discovery.send_snapshot(subscription)
-
-    def _browse(self, subscription: Subscription) -> None:
-        for message in self.broker.destinations.browse(subscription.destination):
-            self.deliver(subscription, message)
-        end = Frame(
-            Command.MESSAGE,
-            (
-                ("subscription", subscription.id),
-                ("message-id", f"browser-end-{subscription.id}"),
-                ("destination", subscription.destination),
-                ("browser", "end"),
-            ),
-        )
-        assert self._held is not None
-        self._held.append((subscription, end, None))
-
-    def _on_unsubscribe(self, frame: Frame) -> None:
-        sub_id = frame.header("id")
-        if sub_id is None and self.version is Version.V1_0:
-            sub_id = frame.header("destination")
-        if sub_id is None:
-            raise ProtocolViolation("UNSUBSCRIBE has no id header; add id:<the SUBSCRIBE's id>")
-        subscription = self.subscriptions.pop(sub_id, None)
-        if subscription is None:
-            raise ProtocolViolation(
-                f"no subscription with id {sub_id} in this session; "
-                f"known ids: {_names(self.subscriptions)}"
-            )
-        self.broker.destinations.unsubscribe(subscription)
-
-    def _on_ack(self, frame: Frame) -> None:
-        subscription, ack_ids = self._find_deliveries(frame)
-        transaction = frame.header("transaction")
-        if transaction is not None:
-            self._transaction(transaction, frame).append(
-                _Pending(frame.command, frame, subscription, tuple(ack_ids))
-            )
-            return
-        self.broker.destinations.settle(subscription, ack_ids, accept=frame.command == Command.ACK)
-
-    def _find_deliveries(self, frame: Frame) -> tuple[Subscription, list[str]]:
-        """The subscription and ack ids an ACK/NACK refers to, per negotiated version."""
-        command = frame.command
-        found: tuple[Subscription, str] | None = None
-        if self.version is Version.V1_2:
-            ack_id = _required(frame, "id", "the value of the MESSAGE's ack header")
-            for subscription in self.subscriptions.values():
-                if ack_id in subscription.unacked:
-                    found = (subscription, ack_id)
-                    break
-            what = f"ack id {ack_id}"
-        else:
-            message_id = _required(frame, "message-id", "the MESSAGE's message-id")
-            candidates = list(self.subscriptions.values())
-            what = f"message-id {message_id}"
-            if self.version is Version.V1_1:
-                sub_id = _required(frame, "subscription", "the MESSAGE's subscription")
-                if sub_id not in self.subscriptions:
-                    raise ProtocolViolation(
-                        f"{command} names subscription {sub_id}, which this session does not have"
-                    )
-                candidates = [self.subscriptions[sub_id]]
-                what += f" on subscription {sub_id}"
-            for subscription in candidates:
-                for ack_id, message in subscription.unacked.items():
-                    if message.message_id == message_id:
-                        found = (subscription, ack_id)
-                        break
-                if found:
-                    break
-        if found is None:
-            raise ProtocolViolation(
-                f"{command} for {what}: no unacked message has it in this session "
-                "(already acked, or delivered on an ack:auto subscription)"
-            )
-        subscription, ack_id = found
-        if subscription.ack == AckMode.CLIENT:
-            return subscription, self.broker.destinations.unacked_through(subscription, ack_id)
-        return subscription, [ack_id]
-
-    def _on_begin(self, frame: Frame) -> None:
-        transaction = _required(frame, "transaction", "a transaction name of your choice")
-        if transaction in self._transactions:
-            raise ProtocolViolation(
-                f"transaction {transaction} is already open; COMMIT or ABORT it first"
-            )
-        if len(self._transactions) >= self.broker.options.max_transactions:
-            raise ProtocolViolation(
-                f"too many open transactions ({len(self._transactions)}); commit or abort some"
-            )
-        self._transactions[transaction] = []
-
-    def _on_commit(self, frame: Frame) -> None:
-        transaction = _required(frame, "transaction", "the name given to BEGIN")
-        pending = self._transaction(transaction, frame)
-        del self._transactions[transaction]
-        for step in pending:
-            if step.command == Command.SEND:
-                destination = step.frame.header("destination")
-                assert destination is not None
-                self._publish(step.frame, destination)
-            else:
-                assert step.subscription is not None
-                if step.subscription.id in self.subscriptions:
-                    self.broker.destinations.settle(
-                        step.subscription, step.ack_ids, accept=step.command == Command.ACK
-                    )
-
-    def _on_abort(self, frame: Frame) -> None:
-        transaction = _required(frame, "transaction", "the name given to BEGIN")
-        self._transaction(transaction, frame)
-        del self._transactions[transaction]
-
-    def _transaction(self, name: str, frame: Frame) -> list[_Pending]:
-        pending = self._transactions.get(name)
-        if pending is None:
-            raise ProtocolViolation(
-                f"{frame.command} names transaction {name}, which is not open in this session; "
-                f"open ones: {_names(self._transactions)} (send BEGIN first)"
-            )
-        if len(pending) >= self.broker.options.max_transaction_frames:
-            raise ProtocolViolation(
-                f"transaction {name} holds {len(pending)} frames (the cap); commit it"
-            )
-        return pending
-
-    def _on_disconnect(self, frame: Frame) -> None:
-        self._receipt(frame)
+    def disconnected_by_client(self, frame: Frame) -> None:
+        self.conn.send_receipt(frame)
+        self._flush()
         self.close_reason = "client sent DISCONNECT"
         self._stop_reading()
 
-    _handlers: Final[dict[str, Callable[[Session, Frame], None]]] = {
-        Command.SEND: _on_send,
-        Command.SUBSCRIBE: _on_subscribe,
-        Command.UNSUBSCRIBE: _on_unsubscribe,
-        Command.ACK: _on_ack,
-        Command.NACK: _on_ack,
-        Command.BEGIN: _on_begin,
-        Command.COMMIT: _on_commit,
-        Command.ABORT: _on_abort,
-        Command.DISCONNECT: _on_disconnect,
-    }
+    def _report(self, error: SandboxError, frame: Frame | None) -> None:
+        """Send an ERROR for `error`; close the connection after it unless it is not fatal."""
+        if self._closing:
+            return
+        body = error.message + "\n"
+        if error.detail:
+            body += "\n" + error.detail + "\n"
+        if frame is not None:
+            body += "\n" + _describe(frame)
+        self.conn.send_error(
+            error.message.replace("\r", " ").replace("\n", " "),
+            answering=frame,
+            headers=(("content-type", "text/plain;charset=utf-8"),),
+            body=body.encode("utf-8"),
+            close=error.fatal,
+        )
+        self._flush()
+        if error.fatal:
+            self.close_reason = f"ERROR sent: {error.message}"
+            self._error_sent = True
+            self._stop_reading()
 
 
 # -- helpers ----------------------------------------------------------------------------
-
-
-def _negotiate_version(accept: str | None) -> Version:
-    if accept is None:
-        return Version.V1_0
-    offered = {part.strip() for part in accept.split(",")}
-    for version in reversed(SUPPORTED_VERSIONS):
-        if version in offered:
-            return version
-    raise ProtocolViolation(
-        f"no common STOMP version: the client accepts {accept}, the sandbox speaks "
-        f"{','.join(SUPPORTED_VERSIONS)}"
-    )
 
 
 def _server_heart_beat(client: tuple[int, int], minimum_ms: int) -> tuple[int, int]:
@@ -653,17 +391,28 @@ def _server_heart_beat(client: tuple[int, int], minimum_ms: int) -> tuple[int, i
     return (max(cy, minimum_ms) if cy else 0, max(cx, minimum_ms) if cx else 0)
 
 
-def _required(frame: Frame, name: str, hint: str) -> str:
-    value = frame.header(name)
-    if value is None or (name == "destination" and not value):
-        raise ProtocolViolation(f"{frame.command} frame has no {name} header; add {name}:<{hint}>")
-    return value
-
-
-def _names(items: Mapping[str, object], limit: int = 10) -> str:
-    names = sorted(items)
-    more = f" and {len(names) - limit} more" if len(names) > limit else ""
-    return (", ".join(names[:limit]) or "none") + more
+def _protocol_error(error: StompError) -> ProtocolViolation:
+    """A helpful ERROR for input the connection object refused."""
+    if isinstance(error, UnexpectedFrame):
+        command = error.frame.command
+        if command in _CONNECTING:
+            return ProtocolViolation(f"already connected; {command} can only be sent once")
+        return ProtocolViolation(f"send CONNECT (or STOMP) first; got {command} before connecting")
+    if isinstance(error, VersionMismatch):
+        return ProtocolViolation(
+            f"no common STOMP version: the client accepts {error.offered}, the sandbox speaks "
+            f"{','.join(error.supported)}"
+        )
+    if isinstance(error, LimitExceeded):
+        what = _LIMIT_NAMES.get(error.limit, error.limit)
+        return ProtocolViolation(
+            f"frame too large: {what} limit is {error.maximum}, got at least {error.actual}; "
+            "send smaller frames",
+            str(error),
+        )
+    if isinstance(error, FrameError):
+        return ProtocolViolation(f"malformed frame: {error}")
+    return ProtocolViolation(str(error))
 
 
 def _representable(
@@ -682,18 +431,6 @@ def _representable(
             name, value = name.replace("\r", " "), value.replace("\r", " ")
         out.append((name, value))
     return tuple(out)
-
-
-def _frame_error(exc: FrameError) -> ProtocolViolation:
-    """A helpful ERROR for a frame the parser refused."""
-    if isinstance(exc, LimitExceeded):
-        what = _LIMIT_NAMES.get(exc.limit, exc.limit)
-        return ProtocolViolation(
-            f"frame too large: {what} limit is {exc.maximum}, got at least {exc.actual}; "
-            "send smaller frames",
-            str(exc),
-        )
-    return ProtocolViolation(f"malformed frame: {exc}")
 
 
 def _describe(frame: Frame) -> str:
