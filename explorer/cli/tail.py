@@ -7,6 +7,10 @@
 It subscribes through the session core (`explorer.session`), like the window: each
 SUBSCRIBE waits for the broker's answer, and a refusal ends the tail with the broker's words.
 
+`--record FILE` also writes every frame in and out (CONNECT with its passcode as ***) to a
+capture (`explorer.capture`), the format the window opens; a full disk stops the recording
+(exit 1 at the end, the printing goes on).
+
 Exit status: 0 done (--count reached, or --timeout passed without --count), 2 usage (an
 empty destination too), 3 connection or login failed / connection lost, 4 --timeout passed
 before --count messages, 1 the broker sent an ERROR (e.g. a destination it refuses).
@@ -33,6 +37,7 @@ from explorer.cli.errors import CliError, ExitCode
 from explorer.stomp import Direction
 
 if TYPE_CHECKING:
+    from explorer.capture import CaptureWriter
     from explorer.client import WireRecord
     from explorer.session import Notice, Status, Target
     from explorer.store import LogEntry
@@ -80,6 +85,12 @@ def register(subparsers: Any) -> None:
         default="jsonl",
         help="jsonl: one JSON object per message (default); raw: the frames as on the wire",
     )
+    parser.add_argument(
+        "--record",
+        metavar="FILE",
+        help="also record every frame in and out to this capture file (.stompcap; appends "
+        "when it is a capture already)",
+    )
     parser.set_defaults(handler=handle)
 
 
@@ -103,9 +114,10 @@ class _Printer(BrokerErrors):
     """Session sink: what to print comes in as log entries (jsonl) or wire records (raw,
     exactly as received); an ERROR or a lost connection ends the tail."""
 
-    def __init__(self, raw: bool) -> None:
+    def __init__(self, raw: bool, recorder: CaptureWriter | None = None) -> None:
         super().__init__()
         self.raw = raw
+        self.recorder = recorder
         self.lines: asyncio.Queue[bytes | None] = asyncio.Queue()  # None: stop
         self.to_ack: list[LogEntry] = []
         self.failure: CliError | None = None
@@ -119,6 +131,11 @@ class _Printer(BrokerErrors):
                 self.lines.put_nowait(_json_line(entry))
 
     def on_traffic(self, records: Sequence[WireRecord]) -> None:
+        if self.recorder is not None:
+            record_frame = self.recorder.record_frame
+            for record in records:
+                if record.frame is not None:
+                    record_frame(record.frame, record.direction)
         if not self.raw:
             return
         for record in records:
@@ -150,9 +167,16 @@ async def _tail(args: argparse.Namespace, target: Target, out: BinaryIO) -> int:
     """Subscribe through the session core (refusals in the broker's words) and print."""
     from explorer.session import ConnectionSession
 
-    printer = _Printer(raw=args.format == "raw")
+    connection = getattr(args, "profile", None) or target.endpoint.url()
+    recorder = await _open_recorder(args.record, connection) if args.record else None
+    printer = _Printer(raw=args.format == "raw", recorder=recorder)
     session = ConnectionSession(target, printer)
-    await session.connect()
+    try:
+        await session.connect()
+    except BaseException:
+        if recorder is not None:
+            await _close_recorder(recorder)
+        raise
     received = 0
     try:
         for destination in args.destinations:
@@ -180,9 +204,28 @@ async def _tail(args: argparse.Namespace, target: Target, out: BinaryIO) -> int:
         out.flush()
     finally:
         await session.shutdown()
+        if recorder is not None:
+            await _close_recorder(recorder)
     if printer.failure is not None:
         raise printer.failure
+    if recorder is not None and recorder.stats().error is not None:
+        raise CliError(str(recorder.stats().error), ExitCode.FAILURE)
     return received
+
+
+async def _open_recorder(path: str, connection: str) -> CaptureWriter:
+    from explorer.capture import CaptureError, CaptureWriter
+
+    try:
+        return await CaptureWriter.open(path, connection=connection)
+    except CaptureError as exc:
+        raise CliError(str(exc), ExitCode.USAGE) from None
+
+
+async def _close_recorder(recorder: CaptureWriter) -> None:
+    stats = await recorder.aclose()
+    lost = f", {stats.dropped + stats.lost} not recorded" if stats.dropped + stats.lost else ""
+    print(f"recorded {stats.written} frames to {recorder.path}{lost}", file=sys.stderr)
 
 
 def _json_line(entry: LogEntry) -> bytes:
