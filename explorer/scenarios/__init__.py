@@ -12,9 +12,11 @@ narrow connection protocol by the command line (`stomp-explorer run`) and the wi
     result.passed, result.steps[i].latency, result.first_problem.failure
 
 The file format is described in `explorer/scenarios/loader.py`; the runner's semantics
-(inboxes, cursors, `{{uuid}}` in expects) in `explorer/scenarios/runner.py`. A connection for
-the window implements `ScenarioConnection` (`protocol.py`); `ScenarioRecorder` turns what a
-user did on a connection into a scenario file (`recorder.py`).
+(inboxes, cursors, `{{uuid}}` in expects) in `explorer/scenarios/runner.py`. The window's
+connection is `SessionConnection` over `explorer.session.ConnectionSession` (fed through
+`TeeSink(window_sink, connection)`), the same `ScenarioConnection` protocol (`protocol.py`).
+`ScenarioRecorder` turns what a user did on a connection into a scenario file
+(`recorder.py`).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from explorer.scenarios.protocol import ReceivedMessage, ScenarioConnection
 from explorer.scenarios.recorder import ScenarioRecorder
 from explorer.scenarios.results import Failure, ScenarioResult, Status, StepResult
 from explorer.scenarios.runner import ScenarioRunner
+from explorer.scenarios.session_adapter import SessionConnection, TeeSink
 from explorer.scenarios.templating import check_templates, scenario_engine
 
 __all__ = [
@@ -48,8 +51,10 @@ __all__ = [
     "ScenarioRecorder",
     "ScenarioResult",
     "ScenarioRunner",
+    "SessionConnection",
     "Status",
     "StepResult",
+    "TeeSink",
     "check_templates",
     "junit_xml",
     "load_scenario",
