@@ -29,6 +29,7 @@ def result_json(result: BenchResult) -> dict[str, Any]:
         "receive_msg_s": round(result.receive_msg_s, 1),
         "seconds": round(result.total_seconds, 3),
         "latency_ms": {k: round(v, 3) for k, v in result.latency_ms.items()},
+        "latency_histogram": [[upper, count] for upper, count in result.distribution],
     }
 
 

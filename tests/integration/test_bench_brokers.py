@@ -11,6 +11,7 @@ import struct
 import subprocess
 import sys
 import termios
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,11 @@ def test_bench_on_the_sandbox_loses_nothing(capsys: pytest.CaptureFixture[str]) 
         data = bench_json(capsys, sandbox.tcp_url, "--messages", "3000", "--size", "256")
     check_clean(data, 3000)
     assert data["out_of_order"] == 0 and data["size"] == 256
+    buckets = data["latency_histogram"]  # for the window's chart: doubling from 0.1 ms
+    assert isinstance(buckets, list)
+    assert sum(count for _upper, count in buckets) == 3000
+    uppers = [upper for upper, _count in buckets]
+    assert uppers[0] == 0.1 and all(b == 2 * a for a, b in pairwise(uppers))
 
 
 def test_a_topic_reaches_every_consumer_over_websocket(capsys: pytest.CaptureFixture[str]) -> None:
