@@ -269,3 +269,39 @@ def test_stale_temp_files_of_killed_writers_go_at_the_next_write(isolated_config
     store.add(Profile("b", "stomp://b"))
     assert not fresh.exists() and not old.exists()
     assert sorted(p.name for p in isolated_config.iterdir()) == ["locks", "profiles.json"]
+
+
+@pytest.mark.parametrize(
+    "existing",
+    [b'{"schema": 1, "profiles": [{"name": "old"}]}', b"edited by hand into nonsense"],
+    ids=["another schema", "not a profiles file"],
+)
+def test_a_quarantine_file_that_cannot_take_more_is_left_alone(
+    isolated_config: Path, existing: bytes
+) -> None:
+    path = isolated_config / "profiles.json"
+    quarantine_path(path).write_bytes(existing)
+    bad, _ = BAD_PROFILES["negative heart-beat"]
+    write_file(path, GOOD, bad)
+    ProfileStore().add(Profile("new", "stomp://new"))
+    assert quarantine_path(path).read_bytes() == existing
+    second = isolated_config / "profiles.quarantine-2.json"
+    items = parse_document(second.read_bytes()).items
+    assert items is not None and [i.raw for i in items] == [bad]
+
+
+def test_v1_profiles_set_aside_keep_their_schema(isolated_config: Path) -> None:
+    path = isolated_config / "profiles.json"
+    bad = b'{"name": "pigeon", "transport": "carrier-pigeon", "host": "h"}'
+    path.write_bytes(
+        b'{"schema": 1, "profiles": [{"name": "ok", "transport": "tcp", "host": "h"}, '
+        + bad
+        + b"]}"
+    )
+    store = ProfileStore()
+    assert store.names() == ["ok"]
+    assert "unknown transport 'carrier-pigeon'" in store.set_aside[0].problem
+    store.add(Profile("new", "stomp://new"))
+    doc = parse_document(quarantine_path(path).read_bytes())
+    assert doc.member("schema") == 1
+    assert doc.items is not None and doc.items[0].raw == bad
