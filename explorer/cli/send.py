@@ -88,6 +88,7 @@ def handle(args: argparse.Namespace) -> int:
             ExitCode.USAGE,
         )
     body = _read_body(args)
+    _check_templates(args, body)
     connection = resolve_connection(args)
     target = connection.target("send", receipt_timeout=args.receipt_timeout)
     sent = run_client(_send(args, target, body))
@@ -103,6 +104,7 @@ async def _send(args: argparse.Namespace, target: Target, body: bytes) -> int:
     """The window's SEND path: the same `{{n}}` expansion, pacing and refusal rules."""
     from explorer.client import ClientError
     from explorer.session import ComposeRequest, ConnectionSession, SessionError
+    from explorer.templates import TemplateError
 
     headers: list[tuple[str, str]] = [("destination", args.destination)]
     if args.content_type:
@@ -118,10 +120,27 @@ async def _send(args: argparse.Namespace, target: Target, body: bytes) -> int:
         await session.shutdown()
         errors.raise_first()  # the broker's own words explain a dropped connection best
         raise session_error(exc) from None
+    except TemplateError as exc:  # a template that fails only for a later copy
+        await session.shutdown()
+        raise CliError(f"the message template: {exc}", ExitCode.USAGE) from None
     # DISCONNECT waits for its RECEIPT: an ERROR for any SEND before it has arrived by then.
     await session.shutdown()
     errors.raise_first()
     return result.frames
+
+
+def _check_templates(args: argparse.Namespace, body: bytes) -> None:
+    """A template mistake is a usage error (exit 2, field, line and column) found before
+    connecting, not a traceback in the middle of a burst."""
+    from explorer.templates import TemplateError, expand_parts, has_templates
+
+    headers = [("destination", str(args.destination)), *args.headers]
+    if not has_templates(headers, body):
+        return
+    try:
+        expand_parts(headers, body, 1)
+    except TemplateError as exc:
+        raise CliError(f"the message template: {exc}", ExitCode.USAGE) from None
 
 
 def _read_body(args: argparse.Namespace) -> bytes:
