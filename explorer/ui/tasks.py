@@ -18,6 +18,7 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication
 
 from explorer.client import ClientError
+from explorer.templates import TemplateError
 from explorer.ui.messages import describe_client_error
 
 T = TypeVar("T")
@@ -30,6 +31,16 @@ def describe_failure(error: BaseException) -> str:
     anything else as an unexpected error (its traceback goes to the log)."""
     if isinstance(error, ClientError):
         return describe_client_error(error)
+    if isinstance(error, TemplateError):  # explorer.templates, e.g. a composer burst
+        return QCoreApplication.translate(
+            "TaskRunner",
+            "The template in {field} has a mistake at line {line}, column {column}: {reason}",
+        ).format(
+            field=error.field or "?",
+            line=error.line or "?",
+            column=error.column or "?",
+            reason=error.reason,
+        )
     return QCoreApplication.translate("TaskRunner", "Unexpected error: {error}").format(error=error)
 
 
@@ -66,7 +77,7 @@ class TaskRunner:
                 if failed is not None:
                     failed(error)
                     return
-                if not isinstance(error, ClientError):  # a bug: keep its traceback
+                if not isinstance(error, ClientError | TemplateError):  # a bug: keep its traceback
                     log.error("unexpected error in a window action", exc_info=error)
                 self._report(describe_failure(error))
 
