@@ -28,6 +28,7 @@ Creating and connecting::
         wire_tap=None,                  # Callable[[WireRecord], None], see below
         keep_raw=False,                 # True: inbound frames carry `frame.raw` (exact wire bytes)
         strictness=Strictness.LENIENT,  # explorer.stomp.Strictness; see "A broken server" below
+        max_queued=10_000,              # bound of each subscription and event stream (None: none)
     )
     events = client.events()            # subscribe to the ordered event stream BEFORE connecting
     await client.connect()              # raises ConnectFailed / TransportError / ConnectTimeout;
@@ -45,7 +46,8 @@ without any receipt-id arrives while waiting: RabbitMQ's "Invalid destination" h
     await client.send("/queue/foo", "안녕", headers={"x-a": "1"}, content_type="text/plain",
                       transaction=None, receipt=False, content_length=True)   # body: str | bytes
     sub = await client.subscribe("/queue/foo", ack="auto", headers={"selector": "a = 1"},
-                                 id=None, receipt=False, queue_messages=True)
+                                 id=None, receipt=False, queue_messages=True,
+                                 max_queued=DEFAULT, overflow=Overflow.BLOCK)  # see below
     async for message in sub: ...        # Message; ends on unsubscribe/disconnect,
                                          # raises ConnectionLostError if the link dies for good
     message = await sub.get(timeout=5)   # the next message; raises ReceiveTimeout
@@ -84,6 +86,22 @@ after it was created, in one order (state changes, messages, receipts, errors)::
     batch = await events.get_batch()        # all queued events at once (>= 1), for batched UIs
     now = events.take_all()                 # whatever is queued, without waiting (maybe [])
     events.close()                          # stop receiving
+    client.events(max_queued=1000, overflow=Overflow.DROP_OLDEST)   # see "Back-pressure"
+    events.dropped                          # message events dropped so far (DROP_OLDEST)
+
+Back-pressure: every subscription and event stream holds at most `max_queued` unread items
+(the client's `max_queued`, 10,000 by default, unless given per call). With the default
+`Overflow.BLOCK`, a buffer that reaches its bound makes the client stop reading the socket
+until every full buffer is back at half its bound: TCP pushes back and the broker's own flow
+control takes over (ActiveMQ prefetch and producer flow control, RabbitMQ credit flow), so
+nothing is lost and memory stays bounded. The bound is exceeded by at most one read (256 KiB
+of frames) dispatched before the pause. While a RECEIPT is awaited the reader goes on: the
+RECEIPT may sit behind MESSAGEs the broker sent first, whose number its in-flight window
+(prefetch) bounds; a RECEIPT that never comes ends that at its timeout. Heart-beats the
+broker sent while we did not read are not held against it. So: read what you open, or close
+it; a BLOCK event stream nobody reads stops the client after `max_queued` events. A view
+that prefers fresh data uses `Overflow.DROP_OLDEST`: the oldest queued message is dropped
+and counted in `.dropped` (event streams drop only MessageReceived, never state events).
 
 Wire tap: `wire_tap(record)` is called synchronously for every frame and heart-beat in and out.
 `WireRecord(timestamp=time.monotonic(), direction=Direction.IN|OUT, data=raw bytes, frame=Frame
@@ -185,11 +203,19 @@ from explorer.client.options import (
     TlsOptions,
     WebSocketOptions,
 )
-from explorer.client.streams import EventStream, Subscription
+from explorer.client.streams import (
+    DEFAULT,
+    DEFAULT_MAX_QUEUED,
+    EventStream,
+    Overflow,
+    Subscription,
+)
 from explorer.client.url import Endpoint, Transport, UrlError, parse_url
 
 __all__ = [
     "ACK_MODES",
+    "DEFAULT",
+    "DEFAULT_MAX_QUEUED",
     "STOMP_SUBPROTOCOLS",
     "BrokerError",
     "BytesSkipped",
@@ -213,6 +239,7 @@ __all__ = [
     "MessageReceived",
     "NotConnected",
     "NotSupported",
+    "Overflow",
     "ProtocolError",
     "ReceiptReceived",
     "ReceiptTimeout",

@@ -41,7 +41,14 @@ from explorer.client.link import Link, open_link
 from explorer.client.options import ReconnectPolicy, TlsOptions, WebSocketOptions
 from explorer.client.receipts import ReceiptWaiter
 from explorer.client.requests import ACK_MODES, HeadersLike, connect_frame, header_tuple
-from explorer.client.streams import EventStream, Subscription
+from explorer.client.streams import (
+    DEFAULT,
+    DEFAULT_MAX_QUEUED,
+    Default,
+    EventStream,
+    Overflow,
+    Subscription,
+)
 from explorer.client.transports import Transport
 from explorer.client.url import Endpoint, parse_url
 from explorer.stomp import (
@@ -85,6 +92,7 @@ class Client(Commands):
         wire_tap: WireTap | None = None,
         keep_raw: bool = False,
         strictness: Strictness = Strictness.LENIENT,
+        max_queued: int | None = DEFAULT_MAX_QUEUED,
     ) -> None:
         self.endpoint = parse_url(endpoint) if isinstance(endpoint, str) else endpoint
         self.login = login if login is not None else self.endpoint.login
@@ -106,6 +114,7 @@ class Client(Commands):
         self.wire_tap = wire_tap
         self.keep_raw = keep_raw
         self.strictness = Strictness(strictness)
+        self.max_queued = max_queued  # default bound of subscriptions and event streams
 
         self._state = State.IDLE
         self.version: Version | None = None
@@ -142,9 +151,13 @@ class Client(Commands):
 
     # ------------------------------------------------------------------ events
 
-    def events(self) -> EventStream:
-        """A new stream of every event from now on (create it before connect() to see it)."""
-        return self._inbox.open_stream(finished=self._state is State.CLOSED)
+    def events(
+        self, *, max_queued: int | Default | None = DEFAULT, overflow: Overflow = Overflow.BLOCK
+    ) -> EventStream:
+        """A new stream of every event from now on (create it before connect() to see it).
+        Read it or close it: a full BLOCK stream stops the reader (see `streams.py`)."""
+        bound = self.max_queued if max_queued is DEFAULT else max_queued
+        return self._inbox.open_stream(self._state is State.CLOSED, bound, overflow)
 
     def _emit(self, event: Event) -> None:
         self._inbox.emit(event)
@@ -223,12 +236,9 @@ class Client(Commands):
 
         self._link = link
         self._inbox.last_error = None
-        connected = established.frame
-        self.connected_frame = connected
-        self.version = established.version
-        self.server = connected.header("server")
-        self.session = connected.header("session")
-        self.heartbeat = established.heartbeat
+        frame = self.connected_frame = established.frame
+        self.version, self.heartbeat = established.version, established.heartbeat
+        self.server, self.session = frame.header("server"), frame.header("session")
         self._state = State.CONNECTED
         resubscribed: list[str] = []
         try:
@@ -240,16 +250,8 @@ class Client(Commands):
             self._link = None
             await link.transport.close()
             raise
-        self._emit(
-            Connected(
-                self.version,
-                self.server,
-                self.session,
-                self.heartbeat,
-                connected,
-                tuple(resubscribed),
-            )
-        )
+        ids = tuple(resubscribed)
+        self._emit(Connected(self.version, self.server, self.session, self.heartbeat, frame, ids))
         if rest:
             self._inbox.dispatch(rest, link.tap if self.wire_tap is not None else None)
         loop = asyncio.get_running_loop()
@@ -261,8 +263,11 @@ class Client(Commands):
 
     async def _read_loop(self, link: Link) -> None:
         tap = link.tap if self.wire_tap is not None else None
+        inbox = self._inbox
         try:
             while True:
+                if inbox.valve.shut and inbox.must_pause():
+                    await self._wait_for_room(link)
                 events = await link.read()
                 if events is None:
                     if link.failure is not None:  # the heart-beat task dropped a silent peer
@@ -283,6 +288,17 @@ class Client(Commands):
                 self._inbox.fail_receipts(exc, forget=False)
                 return
             await self._connection_lost(link.failure or exc)
+
+    async def _wait_for_room(self, link: Link) -> None:
+        """Back-pressure: leave the socket unread until the consumers catch up (see
+        `streams.py`); the heart-beat schedule does not count that silence against the peer."""
+        link.paused = True
+        try:
+            while self._inbox.must_pause():
+                await self._inbox.valve.changed()
+        finally:
+            link.paused = False
+            link.conn.excuse_silence(asyncio.get_running_loop().time())
 
     # ------------------------------------------------------------------ losing and ending
 

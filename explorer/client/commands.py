@@ -15,7 +15,7 @@ from explorer.client.inbox import Inbox
 from explorer.client.link import Link
 from explorer.client.receipts import ReceiptWaiter
 from explorer.client.requests import ACK_MODES, HeadersLike, ack_headers, header_tuple
-from explorer.client.streams import Subscription
+from explorer.client.streams import DEFAULT, Default, Overflow, Subscription
 from explorer.client.url import Endpoint
 from explorer.stomp import Command, Frame, Version
 
@@ -28,6 +28,7 @@ class Commands:
     endpoint: Endpoint
     version: Version | None
     receipt_timeout: float
+    max_queued: int | None
     _state: State
     _link: Link | None
     _inbox: Inbox
@@ -136,10 +137,13 @@ class Commands:
         receipt: bool = False,
         timeout: float | None = None,
         queue_messages: bool = True,
+        max_queued: int | Default | None = DEFAULT,
+        overflow: Overflow = Overflow.BLOCK,
     ) -> Subscription:
         """SUBSCRIBE; messages arrive on the returned Subscription (and on every EventStream).
 
         `queue_messages=False` when you only read events(): the subscription then keeps nothing.
+        `max_queued` (default: the client's) and `overflow` bound what it keeps unread.
         """
         if ack not in ACK_MODES:
             raise ValueError(f"ack must be one of {', '.join(ACK_MODES)}, not {ack!r}")
@@ -151,7 +155,15 @@ class Commands:
         if headers:
             frame_headers.extend(header_tuple(headers))
         sub = Subscription(
-            sub_id, destination, ack, tuple(frame_headers), self._unsubscribe, queue_messages
+            sub_id,
+            destination,
+            ack,
+            tuple(frame_headers),
+            self._unsubscribe,
+            queue_messages,
+            max_queued=self.max_queued if max_queued is DEFAULT else max_queued,
+            overflow=overflow,
+            valve=self._inbox.valve,
         )
         self._subscriptions[sub_id] = sub  # before the frame: the first MESSAGE may be quick
         try:

@@ -23,7 +23,7 @@ from explorer.client.events import (
     UnhandledFrame,
 )
 from explorer.client.receipts import new_receipt_future
-from explorer.client.streams import EventStream, Subscription
+from explorer.client.streams import EventStream, Overflow, Subscription, Valve
 from explorer.stomp import (
     HEARTBEAT,
     HEARTBEAT_BYTES,
@@ -47,11 +47,16 @@ class Inbox:
         self.receipts: dict[str, asyncio.Future[Frame]] = {}
         self.streams: list[EventStream] = []
         self.last_error: Frame | None = None  # brokers often close right after an ERROR
+        self.valve = Valve()
 
     # -- event streams -------------------------------------------------------------------
 
-    def open_stream(self, finished: bool) -> EventStream:
-        stream = EventStream(self._remove_stream)
+    def open_stream(
+        self, finished: bool, max_queued: int | None, overflow: Overflow
+    ) -> EventStream:
+        stream = EventStream(
+            self._remove_stream, max_queued=max_queued, overflow=overflow, valve=self.valve
+        )
         if finished:
             stream.finish()
         else:
@@ -86,7 +91,19 @@ class Inbox:
     def track_receipt(self, receipt_id: str) -> asyncio.Future[Frame]:
         future = new_receipt_future()
         self.receipts[receipt_id] = future
+        self.valve.nudge()  # a paused reader must fetch the RECEIPT
         return future
+
+    # -- back-pressure -------------------------------------------------------------------
+
+    def must_pause(self) -> bool:
+        """True while the reader should leave the socket alone: a blocking buffer is full and
+        no RECEIPT is awaited. An awaited RECEIPT may sit behind the MESSAGEs the broker sent
+        before it, so the reader goes on until it comes (or its wait times out); the broker's
+        in-flight window (prefetch) bounds what piles up meanwhile."""
+        if not self.valve.shut:
+            return False
+        return all(future.done() for future in self.receipts.values())
 
     def fail_receipts(self, error: ClientError, *, forget: bool) -> None:
         """Every receipt still awaited fails with `error`."""

@@ -64,6 +64,7 @@ class Link:
         self._tap = tap
         self._clock = asyncio.get_running_loop().time
         self.failure: ClientError | None = None  # why reading stopped, once it did
+        self.paused = False  # the reader leaves the socket alone (back-pressure)
 
     # -- the wire tap --------------------------------------------------------------------
 
@@ -175,6 +176,8 @@ class Link:
                 return
             await asyncio.sleep(max(0.0, deadline - self._clock()))
             now = self._clock()
+            if self.paused:
+                conn.excuse_silence(now)  # we stopped reading, not the peer writing
             try:
                 conn.check(now)
             except PeerSilent as exc:

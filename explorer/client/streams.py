@@ -3,6 +3,17 @@
 Both are a deque plus one waiter future. The reader pushes a whole parsed chunk and wakes the
 consumer once; the consumer then takes items without suspending until the deque is empty, so
 a burst of messages costs no task switch per message.
+
+Both are bounded (`max_queued`), with one of two policies (`Overflow`):
+
+- `BLOCK` (the default): a buffer that reaches its bound shuts the client's `Valve`, and the
+  reader stops reading the socket until every such buffer is back at half its bound. TCP
+  then pushes back on the broker, whose own flow control takes over; nothing is lost. The
+  bound is soft by one read: the reader finishes dispatching the chunk it has (at most
+  256 KiB of frames) before it pauses.
+- `DROP_OLDEST`: for a view that prefers fresh data, the oldest queued message is dropped to
+  make room and counted in `dropped`. An event stream drops only `MessageReceived` events;
+  state events (Connected, ConnectionLost, ERRORs, receipts...) are always kept.
 """
 
 from __future__ import annotations
@@ -10,24 +21,95 @@ from __future__ import annotations
 import asyncio
 from collections import deque
 from collections.abc import Awaitable, Callable
-from typing import Generic, TypeVar
+from enum import Enum, StrEnum
+from typing import Any, Final, Generic, TypeVar
 
 from explorer.client.errors import ClientError, ReceiveTimeout
-from explorer.client.events import Event, Message
+from explorer.client.events import Event, Message, MessageReceived
 
-__all__ = ["EventStream", "ItemBuffer", "Subscription"]
+__all__ = [
+    "DEFAULT",
+    "DEFAULT_MAX_QUEUED",
+    "Default",
+    "EventStream",
+    "ItemBuffer",
+    "Overflow",
+    "Subscription",
+    "Valve",
+]
 
 T = TypeVar("T")
 
+DEFAULT_MAX_QUEUED: Final = 10_000
+"""Items a subscription or an event stream holds before its overflow policy applies."""
 
-class ItemBuffer(Generic[T]):
-    """An unbounded FIFO that can be finished (normally, or with an error to raise)."""
+
+class Default(Enum):
+    """`max_queued=DEFAULT`: take the client's `max_queued` (None means unbounded)."""
+
+    CLIENT = "the client's max_queued"
+
+
+DEFAULT: Final = Default.CLIENT
+
+
+class Overflow(StrEnum):
+    """What a full buffer does; see the module docstring."""
+
+    BLOCK = "block"
+    DROP_OLDEST = "drop-oldest"
+
+
+class Valve:
+    """The blocking buffers that are full, shared by one client's buffers and its reader."""
 
     def __init__(self) -> None:
+        self._full: set[ItemBuffer[Any]] = set()
+        self._changed = asyncio.Event()
+
+    @property
+    def shut(self) -> bool:
+        """True while some blocking buffer is full: the reader should wait."""
+        return bool(self._full)
+
+    def fill(self, buffer: ItemBuffer[Any]) -> None:
+        self._full.add(buffer)
+
+    def release(self, buffer: ItemBuffer[Any]) -> None:
+        if buffer in self._full:
+            self._full.discard(buffer)
+            self._changed.set()
+
+    def nudge(self) -> None:
+        """Something the reader's decision depends on changed (e.g. a receipt is awaited)."""
+        self._changed.set()
+
+    async def changed(self) -> None:
+        await self._changed.wait()
+        self._changed.clear()
+
+
+class ItemBuffer(Generic[T]):
+    """A FIFO that can be finished (normally, or with an error to raise), with a bound."""
+
+    def __init__(
+        self,
+        max_queued: int | None = None,
+        overflow: Overflow = Overflow.BLOCK,
+        valve: Valve | None = None,
+    ) -> None:
+        if max_queued is not None and max_queued < 1:
+            raise ValueError(f"max_queued must be at least 1 (or None), not {max_queued}")
         self._items: deque[T] = deque()
         self._waiter: asyncio.Future[None] | None = None
         self._finished = False
         self._error: ClientError | None = None
+        self.max_queued = max_queued
+        self.overflow = Overflow(overflow)
+        self._low = (max_queued or 0) // 2
+        self._valve = valve if self.overflow is Overflow.BLOCK else None
+        self._full = False  # counted in the valve
+        self.dropped = 0  # items dropped by DROP_OLDEST
 
     @property
     def finished(self) -> bool:
@@ -39,10 +121,35 @@ class ItemBuffer(Generic[T]):
     def push(self, item: T) -> None:
         if self._finished:
             return
-        self._items.append(item)
+        items = self._items
+        bound = self.max_queued
+        if bound is not None and len(items) >= bound:
+            if self.overflow is Overflow.DROP_OLDEST:
+                if not self._make_room(item):
+                    return
+            elif not self._full and self._valve is not None:
+                self._full = True
+                self._valve.fill(self)
+        items.append(item)
         waiter = self._waiter
         if waiter is not None and not waiter.done():
             waiter.set_result(None)
+
+    def _make_room(self, item: T) -> bool:
+        """Drop the oldest item; False to drop `item` instead."""
+        self._items.popleft()
+        self.dropped += 1
+        return True
+
+    def _taken(self) -> None:
+        """After the consumer took items: reopen the valve once half empty."""
+        if self._full and len(self._items) <= self._low:
+            self._release()
+
+    def _release(self) -> None:
+        self._full = False
+        if self._valve is not None:
+            self._valve.release(self)
 
     def finish(self, error: ClientError | None = None) -> None:
         """No more items: iteration ends (or raises `error`) once the buffer is drained."""
@@ -50,6 +157,8 @@ class ItemBuffer(Generic[T]):
             return
         self._finished = True
         self._error = error
+        if self._full:
+            self._release()  # nobody waits for a finished buffer
         waiter = self._waiter
         if waiter is not None and not waiter.done():
             waiter.set_result(None)
@@ -77,12 +186,17 @@ class ItemBuffer(Generic[T]):
                         await self._wait()
                 except TimeoutError:
                     raise ReceiveTimeout(f"nothing arrived within {timeout:g} s") from None
-        return self._items.popleft()
+        item = self._items.popleft()
+        if self._full:
+            self._taken()
+        return item
 
     def take_all(self) -> list[T]:
         """Everything queued right now, without waiting (possibly nothing)."""
         items = list(self._items)
         self._items.clear()
+        if self._full:
+            self._release()
         return items
 
     async def get_batch(self, timeout: float | None = None) -> list[T]:
@@ -91,6 +205,8 @@ class ItemBuffer(Generic[T]):
         batch = [first]
         batch.extend(self._items)
         self._items.clear()
+        if self._full:
+            self._release()
         return batch
 
 
@@ -109,8 +225,12 @@ class Subscription(ItemBuffer[Message]):
         headers: tuple[tuple[str, str], ...],
         unsubscribe: Callable[[Subscription, bool], Awaitable[None]],
         queue_messages: bool = True,
+        *,
+        max_queued: int | None = DEFAULT_MAX_QUEUED,
+        overflow: Overflow = Overflow.BLOCK,
+        valve: Valve | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(max_queued, overflow, valve)
         self.id = id
         self.destination = destination
         self.ack = ack
@@ -127,7 +247,10 @@ class Subscription(ItemBuffer[Message]):
     async def __anext__(self) -> Message:
         items = self._items
         if items:  # the common case in a burst: no extra coroutine
-            return items.popleft()
+            item = items.popleft()
+            if self._full:
+                self._taken()
+            return item
         return await self.get()
 
     async def unsubscribe(self, receipt: bool = False) -> None:
@@ -138,8 +261,15 @@ class Subscription(ItemBuffer[Message]):
 class EventStream(ItemBuffer[Event]):
     """Every client event from the moment the stream was created, in order."""
 
-    def __init__(self, on_close: Callable[[EventStream], None]) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        on_close: Callable[[EventStream], None],
+        *,
+        max_queued: int | None = DEFAULT_MAX_QUEUED,
+        overflow: Overflow = Overflow.BLOCK,
+        valve: Valve | None = None,
+    ) -> None:
+        super().__init__(max_queued, overflow, valve)
         self._on_close = on_close
 
     def __aiter__(self) -> EventStream:
@@ -148,8 +278,26 @@ class EventStream(ItemBuffer[Event]):
     async def __anext__(self) -> Event:
         items = self._items
         if items:
-            return items.popleft()
+            item = items.popleft()
+            if self._full:
+                self._taken()
+            return item
         return await self.get()
+
+    def _make_room(self, item: Event) -> bool:
+        """Only message events are dropped: the oldest queued one (the scan passes only the
+        few state events queued before it), else the incoming one; any other event is kept
+        beyond the bound."""
+        items = self._items
+        for index, queued in enumerate(items):
+            if queued.__class__ is MessageReceived:
+                del items[index]
+                self.dropped += 1
+                return True
+        if item.__class__ is MessageReceived:
+            self.dropped += 1
+            return False
+        return True
 
     def close(self) -> None:
         """Stop receiving events; iteration ends after what is already queued."""

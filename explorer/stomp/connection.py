@@ -206,6 +206,12 @@ class Connection:
             None if last_received is None else peer_deadline(last_received, expect_ms, self.grace),
         )
 
+    def excuse_silence(self, now: float) -> None:
+        """Count the peer as heard from at `now`: the caller stopped reading it (back-pressure),
+        so the silence since then is ours, not the peer's."""
+        if self._last_received is not None:
+            self._last_received = max(self._last_received, now)
+
     def check(self, now: float) -> None:
         """Queue a heart-beat when one is due; raise `PeerSilent` (sticky) when the peer is
         late. Does nothing unless CONNECTED and healthy."""

@@ -411,6 +411,15 @@ def test_client_deadlines_and_check_on_a_fake_clock() -> None:
     conn.check(99.0)  # nothing more to do once failed
 
 
+def test_silence_the_reader_caused_is_excused() -> None:
+    conn = client_in(S.CONNECTED)  # expects a beat every 3000 ms; last heard at t=0
+    conn.excuse_silence(5.0)  # we did not read from t=0 to t=5 (back-pressure)
+    assert conn.deadlines().peer_late_at == pytest.approx(5.0 + 6.3)
+    conn.check(11.0)
+    conn.excuse_silence(1.0)  # never moves the deadline back
+    assert conn.deadlines().peer_late_at == pytest.approx(11.3)
+
+
 def test_grace_is_configurable_and_the_server_uses_the_same_rule() -> None:
     conn = ServerConnection(grace=1.0)
     conn.receive_data(serialize(CONNECT), 0.0)  # client: sends every 1000, wants 2000
