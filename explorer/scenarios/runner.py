@@ -83,6 +83,7 @@ class ScenarioRunner:
         self._inboxes: dict[str, _Inbox] = {}
         self._opened: list[str] = []  # subscription ids this run opened
         self._destination_subs: dict[str, str] = {}  # rendered destination -> id
+        self._step_targets: dict[int, tuple[str, str]] = {}  # step index -> (id, destination)
         self._problem: ConnectionProblem | None = None
         self._last_values: dict[str, Any] = per_message_values(self._uses, 1)
         self._last_send: float | None = None
@@ -181,14 +182,17 @@ class ScenarioRunner:
 
     async def _subscribe_destinations(self) -> None:
         """`expect: {destination: ...}` listens from the start, so that a reply sent before
-        the expect step is not missed (one subscription per destination)."""
+        the expect step is not missed (one subscription per destination, its name rendered
+        once, here)."""
         for step in self.scenario.steps:
             if isinstance(step, Expect | ExpectNone) and step.destination is not None:
                 destination = self._render(step.destination)
-                if destination not in self._destination_subs:
+                sub_id = self._destination_subs.get(destination)
+                if sub_id is None:
                     sub_id = f"expect-{len(self._destination_subs) + 1}"
                     self._destination_subs[destination] = sub_id
                     await self._subscribe(destination, sub_id, None)
+                self._step_targets[step.index] = (sub_id, destination)
 
     async def _send(self, step: Send) -> dict[str, Any]:
         templates = self._templates
@@ -309,9 +313,8 @@ class ScenarioRunner:
     def _inbox(self, step: Expect | ExpectNone) -> tuple[_Inbox, str]:
         if step.subscription is not None:
             return self._inboxes[step.subscription], f"'{step.subscription}'"
-        assert step.destination is not None
-        destination = self._render(step.destination)
-        return self._inboxes[self._destination_subs[destination]], destination
+        sub_id, destination = self._step_targets[step.index]  # as subscribed at the start
+        return self._inboxes[sub_id], destination
 
     def _render(self, text: Text) -> str:
         template = self._templates.get(text) or compile_text(self._engine, text)

@@ -233,3 +233,14 @@ async def test_command_line_variables_win_and_labels_show_rendered_text() -> Non
     assert seen[0].label == "subscribe /topic/user.7 as inbox"
     assert seen[1].label == "send 1 message to /topic/user.7"
     assert result.passed
+
+
+@pytest.mark.asyncio
+async def test_a_destination_expect_is_named_once_at_the_start() -> None:
+    connection = LoopbackConnection()
+    result, _, _ = await run(
+        "  - send: {destination: '/queue/r.1', body: a, count: 3}\n"
+        "  - expect: {destination: '/queue/r.{{n}}', body: {equals: a}}\n",
+        connection,
+    )
+    assert result.passed  # `{{n}}` was 1 when it subscribed, and stays that subscription
