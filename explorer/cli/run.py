@@ -115,13 +115,17 @@ class _Job:
 
 def handle(args: argparse.Namespace) -> int:
     from explorer.cli.profiles import PROFILE_PLACEHOLDER
+    from explorer.scenarios import ScenarioFileError
 
     files = [f for f in [args.url, *args.more] if f != PROFILE_PLACEHOLDER]
     if not files:
         raise CliError("give at least one SCENARIO.yaml file to run", ExitCode.USAGE)
     variables = command_line_variables(args)
     jobs = [_prepare(args, file, variables) for file in files]
-    results, connect_failed = asyncio.run(_run_all(jobs, args.format))
+    try:
+        results, connect_failed = asyncio.run(_run_all(jobs, args.format))
+    except ScenarioFileError as exc:  # a template that fails only for a later message
+        raise CliError(str(exc), ExitCode.USAGE) from None
     if args.junit:
         _write_junit(Path(args.junit), results)
     if args.format == "json":

@@ -189,16 +189,19 @@ class ScenarioRunner:
                 destination = self._render(step.destination)
                 sub_id = self._destination_subs.get(destination)
                 if sub_id is None:
-                    sub_id = f"expect-{len(self._destination_subs) + 1}"
+                    sub_id = self._free_id(len(self._destination_subs) + 1)
                     self._destination_subs[destination] = sub_id
                     await self._subscribe(destination, sub_id, None)
                 self._step_targets[step.index] = (sub_id, destination)
 
+    def _free_id(self, number: int) -> str:
+        """`expect-N`, unless a subscribe step of the scenario already uses that id."""
+        taken = {step.id for step in self.scenario.steps if isinstance(step, Subscribe)}
+        while f"expect-{number}" in taken:
+            number += 1
+        return f"expect-{number}"
+
     async def _send(self, step: Send) -> dict[str, Any]:
-        templates = self._templates
-        destination = templates[step.destination]
-        headers = [(k, templates[v]) for k, v in step.headers]
-        body = templates[step.body] if step.body is not None else None
         started = self._clock()
         self._last_send = started
         for n in range(1, step.count + 1):
@@ -207,12 +210,9 @@ class ScenarioRunner:
                 if delay > 0:
                     await asyncio.sleep(delay)
             values = per_message_values(self._uses, n)
-            try:
-                text = body.render(values) if body is not None else ""
-                frame_headers = [(k, v.render(values)) for k, v in headers]
-                where = destination.render(values)
-            except TemplateError as exc:
-                raise render_error(step.body or step.destination, exc) from None
+            where = self._render_with(step.destination, values)
+            frame_headers = [(k, self._render_with(v, values)) for k, v in step.headers]
+            text = self._render_with(step.body, values) if step.body is not None else ""
             self._last_values = values
             await self._connection.send(where, frame_headers, text.encode("utf-8"), step.receipt)
         return {"sent": step.count}
@@ -317,9 +317,13 @@ class ScenarioRunner:
         return self._inboxes[sub_id], destination
 
     def _render(self, text: Text) -> str:
+        return self._render_with(text, self._last_values)
+
+    def _render_with(self, text: Text, values: dict[str, Any]) -> str:
+        """Render one scenario text; a failure names its place in the file."""
         template = self._templates.get(text) or compile_text(self._engine, text)
         try:
-            return template.render(self._last_values)
+            return template.render(values)
         except TemplateError as exc:
             raise render_error(text, exc) from None
 

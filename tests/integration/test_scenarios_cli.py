@@ -242,3 +242,18 @@ def test_several_files_one_junit_and_the_exit_code_of_the_worst(
         cases = ET.parse(junit).getroot().findall("testsuite/testcase")
         assert [c.get("name") for c in cases] == ["good", "bad"]
         assert cases[0].find("failure") is None and cases[1].find("failure") is not None
+
+
+def test_a_template_failing_only_for_a_later_copy_is_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with SandboxThread() as sandbox:
+        path = scenario(
+            tmp_path,
+            f"name: late\nconnection: {sandbox.tcp_url}\nsteps:\n"
+            "  - send: {destination: /queue/late, count: 3, body: '{{ 10 / (n - 2) }}'}\n",
+        )
+        assert main(["run", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:4: steps[1].send.body: " in err
+    assert "ZeroDivisionError" in err

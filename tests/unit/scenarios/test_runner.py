@@ -244,3 +244,16 @@ async def test_a_destination_expect_is_named_once_at_the_start() -> None:
         connection,
     )
     assert result.passed  # `{{n}}` was 1 when it subscribed, and stays that subscription
+
+
+@pytest.mark.asyncio
+async def test_destination_subscriptions_never_take_a_scenario_id() -> None:
+    connection = LoopbackConnection()
+    result, _, _ = await run(
+        "  - subscribe: /queue/other\n    id: expect-1\n"
+        "  - send: {destination: /queue/r, body: a}\n"
+        "  - expect: {destination: /queue/r}\n",
+        connection,
+    )
+    assert result.passed
+    assert "expect-2" in connection.unsubscribed
