@@ -17,13 +17,6 @@ FIGURES = pytest.StashKey[list[str]]()
 FAULTS_DIR = Path(__file__).parent
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    # Also declared in pyproject.toml; registered here too so `-m faults` works on any checkout.
-    config.addinivalue_line(
-        "markers", "faults: fault injection (private brokers, kill -9, SIGSTOP, bad TLS, floods)"
-    )
-
-
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         if FAULTS_DIR in item.path.parents:
