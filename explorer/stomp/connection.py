@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import ClassVar, Final
+from typing import ClassVar, Final, cast
 
 from .errors import FrameError, InvalidState, PeerSilent, StompError, UnexpectedFrame
 from .events import ConnectRefused, ConnectRequested, Established, ReceiptsFailed, Received
@@ -48,6 +48,7 @@ __all__ = ["ClientConnection", "Connection", "Deadlines", "ServerConnection"]
 DEFAULT_LIMITS: Final = Limits()
 _MESSAGE: Final = Command.MESSAGE
 _CONNECTING_COMMANDS: Final = frozenset({Command.CONNECT, Command.STOMP})
+_BEFORE_CONNECTED: Final = frozenset({ConnectionState.IDLE, ConnectionState.CONNECTING})
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +292,7 @@ class ClientConnection(Connection):
     def _receive(self, data: bytes) -> None:
         # Until CONNECTED, one NUL-terminated piece at a time: frames behind CONNECTED in the
         # same chunk are then read with the negotiated strictness.
-        while data and self._state in (ConnectionState.IDLE, ConnectionState.CONNECTING):
+        while data and self._state in _BEFORE_CONNECTED:
             cut = data.find(b"\0") + 1 or len(data)
             self._feed(data[:cut])
             data = data[cut:]
@@ -305,7 +306,11 @@ class ClientConnection(Connection):
                 if item.__class__ is Frame and item.command is not _MESSAGE:
                     break
             else:
-                self._events += items
+                if self._events:
+                    self._events += items
+                else:
+                    # The parser's fresh list, handed on without a copy; nobody else holds it.
+                    self._events = cast("list[Received]", items)
                 return
         events = self._events
         for item in items:
