@@ -25,7 +25,8 @@ Strictness and violations (`violations.py`)::
 
 from __future__ import annotations
 
-from .connection import ClientConnection, Connection, Deadlines, ServerConnection
+from .client_connection import ClientConnection
+from .connection import Connection, Deadlines
 from .errors import (
     FrameError,
     IncompleteFrame,
@@ -65,6 +66,7 @@ from .heartbeat import (
 )
 from .parser import FrameParser, Item, Limits
 from .serializer import serialize
+from .server_connection import ServerConnection
 from .state import TRANSITIONS, ConnectionState, Role, Trigger
 from .violations import DROPPING_RULES, Rule, Strictness, Violation
 
