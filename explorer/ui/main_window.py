@@ -456,10 +456,10 @@ class MainWindow(QMainWindow):
     # -- closing -----------------------------------------------------------------------------
 
     async def shutdown(self) -> None:
-        """Disconnect every session (each bounded to 3 s), end pending actions and stop the
-        sandbox."""
-        await self.tabs.shutdown()
+        """End pending actions (an opening tab must not connect after this), disconnect every
+        session (each bounded to 3 s) and stop the sandbox."""
         await self.runner.shutdown()
+        await self.tabs.shutdown()
         try:
             await self.sandbox.stop()
         except Exception:  # closing the window must go on; the reason goes to the log
