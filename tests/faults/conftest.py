@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.rig import PrivateActiveMQ
+from tests.faults.rig import PrivateActiveMQ, PrivateRabbitMQ
 
 FIGURES = pytest.StashKey[list[str]]()
 FAULTS_DIR = Path(__file__).parent
@@ -47,6 +47,17 @@ def report(request: pytest.FixtureRequest) -> Iterator[list[str]]:
 def private_activemq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrivateActiveMQ]:
     """An ActiveMQ of the suite's own on free ports, to restart, kill -9 and freeze."""
     broker = PrivateActiveMQ(tmp_path_factory.mktemp("private-brokers"))
+    broker.start()
+    try:
+        yield broker
+    finally:
+        broker.stop()
+
+
+@pytest.fixture(scope="session")
+def private_rabbitmq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrivateRabbitMQ]:
+    """A RabbitMQ of the suite's own (own node name) beside the shared one."""
+    broker = PrivateRabbitMQ(tmp_path_factory.mktemp("private-rabbitmq"))
     broker.start()
     try:
         yield broker

@@ -1,4 +1,4 @@
-"""A broker restarted or killed with kill -9 while our client consumes with
+"""ActiveMQ or RabbitMQ restarted or killed with kill -9 while our client consumes with
 `client-individual` acks: the client reconnects, re-subscribes, and no message is lost;
 messages that were in flight come again (duplicates), which is reported, not hidden."""
 
@@ -21,14 +21,17 @@ from explorer.client import (
     ReconnectPolicy,
     WireRecord,
 )
-from tests.faults.rig import PrivateActiveMQ
+from tests.faults.rig import PrivateBroker
 
 MESSAGES = 400
 
 
-async def preload(url: str, queue: str) -> None:
+PREFETCH = {"activemq": "activemq.prefetchSize", "rabbitmq": "prefetch-count"}
+
+
+async def preload(broker: PrivateBroker, queue: str) -> None:
     """Persistent messages, each confirmed by a RECEIPT (so it is in the broker's store)."""
-    async with Client(url, heartbeat=(0, 0)) as producer:
+    async with Client(broker.stomp_url, heartbeat=(0, 0), **broker.client_options) as producer:
         for seq in range(MESSAGES):
             await producer.send(
                 queue,
@@ -39,7 +42,7 @@ async def preload(url: str, queue: str) -> None:
 
 
 async def consume_through(
-    broker: PrivateActiveMQ, queue: str, fault: str, report: list[str]
+    broker: PrivateBroker, queue: str, fault: str, report: list[str]
 ) -> list[int]:
     first_message_after: list[float] = []
     fault_started = [0.0]
@@ -57,6 +60,7 @@ async def consume_through(
 
     client = Client(
         broker.stomp_url,
+        **broker.client_options,
         wire_tap=tap,
         heartbeat=(1000, 1000),
         reconnect=ReconnectPolicy(delays=lambda: itertools.repeat(0.25)),
@@ -67,7 +71,7 @@ async def consume_through(
     await client.subscribe(
         queue,
         ack="client-individual",
-        headers={"activemq.prefetchSize": "20"},
+        headers={PREFETCH[broker.kind]: "20"},
         queue_messages=False,
     )
     received: list[int] = []
@@ -91,15 +95,15 @@ async def consume_through(
                     break
         if first_message_after:
             report.append(
-                f"{fault}: messages flowing again {first_message_after[0]:.1f} s after the "
-                "fault (broker restart included)"
+                f"{broker.kind} {fault}: messages flowing again "
+                f"{first_message_after[0]:.1f} s after the fault (broker restart included)"
             )
     finally:
         await client.disconnect()
     return received
 
 
-def inject(broker: PrivateActiveMQ, fault: str) -> None:
+def inject(broker: PrivateBroker, fault: str) -> None:
     if fault == "restart":
         broker.stop()
     else:
@@ -110,19 +114,19 @@ def inject(broker: PrivateActiveMQ, fault: str) -> None:
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("fault", ["restart", "kill -9"])
+@pytest.mark.parametrize("kind", ["activemq", "rabbitmq"])
 async def test_no_message_is_lost_across_a_broker_restart(
-    private_activemq: PrivateActiveMQ, fault: str, report: list[str]
+    kind: str, fault: str, request: pytest.FixtureRequest, report: list[str]
 ) -> None:
+    broker: PrivateBroker = request.getfixturevalue(f"private_{kind}")
     queue = f"/queue/faults.restart.{uuid.uuid4().hex[:8]}"
-    await preload(private_activemq.stomp_url, queue)
+    await preload(broker, queue)
     try:
-        received = await asyncio.wait_for(
-            consume_through(private_activemq, queue, fault, report), 100
-        )
+        received = await asyncio.wait_for(consume_through(broker, queue, fault, report), 100)
     except TimeoutError:
         pytest.fail("the consumer did not get every message within 100 s")
     lost = sorted(set(range(MESSAGES)) - set(received))
     duplicates = len(received) - len(set(received))
-    report.append(f"{fault}: {MESSAGES} messages, lost {len(lost)}, duplicates {duplicates}")
+    report.append(f"{kind} {fault}: {MESSAGES} messages, lost {len(lost)}, duplicates {duplicates}")
     assert lost == []
     assert set(received) == set(range(MESSAGES))
