@@ -11,23 +11,25 @@ import time
 import pytest
 
 from explorer.client import Client, ConnectionLost, Direction, HeartbeatTimeout, WireRecord
-from tests.faults.rig import PrivateActiveMQ
+from tests.faults.rig import PrivateBroker
 
 # Allowance for the event loop and the 2 shared cores, on top of the documented bound.
 SCHEDULING_ALLOWANCE_S = 1.0
 
 
 @pytest.mark.asyncio
+@pytest.mark.parametrize("kind", ["activemq", "rabbitmq"])
 async def test_a_frozen_broker_is_declared_dead_within_the_heartbeat_bound(
-    private_activemq: PrivateActiveMQ, report: list[str]
+    kind: str, request: pytest.FixtureRequest, report: list[str]
 ) -> None:
+    broker: PrivateBroker = request.getfixturevalue(f"private_{kind}")
     last_in = [0.0]
 
     def tap(record: WireRecord) -> None:
         if record.direction is Direction.IN:
             last_in[0] = record.timestamp
 
-    client = Client(private_activemq.stomp_url, heartbeat=(1000, 1000), wire_tap=tap)
+    client = Client(broker.stomp_url, heartbeat=(1000, 1000), wire_tap=tap, **broker.client_options)
     events = client.events()
     await client.connect()
     try:
@@ -36,7 +38,7 @@ async def test_a_frozen_broker_is_declared_dead_within_the_heartbeat_bound(
         interval = expect_ms / 1000
         bound = interval * client.heartbeat_grace + max(interval * 0.1, 0.3) + interval / 8
         await asyncio.sleep(2 * interval)  # heart-beats flow both ways
-        private_activemq.freeze()
+        broker.freeze()
         frozen_at = time.monotonic()
         lost = None
         async with asyncio.timeout(bound + 30):
@@ -46,14 +48,14 @@ async def test_a_frozen_broker_is_declared_dead_within_the_heartbeat_bound(
                     break
         detected_at = time.monotonic()
     finally:
-        private_activemq.thaw()
+        broker.thaw()
         await client.close()
     assert lost is not None
     assert isinstance(lost.reason, HeartbeatTimeout), lost.reason
     assert "considered dead" in str(lost.reason)
     silent = detected_at - last_in[0]
     report.append(
-        f"heart-beat {expect_ms} ms: dead peer reported {silent:.2f} s after the last byte "
+        f"{kind}, heart-beat {expect_ms} ms: dead peer reported {silent:.2f} s after the last byte "
         f"({detected_at - frozen_at:.2f} s after SIGSTOP; documented bound {bound:.2f} s)"
     )
     assert last_in[0] <= frozen_at + 0.1  # nothing came from the frozen broker
