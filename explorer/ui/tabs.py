@@ -131,14 +131,22 @@ class ConnectionTabs(QTabWidget):
     async def _close(self, view: ConnectionView) -> None:
         try:
             await view.shutdown()
-        finally:
+        except asyncio.CancelledError:  # the window is closing: its shutdown() closes the tab
             self._closing.discard(view)
-            index = self.indexOf(view)
-            if index >= 0:
-                self.removeTab(index)
-            self.view_closed.emit(view)
-            view.session.deleteLater()
-            view.deleteLater()
+            raise
+        except Exception:  # reported by the runner; the tab goes all the same
+            self._remove(view)
+            raise
+        self._remove(view)
+
+    def _remove(self, view: ConnectionView) -> None:
+        self._closing.discard(view)
+        index = self.indexOf(view)
+        if index >= 0:
+            self.removeTab(index)
+        self.view_closed.emit(view)
+        view.session.deleteLater()
+        view.deleteLater()
 
     async def shutdown(self) -> None:
         """Disconnect every tab's session at once (each bounded to a few seconds); one that

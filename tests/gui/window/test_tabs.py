@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
@@ -24,9 +25,20 @@ Run = Callable[[Awaitable[Any]], Any]
 
 
 @pytest.fixture
-def tabs(qapp: QApplication, run: Run) -> Iterator[ConnectionTabs]:
-    reports: list[str] = []
-    container = ConnectionTabs(TaskRunner(reports.append))
+def reports() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def runner(reports: list[str]) -> TaskRunner:
+    return TaskRunner(reports.append)
+
+
+@pytest.fixture
+def tabs(
+    qapp: QApplication, run: Run, runner: TaskRunner, reports: list[str]
+) -> Iterator[ConnectionTabs]:
+    container = ConnectionTabs(runner)
     container.show()
     yield container
     run(container.shutdown())
@@ -110,6 +122,36 @@ def test_closing_a_connected_tab_disconnects_its_session(tabs: ConnectionTabs, r
             tabs.close_tab(tabs.indexOf(view))
             await until(lambda: tabs.count() == 0, what="the tab to close")
             assert session.state is SessionState.CLOSED
+            await until(lambda: not broker.sessions, what="the broker to see it go")
+
+    run(body())
+
+
+def test_a_close_cut_short_by_the_window_closing_still_disconnects(
+    tabs: ConnectionTabs, runner: TaskRunner, run: Run
+) -> None:
+    async def body() -> None:
+        async with running_sandbox() as broker:
+            view = open_tab(tabs, "Sandbox", broker.tcp_url)
+            view.session.start()
+            await until(lambda: view.session.is_connected, what="the connection")
+            # A disconnect that takes its time (as a broker slow to send its RECEIPT).
+            slow_broker = asyncio.Event()
+            disconnect = view.shutdown
+
+            async def slow_shutdown() -> None:
+                await slow_broker.wait()
+                await disconnect()
+
+            view.shutdown = slow_shutdown  # type: ignore[method-assign]
+            tabs.close_tab(tabs.indexOf(view))
+            await asyncio.sleep(0)
+            assert runner.pending == 1  # the close is under way
+            await runner.shutdown()  # the window closes while the tab is closing
+            assert tabs.views() == [view]  # still a tab: the window's shutdown takes it
+            slow_broker.set()
+            await tabs.shutdown()
+            assert view.session.state is SessionState.CLOSED
             await until(lambda: not broker.sessions, what="the broker to see it go")
 
     run(body())
