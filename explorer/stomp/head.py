@@ -131,16 +131,19 @@ def _split_escaped(
         if not key or not colon:
             raise _bad_line(command, line, colon, lenient)
         if "\\" in line:
+            raw_key, raw_value = key, value
             try:
-                key = unescape_header(key, version)
-                value = unescape_header(value, version)
+                if "\\" in key:
+                    key = unescape_header(raw_key, version)
+                if "\\" in value:
+                    value = unescape_header(raw_value, version)
             except InvalidEscape as exc:
                 if not lenient:
                     raise InvalidEscape(f"{command} frame: {exc}") from None
                 detail = f"{command} frame: {exc}; kept as sent"
                 kept = [*(kept or ()), (Rule.UNDEFINED_ESCAPE, detail)]
-                key = unescape_header(key, version, lenient=True)
-                value = unescape_header(value, version, lenient=True)
+                key = unescape_header(raw_key, version, lenient=True)
+                value = unescape_header(raw_value, version, lenient=True)
         append((key, value))
     return headers, kept
 

@@ -228,6 +228,8 @@ class FrameParser:
         lenient = strictness is _LENIENT
         standard = strictness is _STANDARD
         no_body = self._no_body
+        commands, other_side = self._commands, self._other_side
+        server_side, any_command = self.server_side, self.accept_any_command
         append = out.append
         pos = 0
         nul = -1  # the first NUL at or after the head's search start, when known
@@ -321,18 +323,18 @@ class FrameParser:
                 try:
                     command, headers, length, found = read_head(
                         buf[start:head_end],
-                        self._commands,
-                        self._other_side,
-                        self.server_side,
-                        self.accept_any_command,
-                        self._version,
+                        commands,
+                        other_side,
+                        server_side,
+                        any_command,
+                        self._version,  # may change mid-call: a client adopts CONNECTED's
                         strictness,
                     )
                 except UnreadableHead as exc:  # lenient only: skip to the next NUL
                     drop, command, headers, length, found = exc, "", (), -1, None
                 if len(headers) > limits.max_headers:
                     raise LimitExceeded("max_headers", limits.max_headers, len(headers))
-                if command is _CONNECTED and self._version is None and not self.server_side:
+                if command is _CONNECTED and self._version is None and not server_side:
                     self._version = _VERSIONS.get(_first(headers, "version") or "1.0")
                 if length >= 0:
                     body_end = body_start + length

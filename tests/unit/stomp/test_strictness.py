@@ -166,6 +166,13 @@ def test_lenient_keeps_what_it_can_read_and_says_why(
         assert str(frame.violations[0]).startswith(f"{rule} at byte 1: ")
 
 
+def test_a_name_is_unescaped_once_when_its_value_has_an_undefined_escape() -> None:
+    [frame] = whole(b"MESSAGE\nk\\\\n:v\\t\n\n\0", version=Version.V1_2, strictness=LENIENT)
+    assert isinstance(frame, Frame)
+    assert frame.headers == (("k\\n", "v\\t"),)  # the name's escaped backslash stays one
+    assert [v.rule for v in frame.violations] == [Rule.UNDEFINED_ESCAPE]
+
+
 def test_several_deviations_in_one_frame_are_all_reported() -> None:
     data = b"FROB\na:\\t\ncontent-length:x\n\nbody\0"
     [frame] = whole(data, version=Version.V1_2, strictness=LENIENT)
