@@ -20,5 +20,9 @@ class DiscoveryUnavailable(DiscoveryError):
     """The endpoint could not be reached (refused, DNS, timeout, 5xx)."""
 
 
+class DiscoveryNotFound(DiscoveryUnavailable):
+    """HTTP 404: a wrong URL, or (for a path naming one queue) a queue that does not exist."""
+
+
 class DiscoveryProtocolError(DiscoveryError):
     """The endpoint answered something we cannot read (not JSON, unexpected shape)."""

@@ -17,6 +17,7 @@ from typing import Any
 
 from explorer.discovery.errors import (
     DiscoveryAuthError,
+    DiscoveryNotFound,
     DiscoveryProtocolError,
     DiscoveryUnavailable,
 )
@@ -43,9 +44,11 @@ def _request(
     body: Any,
     headers: Mapping[str, str],
     timeout: float,
+    method: str | None = None,
 ) -> Any:
     data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(url, data=data, method="GET" if data is None else "POST")
+    verb = method or ("GET" if data is None else "POST")
+    request = urllib.request.Request(url, data=data, method=verb)
     request.add_header("Accept", "application/json")
     if data is not None:
         request.add_header("Content-Type", "application/json")
@@ -66,7 +69,7 @@ def _request(
                 f"{where}: {status} {reason} — {endpoint.auth_hint}", endpoint.source
             ) from None
         if status == 404:
-            raise DiscoveryUnavailable(
+            raise DiscoveryNotFound(
                 f"{where}: 404 Not Found for {url} — check the URL in the profile",
                 endpoint.source,
             ) from None
@@ -84,6 +87,8 @@ def _request(
         ) from None
     except OSError as exc:
         raise DiscoveryUnavailable(f"{where}: {exc}", endpoint.source) from None
+    if not raw.strip():
+        return None  # 204 No Content (a DELETE)
     try:
         return json.loads(raw)
     except ValueError:
@@ -100,7 +105,9 @@ async def fetch_json(
     body: Any = None,
     headers: Mapping[str, str] | None = None,
     timeout: float = 10.0,
+    method: str | None = None,
 ) -> Any:
-    """GET (or POST when `body` is given) `path` under the endpoint and decode the JSON."""
+    """GET (or POST when `body` is given, or `method`, e.g. DELETE) `path` under the endpoint
+    and decode the JSON; an empty answer (204 No Content) is None."""
     url = endpoint.join(path)
-    return await asyncio.to_thread(_request, endpoint, url, body, headers or {}, timeout)
+    return await asyncio.to_thread(_request, endpoint, url, body, headers or {}, timeout, method)
