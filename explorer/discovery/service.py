@@ -1,7 +1,8 @@
 """Run every discovery source of one connection and yield one stream of changes.
 
-    config = DiscoveryConfig.for_connection(broker=BrokerKind.ACTIVEMQ,
-                                            jolokia_url="http://127.0.0.1:8161/api/jolokia")
+    config = DiscoveryConfig(broker=BrokerKind.ACTIVEMQ,
+                             jolokia_url="http://127.0.0.1:8161/api/jolokia")
+    # or, for a saved profile: DiscoveryConfig.from_profile(profile, kind, management_password=pw)
     async with DiscoveryService(config, client) as discovery:
         async for event in discovery:
             match event:
@@ -10,7 +11,8 @@
                 case SourceProblem(): show event.error.message next to the source
                 case SourceReady(): clear the problem
 
-(`apply_to_tree(tree, event)` does the first two.) Polled sources (Jolokia, the RabbitMQ
+(`apply_to_tree(tree, event)` does the first two; a `ConnectionSession` runs this for its
+connection, see `explorer.session.discovery`.) Polled sources (Jolokia, the RabbitMQ
 management API) refresh every `refresh_interval` seconds and back off exponentially (up to
 `max_backoff`) while they fail; a failing source never stops the others. STOMP sources
 (ActiveMQ advisories, the sandbox topic) follow the client's connection.

@@ -185,6 +185,10 @@ class ConnectionSession:
         if pump is not None:
             with contextlib.suppress(asyncio.CancelledError):
                 await pump
+        # The connection ended for good (failed, or closed by shutdown): nothing of this
+        # run may outlive it, whether or not anyone calls shutdown().
+        await self._stop_discovery()
+        await self._helpers.cancel_all()
         if self.state is not SessionState.FAILED:
             self._set_status(Status(SessionState.CLOSED))
 

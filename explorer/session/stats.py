@@ -8,20 +8,10 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
+from explorer.stomp import is_late
+
 # Messages per second are averaged over this many whole seconds (the current one excluded).
 RATE_WINDOW = 5
-
-# The broker is overdue after this many of its heart-beat intervals without a byte.
-# ActiveMQ's own keep-alive gaps reach 2.0x the interval on a busy machine; 1.5x (the old
-# status-bar rule) turned the heart red while the client (2x plus slack) still trusted it.
-LIVENESS_FACTOR = 2.0
-LIVENESS_SLACK = 0.3  # seconds: scheduling noise on small intervals
-
-
-def overdue_after(expect_ms: int) -> float:
-    """Seconds of silence after which a peer expected every `expect_ms` counts as dead."""
-    interval = expect_ms / 1000
-    return LIVENESS_FACTOR * interval + max(0.1 * interval, LIVENESS_SLACK)
 
 
 @dataclass
@@ -63,8 +53,9 @@ class Counters:
         self, now: float, expect_ms: int, connected: bool
     ) -> tuple[bool | None, float]:
         """(healthy?, seconds since the broker last sent anything); None when no
-        heart-beats are expected (or not connected)."""
+        heart-beats are expected (or not connected). Healthy follows the one liveness rule
+        of `explorer.stomp.heartbeat` (the client's and the sandbox's too)."""
         since = now - self.last_in if self.last_in else 0.0
         if not connected or not expect_ms:
             return None, since
-        return since <= overdue_after(expect_ms), since
+        return not is_late(now, self.last_in, expect_ms), since

@@ -35,7 +35,6 @@ from explorer.session import (
 )
 from explorer.session.ports import ClientFactory
 from explorer.session.subscriptions import LiveSubscription
-from explorer.stomp import Direction
 from explorer.store import SPLIT_RULES, DestinationTree, LogEntry
 from explorer.ui import session_text as words
 from explorer.ui.models import DestinationTreeModel, MessageTableModel, TrafficModel
@@ -203,9 +202,7 @@ class SessionController(QObject):
             self.login_refused.emit(text)
 
     def on_traffic(self, records: Sequence[WireRecord]) -> None:
-        record = self.traffic.record
-        for r in records:
-            record(r.timestamp, r.direction is Direction.OUT, r.data, r.is_heartbeat)
+        self.traffic.add_records(records)
 
     # -- life cycle and commands -----------------------------------------------------------
 
