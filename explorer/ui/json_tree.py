@@ -4,15 +4,30 @@ A 10 MB document can hold hundreds of thousands of values; building a node for e
 take seconds. Here a node knows its value, and its children are made on first expansion, in
 chunks of `CHUNK` through Qt's canFetchMore/fetchMore, so opening a big body costs one
 `json.loads` plus a few hundred rows.
+
+`JsonTreeView` is the view the message pane shows: its context menu copies a value or its
+JSONPath and, on a number, offers "Chart this field" (`field_chart_requested(path, value)`,
+the path in the JSONPath dialect of `explorer.search`, e.g. `$.sensors[0].temp`).
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import re
 from typing import Any, overload
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMenu, QTreeView, QWidget
 
 CHUNK = 500
 _PREVIEW = 120
@@ -20,15 +35,37 @@ _PREVIEW = 120
 Index = QModelIndex | QPersistentModelIndex
 
 
-class _Node:
-    __slots__ = ("children", "key", "parent", "row", "value")
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
-    def __init__(self, key: str, value: Any, parent: _Node | None, row: int) -> None:
+
+class _Node:
+    __slots__ = ("children", "key", "name", "parent", "row", "value")
+
+    def __init__(
+        self, key: str, value: Any, parent: _Node | None, row: int, name: str | int = ""
+    ) -> None:
         self.key = key
         self.value = value
         self.parent = parent
         self.row = row
+        self.name = name  # the object key (str) or array position (int) in the parent
         self.children: list[_Node] = []
+
+    def path(self) -> str:
+        """This value's JSONPath from the document root, e.g. `$.items[2]['unit price']`."""
+        parts: list[str] = []
+        node: _Node | None = self
+        while node is not None and node.parent is not None:
+            name = node.name
+            if isinstance(name, int):
+                parts.append(f"[{name}]")
+            elif _PLAIN_KEY.match(name):
+                parts.append(f".{name}")
+            else:
+                escaped = name.replace("\\", "\\\\").replace("'", "\\'")
+                parts.append(f"['{escaped}']")
+            node = node.parent
+        return "$" + "".join(reversed(parts))
 
     def child_count(self) -> int:
         if isinstance(self.value, dict | list):
@@ -38,15 +75,18 @@ class _Node:
     def fetch(self, count: int) -> None:
         start = len(self.children)
         value = self.value
+        items: list[tuple[str, Any, str | int]]
         if isinstance(value, dict):
             keys = itertools.islice(value, start, start + count)
-            items = [(k, value[k]) for k in keys]
+            items = [(str(k), value[k], str(k)) for k in keys]
         elif isinstance(value, list):
-            items = [(f"[{i}]", v) for i, v in enumerate(value[start : start + count], start)]
+            items = [(f"[{i}]", v, i) for i, v in enumerate(value[start : start + count], start)]
         else:
             return
         base = len(self.children)
-        self.children.extend(_Node(str(k), v, self, base + i) for i, (k, v) in enumerate(items))
+        self.children.extend(
+            _Node(key, v, self, base + i, name) for i, (key, v, name) in enumerate(items)
+        )
 
 
 def _preview(value: Any) -> str:
@@ -127,6 +167,14 @@ class JsonTreeModel(QAbstractItemModel):
         """How many children the value at `index` has (fetched or not)."""
         return self._node(index).child_count()
 
+    def value(self, index: Index) -> Any:
+        """The JSON value at `index` (the whole document for an invalid index)."""
+        return self._node(index).value
+
+    def path(self, index: Index) -> str:
+        """The JSONPath of the value at `index` (`$` for the root)."""
+        return self._node(index).path()
+
     def canFetchMore(self, parent: Index) -> bool:
         node = self._node(parent)
         return len(node.children) < node.child_count()
@@ -160,3 +208,69 @@ class JsonTreeModel(QAbstractItemModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Key"), self.tr("Value"), self.tr("Type"))[section]
         return None
+
+
+def is_chartable(value: Any) -> bool:
+    """A JSON number (booleans are not numbers here)."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+class JsonTreeView(QTreeView):
+    """The JSON tree with a context menu: copy value, copy path, chart a number."""
+
+    field_chart_requested = Signal(str, float)  # JSONPath, the value clicked
+    copied = Signal(str)  # what was copied, in words, for feedback
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUniformRowHeights(True)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+
+    def json_model(self) -> JsonTreeModel | None:
+        model = self.model()
+        return model if isinstance(model, JsonTreeModel) else None
+
+    def field_menu(self, index: QModelIndex) -> QMenu | None:
+        """The context menu for the value at `index` (None off a row); tests trigger it."""
+        model = self.json_model()
+        if model is None or not index.isValid():
+            return None
+        value = model.value(index)
+        path = model.path(index)
+        menu = QMenu(self)
+        copy_value = menu.addAction(self.tr("Copy value"))
+        copy_value.setObjectName("jsonCopyValue")
+        copy_value.triggered.connect(lambda: self._copy(_as_text(value), self.tr("Value copied")))
+        copy_path = menu.addAction(self.tr("Copy path ({path})").format(path=_short(path)))
+        copy_path.setObjectName("jsonCopyPath")
+        copy_path.triggered.connect(lambda: self._copy(path, self.tr("Path copied")))
+        menu.addSeparator()
+        chart = menu.addAction(self.tr("Chart this field"))
+        chart.setObjectName("jsonChartField")
+        if is_chartable(value):
+            chart.triggered.connect(lambda: self.field_chart_requested.emit(path, float(value)))
+        else:
+            chart.setEnabled(False)
+            chart.setToolTip(self.tr("Only numbers can be charted"))
+        return menu
+
+    def _menu(self, pos: QPoint) -> None:
+        menu = self.field_menu(self.indexAt(pos))
+        if menu is not None:
+            menu.exec(self.viewport().mapToGlobal(pos))
+            menu.deleteLater()
+
+    def _copy(self, text: str, feedback: str) -> None:
+        QGuiApplication.clipboard().setText(text)
+        self.copied.emit(feedback)
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def _short(path: str, limit: int = 40) -> str:
+    return path if len(path) <= limit else "…" + path[-(limit - 1) :]

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 from explorer.ui import body_format
 from explorer.ui.body_format import BodyKind
 from explorer.ui.icons import icon
-from explorer.ui.json_tree import JsonTreeModel
+from explorer.ui.json_tree import JsonTreeModel, JsonTreeView
 
 Headers = Sequence[tuple[str, str]]
 
@@ -54,6 +53,8 @@ class MessageDetail(QWidget):
     """Shows one frame. Call show_frame(); the pane decides how to render the body."""
 
     acknowledge = Signal(bool)  # the ACK (True) or NACK (False) button of a client-ack MESSAGE
+    # "Chart this field" on a number in the JSON view: (JSONPath, value); see json_tree.py.
+    field_chart_requested = Signal(str, float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,9 +134,9 @@ class MessageDetail(QWidget):
         self._text_view.setFont(monospace_font())
         self._text_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self._text_view.setToolTip(self.tr("The body"))
-        self._tree = QTreeView()
+        self._tree = JsonTreeView()
         self._tree.setObjectName("detailJson")
-        self._tree.setUniformRowHeights(True)
+        self._tree.field_chart_requested.connect(self.field_chart_requested)
         self._tree.setToolTip(self.tr("The body as a foldable JSON tree"))
         self._stack = QStackedWidget()
         self._stack.addWidget(self._text_view)
@@ -251,7 +252,7 @@ class MessageDetail(QWidget):
     def text_view(self) -> QPlainTextEdit:
         return self._text_view
 
-    def json_view(self) -> QTreeView:
+    def json_view(self) -> JsonTreeView:
         return self._tree
 
     def is_truncated(self) -> bool:
