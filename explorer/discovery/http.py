@@ -49,7 +49,8 @@ def _request(
     data = None if body is None else json.dumps(body).encode()
     verb = method or ("GET" if data is None else "POST")
     request = urllib.request.Request(url, data=data, method=verb)
-    request.add_header("Accept", "application/json")
+    # RabbitMQ answers a DELETE that asks for JSON back with 406 (it returns nothing)
+    request.add_header("Accept", "*/*" if verb == "DELETE" else "application/json")
     if data is not None:
         request.add_header("Content-Type", "application/json")
     if endpoint.login is not None:
