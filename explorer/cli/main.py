@@ -27,6 +27,8 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "run",
     "replay",
     "bench",
+    "move",
+    "purge",
 )
 
 PROG = "stomp-explorer"

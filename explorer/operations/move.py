@@ -1,0 +1,393 @@
+"""Move or copy messages between queues so that nothing is ever lost.
+
+The rule, per message: consume it with `ack:client-individual`, SEND a copy (the producer's
+own headers, see `headers.py`) to the target *with a receipt*, and ACK the source only after
+that receipt arrived. A crash at any point leaves the message on the source (unacked
+messages go back when the connection ends), in the target, or in both: a duplicate, never a
+loss. Work goes in batches of `plan.window` messages: the SENDs are written back to back,
+their receipts awaited in order, then the confirmed ones ACKed, the last ACK with a receipt
+so the batch's count is confirmed too.
+
+A copy never ACKs: on ActiveMQ it reads the queue with the queue browser (`browser:true`,
+nothing taken, ends at `browser:end`); elsewhere it consumes without acknowledging, so the
+broker gives every message back when the copy's connection closes (RabbitMQ puts them back
+in place, marked redelivered).
+
+Stops: a SEND the broker refuses (ERROR) stops the move and that message stays on the source
+(`StopReason.REFUSED`); a lost connection stops it (`CONNECTION_LOST`); `stop.set()` stops it
+between batches (`CANCELLED`); cancelling the task is safe too (nothing lost, at most the
+batch in flight duplicated). Messages are never NACKed: ActiveMQ sends a NACKed message to
+its dead-letter queue.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from explorer.broker.kind import BrokerKind
+from explorer.broker.modes import is_browser_end
+from explorer.client import (
+    BrokerError,
+    Client,
+    ClientError,
+    Message,
+    ReceiptWaiter,
+    ReceiveTimeout,
+    Subscription,
+)
+from explorer.client.errors import describe_error_frame
+from explorer.operations.admin import JolokiaAdmin, ManagementAdmin
+from explorer.operations.connection import ClientFactory, broker_kind, connected
+from explorer.operations.errors import (
+    DestinationRefused,
+    InvalidSelector,
+    OperationError,
+    QueueNotFound,
+    UnsupportedOperation,
+)
+from explorer.operations.headers import copy_headers, needs_content_length, original_destination
+from explorer.operations.plan import MovePlan, MoveResult, StopReason
+from explorer.operations.targets import (
+    TargetResolver,
+    check_selector,
+    require_queue,
+    source_destination,
+)
+from explorer.stomp import Command, Frame
+
+ProgressCallback = Callable[[MoveResult], None]
+RECEIPT_TIMEOUT = 30.0
+
+
+@dataclass(frozen=True, slots=True)
+class AdminApis:
+    """The HTTP APIs an operation may use: checks (does the queue exist?) and purges."""
+
+    jolokia: JolokiaAdmin | None = None
+    management: ManagementAdmin | None = None
+
+
+def prefetch_headers(broker: BrokerKind, window: int) -> dict[str, str]:
+    """Limit what the broker sends ahead of our ACKs to one batch."""
+    if broker is BrokerKind.ACTIVEMQ:
+        return {"activemq.prefetchSize": str(window)}
+    if broker is BrokerKind.RABBITMQ:
+        return {"prefetch-count": str(window)}
+    return {}
+
+
+def refusal(
+    target: str, error: BrokerError, broker: BrokerKind, apis: AdminApis
+) -> DestinationRefused:
+    """A SEND's ERROR, with a hint for RabbitMQ's PRECONDITION_FAILED: `/queue/x` declares
+    x, and an x declared with other arguments (a dead-letter exchange, a TTL) refuses."""
+    words = describe_error_frame(error.frame)
+    if (
+        broker is BrokerKind.RABBITMQ
+        and "precondition_failed" in words.lower()
+        and apis.management is None
+    ):
+        words += (
+            "; the queue exists with other arguments: give --management URL so the move "
+            "sends to it as /amq/queue/... without declaring it"
+        )
+    return DestinationRefused(target, words)
+
+
+def subscribe_refusal(error: BrokerError, source: str, selector: str | None) -> OperationError:
+    """A SUBSCRIBE's ERROR in the operation's terms (missing queue, bad selector, other)."""
+    words = describe_error_frame(error.frame)
+    detail = (words + " " + error.frame.body.decode("utf-8", "replace")).lower()
+    if "not_found" in detail or "no queue" in detail:
+        return QueueNotFound(source, words)
+    if selector and ("selector" in detail or "filter" in detail):
+        return InvalidSelector(selector, words)
+    return DestinationRefused(source, words)
+
+
+async def check_source(
+    client: Client, plan_source: str, broker: BrokerKind, apis: AdminApis
+) -> str:
+    """The destination to subscribe to; QueueNotFound when an API says there is none."""
+    if broker is BrokerKind.ACTIVEMQ and apis.jolokia is not None:
+        await apis.jolokia.require_queue(plan_source)
+    return await source_destination(plan_source, broker, apis.management)
+
+
+async def move_messages(
+    open_client: ClientFactory,
+    plan: MovePlan,
+    *,
+    broker: BrokerKind | None = None,
+    apis: AdminApis | None = None,
+    progress: ProgressCallback | None = None,
+    stop: asyncio.Event | None = None,
+) -> MoveResult:
+    """Run `plan` on a connection of its own; the counts, whatever happened once it started.
+
+    Raises before anything is touched: `OperationError` (unsupported, unknown queue, refused
+    subscription, bad selector) and the client's `ClientError` (cannot connect).
+    """
+    async with connected(open_client) as client:
+        kind = broker_kind(client, broker)
+        mover = _Mover(client, plan, kind, apis or AdminApis(), progress, stop)
+        sub = await mover.open()
+        return await mover.run(sub)
+
+
+@dataclass(frozen=True, slots=True)
+class ListedMessage:
+    """One message a dry run found: what it is and where it would go (None: skipped)."""
+
+    position: int  # 1, 2, ... in the order the broker gave them
+    message: Message  # as received (headers, body, message id)
+    target: str | None
+
+    @property
+    def redelivered(self) -> bool:
+        return self.message.header("redelivered") == "true"
+
+
+class ListingMethod(StrEnum):
+    """How a dry run looked at the queue (say it: the second one leaves a trace)."""
+
+    BROWSE = "browse"  # ActiveMQ's queue browser: nothing taken, nothing reordered
+    CONSUME_AND_RELEASE = "consume-and-release"  # read without ACK, given back at the end
+
+
+LISTING_NOTES = {
+    ListingMethod.BROWSE: "browsed with the queue browser: nothing was taken or reordered",
+    ListingMethod.CONSUME_AND_RELEASE: (
+        "read without acknowledging and given back when the listing ended: nothing was "
+        "taken; the broker marks them redelivered (RabbitMQ puts them back in place)"
+    ),
+}
+
+
+async def list_messages(
+    open_client: ClientFactory,
+    plan: MovePlan,
+    *,
+    broker: BrokerKind | None = None,
+    apis: AdminApis | None = None,
+    on_message: Callable[[ListedMessage], None] | None = None,
+    stop: asyncio.Event | None = None,
+) -> tuple[int, ListingMethod]:
+    """The dry run of `plan`: what would move, and where, with nothing moved. Each message
+    goes to `on_message`; returns how many were listed and how."""
+    async with connected(open_client) as client:
+        kind = broker_kind(client, broker)
+        mover = _Mover(client, plan, kind, apis or AdminApis(), None, stop, dry_run=True)
+        sub = await mover.open()
+        method = ListingMethod.BROWSE if mover.browse else ListingMethod.CONSUME_AND_RELEASE
+        listed = 0
+        while plan.count is None or listed < plan.count:
+            if stop is not None and stop.is_set():
+                break
+            batch, ended = await mover.take(sub, plan.window)
+            for message in batch:
+                if plan.count is not None and listed >= plan.count:
+                    break
+                listed += 1
+                if on_message is not None:
+                    target = await mover.target_for(message)
+                    on_message(ListedMessage(listed, message, target))
+            if ended:
+                break
+        return listed, method
+
+
+class _Mover:
+    def __init__(
+        self,
+        client: Client,
+        plan: MovePlan,
+        broker: BrokerKind,
+        apis: AdminApis,
+        progress: ProgressCallback | None,
+        stop: asyncio.Event | None,
+        *,
+        dry_run: bool = False,
+    ) -> None:
+        self.client = client
+        self.plan = plan
+        self.broker = broker
+        self.apis = apis
+        self.progress = progress
+        self.stop = stop
+        self.result = MoveResult()
+        self.resolver = TargetResolver(broker, apis.management)
+        self.dry_run = dry_run
+        self.browse = (plan.copy or dry_run) and broker is BrokerKind.ACTIVEMQ
+        self.taken = 0
+
+    async def open(self) -> Subscription:
+        """Check everything that can be checked, then subscribe (nothing touched before)."""
+        plan = self.plan
+        require_queue(plan.source, plan.verb)
+        check_selector(plan.selector, self.broker, plan.source, plan.verb)
+        if plan.target is not None:
+            if plan.target == plan.source:
+                raise UnsupportedOperation(
+                    plan.verb, plan.source, "the source and the target are the same queue"
+                )
+            await self.resolver.resolve(plan.target)
+        destination = await check_source(self.client, plan.source, self.broker, self.apis)
+        headers: dict[str, str] = {}
+        if plan.selector:
+            headers["selector"] = plan.selector
+        if self.browse:
+            headers["browser"] = "true"
+            ack = "auto"
+        else:
+            ack = "client-individual"
+            if not (plan.copy or self.dry_run):
+                headers.update(
+                    prefetch_headers(self.broker, min(plan.window, plan.count or 1 << 30))
+                )
+            elif plan.count is not None:  # held unacked to the end: as many as asked for
+                headers.update(prefetch_headers(self.broker, plan.count))
+            # else a copy or listing of everything holds every message: no prefetch limit
+        try:
+            return await self.client.subscribe(
+                destination, ack=ack, headers=headers, receipt=True, timeout=RECEIPT_TIMEOUT
+            )
+        except BrokerError as exc:
+            raise subscribe_refusal(exc, plan.source, plan.selector) from None
+
+    async def run(self, sub: Subscription) -> MoveResult:
+        result = self.result
+        while True:
+            if self.stop is not None and self.stop.is_set():
+                result.stopped = StopReason.CANCELLED
+                break
+            limit = self.plan.window
+            if self.plan.count is not None:
+                limit = min(limit, self.plan.count - self.taken)
+                if limit <= 0:
+                    result.stopped = StopReason.COUNT
+                    break
+            batch, ended = await self.take(sub, limit)
+            if batch:
+                self.taken += len(batch)
+                stopped = await self._handle(batch)
+                if self.progress is not None:
+                    self.progress(result.snapshot())
+                if stopped:
+                    break
+            if ended:
+                result.stopped = StopReason.DONE
+                break
+        return result
+
+    async def take(self, sub: Subscription, limit: int) -> tuple[list[Message], bool]:
+        """Up to `limit` messages: wait `idle` for the first, then what is already there.
+        `ended` when the source has no more (idle, browse end, subscription over)."""
+        batch: list[Message] = []
+        timeout = self.plan.idle
+        while len(batch) < limit:
+            try:
+                message = await sub.get(timeout=timeout)
+            except ReceiveTimeout:
+                return batch, not batch
+            except StopAsyncIteration:
+                return batch, True
+            except ClientError as exc:
+                self._lost(exc)
+                return batch, True
+            if self.browse and is_browser_end(dict(message.headers)):
+                return batch, True
+            batch.append(message)
+            timeout = 0.0
+        return batch, False
+
+    def _lost(self, error: ClientError) -> None:
+        if self.result.stopped is not StopReason.REFUSED:  # the refusal explains it better
+            self.result.stopped = StopReason.CONNECTION_LOST
+            self.result.error = error
+
+    async def _handle(self, batch: list[Message]) -> bool:
+        """Send, confirm, ACK one batch; True when the move must stop."""
+        result = self.result
+        sent: list[tuple[Message, str, ReceiptWaiter]] = []
+        stop = False
+        for message in batch:
+            target = await self.target_for(message)
+            if target is None:
+                result.skipped += 1
+                continue
+            try:
+                sent.append((message, target, await self._send(message, target)))
+            except ClientError as exc:
+                self._lost(exc)  # the rest of the batch was not sent: still on the source
+                stop = True
+                break
+        confirmed: list[tuple[Message, str]] = []
+        for message, target, waiter in sent:
+            try:
+                await waiter.wait(RECEIPT_TIMEOUT)
+            except BrokerError as exc:
+                result.failed += 1
+                if result.stopped is not StopReason.CONNECTION_LOST:
+                    result.stopped = StopReason.REFUSED
+                    result.error = refusal(target, exc, self.broker, self.apis)
+                stop = True
+                continue
+            except ClientError as exc:
+                stop = True
+                if result.stopped is StopReason.REFUSED:
+                    result.failed += 1  # the refusal ended the connection (RabbitMQ)
+                    continue
+                result.duplicated += 1  # maybe sent; still on the source
+                self._lost(exc)
+                continue
+            confirmed.append((message, target))
+        if confirmed:
+            await self._settle(confirmed)
+        return stop or result.stopped is StopReason.CONNECTION_LOST
+
+    async def target_for(self, message: Message) -> str | None:
+        if self.plan.target is not None:
+            return self.plan.target
+        original = original_destination(message.headers, self.broker)
+        if original is None:
+            return None
+        try:
+            await self.resolver.resolve(original)
+        except OperationError:
+            return None  # a topic, or a queue we cannot safely send to: left where it is
+        return original
+
+    async def _send(self, message: Message, target: str) -> ReceiptWaiter:
+        destination = await self.resolver.resolve(target)
+        headers = (
+            ("destination", destination),
+            *copy_headers(message.headers, self.broker),
+            ("receipt", self.client.next_receipt_id()),
+        )
+        frame = Frame(Command.SEND, headers, message.body)
+        content_length = needs_content_length(message.headers, message.body)
+        waiter = await self.client.send_frame(frame, content_length=content_length)
+        assert waiter is not None  # the frame has a receipt header
+        return waiter
+
+    async def _settle(self, confirmed: list[tuple[Message, str]]) -> None:
+        """ACK the source for every confirmed copy (a copy: just count them)."""
+        result = self.result
+        if not self.plan.copy:
+            try:
+                for message, _ in confirmed[:-1]:
+                    await self.client.ack(message)
+                await self.client.ack(confirmed[-1][0], receipt=True, timeout=RECEIPT_TIMEOUT)
+            except ClientError as exc:
+                result.duplicated += len(confirmed)  # in the target, and back on the source
+                self._lost(exc)
+                return
+        for message, target in confirmed:
+            result.moved += 1
+            result.by_target[target] = result.by_target.get(target, 0) + 1
+            if message.header("redelivered") == "true":
+                result.redelivered += 1
