@@ -30,6 +30,15 @@ from explorer.capture.errors import (
 )
 
 MIN_MAX_BYTES: Final = 1 << 20
+_COUNT_DESTINATIONS: Final = (
+    "INSERT INTO destinations (destination, messages, bytes, last_received) "
+    "SELECT destination, count(*), sum(body_size), max(received) FROM messages "
+    "WHERE seq > ? GROUP BY destination "
+    "ON CONFLICT (destination) DO UPDATE SET messages = messages + excluded.messages, "
+    "bytes = bytes + excluded.bytes, "
+    "last_received = max(last_received, excluded.last_received)"
+)
+"""Add a batch's messages (seq > ?) to the per-destination counts, in SQL."""
 _SIZE_ROUNDS: Final = 8
 _MERGE_PAGES: Final = 500
 EVICT_TO: Final = 0.9
@@ -145,25 +154,12 @@ class CaptureAppender:
         returns how many were written. Raises `CaptureWriteFailed` when the disk refuses
         (the transaction is rolled back: nothing of the batch is kept, all before it is)."""
         rows = [to_row(item) for item in batch]
-        counts: dict[str, int] = {}
-        sizes: dict[str, int] = {}
-        latest: dict[str, float] = {}
-        for row in rows:
-            name = row[5]
-            counts[name] = counts.get(name, 0) + 1
-            sizes[name] = sizes.get(name, 0) + row[10]
-            latest[name] = max(latest.get(name, row[0]), row[0])
         conn = self._conn
         try:
             conn.execute("BEGIN IMMEDIATE")
+            before = self._last_seq()
             conn.executemany(schema.INSERT_MESSAGE, rows)
-            conn.executemany(
-                "INSERT INTO destinations (destination, messages, bytes, last_received) "
-                "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (destination) DO UPDATE SET "
-                "messages = messages + ?2, bytes = bytes + ?3, "
-                "last_received = max(last_received, ?4)",
-                [(name, n, sizes[name], latest[name]) for name, n in counts.items()],
-            )
+            conn.execute(_COUNT_DESTINATIONS, (before,))
             if dropped:
                 self._add_info(schema.INFO_DROPPED, dropped)
             conn.execute("COMMIT")

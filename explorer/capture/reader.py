@@ -141,9 +141,10 @@ class Capture:
         )
 
     def count(self, query: str | Node | None = None) -> int:
-        """How many messages (matching `query` when given; see `search`)."""
+        """How many messages (matching `query` when given; see `search`). Without a query
+        this is the recorder's per-destination counts added up: no scan of the messages."""
         if query is None:
-            return int(self._query("SELECT count(*) FROM messages")[0][0])
+            return int(self._query("SELECT coalesce(sum(messages), 0) FROM destinations")[0][0])
         where, params = self._where(query)
         return int(self._query(f"SELECT count(*) FROM messages WHERE {where}", params)[0][0])
 

@@ -90,22 +90,22 @@ def header_json(
     `headers` is a JSON object of each name's first value (the STOMP rule) in wire order;
     `header_list` the full [[name, value], ...] list, stored only when a name repeats.
     """
-    first: dict[str, str] = {}
-    repeated = False
-    for name, value in headers:
-        if name in first:
-            repeated = True
-        else:
-            first[name] = value
-    try:
-        column = _dumps(first)
-        listed = _dumps([list(pair) for pair in headers]) if repeated else None
-        column.encode("utf-8")
-        if listed is not None:
-            listed.encode("utf-8")
-    except UnicodeEncodeError:  # lone surrogates: \\u escapes keep them, still valid JSON
-        column = _dumps_ascii(first)
-        listed = _dumps_ascii([list(pair) for pair in headers]) if repeated else None
+    first = dict(headers)  # C speed; the last value wins, so check for repeats
+    repeated = len(first) != len(headers)
+    if repeated:
+        first = {}
+        for name, value in headers:
+            first.setdefault(name, value)
+    column = _dumps(first)
+    listed = _dumps([list(pair) for pair in headers]) if repeated else None
+    if not column.isascii() or (listed is not None and not listed.isascii()):
+        try:
+            column.encode("utf-8")
+            if listed is not None:
+                listed.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates: \\u escapes keep them, valid JSON
+            column = _dumps_ascii(first)
+            listed = _dumps_ascii([list(pair) for pair in headers]) if repeated else None
     return column, listed, first
 
 

@@ -17,7 +17,7 @@ from explorer.search.ast import Op, Value
 REGEX_BODY_BYTES: Final = 1 << 20
 """Regular expressions look at this much of each body (a 10 MB body must not stall)."""
 
-_HEADER_NUMBER: Final = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\Z")
+_HEADER_NUMBER: Final = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)\Z")
 NOT_JSON: Final = object()
 """What `json_document` returns for a body that is not JSON."""
 
@@ -92,7 +92,8 @@ def destination_matches(pattern: str, destination: str) -> bool:
 
 
 def header_number(text: str | None) -> float | None:
-    """A header value as a number (plain decimal notation only), else None."""
+    """A header value as a number, else None: an optional sign, digits with at most one
+    decimal point (`5`, `-1.5`, `.5`, `10.`); no exponent, no spaces (SQL checks the same)."""
     if text is None or not _HEADER_NUMBER.match(text):
         return None
     return float(text)

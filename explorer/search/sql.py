@@ -38,8 +38,14 @@ from explorer.search.ast import (
     Or,
     Value,
 )
+from explorer.search.sql_json import (
+    SQL_OPS,
+    json_compare_sql,
+    json_exists_sql,
+    quoted_path,
+)
 
-_SQL_OPS: Final = {Op.EQ: "=", Op.LT: "<", Op.LE: "<=", Op.GT: ">", Op.GE: ">="}
+_SQL_OPS: Final = SQL_OPS
 _FIELD_COLUMNS: Final = {
     Field.DIRECTION: "direction",
     Field.COMMAND: "command",
@@ -137,56 +143,48 @@ class _Builder:
         if op is Op.MATCH:
             return f"stomp_regexp({self.p(value)}, {self.found(name)})"
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            found = self.found(name)
-            number = f"stomp_number({self.found(name)})"
-            return f"({found} IS NOT NULL AND coalesce({number} {_SQL_OPS[op]} {self.p(value)}, 0))"
+            return self.header_number(name, op, value)
         return f"coalesce({self.found(name)} {_SQL_OPS[op]} {self.p(value)}, 0)"
+
+    def header_number(self, name: str, op: Op, value: float) -> str:
+        """`semantics.header_number` in SQL: the unsigned part is digits with at most one
+        point and at least one digit; then SQLite's CAST gives the same number. (Each `?`
+        is its own parameter, so every use of the header builds its SQL afresh.)"""
+
+        def unsigned() -> str:
+            return (
+                f"(CASE WHEN substr({self.found(name)}, 1, 1) IN ('+', '-') "
+                f"THEN substr({self.found(name)}, 2) ELSE {self.found(name)} END)"
+            )
+
+        return (
+            f"coalesce({self.found(name)} IS NOT NULL"
+            f" AND {unsigned()} NOT GLOB '*[^0-9.]*'"
+            f" AND {unsigned()} GLOB '*[0-9]*'"
+            f" AND {unsigned()} NOT GLOB '*.*.*'"
+            f" AND CAST({self.found(name)} AS REAL) {_SQL_OPS[op]} {self.p(value)}, 0)"
+        )
 
     def found(self, name: str) -> str:
         """SQL for the first `name` header's value (NULL when absent)."""
         if '"' in name or "\\" in name:
             return f"stomp_header(headers, {self.p(name)})"
-        return f"json_extract(headers, {self.p(_quoted_path(name))})"
+        return f"json_extract(headers, {self.p(quoted_path(name))})"
 
     def header_exists(self, name: str) -> str:
         if '"' in name or "\\" in name:
             return f"(stomp_header(headers, {self.p(name)}) IS NOT NULL)"
-        return f"(json_type(headers, {self.p(_quoted_path(name))}) IS NOT NULL)"
+        return f"(json_type(headers, {self.p(quoted_path(name))}) IS NOT NULL)"
 
     # -- JSON --------------------------------------------------------------------------------
 
     def json(self, path: str, op: Op, value: Value) -> str:
         if op is Op.NE:
             return f"(NOT {self.json(path, Op.EQ, value)})"
-        simple = sqlite_path(path)
-        if simple is None:
-            return (
-                f"(body_json AND stomp_json(body, {self.p(path)}, {self.p(op.value)}, "
-                f"{self.p(json.dumps(value))}))"
-            )
-        p = self.p
-        if op is Op.MATCH:
-            return (
-                f"(body_json AND json_type(body, {p(simple)}) = 'text' AND "
-                f"stomp_regexp({p(value)}, json_extract(body, {p(simple)})))"
-            )
-        if value is None:
-            return f"(body_json AND coalesce(json_type(body, {p(simple)}) = 'null', 0))"
-        if isinstance(value, bool):
-            kind = "true" if value else "false"
-            return f"(body_json AND coalesce(json_type(body, {p(simple)}) = '{kind}', 0))"
-        sql_op = _SQL_OPS[op]
-        kinds = "('integer', 'real')" if isinstance(value, (int, float)) else "('text')"
-        return (
-            f"(body_json AND coalesce(json_extract(body, {p(simple)}) {sql_op} {p(value)}, 0) "
-            f"AND json_type(body, {p(simple)}) IN {kinds})"
-        )
+        return json_compare_sql(path, op, value, self.p)
 
     def json_exists(self, path: str) -> str:
-        simple = sqlite_path(path)
-        if simple is None:
-            return f"(body_json AND stomp_json_exists(body, {self.p(path)}))"
-        return f"(body_json AND json_type(body, {self.p(simple)}) IS NOT NULL)"
+        return json_exists_sql(path, self.p)
 
     # -- fields ------------------------------------------------------------------------------
 
@@ -214,35 +212,6 @@ class _Builder:
         return f"({column} {_SQL_OPS[op]} {self.p(value)})"
 
 
-def sqlite_path(path: str) -> str | None:
-    """SQLite's path for a JSONPath of plain names and non-negative indexes (`$.a[0]."b c"`),
-    or None when SQLite cannot say it (wildcards, filters, slices, `..`, unions)."""
-    from jsonpath_ng.jsonpath import Child, Fields, Index, Root
-
-    steps: list[str] = []
-    expr = semantics.compiled_jsonpath(path)
-    while isinstance(expr, Child):
-        right = expr.right
-        if type(right) is Fields and len(right.fields) == 1 and right.fields[0] != "*":
-            name = right.fields[0]
-            if '"' in name or "\\" in name:
-                return None
-            steps.append(_quoted_path(name)[1:])
-        elif type(right) is Index and len(right.indices) == 1 and right.indices[0] >= 0:
-            steps.append(f"[{right.indices[0]}]")
-        else:
-            return None
-        expr = expr.left
-    if type(expr) is not Root:
-        return None
-    return "$" + "".join(reversed(steps))
-
-
-def _quoted_path(name: str) -> str:
-    """`$."name"`: SQLite's path to an object member, any name without `"` or backslash."""
-    return f'$."{name}"'
-
-
 # -- functions for SQLite ----------------------------------------------------------------------
 
 
@@ -252,7 +221,6 @@ def register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("stomp_regexp", 2, _regexp, **flags)
     conn.create_function("stomp_regexp_body", 2, _regexp_body, **flags)
     conn.create_function("stomp_header", 2, _header, **flags)
-    conn.create_function("stomp_number", 1, _number, **flags)
     conn.create_function("stomp_json", 4, _json, **flags)
     conn.create_function("stomp_json_exists", 2, _json_exists, **flags)
     conn.create_function("stomp_destination", 2, _destination, **flags)
@@ -283,10 +251,6 @@ def _regexp_body(pattern: str, body: object) -> int:
 def _header(headers: str, name: str) -> str | None:
     found = json.loads(headers).get(name)
     return None if found is None else str(found)
-
-
-def _number(value: object) -> float | None:
-    return semantics.header_number(_text(value))
 
 
 def _json(body: object, path: str, op: str, value: str) -> int:

@@ -38,7 +38,26 @@ from explorer.search import (
 
 DESTINATIONS = ["/queue/orders", "/queue/orders.eu", "/topic/prices.eu.fx", "/topic/a", ""]
 HEADER_NAMES = ["priority", "content-type", "x-id", 'odd"name', "x.y", "destination"]
-HEADER_VALUES = ["5", "05", "-1.5", "7", "10", "abc", "", "application/json", "1e3", "Kim"]
+HEADER_VALUES = [
+    "5",
+    "05",
+    "-1.5",
+    "7",
+    "10",
+    "abc",
+    "",
+    "application/json",
+    "1e3",
+    "Kim",
+    "+.5",
+    "1.",
+    ".",
+    "-",
+    "1.2.3",
+    " 5",
+    "٣",
+    "+-1",
+]
 WORDS = ["error", "Error", "ORDER", "주문", "안녕하세요", "ok", "a", "ab", "id", "é", "price"]
 
 json_scalars = st.one_of(
@@ -118,6 +137,13 @@ JSON_PATHS = [
     "$.items[?(@.id > 3)]",
     "$[0]",
     "$.flag",
+    "$.user.*",
+    "$..*",
+    "$.items..price",
+    "$..name",
+    "$[*]",
+    "$.items[-1]",
+    "$..[0]",
 ]
 literals = st.one_of(
     st.none(),

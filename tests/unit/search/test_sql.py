@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from explorer.search import compile_sql, parse, register_functions
-from explorer.search.sql import sqlite_path
+from explorer.search.sql_json import sqlite_path
 
 
 @pytest.mark.parametrize(
@@ -63,8 +63,10 @@ def test_wildcard_destinations_become_a_list_when_the_names_are_known() -> None:
     assert "stomp_destination" in compile_sql(parse("destination=/topic/*")).where
 
 
-def test_plain_json_fields_use_sqlite_json_functions() -> None:
+def test_json_paths_use_sqlite_json_functions_where_they_can() -> None:
     condition = compile_sql(parse("$.user.id == 1001"))
     assert "json_extract(body" in condition.where
     assert "stomp_json" not in condition.where
-    assert "stomp_json(" in compile_sql(parse("$..id == 1001")).where
+    assert "json_tree(body" in compile_sql(parse("$..id == 1001")).where
+    assert "json_each(body" in compile_sql(parse("$.items[*] == 1001")).where
+    assert "stomp_json_exists(" in compile_sql(parse("$.items[?(@.id > 3)]")).where
