@@ -16,15 +16,19 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_FILE_BYTES = 4 * 1024 * 1024  # a profile takes about 1 KB; worst case a few s to scan
+MAX_PROFILES = 5_000
 MAX_DEPTH = 32  # a profile needs 4 levels (profile > subscriptions > item > header pair)
 MAX_NUMBER_DIGITS = 20
 
 _WS = re.compile(r"[ \t\n\r]*")
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _SCALAR = re.compile(r'[^\s,:\[\]{}"]+')
-_BRACKET_OR_QUOTE = re.compile(r'[\[\]{}"]')
-_OPENER = {"]": "[", "}": "{"}
+# A whole string (or a lone '"' that opens one never closed), or a run of opening or of
+# closing brackets with the spaces between them.
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|"|[\[{][\[{ \t\n\r]*|[\]}][\]} \t\n\r]*', re.DOTALL)
+_NO_SPACE = str.maketrans("", "", " \t\n\r")
+_TO_OPENER = str.maketrans("]}", "[{")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -66,11 +70,12 @@ class RawDocument:
         return None if text is None else loads(text)
 
 
-def loads(text: str) -> Any:
-    """json.loads with bounds: depth, number length, no NaN/Infinity, text that is Unicode."""
+def loads(text: str, depth: int | None = None) -> Any:
+    """json.loads with bounds: depth, number length, no NaN/Infinity, text that is Unicode.
+    `depth` is the text's nesting depth when the caller's scan already found it."""
     if _SURROGATE.search(text):
         raise JsonProblem("it holds bytes that are not UTF-8 text")
-    depth = _deepest(text)
+    depth = _deepest(text) if depth is None else depth
     if depth > MAX_DEPTH:
         raise JsonProblem(f"it is nested {depth} levels deep (at most {MAX_DEPTH} are read)")
     try:
@@ -159,13 +164,15 @@ def _split_list(text: str, pos: int) -> tuple[list[RawItem], int]:
     if text[pos : pos + 1] == "]":
         return items, pos + 1
     while True:
-        end, _ = _value_end(text, pos)
+        end, depth = _value_end(text, pos)
         piece = text[pos:end]
         try:
-            data, problem = loads(piece), None
+            data, problem = loads(piece, depth), None
         except JsonProblem as exc:
             data, problem = None, str(exc)
         items.append(RawItem(len(items), encode_text(piece), data, problem))
+        if len(items) > MAX_PROFILES:
+            raise _problem(text, pos, f"there are more than {MAX_PROFILES} profiles")
         pos = _skip(text, end)
         separator = text[pos : pos + 1]
         if separator == "]":
@@ -176,42 +183,59 @@ def _split_list(text: str, pos: int) -> tuple[list[RawItem], int]:
 
 
 def _value_end(text: str, pos: int) -> tuple[int, int]:
-    """(end, depth) of the JSON value that starts at `pos`, found without recursion."""
+    """(end, depth) of the JSON value that starts at `pos`, found without recursion.
+
+    Runs of brackets are taken whole (a 16 MB bracket bomb is a few regex matches, not
+    millions of Python steps); every step costs in proportion to the brackets it reads."""
     first = text[pos : pos + 1]
     if first == '"':
         match = _STRING.match(text, pos)
         if match is None:
             raise _problem(text, pos, "a text value is not closed with '\"'")
         return match.end(), 0
-    if first in ("[", "{"):
-        stack: list[str] = []
-        deepest = 0
-        i = pos
-        while True:
-            found = _BRACKET_OR_QUOTE.search(text, i)
-            if found is None:
-                raise _problem(text, pos, f"this '{first}' is never closed")
-            char, j = found.group(), found.start()
-            if char == '"':
-                match = _STRING.match(text, j)
-                if match is None:
-                    raise _problem(text, j, "a text value is not closed with '\"'")
-                i = match.end()
-                continue
-            if char in "[{":
-                stack.append(char)
-                deepest = max(deepest, len(stack))
-            else:
-                if stack[-1] != _OPENER[char]:
-                    raise _problem(text, j, f"'{char}' does not close the '{stack[-1]}' before it")
-                stack.pop()
-                if not stack:
-                    return j + 1, deepest
-            i = j + 1
-    match = _SCALAR.match(text, pos)
-    if match is None:
-        raise _problem(text, pos, "a value is missing")
-    return match.end(), 0
+    if first not in ("[", "{"):
+        match = _SCALAR.match(text, pos)
+        if match is None:
+            raise _problem(text, pos, "a value is missing")
+        return match.end(), 0
+    stack: list[str] = []
+    deepest = 0
+    for token in _TOKEN.finditer(text, pos):
+        run = token.group()
+        if run[0] == '"':
+            if len(run) == 1:
+                raise _problem(text, token.start(), "a text value is not closed with '\"'")
+            continue
+        brackets = run.translate(_NO_SPACE)
+        if run[0] in "[{":
+            stack.extend(brackets)
+            deepest = max(deepest, len(stack))
+            continue
+        closes = min(len(brackets), len(stack))
+        wanted = brackets[:closes].translate(_TO_OPENER)
+        closed = "".join(reversed(stack[len(stack) - closes :]))
+        if closed != wanted:
+            at = next(i for i, (a, b) in enumerate(zip(closed, wanted, strict=True)) if a != b)
+            raise _problem(
+                text,
+                token.start() + _nth_bracket(run, at),
+                f"'{brackets[at]}' does not close the '{stack[-1 - at]}' before it",
+            )
+        del stack[len(stack) - closes :]
+        if not stack:
+            return token.start() + _nth_bracket(run, closes - 1) + 1, deepest
+    raise _problem(text, pos, f"this '{first}' is never closed")
+
+
+def _nth_bracket(run: str, n: int) -> int:
+    """Index in `run` (brackets and spaces) of its n-th bracket (0-based)."""
+    seen = -1
+    for index, char in enumerate(run):
+        if char not in " \t\n\r":
+            seen += 1
+            if seen == n:
+                return index
+    raise ValueError(n)
 
 
 def _deepest(text: str) -> int:

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from explorer.profiles.document import (
     MAX_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_PROFILES,
     JsonProblem,
     TooLargeNumber,
     loads,
@@ -101,6 +103,17 @@ def test_rendered_documents_keep_items_byte_for_byte() -> None:
 def test_loads_refuses_with_a_sentence(text: str, problem: str) -> None:
     with pytest.raises(JsonProblem, match=problem):
         loads(text)
+
+
+def test_a_bracket_bomb_is_scanned_in_runs() -> None:
+    n = MAX_FILE_BYTES // 2 - 100
+    doc = parse_document(b'{"schema": 2, "profiles": [' + b"[" * n + b"]" * n + b"]}")
+    assert doc.items is not None and f"nested {n + 0} levels" in (doc.items[0].problem or "")
+
+
+def test_more_profiles_than_a_file_can_hold_is_a_file_problem() -> None:
+    with pytest.raises(JsonProblem, match=f"more than {MAX_PROFILES} profiles"):
+        parse_document(b'{"schema": 2, "profiles": [' + b"{}," * MAX_PROFILES + b"{}]}")
 
 
 def test_loads_keeps_a_huge_number_as_text() -> None:

@@ -305,3 +305,13 @@ def test_v1_profiles_set_aside_keep_their_schema(isolated_config: Path) -> None:
     doc = parse_document(quarantine_path(path).read_bytes())
     assert doc.member("schema") == 1
     assert doc.items is not None and doc.items[0].raw == bad
+
+
+def test_a_file_far_too_large_is_not_read(isolated_config: Path) -> None:
+    from explorer.profiles.document import MAX_FILE_BYTES
+
+    path = isolated_config / "profiles.json"
+    path.write_bytes(b'{"schema": 2, "profiles": []}' + b" " * MAX_FILE_BYTES)
+    store = ProfileStore()
+    assert store.broken_file is not None and "more than a profiles file can be" in store.broken_file
+    assert store.names() == []
