@@ -15,6 +15,7 @@ import json
 import os
 import re
 import sys
+import weakref
 from dataclasses import replace
 from typing import Any
 
@@ -136,9 +137,21 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 def _store(args: argparse.Namespace) -> ProfileStore:
     store = ProfileStore(getattr(args, "profiles", None))
-    for warning in store.load_warnings:
-        print(f"stomp-explorer: warning: {warning}", file=sys.stderr)
+    _warn(store)
     return store
+
+
+_printed: weakref.WeakKeyDictionary[ProfileStore, set[str]] = weakref.WeakKeyDictionary()
+
+
+def _warn(store: ProfileStore) -> None:
+    """Print the store's warnings not printed yet: those of loading, and after a change those
+    of saving (profiles set aside now moved to the quarantine file, a broken file renamed)."""
+    printed = _printed.setdefault(store, set())
+    for warning in store.load_warnings:
+        if warning not in printed:
+            printed.add(warning)
+            print(f"stomp-explorer: warning: {readable(warning)}", file=sys.stderr)
 
 
 def _fail(exc: ProfileError) -> CliError:
@@ -290,6 +303,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         store.add(profile, secrets)
     except ProfileError as exc:
         raise _fail(exc) from None
+    _warn(store)
     _warn_memory_only(store, secrets)
     print(f"added profile '{profile.name}' ({profile.url})")
     return 0
@@ -306,6 +320,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
         store.update(old.name, profile, secrets)
     except ProfileError as exc:
         raise _fail(exc) from None
+    _warn(store)
     _warn_memory_only(store, secrets)
     print(f"saved profile '{profile.name}'")
     return 0
@@ -317,6 +332,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
         removed = store.remove(args.name)
     except ProfileError as exc:
         raise _fail(exc) from None
+    _warn(store)
     print(f"removed profile '{removed.profile.name}' and its stored secrets")
     return 0
 
@@ -336,11 +352,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         if "://" in args.path:
             profile = import_url(store, args.path, args.name)
+            _warn(store)
             print(f"added profile '{profile.name}' ({profile.url})")
             return 0
         result = import_profiles(store, args.path, replace_existing=args.replace)
     except ProfileError as exc:
         raise _fail(exc) from None
+    _warn(store)
     print(f"imported from {readable(args.path)}: {readable(result.summary())}")
     nothing = result.skipped and not (result.added or result.replaced or result.renamed)
     return int(ExitCode.USAGE) if nothing else 0

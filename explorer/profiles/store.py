@@ -184,12 +184,14 @@ class ProfileStore:
             self._profiles.append(p)
         self._hidden_builtins = set(loaded.hidden_builtins)
         if self.set_aside:
+            one = len(self.set_aside) == 1
             self.load_warnings += [f"Set aside: {entry.problem}." for entry in self.set_aside]
             self.load_warnings.append(
                 f"{_profiles(len(self.set_aside))} of {self.path.name} could not be loaded. "
-                f"They stay unchanged in that file until profiles are next saved, then move to "
-                f"{self.quarantine_path.name} next to it; fix them there and run "
-                f"`stomp-explorer profiles import {self.quarantine_path}`."
+                f"{'It stays' if one else 'They stay'} unchanged in that file until profiles "
+                f"are next saved, then {'moves' if one else 'move'} to "
+                f"{self.quarantine_path.name} next to it; fix {'it' if one else 'them'} there "
+                f"and run `stomp-explorer profiles import {self.quarantine_path}`."
             )
 
     def document(
@@ -254,9 +256,11 @@ class ProfileStore:
             return
         kept_in = quarantine.keep(self.path, self._schema, self.set_aside)
         self.load_warnings = [w for w in self.load_warnings if " could not be loaded. " not in w]
+        one = len(self.set_aside) == 1
         self.load_warnings.append(
-            f"{_profiles(len(self.set_aside))} could not be loaded and moved, unchanged, to "
-            f"{kept_in}; fix them there and run `stomp-explorer profiles import {kept_in}`."
+            f"{_profiles(len(self.set_aside))} could not be loaded and "
+            f"{'was' if one else 'were'} moved, unchanged, to {kept_in}; fix "
+            f"{'it' if one else 'them'} there and run `stomp-explorer profiles import {kept_in}`."
         )
         self.set_aside = []
 

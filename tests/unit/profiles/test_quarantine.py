@@ -127,7 +127,7 @@ def test_the_next_save_moves_the_bad_profile_byte_for_byte_to_the_quarantine_fil
     assert problems[0]["from"] == str(path)
     assert f"profiles import {kept}" in doc.member("about")
     assert store.load_warnings[-1].startswith(
-        f"2 profiles could not be loaded and moved, unchanged, to {kept}"
+        f"2 profiles could not be loaded and were moved, unchanged, to {kept}"
     )
 
 
@@ -315,3 +315,18 @@ def test_a_file_far_too_large_is_not_read(isolated_config: Path) -> None:
     store = ProfileStore()
     assert store.broken_file is not None and "more than a profiles file can be" in store.broken_file
     assert store.names() == []
+
+
+def test_the_cli_says_where_the_profile_went_after_a_change(
+    capsys: Capsys, isolated_config: Path
+) -> None:
+    write_file(isolated_config / "profiles.json", GOOD, BAD_PROFILES["negative heart-beat"][0])
+    assert main(["profiles", "add", "new", "--url", "stomp://new"]) == 0
+    err = capsys.readouterr().err
+    assert "Set aside: profile #2 ('bad'): heart_beat:" in err
+    assert "1 profile of profiles.json could not be loaded. It stays unchanged" in err
+    assert (
+        f"1 profile could not be loaded and was moved, unchanged, to "
+        f"{isolated_config / 'profiles.quarantine.json'}" in err
+    )
+    assert err.count("Set aside:") == 1 and "Traceback" not in err
