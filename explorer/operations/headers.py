@@ -22,8 +22,9 @@ Per broker:
   restarts on the copy).
 - The sandbox drops `redelivery-count`.
 
-Every broker also echoes nothing we want from `receipt` (RabbitMQ keeps a SEND's receipt id
-as an application header), `transaction` and `browser`.
+On every broker a copy also leaves out `receipt` (RabbitMQ keeps a SEND's receipt id as an
+application header), `transaction`, `browser`, and the dead-letter headers
+`original_destination` reads (stale on a re-driven copy).
 """
 
 from __future__ import annotations
@@ -51,6 +52,10 @@ FRAME_HEADERS: frozenset[str] = frozenset(
 
 ACTIVEMQ_ORIGINAL = ("original-destination", "originalDestination")
 RABBITMQ_ORIGINAL = "x-first-death-queue"
+# The headers `original_destination` reads: stale on a re-driven copy, dropped everywhere.
+DEAD_LETTER_HEADERS: frozenset[str] = frozenset(
+    {*ACTIVEMQ_ORIGINAL, RABBITMQ_ORIGINAL, "x-first-death-exchange", "x-first-death-reason"}
+)
 
 BROKER_HEADERS: dict[BrokerKind, frozenset[str]] = {
     BrokerKind.ACTIVEMQ: frozenset(
@@ -84,7 +89,7 @@ BROKER_HEADERS: dict[BrokerKind, frozenset[str]] = {
 
 def dropped_headers(broker: BrokerKind) -> frozenset[str]:
     """Every header name a copy leaves out on this broker."""
-    return FRAME_HEADERS | BROKER_HEADERS.get(broker, frozenset())
+    return FRAME_HEADERS | DEAD_LETTER_HEADERS | BROKER_HEADERS.get(broker, frozenset())
 
 
 def copy_headers(
