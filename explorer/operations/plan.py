@@ -119,8 +119,9 @@ class MoveResult:
             text += f", {self.skipped} skipped (no original destination)"
         if self.redelivered and not plan.copy:
             text += (
-                f"; {self.redelivered} had been delivered before: if an earlier move was "
-                "interrupted they may now be in the target twice"
+                f"; {self.redelivered} had been delivered before (to a consumer, a dry run or "
+                "an interrupted move): after an interrupted move they may now be in the "
+                "target twice"
             )
         if self.duplicated:
             text += "; the duplicated ones were sent but are still on the source too"
