@@ -23,6 +23,7 @@ from explorer.session import (
     ComposeRequest,
     ConnectionSession,
     DestinationChange,
+    DiscoveryProblem,
     LoginRefused,
     Notice,
     SendRefusedLater,
@@ -34,8 +35,11 @@ from explorer.session import (
     apply_changes,
 )
 from explorer.session.ports import ClientFactory
-from explorer.session.subscriptions import LiveSubscription
+from explorer.session.subscriptions import LiveSubscription, SubscriptionSpec
 from explorer.store import SPLIT_RULES, DestinationTree, LogEntry
+from explorer.store.history import DestinationHistory
+from explorer.templates import TemplateError
+from explorer.ui import discovery_text
 from explorer.ui import session_text as words
 from explorer.ui.models import DestinationTreeModel, MessageTableModel, TrafficModel
 
@@ -71,6 +75,7 @@ class SessionController(QObject):
         client_factory: ClientFactory = Client,
         management_password: str | None = None,
         discovery: bool = True,
+        restore: Sequence[SubscriptionSpec] = (),
     ) -> None:
         super().__init__(parent)
         self._management_password = management_password
@@ -82,10 +87,16 @@ class SessionController(QObject):
             DestinationTree(split if split in SPLIT_RULES else "/."), parent=self
         )
         self.traffic = TrafficModel(self)
+        self.history = DestinationHistory()
+        """The newest messages of each destination (what the tree shows for a node)."""
+        self.discovery_problem: str | None = None
+        """Why destination discovery failed (short), None while it works."""
         self.detail = ""  # reason / server line shown next to the state
         self.reconnect_at: float | None = None
         self.last_error: str | None = None
-        self.core = ConnectionSession(self._target(), self, client_factory=client_factory)
+        self.core = ConnectionSession(
+            self._target(), self, client_factory=client_factory, restore=restore
+        )
         self._stats_timer = QTimer(self)
         self._stats_timer.setInterval(1000)
         self._stats_timer.timeout.connect(self._tick)
@@ -108,6 +119,13 @@ class SessionController(QObject):
         """New settings take effect at the next start()."""
         self._settings = settings
         self.core.target = self._target()
+
+    def reconfigure(
+        self, settings: ConnectionSettings, management_password: str | None = None
+    ) -> None:
+        """New settings and management password for the next start() (an edited profile)."""
+        self._management_password = management_password
+        self.settings = settings
 
     @property
     def profile(self) -> Profile:
@@ -137,6 +155,11 @@ class SessionController(QObject):
     @property
     def subscriptions(self) -> Mapping[str, LiveSubscription]:
         return self.core.subscriptions
+
+    @property
+    def refused_subscriptions(self) -> Mapping[str, str]:
+        """Destinations whose SUBSCRIBE the broker refused -> its words."""
+        return self.core.book.refused
 
     @property
     def version(self) -> str | None:
@@ -175,6 +198,7 @@ class SessionController(QObject):
             self.reconnect_at = self.core.clock.monotonic() + status.reconnect_in
         elif status.state is SessionState.CONNECTED:
             self.reconnect_at = None
+            self.discovery_problem = None
         self.detail = words.status_detail(status)
         self.state_changed.emit()
 
@@ -182,6 +206,7 @@ class SessionController(QObject):
         append = self.messages.append
         for entry in entries:
             append(entry)
+        self.history.extend(entries)
 
     def on_destinations(self, changes: Sequence[DestinationChange]) -> None:
         apply_changes(self.destinations, changes, self.destinations.tree)
@@ -191,6 +216,8 @@ class SessionController(QObject):
 
     def on_notice(self, notice: Notice) -> None:
         text = words.notice_text(notice)
+        if isinstance(notice, DiscoveryProblem):
+            self.discovery_problem = discovery_text.reason(notice.error)
         if notice.severity is Severity.INFO:
             self.notice.emit(text)
             return
@@ -227,6 +254,8 @@ class SessionController(QObject):
             return await command
         except SessionError as exc:
             raise ClientError(words.session_error(exc)) from None
+        except TemplateError as exc:
+            raise ClientError(words.template_error(exc)) from None
 
     async def subscribe(
         self, destination: str, headers: tuple[tuple[str, str], ...] = (), ack: str = "auto"

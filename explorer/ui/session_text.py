@@ -33,6 +33,8 @@ from explorer.session import (
     SubscribeFailed,
     SubscriptionRefused,
 )
+from explorer.templates import TemplateError
+from explorer.ui import discovery_text
 from explorer.ui.messages import describe_client_error
 
 CONTEXT = "SessionController"
@@ -100,9 +102,7 @@ def notice_text(notice: Notice) -> str:
                 destination=destination, error=failure(reason)
             )
         case DiscoveryProblem(source=source, error=error):
-            return tr("Destination discovery through {source} failed: {error}").format(
-                source=source, error=error
-            )
+            return discovery_text.problem(source, error)
         case DiscoveryStopped(error=error):
             return tr("Destination discovery stopped: {error}").format(error=error)
     return notice.sentence
@@ -129,6 +129,11 @@ def session_error(error: SessionError) -> str:
                 destination=destination, seconds=seconds
             )
     return error.message  # PeekUnavailable: explorer.broker's reason, worded there
+
+
+def template_error(error: TemplateError) -> str:
+    """A composer template that does not compile or render (where, then the engine's reason)."""
+    return tr("The template cannot be used: {error}").format(error=error)
 
 
 def send_result(result: SendResult) -> str:
