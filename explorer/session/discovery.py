@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from explorer.client import Client
-from explorer.discovery.model import DiscoveredDestination, Source
+from explorer.discovery.model import DiscoveredDestination
 from explorer.discovery.service import (
     DiscoveryConfig,
     DiscoveryEvent,
@@ -60,7 +60,7 @@ class DiscoveryRunner:
         self._on_destinations = on_destinations
         self._on_notice = on_notice
         self._task: asyncio.Task[None] | None = None
-        self._reported: set[Source] = set()
+        self.problems: dict[str, Exception] = {}  # source → why it fails, until it recovers
 
     def start(self) -> None:
         self._task = asyncio.ensure_future(self._run())
@@ -75,17 +75,19 @@ class DiscoveryRunner:
         except asyncio.CancelledError:
             raise
         except Exception as exc:
+            self.problems["discovery"] = exc
             self._on_notice(DiscoveryStopped(exc))
 
     def _handle(self, events: list[DiscoveryEvent]) -> None:
         found: list[DiscoveredDestination] = []
         for event in events:
             if isinstance(event, SourceProblem):
-                if event.source not in self._reported:
-                    self._reported.add(event.source)
-                    self._on_notice(DiscoveryProblem(str(event.source), event.error))
+                source = str(event.source)
+                if source not in self.problems:
+                    self._on_notice(DiscoveryProblem(source, event.error))
+                self.problems[source] = event.error
             elif isinstance(event, SourceReady):
-                self._reported.discard(event.source)
+                self.problems.pop(str(event.source), None)
             else:
                 found.append(event)
         if found:

@@ -158,6 +158,12 @@ class ConnectionSession:
             self.clock.monotonic(), self.heartbeat[1], self.is_connected
         )
 
+    @property
+    def discovery_problems(self) -> Mapping[str, Exception]:
+        """Discovery sources failing right now (source → why), empty when all answer."""
+        runner = self._discovery
+        return MappingProxyType(runner.problems if runner is not None else {})
+
     def subscription_specs(self) -> list[SubscriptionSpec]:
         """The subscriptions a restart would open (save them to reopen after an app restart)."""
         return self.book.specs()

@@ -161,6 +161,10 @@ class SessionController(QObject):
         """Destinations whose SUBSCRIBE the broker refused -> its words."""
         return self.core.book.refused
 
+    def subscription_specs(self) -> list[SubscriptionSpec]:
+        """What this tab would subscribe to again (save it to reopen after a restart)."""
+        return self.core.subscription_specs()
+
     @property
     def version(self) -> str | None:
         return self.core.version
