@@ -1,6 +1,7 @@
 """Destination discovery: what lives on a broker before any traffic flows (no Qt here).
 
-For the window, per connection::
+A `explorer.session.ConnectionSession` runs this for its connection (the window's tabs, with
+the profile's endpoints); `stomp-explorer destinations` runs `scan.scan` once. By hand::
 
     from explorer.broker.kind import detect_broker_kind
     from explorer.discovery import (DiscoveryConfig, DiscoveryService, apply_to_tree,
