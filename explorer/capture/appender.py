@@ -207,10 +207,10 @@ class CaptureAppender:
                 used = self.used_bytes()
                 if used <= caps.max_bytes:
                     break
-                bounds = self._conn.execute("SELECT min(seq), max(seq) FROM messages").fetchone()
-                if bounds[0] is None:
+                first_row = self._conn.execute("SELECT min(seq) FROM messages").fetchone()
+                if first_row[0] is None:
                     break
-                first, last = int(bounds[0]), int(bounds[1])
+                first, last = int(first_row[0]), self._last_seq()
                 per_message = used / (last - first + 1)
                 excess = used - caps.max_bytes * EVICT_TO
                 evicted += self._evict_before(first + max(1, math.ceil(excess / per_message)))

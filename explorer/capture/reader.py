@@ -151,8 +151,11 @@ class Capture:
     def bounds(self) -> tuple[int, int] | None:
         """(first seq, last seq), or None when the capture is empty. Sequence numbers are
         contiguous between them (the caps evict from the start)."""
-        row = self._query("SELECT min(seq), max(seq) FROM messages")[0]
-        return None if row[0] is None else (int(row[0]), int(row[1]))
+        # Two queries: SQLite answers a lone min() or max() from the b-tree's ends, but
+        # scans every row for both in one query.
+        first = self._query("SELECT min(seq) FROM messages")[0][0]
+        last = self._query("SELECT max(seq) FROM messages")[0][0]
+        return None if first is None else (int(first), int(last))
 
     def time_range(self) -> tuple[float, float] | None:
         """(received of the first message, of the last), in arrival order."""

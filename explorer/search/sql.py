@@ -43,6 +43,7 @@ from explorer.search.sql_json import (
     json_compare_sql,
     json_exists_sql,
     quoted_path,
+    when,
 )
 
 _SQL_OPS: Final = SQL_OPS
@@ -132,7 +133,7 @@ class _Builder:
             f"(seq > {self.p(self.indexed_upto)} OR typeof(body) = 'blob' OR seq IN "
             f"(SELECT rowid FROM body_text WHERE body_text MATCH {self.p(phrase)}))"
         )
-        return f"({candidates} AND instr(lower(body), {self.p(needle)}) > 0)"
+        return when(f"{candidates} AND instr(lower(body), {self.p(needle)}) > 0")
 
     # -- headers -----------------------------------------------------------------------------
 
@@ -144,7 +145,7 @@ class _Builder:
             return f"stomp_regexp({self.p(value)}, {self.found(name)})"
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return self.header_number(name, op, value)
-        return f"coalesce({self.found(name)} {_SQL_OPS[op]} {self.p(value)}, 0)"
+        return when(f"{self.found(name)} {_SQL_OPS[op]} {self.p(value)}")
 
     def header_number(self, name: str, op: Op, value: float) -> str:
         """`semantics.header_number` in SQL: the unsigned part is digits with at most one
@@ -157,12 +158,12 @@ class _Builder:
                 f"THEN substr({self.found(name)}, 2) ELSE {self.found(name)} END)"
             )
 
-        return (
-            f"coalesce({self.found(name)} IS NOT NULL"
+        return when(  # the cheap comparison first: the checks run for its matches only
+            f"{self.found(name)} IS NOT NULL"
+            f" AND CAST({self.found(name)} AS REAL) {_SQL_OPS[op]} {self.p(value)}"
             f" AND {unsigned()} NOT GLOB '*[^0-9.]*'"
             f" AND {unsigned()} GLOB '*[0-9]*'"
             f" AND {unsigned()} NOT GLOB '*.*.*'"
-            f" AND CAST({self.found(name)} AS REAL) {_SQL_OPS[op]} {self.p(value)}, 0)"
         )
 
     def found(self, name: str) -> str:
