@@ -25,6 +25,7 @@ from explorer.store.destinations import (
     SourceInfo,
     SplitFunction,
     TreeChanges,
+    is_wildcard,
     split_destination,
 )
 from explorer.store.errors import FilterError, StoreError
@@ -62,6 +63,7 @@ __all__ = [
     "TreeChanges",
     "compile_filter",
     "entry_to_json",
+    "is_wildcard",
     "one_line",
     "split_destination",
     "to_json_line",

@@ -14,10 +14,15 @@ reference and never removes one (nodes that disappear from discovery are marked 
 Qt model can use nodes as internal pointers. Changes are collected for batched publishing:
 `take_changes()` returns the nodes created and the nodes whose display changed since the
 previous call.
+
+Subscriptions are not destinations: a wildcard pattern (`/topic/shop.>`, `/topic/#`) that a
+discovery source reports because someone subscribed with it never becomes a node
+(`is_wildcard`); the window lists subscriptions on their own.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,6 +38,18 @@ SOURCES: Final = frozenset(
     {"seen", "sent", "reply-to", "advisory", "management", "bookmark", "sandbox", "import"}
 )
 COUNT_NAMES: Final = ("depth", "consumers", "enqueued", "dequeued")
+# Whole segments that make a destination a subscription pattern: `*` one level (every broker),
+# `>` (ActiveMQ) and `#` (RabbitMQ, Artemis) the rest, `**` (Spring's simple broker).
+WILDCARD_SEGMENTS: Final = frozenset({"*", ">", "#", "**"})
+_SEGMENTS: Final = re.compile(r"[/.]")
+
+
+def is_wildcard(destination: str) -> bool:
+    """True when a whole segment (between `/` and `.`) is a wildcard: a subscription pattern,
+    not a destination anyone can send to."""
+    if "*" not in destination and ">" not in destination and "#" not in destination:
+        return False
+    return any(segment in WILDCARD_SEGMENTS for segment in _SEGMENTS.split(destination))
 
 
 @dataclass(slots=True)
@@ -100,6 +117,14 @@ class DestinationNode:
         """True when every source that listed this node has since marked it gone."""
         return bool(self.sources) and all(info.gone for info in self.sources.values())
 
+    def count(self, name: str) -> int | None:
+        """The first known `depth`/`consumers`/... among the sources (None: none knows)."""
+        for info in self.sources.values():
+            value: int | None = getattr(info, name)
+            if value is not None:
+                return value
+        return None
+
 
 @dataclass(slots=True)
 class TreeChanges:
@@ -107,11 +132,13 @@ class TreeChanges:
 
     `new_nodes` are in creation order, so a parent always comes before its children; `dirty`
     holds existing nodes whose counters, rate, last-seen time or sources changed (never the
-    root, never a node that is also new).
+    root, never a node that is also new). `counted` holds the nodes (new or not, never the
+    root) that counted a message since the last call: the ones a view may flash.
     """
 
     new_nodes: list[DestinationNode] = field(default_factory=list)
     dirty: set[DestinationNode] = field(default_factory=set)
+    counted: set[DestinationNode] = field(default_factory=set)
 
     def __bool__(self) -> bool:
         return bool(self.new_nodes or self.dirty)
@@ -180,6 +207,7 @@ class DestinationTree:
         self._new: list[DestinationNode] = []
         self._new_set: set[DestinationNode] = set()
         self._dirty: set[DestinationNode] = set()
+        self._counted: set[DestinationNode] = set()
         self._rate_active: set[DestinationNode] = set()
 
     # -- reading ---------------------------------------------------------------------------
@@ -238,12 +266,17 @@ class DestinationTree:
     def record_message(
         self, destination: str, direction: str, timestamp: float | None = None
     ) -> DestinationNode | None:
-        """Count one message received ("in") or sent ("out"); None for an empty destination."""
+        """Count one message received ("in") or sent ("out"); None for an empty destination
+        or a wildcard pattern (no message is ever sent to one)."""
         if not destination:
             return None
         if direction not in ("in", "out"):
             raise StoreError(f"direction must be 'in' or 'out', not {direction!r}")
-        node = self._by_path.get(destination) or self._create(destination)
+        node = self._by_path.get(destination)
+        if node is None:  # a pattern is never a node: only a new path needs the check
+            if is_wildcard(destination):
+                return None
+            node = self._create(destination)
         node.is_destination = True
         incoming = direction == "in"
         source = "seen" if incoming else "sent"
@@ -257,6 +290,7 @@ class DestinationTree:
         n = self._nbuckets
         dirty = self._dirty
         active = self._rate_active
+        self._counted.add(node)
         current: DestinationNode | None = node
         while current is not None:
             if incoming:
@@ -278,11 +312,12 @@ class DestinationTree:
             current = current.parent
         return node
 
-    def upsert(self, destination: str, source: str, **counts: int | None) -> DestinationNode:
+    def upsert(self, destination: str, source: str, **counts: int | None) -> DestinationNode | None:
         """Record that `source` lists `destination`, with the counts it knows.
 
         Only the counts passed are changed (pass None for "unknown"); names are `depth`,
         `consumers`, `enqueued`, `dequeued`. Clears a previous `mark_gone` by this source.
+        A wildcard pattern (a subscription a source reports) is ignored: None.
         """
         if source not in SOURCES:
             raise StoreError(f"unknown source {source!r}: use one of {', '.join(sorted(SOURCES))}")
@@ -291,7 +326,11 @@ class DestinationTree:
             raise StoreError(f"unknown count name(s): {', '.join(sorted(unknown))}")
         if not destination:
             raise StoreError("a destination cannot be empty")
-        node = self._by_path.get(destination) or self._create(destination)
+        node = self._by_path.get(destination)
+        if node is None:
+            if is_wildcard(destination):
+                return None
+            node = self._create(destination)
         node.is_destination = True
         info = node.sources.get(source)
         if info is None:
@@ -320,7 +359,7 @@ class DestinationTree:
     @property
     def has_changes(self) -> bool:
         """True when `take_changes()` would return something (rates decaying included)."""
-        return bool(self._new or self._dirty or self._rate_active)
+        return bool(self._new or self._dirty or self._rate_active or self._counted)
 
     def take_changes(self) -> TreeChanges:
         """Nodes created and nodes changed since the previous call.
@@ -329,16 +368,16 @@ class DestinationTree:
         decays without new messages; once their window is empty they are reported one last
         time (to show 0) and then dropped from the active set.
         """
-        new, new_set = self._new, self._new_set
+        new, new_set, counted = self._new, self._new_set, self._counted
         dirty = self._dirty | self._rate_active
-        self._new, self._new_set, self._dirty = [], set(), set()
+        self._new, self._new_set, self._dirty, self._counted = [], set(), set(), set()
         dirty.discard(self.root)
         dirty -= new_set
         # A node's window is empty once its newest bucket is `rate_buckets` buckets old.
         now_bucket = int(self._clock() / self._width)
         oldest_live = now_bucket - self._nbuckets + 1
         self._rate_active = {node for node in self._rate_active if node._epoch >= oldest_live}
-        return TreeChanges(new, dirty)
+        return TreeChanges(new, dirty, counted)
 
     # -- internals -------------------------------------------------------------------------
 

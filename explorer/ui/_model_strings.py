@@ -20,13 +20,30 @@ MODEL_STRINGS = (
     QT_TRANSLATE_NOOP("MessageTableModel", "out"),
     QT_TRANSLATE_NOOP("MessageTableModel", "… {count} more header(s)"),
     QT_TRANSLATE_NOOP("DestinationTreeModel", "Destination"),
-    QT_TRANSLATE_NOOP("DestinationTreeModel", "Messages"),
     QT_TRANSLATE_NOOP("DestinationTreeModel", "Rate (/s)"),
     QT_TRANSLATE_NOOP("DestinationTreeModel", "Last seen"),
+    QT_TRANSLATE_NOOP("DestinationTreeModel", "Depth"),
+    QT_TRANSLATE_NOOP("DestinationTreeModel", "Consumers"),
     QT_TRANSLATE_NOOP("DestinationTreeModel", "Sources"),
+    QT_TRANSLATE_NOOP(
+        "DestinationTreeModel",
+        "Destination; the badges count messages received (↓) and sent (↑)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "DestinationTreeModel", "Messages per second over the last 5 s, received and sent"
+    ),
+    QT_TRANSLATE_NOOP("DestinationTreeModel", "When the newest message arrived or left"),
+    QT_TRANSLATE_NOOP(
+        "DestinationTreeModel", "Messages waiting in the queue, as discovery reports it"
+    ),
+    QT_TRANSLATE_NOOP(
+        "DestinationTreeModel", "Consumers of the destination, as discovery reports it"
+    ),
+    QT_TRANSLATE_NOOP(
+        "DestinationTreeModel",
+        "Who lists this destination: discovery, your traffic, reply-to headers",
+    ),
     QT_TRANSLATE_NOOP("DestinationTreeModel", "(folder)"),
     QT_TRANSLATE_NOOP("DestinationTreeModel", "in: {received}, out: {sent}"),
     QT_TRANSLATE_NOOP("DestinationTreeModel", "gone"),
-    QT_TRANSLATE_NOOP("DestinationTreeModel", "depth {n}"),
-    QT_TRANSLATE_NOOP("DestinationTreeModel", "consumers {n}"),
 )

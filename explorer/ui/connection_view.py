@@ -27,6 +27,7 @@ class ConnectionView(QWidget):
 
     message_selected = Signal(object)  # LogEntry | None
     compose_to = Signal(str)  # "send to this destination"
+    destination_selected = Signal(str)  # a tree node was selected (its path, "" for none)
     send_again = Signal(object)  # ComposeRequest
 
     def __init__(self, session: SessionController, parent: QWidget | None = None) -> None:
@@ -40,6 +41,7 @@ class ConnectionView(QWidget):
 
         self.tree_pane = TreePane(session, self.banner, self.runner)
         self.tree_pane.compose_to.connect(self.compose_to)
+        self.tree_pane.destination_selected.connect(self.destination_selected)
         self.tree = self.tree_pane.tree
         self.log_pane = LogPane(session, self.banner, self.runner)
         self.log_pane.message_selected.connect(self.message_selected)

@@ -48,6 +48,7 @@ class ConnectionTabs(QTabWidget):
     cur_destinations_changed = Signal()  # the tree published new destinations
     cur_message_selected = Signal(object)  # LogEntry | None
     cur_compose_to = Signal(str)
+    cur_destination_selected = Signal(str)  # a tree node of the current tab was selected
     cur_send_again = Signal(object)  # ComposeRequest
     cur_send_refused = Signal(str)
 
@@ -104,6 +105,9 @@ class ConnectionTabs(QTabWidget):
         )
         view.message_selected.connect(partial(self._forward, view, self.cur_message_selected))
         view.compose_to.connect(partial(self._forward, view, self.cur_compose_to))
+        view.destination_selected.connect(
+            partial(self._forward, view, self.cur_destination_selected)
+        )
         view.send_again.connect(partial(self._forward, view, self.cur_send_again))
         profile = settings.profile
         index = self.addTab(view, icon(_STATE_ICONS[session.state]), profile.name)

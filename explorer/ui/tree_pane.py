@@ -1,56 +1,71 @@
 """The tree pane: the destinations of one connection, what is subscribed, and the tree menu.
 
-The rows come from the session's `DestinationTreeModel`. The pane subscribes in the modes of
-`explorer.broker.modes` (observe, peek, consume, drain), asks before a mode that removes
-messages, and opens branches that get traffic while hundreds of discovered queues stay folded.
+The rows come from the session's `DestinationTreeModel`: one name column with In/Out badges
+(`tree_delegate`), rate and last-seen columns you can hide, depth and consumers once discovery
+knows them. Selecting a node says so (`destination_selected`): the window shows its latest
+message and its history. A filter opens at most a few hundred rows (`tree_expansion`) and,
+cleared, gives back the branches that were open. Subscriptions are listed apart
+(`SubscriptionList`): a pattern is not a destination. An empty tree says what to do.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
+    QPushButton,
+    QSplitter,
     QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from explorer.broker.destinations import DestinationKind, kind_of
-from explorer.broker.kind import BrokerKind
-from explorer.broker.modes import (
-    Mode,
-    available_modes,
-    peek_unsupported_reason,
-    removes_messages,
-)
+from explorer.broker.modes import Mode
+from explorer.store import DestinationNode
+from explorer.ui import tree_expansion
 from explorer.ui.banner import Banner
 from explorer.ui.debounce import debouncer, flush
 from explorer.ui.icons import icon
 from explorer.ui.models import DestinationTreeModel
 from explorer.ui.session import SessionController
+from explorer.ui.subscription_list import SubscriptionList
 from explorer.ui.tasks import TaskRunner
+from explorer.ui.tree_delegate import CountBadgeDelegate
+from explorer.ui.tree_menu import TreeMenu
 
 # A top-level folder with at most this many children opens by itself.
 _FEW_CHILDREN = 12
 # Above this many destinations, "expand all" opens one level only: expanding everything
 # would lay out every row at once and freeze the window.
 _EXPAND_ALL_LIMIT = 5000
+# Columns hidden until the user shows them (the Sources column repeats the tooltip).
+DEFAULT_HIDDEN_COLUMNS = (DestinationTreeModel.SOURCES,)
+_HIDEABLE = (
+    DestinationTreeModel.RATE,
+    DestinationTreeModel.LAST_SEEN,
+    DestinationTreeModel.DEPTH,
+    DestinationTreeModel.CONSUMERS,
+    DestinationTreeModel.SOURCES,
+)
+# Shown only once discovery reports the count for some destination.
+_DISCOVERY_COLUMNS = {
+    DestinationTreeModel.DEPTH: "depth",
+    DestinationTreeModel.CONSUMERS: "consumers",
+}
 
 
 class TreePane(QWidget):
     """The left side of a connection tab."""
 
     compose_to = Signal(str)  # "send to this destination"
+    destination_selected = Signal(str)  # a node was selected (its path; "" for none)
 
     def __init__(
         self,
@@ -64,13 +79,17 @@ class TreePane(QWidget):
         self.session = session
         self.banner = banner
         self.runner = runner
-        # Asks "remove messages?" (title, question) -> yes?; tests replace it.
-        self.confirm: Callable[[str, str], Awaitable[bool]] = self._ask
+        self.menu = TreeMenu(session, banner, runner, self.compose_to.emit, self)
+        self._hidden_columns: set[int] = set(DEFAULT_HIDDEN_COLUMNS)
+        self._saved_expansion: list[DestinationNode] | None = None
 
         self.tree_filter = QLineEdit()
         self.tree_filter.setObjectName("destinationFilter")
         self.tree_filter.setPlaceholderText(self.tr("Filter destinations"))
         self.tree_filter.setClearButtonEnabled(True)
+        self.tree_filter.addAction(
+            icon("filter"), QLineEdit.ActionPosition.LeadingPosition
+        ).setToolTip(self.tr("Filter destinations"))
         self.tree_filter.returnPressed.connect(self.flush_filter)
         self.tree_filter.setToolTip(self.tr("Show destinations whose name contains this text"))
         self._tree_filter_timer = debouncer(self, self._apply_filter)
@@ -88,79 +107,151 @@ class TreePane(QWidget):
         subscribe_button.setToolTip(self.tr("Subscribe to the destination typed on the left"))
         subscribe_button.clicked.connect(self._subscribe_typed)
         subscribe_row = QHBoxLayout()
+        subscribe_row.setSpacing(4)
         subscribe_row.addWidget(self.subscribe_input, 1)
         subscribe_row.addWidget(subscribe_button)
         expand = QToolButton()
         expand.setObjectName("expandAllButton")
-        expand.setText("⊞")
+        expand.setIcon(icon("expand"))
+        expand.setAutoRaise(True)
         expand.setToolTip(self.tr("Expand all destinations"))
         expand.clicked.connect(lambda: self.expand_all())
         collapse = QToolButton()
         collapse.setObjectName("collapseAllButton")
-        collapse.setText("⊟")
+        collapse.setIcon(icon("collapse"))
+        collapse.setAutoRaise(True)
         collapse.setToolTip(self.tr("Collapse all destinations"))
         collapse.clicked.connect(lambda: self.collapse_all())
         filter_row = QHBoxLayout()
+        filter_row.setSpacing(2)
         filter_row.addWidget(self.tree_filter, 1)
         filter_row.addWidget(expand)
         filter_row.addWidget(collapse)
 
+        model = session.destinations
         self.tree = QTreeView()
         self.tree.setObjectName("destinationTree")
-        self.tree.setModel(session.destinations)
+        self.tree.setModel(model)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setToolTip(
             self.tr("Destinations seen, sent to or discovered; right-click to subscribe")
         )
+        self.badges = CountBadgeDelegate(self.tree)
+        self.tree.setItemDelegateForColumn(DestinationTreeModel.NAME, self.badges)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._tree_menu)
         self.tree.doubleClicked.connect(self._tree_double_clicked)
+        self.tree.selectionModel().currentChanged.connect(lambda index, _p: self._selected(index))
+        self.tree.clicked.connect(self._selected)
         header = self.tree.header()
-        # The name column gets a good share of the width (set once the tab has its size),
-        # the counters fit their contents, and the sources column takes what is left.
-        header.setStretchLastSection(True)
+        # The name column takes the width; the others fit their contents.
+        header.setStretchLastSection(False)
         header.setMinimumSectionSize(36)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        for column in range(1, session.destinations.columnCount() - 1):
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(0, 180)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(
+            lambda pos: self.column_actions().exec(header.mapToGlobal(pos))
+        )
         self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        session.destinations.rowsInserted.connect(self._expand_new)
+        model.rowsInserted.connect(self._expand_new)
+        model.flushed.connect(lambda *_: self._refresh_columns())
+        model.modelReset.connect(self._refresh_empty)
+        model.rowsInserted.connect(lambda *_: self._refresh_empty())
+        self._build_empty_state()
+        self._refresh_columns()
+
         self.subscriptions_label = QLabel()
         self.subscriptions_label.setObjectName("subscriptionsLabel")
         self.subscriptions_label.setProperty("hint", True)
         self.subscriptions_label.setWordWrap(True)
+        self.subscription_list = SubscriptionList()
+        self.subscription_list.unsubscribe_requested.connect(self.unsubscribe)
         session.subscriptions_changed.connect(self._show_subscriptions)
+        session.state_changed.connect(self._refresh_empty)
+        session.notice.connect(lambda _text: self._refresh_empty())
+        subscriptions = QWidget()
+        subscriptions_layout = QVBoxLayout(subscriptions)
+        subscriptions_layout.setContentsMargins(0, 4, 0, 0)
+        subscriptions_layout.setSpacing(2)
+        subscriptions_layout.addWidget(self.subscriptions_label)
+        subscriptions_layout.addWidget(self.subscription_list, 1)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setObjectName("treeSplitter")
+        self.split.addWidget(self.tree)
+        self.split.addWidget(subscriptions)
+        self.split.setStretchFactor(0, 4)
+        self.split.setStretchFactor(1, 1)
+        self.split.setChildrenCollapsible(False)
         self._show_subscriptions()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
         layout.addLayout(subscribe_row)
         layout.addLayout(filter_row)
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(self.subscriptions_label)
+        layout.addWidget(self.split, 1)
+
+    # -- the tree menu (tests replace `confirm` and trigger actions by objectName) -------------
+
+    @property
+    def confirm(self) -> Callable[[str, str], Awaitable[bool]]:
+        return self.menu.confirm
+
+    @confirm.setter
+    def confirm(self, ask: Callable[[str, str], Awaitable[bool]]) -> None:
+        self.menu.confirm = ask
+
+    def tree_actions(self, destination: str) -> QMenu:
+        return self.menu.actions(destination)
+
+    def subscribe_in_mode(self, destination: str, mode: Mode) -> None:
+        self.menu.subscribe_in_mode(destination, mode)
+
+    def subscribe(self, destination: str) -> None:
+        self.menu.subscribe(destination)
+
+    def unsubscribe(self, destination: str) -> None:
+        self.menu.unsubscribe(destination)
+
+    # -- filter and expansion ----------------------------------------------------------------
 
     def flush_filter(self) -> None:
         """Apply a pending filter edit now (Enter in the filter box, tests)."""
         flush(self._tree_filter_timer, self._apply_filter)
 
     def _apply_filter(self) -> None:
+        model = self.session.destinations
         text = self.tree_filter.text()
-        self.session.destinations.set_filter(text)
-        if text and len(self.session.destinations.tree) <= _EXPAND_ALL_LIMIT:
-            self.tree.expandAll()
+        was_filtered = bool(model.filter_text)
+        if text.strip() and not was_filtered:
+            self._saved_expansion = tree_expansion.expanded_nodes(self.tree, model)
+        current = model.node_at(self.tree.currentIndex())
+        model.set_filter(text)
+        if model.filter_text:
+            tree_expansion.open_matches(self.tree, model)
+        elif was_filtered:
+            tree_expansion.restore(self.tree, model, self._saved_expansion or [])
+            self._saved_expansion = None
+        if current is not None:
+            index = model.index_of(current)
+            if index.isValid():
+                self.tree.setCurrentIndex(index)
+                self.tree.scrollTo(index)
 
     def _expand_new(self, parent: QModelIndex, first: int, last: int) -> None:
         """Open a branch when it gets a destination with traffic (seen or sent) or when it
         is a top-level folder with few children; hundreds of discovered queues stay folded
         (Expand all is in the tree's toolbar)."""
-        if self.tree_filter.text():
-            self.tree.expand(parent)
-            return
         if not parent.isValid():
             return
         model = self.session.destinations
+        if model.filter_text:
+            if model.visible_count <= tree_expansion.OPEN_BUDGET:
+                self.tree.expand(parent)
+            return
         busy = any(
             node.total
             for row in range(first, last + 1)
@@ -182,11 +273,66 @@ class TreePane(QWidget):
         else:
             self.tree.expandToDepth(1)
 
+    # -- columns -----------------------------------------------------------------------------
+
+    def hidden_columns(self) -> list[int]:
+        return sorted(self._hidden_columns)
+
+    def set_hidden_columns(self, columns: list[int]) -> None:
+        """The columns the user hid (the window remembers them)."""
+        self._hidden_columns = {c for c in columns if c in _HIDEABLE}
+        self._refresh_columns()
+
+    def column_actions(self) -> QMenu:
+        """The header's menu: a check per hideable column (tests trigger them)."""
+        menu = QMenu(self)
+        model = self.session.destinations
+        for column in _HIDEABLE:
+            title = model.headerData(column, Qt.Orientation.Horizontal)
+            action = menu.addAction(str(title))
+            action.setObjectName(f"actionTreeColumn{column}")
+            action.setCheckable(True)
+            action.setChecked(column not in self._hidden_columns)
+            action.toggled.connect(lambda on, c=column: self._show_column(c, on))
+        return menu
+
+    def _show_column(self, column: int, on: bool) -> None:
+        if on:
+            self._hidden_columns.discard(column)
+        else:
+            self._hidden_columns.add(column)
+        self._refresh_columns()
+
+    def _refresh_columns(self) -> None:
+        known = self.session.destinations.counts_known
+        for column in _HIDEABLE:
+            needs = _DISCOVERY_COLUMNS.get(column)
+            hidden = column in self._hidden_columns or (needs is not None and needs not in known)
+            if self.tree.isColumnHidden(column) != hidden:
+                self.tree.setColumnHidden(column, hidden)
+
+    # -- selection and menus -----------------------------------------------------------------
+
     def _destination_at(self, index: QModelIndex) -> str | None:
         if not index.isValid():
             return None
         path = index.siblingAtColumn(0).data(DestinationTreeModel.DestinationRole)
         return str(path) if path else None
+
+    def _selected(self, index: QModelIndex) -> None:
+        self.destination_selected.emit(self._destination_at(index) or "")
+
+    def selected_destination(self) -> str | None:
+        return self._destination_at(self.tree.currentIndex())
+
+    def select_destination(self, path: str) -> bool:
+        """Select the node of `path` (tests, "show in tree"); False when it is not shown."""
+        index = self.session.destinations.index_of(path)
+        if not index.isValid():
+            return False
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        return True
 
     def _tree_double_clicked(self, index: QModelIndex) -> None:
         destination = self._destination_at(index)
@@ -200,179 +346,7 @@ class TreePane(QWidget):
         menu = self.tree_actions(destination)
         menu.exec(self.tree.viewport().mapToGlobal(pos))
 
-    def tree_actions(self, destination: str) -> QMenu:
-        """The context menu for a tree node (tests trigger its actions by objectName)."""
-        menu = QMenu(self)
-        menu.setToolTipsVisible(True)
-        connected = self.session.is_connected
-        subscribed = destination in self.session.subscriptions
-        broker = self.session.broker_kind
-        available = available_modes(broker, destination)
-        for mode, name, label, tip in self._mode_labels(destination):
-            action = QAction(icon("subscribe"), label, menu)
-            action.triggered.connect(
-                lambda _c=False, m=mode: self.subscribe_in_mode(destination, m)
-            )
-            menu.addAction(action)
-            action.setObjectName(name)
-            action.setToolTip(tip)
-            action.setEnabled(
-                connected and mode in available and (mode is Mode.PEEK or not subscribed)
-            )
-        menu.addSeparator()
-        wildcard = self.session.wildcard_for(destination)
-        label = (
-            self.tr("Subscribe to subtree ({wildcard})").format(wildcard=wildcard)
-            if wildcard
-            else self.tr("Subscribe to subtree (this broker has no wildcard)")
-        )
-        subtree = menu.addAction(
-            icon("subscribe"), label, lambda: self.subscribe(wildcard or destination)
-        )
-        subtree.setObjectName("actionSubscribeSubtree")
-        subtree.setEnabled(
-            connected and wildcard is not None and wildcard not in self.session.subscriptions
-        )
-        unsub = menu.addAction(
-            icon("unsubscribe"), self.tr("Unsubscribe"), lambda: self.unsubscribe(destination)
-        )
-        unsub.setObjectName("actionUnsubscribe")
-        unsub.setEnabled(subscribed)
-        menu.addSeparator()
-        copy = menu.addAction(
-            icon("copy"),
-            self.tr("Copy destination"),
-            lambda: QGuiApplication.clipboard().setText(destination),
-        )
-        copy.setObjectName("actionCopyDestination")
-        send = menu.addAction(
-            icon("send"), self.tr("Send to it…"), lambda: self.compose_to.emit(destination)
-        )
-        send.setObjectName("actionSendTo")
-        return menu
-
-    def _mode_labels(self, destination: str) -> list[tuple[Mode, str, str, str]]:
-        """(mode, action objectName, label, tooltip) for the tree's context menu."""
-        kind = kind_of(destination)
-        peek_reason = self._peek_unavailable(self.session.broker_kind, kind)
-        peek_label = (
-            self.tr("Peek (browse, leaves the messages)")
-            if peek_reason is None
-            else self.tr("Peek — unavailable: {reason}").format(reason=peek_reason)
-        )
-        observe_tip = self.tr("Receive copies of the messages published to a topic (auto-ack).")
-        if kind in (DestinationKind.QUEUE, DestinationKind.TEMP_QUEUE, DestinationKind.UNKNOWN):
-            observe_tip += " " + self.tr(
-                "On a queue this takes the messages away (you are asked first)."
-            )
-        return [
-            (
-                Mode.OBSERVE,
-                "actionSubscribe",
-                self.tr("Observe (subscribe, auto-ack)"),
-                observe_tip,
-            ),
-            (
-                Mode.PEEK,
-                "actionPeek",
-                peek_label,
-                peek_reason
-                or self.tr(
-                    "Look at the messages waiting in the queue without removing them "
-                    "(queue browser)."
-                ),
-            ),
-            (
-                Mode.CONSUME,
-                "actionConsume",
-                self.tr("Consume with manual ACK/NACK…"),
-                self.tr(
-                    "Receive messages and acknowledge or reject each one with the ACK / "
-                    "NACK buttons of the message pane; acknowledged messages are removed."
-                ),
-            ),
-            (
-                Mode.DRAIN,
-                "actionDrain",
-                self.tr("Drain (remove every message)…"),
-                self.tr(
-                    "Consume every message of the queue with automatic acknowledgement: "
-                    "they are removed."
-                ),
-            ),
-        ]
-
-    def _peek_unavailable(self, broker: BrokerKind, kind: DestinationKind) -> str | None:
-        """Why peek cannot work here, in the user's language (None when it can)."""
-        if peek_unsupported_reason(broker, kind) is None:
-            return None
-        if kind not in (DestinationKind.QUEUE, DestinationKind.TEMP_QUEUE):
-            return self.tr("only queues can be browsed; a topic keeps no messages (use observe)")
-        if broker is BrokerKind.RABBITMQ:
-            return self.tr(
-                "RabbitMQ has no queue browser over STOMP (the management UI's "
-                "'Get messages' with requeue is the nearest thing)"
-            )
-        return self.tr("this broker has no known queue browser over STOMP")
-
-    def subscribe_in_mode(self, destination: str, mode: Mode) -> None:
-        """Subscribe as the tree menu asks; modes that remove messages are confirmed first."""
-
-        async def go() -> str | None:
-            if removes_messages(mode, kind_of(destination)):
-                question = {
-                    Mode.OBSERVE: self.tr(
-                        "Observing {destination} takes its messages off the queue (auto-ack): "
-                        "other consumers will not get them. Subscribe anyway?"
-                    ),
-                    Mode.CONSUME: self.tr(
-                        "Consuming {destination} removes every message you acknowledge. "
-                        "Subscribe with manual ACK/NACK?"
-                    ),
-                    Mode.DRAIN: self.tr(
-                        "Draining {destination} removes every message on it, now and as they "
-                        "arrive. Drain it?"
-                    ),
-                }[mode].format(destination=destination)
-                if not await self.confirm(self.tr("Remove messages?"), question):
-                    return None
-            return await self.session.subscribe_mode(destination, mode)
-
-        def done(text: str | None) -> None:
-            if text:
-                self.banner.show_message(text, "info")
-
-        self.runner.run(go(), done)
-
-    async def _ask(self, title: str, question: str) -> bool:
-        """A non-modal Yes/No box (awaitable); tests replace `confirm`."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            title,
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.setObjectName("confirmRemoveDialog")
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-
-        def finished(result: int) -> None:
-            if not done.done():
-                done.set_result(result)
-
-        box.finished.connect(finished)
-        box.open()
-        await done
-        answer = box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes
-        box.deleteLater()
-        return answer
-
-    def subscribe(self, destination: str) -> None:
-        self.runner.run(self.session.subscribe(destination))
-
-    def unsubscribe(self, destination: str) -> None:
-        self.runner.run(self.session.unsubscribe(destination))
+    # -- subscriptions -----------------------------------------------------------------------
 
     def _subscribe_typed(self) -> None:
         destination = self.subscribe_input.text().strip()
@@ -385,19 +359,82 @@ class TreePane(QWidget):
         self.subscribe_input.clear()
 
     def _show_subscriptions(self) -> None:
-        subs = sorted(self.session.subscriptions)
-        self.subscriptions_label.setToolTip("\n".join(subs))
-        if len(subs) == 1:
+        live = {d: s.ack for d, s in self.session.subscriptions.items()}
+        refused = self.session.refused_subscriptions
+        self.subscription_list.show_subscriptions(live, dict(refused))
+        self.subscription_list.setVisible(bool(live or refused))
+        if live or refused:
             self.subscriptions_label.setText(
-                self.tr("Subscribed to {destination}").format(destination=subs[0])
+                self.tr("Subscriptions ({count})").format(count=len(live))
             )
-        elif subs:
-            self.subscriptions_label.setText(
-                self.tr("Subscribed to {count} destinations (hover to list them)").format(
-                    count=len(subs)
-                )
-            )
+            self.subscriptions_label.setToolTip("\n".join(sorted(live)))
         else:
             self.subscriptions_label.setText(
                 self.tr("No subscriptions yet: type a destination above or right-click one.")
             )
+            self.subscriptions_label.setToolTip("")
+        self._refresh_empty()
+
+    # -- the empty state ---------------------------------------------------------------------
+
+    def _build_empty_state(self) -> None:
+        """A note over the empty tree that says what to do, with a one-click subscription."""
+        self.empty_state = QWidget(self.tree.viewport())
+        self.empty_state.setObjectName("treeEmptyState")
+        self.empty_text = QLabel()
+        self.empty_text.setObjectName("treeEmptyText")
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_text.setProperty("hint", True)
+        self.empty_button = QPushButton(icon("subscribe"), "")
+        self.empty_button.setObjectName("subscribeEverything")
+        self.empty_button.clicked.connect(self._subscribe_everything)
+        box = QVBoxLayout(self.empty_state)
+        box.setContentsMargins(16, 24, 16, 16)
+        box.addWidget(self.empty_text)
+        box.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addStretch(1)
+        self.tree.viewport().installEventFilter(self)
+        self._refresh_empty()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Override: keep the empty-state note as large as the tree's viewport."""
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self.empty_state.setGeometry(self.tree.viewport().rect())
+        return super().eventFilter(watched, event)
+
+    def everything_destination(self) -> str | None:
+        """The broker's "every topic" subscription (`/topic/#`, `/topic/>`), if it has one."""
+        wildcard = self.session.wildcard_for("/topic/")
+        return wildcard if wildcard and wildcard not in self.session.subscriptions else None
+
+    def _subscribe_everything(self) -> None:
+        destination = self.everything_destination()
+        if destination:
+            self.subscribe(destination)
+
+    def _refresh_empty(self) -> None:
+        empty = self.session.destinations.rowCount() == 0 and not self.tree_filter.text()
+        self.empty_state.setVisible(empty)
+        if not empty:
+            return
+        session = self.session
+        everything = self.everything_destination() if session.is_connected else None
+        problem = session.discovery_problem
+        if not session.is_connected:
+            text = self.tr("Destinations appear here once the connection is up.")
+        elif problem:
+            text = self.tr(
+                "The broker's destinations cannot be listed ({reason}). Subscribe to a "
+                "destination above to see what flows."
+            ).format(reason=problem)
+        else:
+            text = self.tr(
+                "No destinations yet. Subscribe to one above or send a message from the composer."
+            )
+        self.empty_text.setText(text)
+        self.empty_button.setText(
+            self.tr("Subscribe to {destination}").format(destination=everything or "")
+        )
+        self.empty_button.setVisible(everything is not None)
+        self.empty_state.setGeometry(self.tree.viewport().rect())

@@ -3,7 +3,8 @@
 The pure `DestinationTree` records messages and discovery results at any rate; this model's
 timer (every 300 ms while the tree has changes, including decaying rates) calls `flush()`,
 which inserts new nodes with one `beginInsertRows` per parent range and emits one
-`dataChanged` per parent for the nodes whose counters changed.
+`dataChanged` per parent for the nodes whose counters changed. A node that counted a message
+flashes (`Qt.BackgroundRole` fading over `FLASH_SECONDS`), and so do its folders.
 
 The model keeps its own table of *visible* children per node (the published prefix of each
 node's children, or, with a filter, the nodes the tree's `matching()` returns), so the view
@@ -27,7 +28,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
 from explorer.store import DestinationNode, DestinationTree
 
@@ -36,6 +37,8 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 DEFAULT_INTERVAL_MS: Final = 300
 # Above this many nodes to insert in one flush, one model reset is cheaper than many inserts.
 RESET_THRESHOLD: Final = 2000
+# How long a node that got a message stays highlighted (fading).
+FLASH_SECONDS: Final = 1.0
 
 
 def _tr(text: str) -> str:
@@ -43,21 +46,27 @@ def _tr(text: str) -> str:
 
 
 class DestinationTreeModel(QAbstractItemModel):
-    """Columns Destination, Messages, Rate (/s), Last seen, Sources.
+    """Columns Destination, Rate (/s), Last seen, Depth, Consumers, Sources.
 
+    Messages received and sent are counted apart and shown as badges beside the name (a
+    delegate of the view draws `InCountRole` and `OutCountRole`), never as their sum.
     Custom roles: `NodeRole` (the `DestinationNode`), `DestinationRole` (its full path: the
     destination to subscribe or send to; for a folder, the common prefix), `IsDestinationRole`
     (True for real destinations, False for folders), `SourcesRole` (a dict source -> dict of
-    depth/consumers/enqueued/dequeued/gone).
+    depth/consumers/enqueued/dequeued/gone), `InCountRole` / `OutCountRole` (messages received
+    / sent here and below).
     """
 
     NodeRole: Final = int(Qt.ItemDataRole.UserRole) + 1
     DestinationRole: Final = int(Qt.ItemDataRole.UserRole) + 2
     IsDestinationRole: Final = int(Qt.ItemDataRole.UserRole) + 3
     SourcesRole: Final = int(Qt.ItemDataRole.UserRole) + 4
+    InCountRole: Final = int(Qt.ItemDataRole.UserRole) + 5
+    OutCountRole: Final = int(Qt.ItemDataRole.UserRole) + 6
 
-    NAME, MESSAGES, RATE, LAST_SEEN, SOURCES = range(5)
-    COLUMN_COUNT: Final = 5
+    NAME, RATE, LAST_SEEN, DEPTH, CONSUMERS, SOURCES = range(6)
+    COLUMN_COUNT: Final = 6
+    _NUMERIC: Final = frozenset({RATE, DEPTH, CONSUMERS})
 
     flushed = Signal(int, int)
     """After each publish: (nodes inserted, nodes updated). A filtered view may expand on it."""
@@ -80,6 +89,13 @@ class DestinationTreeModel(QAbstractItemModel):
         self._gone_font = QFont()
         self._gone_font.setItalic(True)
         self._gone_font.setStrikeOut(True)
+        # Monotonic time each recently counted node (and its folders) got a message.
+        self._flash: dict[DestinationNode, float] = {}
+        self.flash_colour = QColor(255, 193, 7)
+        """The highlight a node fades from (the theme sets it for light and dark)."""
+        self.clock = time.monotonic
+        self.counts_known: set[str] = set()
+        """Count names (depth, consumers, ...) some source reported: columns worth showing."""
         self._rebuild()
         self.schedule()
 
@@ -98,9 +114,11 @@ class DestinationTreeModel(QAbstractItemModel):
         self.schedule()
         return node
 
-    def upsert(self, destination: str, source: str, **counts: int | None) -> DestinationNode:
+    def upsert(self, destination: str, source: str, **counts: int | None) -> DestinationNode | None:
         """`DestinationTree.upsert`, then schedule a publish."""
         node = self._tree.upsert(destination, source, **counts)
+        if node is not None:
+            self.counts_known.update(name for name, value in counts.items() if value is not None)
         self.schedule()
         return node
 
@@ -141,6 +159,7 @@ class DestinationTreeModel(QAbstractItemModel):
         changes = self._tree.take_changes()
         if not changes:
             return
+        self._note_flashes(changes.counted)
         additions = self._visible_additions(changes.new_nodes)
         if len(additions) > RESET_THRESHOLD:
             self.beginResetModel()
@@ -151,6 +170,28 @@ class DestinationTreeModel(QAbstractItemModel):
         self._insert(additions)
         updated = self._emit_changed(changes.dirty)
         self.flushed.emit(len(additions), updated)
+
+    def _note_flashes(self, counted: set[DestinationNode]) -> None:
+        """Remember when nodes (and their folders) got a message; forget faded ones."""
+        now = self.clock()
+        flash = self._flash
+        if flash:
+            faded = [node for node, when in flash.items() if now - when >= FLASH_SECONDS]
+            for node in faded:
+                del flash[node]
+        root = self._tree.root
+        for node in counted:
+            current: DestinationNode | None = node
+            while current is not None and current is not root and flash.get(current) != now:
+                flash[current] = now
+                current = current.parent
+
+    def flash_strength(self, node: DestinationNode) -> float:
+        """1.0 just after a message, fading to 0.0 over FLASH_SECONDS."""
+        when = self._flash.get(node)
+        if when is None:
+            return 0.0
+        return max(0.0, 1.0 - (self.clock() - when) / FLASH_SECONDS)
 
     def _visible_additions(self, new_nodes: list[DestinationNode]) -> list[DestinationNode]:
         """New nodes to show, plus hidden ancestors a filter match needs, top-down."""
@@ -306,12 +347,22 @@ class DestinationTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 _tr("Destination"),
-                _tr("Messages"),
                 _tr("Rate (/s)"),
                 _tr("Last seen"),
+                _tr("Depth"),
+                _tr("Consumers"),
                 _tr("Sources"),
             )[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section in (self.MESSAGES, self.RATE):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (
+                _tr("Destination; the badges count messages received (↓) and sent (↑)"),
+                _tr("Messages per second over the last 5 s, received and sent"),
+                _tr("When the newest message arrived or left"),
+                _tr("Messages waiting in the queue, as discovery reports it"),
+                _tr("Consumers of the destination, as discovery reports it"),
+                _tr("Who lists this destination: discovery, your traffic, reply-to headers"),
+            )[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in self._NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -328,6 +379,12 @@ class DestinationTreeModel(QAbstractItemModel):
             return node.path
         if role == self.IsDestinationRole:
             return node.is_destination
+        if role == self.InCountRole:
+            return node.total_in
+        if role == self.OutCountRole:
+            return node.total_out
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._flash_brush(node)
         if role == self.SourcesRole:
             return {
                 name: {
@@ -341,11 +398,21 @@ class DestinationTreeModel(QAbstractItemModel):
             }
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.MESSAGES, self.RATE):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self._NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and column == self.NAME and node.gone:
             return self._gone_font
         return None
+
+    def _flash_brush(self, node: DestinationNode) -> QColor | None:
+        if not self._flash:
+            return None
+        strength = self.flash_strength(node)
+        if strength <= 0.0:
+            return None
+        colour = QColor(self.flash_colour)
+        colour.setAlpha(round(110 * strength))
+        return colour
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -355,8 +422,9 @@ class DestinationTreeModel(QAbstractItemModel):
     def _display(self, node: DestinationNode, column: int) -> str:
         if column == self.NAME:
             return node.name
-        if column == self.MESSAGES:
-            return f"{node.total:,}" if node.total else ""
+        if column in (self.DEPTH, self.CONSUMERS):
+            value = node.count("depth" if column == self.DEPTH else "consumers")
+            return "" if value is None else f"{value:,}"
         if column == self.RATE:
             rate = self._tree.rate(node)
             return f"{rate:.1f}" if rate else ""
@@ -368,18 +436,8 @@ class DestinationTreeModel(QAbstractItemModel):
 
     @staticmethod
     def _sources_text(node: DestinationNode) -> str:
-        """ "advisory, management · depth 3 · 1 consumer": names, then the broker's counts."""
-        names = ", ".join(sorted(node.sources))
-        depth = next((i.depth for i in node.sources.values() if i.depth is not None), None)
-        consumers = next(
-            (i.consumers for i in node.sources.values() if i.consumers is not None), None
-        )
-        parts = [names]
-        if depth is not None:
-            parts.append(_tr("depth {n}").format(n=f"{depth:,}"))
-        if consumers is not None:
-            parts.append(_tr("consumers {n}").format(n=f"{consumers:,}"))
-        return " · ".join(parts)
+        """ "advisory, management": who lists it (depth and consumers have their columns)."""
+        return ", ".join(sorted(node.sources))
 
     def _tooltip(self, node: DestinationNode) -> str:
         lines = [node.path]

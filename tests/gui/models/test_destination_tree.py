@@ -110,17 +110,17 @@ def test_insertion_under_an_existing_parent_and_counts_propagate() -> None:
     assert inserts == [("insert", "/queue", 1, 1)]
     changed = [e for e in recorder.events if e[0] == "changed"]
     # /queue (its total and last-seen changed) and /queue/a (its rate is still decaying).
-    assert ("changed", "", 0, 0, 4) in changed
-    assert ("changed", "/queue", 0, 0, 4) in changed
-    queue = model.index(0, DestinationTreeModel.MESSAGES)
-    assert queue.data() == "2"
+    assert ("changed", "", 0, 0, 5) in changed
+    assert ("changed", "/queue", 0, 0, 5) in changed
+    queue = model.index(0, DestinationTreeModel.NAME)
+    assert queue.data(DestinationTreeModel.InCountRole) == 2
     del recorder.events[:]
     model.record_message("/queue/a", "in", 6.0)
     model.record_message("/queue/b", "in", 6.0)
     model.flush()
     # One dataChanged per parent, spanning the changed rows and every column.
-    assert sorted(recorder.events) == [("changed", "", 0, 0, 4), ("changed", "/queue", 0, 1, 4)]
-    assert queue.data() == "4"
+    assert sorted(recorder.events) == [("changed", "", 0, 0, 5), ("changed", "/queue", 0, 1, 5)]
+    assert queue.data(DestinationTreeModel.InCountRole) == 4
 
 
 def test_rates_decay_and_the_timer_stops_when_quiet(qtbot: QtBot) -> None:
@@ -150,13 +150,12 @@ def test_display_and_custom_roles() -> None:
     queue = model.index(0, 0)
     orders = model.index(0, 0, queue)
     leaf = model.index(0, 0, orders)
-    assert [leaf.siblingAtColumn(c).data() for c in (0, 1, 2, 4)] == [
-        "eu",
-        "2",
-        "0.4",
-        "management, seen, sent · depth 3",
-    ]
-    assert len(leaf.siblingAtColumn(3).data()) == 8
+    columns = DestinationTreeModel
+    assert [
+        leaf.siblingAtColumn(c).data()
+        for c in (columns.NAME, columns.RATE, columns.DEPTH, columns.CONSUMERS, columns.SOURCES)
+    ] == ["eu", "0.4", "3", "", "management, seen, sent"]
+    assert len(leaf.siblingAtColumn(columns.LAST_SEEN).data()) == 8
     assert orders.data() == "orders"
     assert orders.data(DestinationTreeModel.IsDestinationRole) is False
     assert leaf.data(DestinationTreeModel.IsDestinationRole) is True
@@ -180,7 +179,7 @@ def test_display_and_custom_roles() -> None:
     assert "advisory (gone)" in gone.data(Qt.ItemDataRole.ToolTipRole)
     assert model.index_of("/nope") == QModelIndex()
     assert model.index_of(node, 2).column() == 2
-    assert model.headerData(2, Qt.Orientation.Horizontal) == "Rate (/s)"
+    assert model.headerData(columns.RATE, Qt.Orientation.Horizontal) == "Rate (/s)"
     assert model.parent(queue) == QModelIndex()
     assert model.parent(leaf) == orders
 
@@ -267,5 +266,44 @@ def test_random_operations_keep_the_tree_model_consistent(ops: list[tuple[str, s
     for path in shown:
         node = model.tree.node(path)
         assert node is not None
-        assert model.index_of(node, 1).data() == (f"{node.total:,}" if node.total else "")
+        index = model.index_of(node)
+        assert index.data(DestinationTreeModel.InCountRole) == node.total_in
     del tester
+
+
+def test_in_and_out_are_separate_counts_never_their_sum() -> None:
+    """Issue 12, defect 12: 1,000 sent and received read as 1,000 in and 1,000 out."""
+    model, _ = make_model("/.")
+    for n in range(1000):
+        model.record_message("/queue/orders", "out", float(n))
+        model.record_message("/queue/orders", "in", float(n))
+    model.flush()
+    index = model.index_of("/queue/orders")
+    assert index.data(DestinationTreeModel.InCountRole) == 1000
+    assert index.data(DestinationTreeModel.OutCountRole) == 1000
+    assert "2,000" not in " ".join(
+        str(index.siblingAtColumn(c).data()) for c in range(model.columnCount())
+    )
+    folder = model.index_of("/queue")
+    assert (
+        folder.data(DestinationTreeModel.InCountRole),
+        folder.data(DestinationTreeModel.OutCountRole),
+    ) == (1000, 1000)
+
+
+def test_a_node_that_gets_a_message_flashes_with_its_folders_then_fades() -> None:
+    model, _ = make_model("/.")
+    now = [50.0]
+    model.clock = lambda: now[0]
+    model.upsert("/queue/quiet", "advisory")
+    model.record_message("/queue/busy", "in", 1.0)
+    model.flush()
+    busy, folder, quiet = (model.index_of(p) for p in ("/queue/busy", "/queue", "/queue/quiet"))
+    assert busy.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert folder.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert quiet.data(Qt.ItemDataRole.BackgroundRole) is None
+    strong = busy.data(Qt.ItemDataRole.BackgroundRole).alpha()
+    now[0] += tree_module.FLASH_SECONDS / 2
+    assert 0 < busy.data(Qt.ItemDataRole.BackgroundRole).alpha() < strong
+    now[0] += tree_module.FLASH_SECONDS
+    assert busy.data(Qt.ItemDataRole.BackgroundRole) is None
