@@ -36,7 +36,8 @@ from explorer.stomp import (
 
 __all__ = ["Inbox", "TapFrame"]
 
-TapFrame = Callable[[Direction, bytes, "Frame | None", "tuple[Violation, ...]"], None]
+TapFrame = Callable[[Direction, bytes, Frame | None, tuple[Violation, ...]], None]
+"""`Link.tap`: record one received item for the wire tap."""
 
 
 class Inbox:
