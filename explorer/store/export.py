@@ -10,17 +10,26 @@ wire order) is added only when some header repeats, so nothing is lost. Bodies t
 UTF-8 go to `body`, others to `body_base64`. Non-ASCII text is written as is (UTF-8), not as
 \\u escapes. The live log writes this and captures (`explorer.capture.exchange`) write and
 read it; `message_from_json` reads one object back.
+
+CSV (`write_csv`) is for spreadsheets: one row per message with the columns of `CSV_COLUMNS`
+(`time` as local ISO 8601 with milliseconds; `headers` as "name:value" lines in wire order;
+a body that is not UTF-8 goes to the `body` column as base64 with `body_encoding` "base64").
+Write it with encoding "utf-8-sig" so spreadsheet programs read Korean text correctly.
+`write_packed` writes either format from the log's packed rows (a snapshot a worker thread
+can read) with an optional predicate, so a big export runs off the window's thread.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import csv
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import IO, Any
+from datetime import datetime
+from typing import IO, Any, Final
 
 from explorer.store.messages import LogEntry
 
@@ -95,6 +104,73 @@ def write_jsonl(entries: Iterable[LogEntry], fp: IO[str]) -> int:
         fp.write("\n")
         count += 1
     return count
+
+
+CSV_COLUMNS: Final = (
+    "time",
+    "timestamp",
+    "direction",
+    "command",
+    "destination",
+    "content_type",
+    "size",
+    "headers",
+    "body",
+    "body_encoding",
+)
+# Export formats by name (the file dialog offers them; `write_packed` takes the name).
+FORMATS: Final = ("jsonl", "csv")
+
+
+def entry_to_csv_row(entry: LogEntry) -> list[str]:
+    """One CSV row (the columns of `CSV_COLUMNS`) for `entry`."""
+    stamp = entry.timestamp
+    body = entry.body
+    try:
+        text, encoding = body.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = base64.b64encode(body).decode("ascii"), "base64"
+    return [
+        datetime.fromtimestamp(stamp).isoformat(timespec="milliseconds"),
+        f"{stamp:.3f}",
+        str(entry.direction),
+        entry.command,
+        entry.destination,
+        entry.content_type,
+        str(entry.size),
+        "\n".join(f"{name}:{value}" for name, value in entry.iter_headers()),
+        text,
+        encoding,
+    ]
+
+
+def write_csv(entries: Iterable[LogEntry], fp: IO[str]) -> int:
+    """Write a header row and `entries` as CSV to a text stream opened with newline=""."""
+    writer = csv.writer(fp)
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for entry in entries:
+        writer.writerow(entry_to_csv_row(entry))
+        count += 1
+    return count
+
+
+def write_packed(
+    packed: Iterable[bytes],
+    fp: IO[str],
+    fmt: str = "jsonl",
+    predicate: Callable[[LogEntry], bool] | None = None,
+) -> int:
+    """Write log rows given as packed bytes (`MessageLog.packed_range`) in `fmt` ("jsonl" or
+    "csv"), keeping only those `predicate` accepts; returns how many were written."""
+    entries: Iterable[LogEntry] = (LogEntry.from_packed(data) for data in packed)
+    if predicate is not None:
+        entries = (entry for entry in entries if predicate(entry))
+    if fmt == "csv":
+        return write_csv(entries, fp)
+    if fmt == "jsonl":
+        return write_jsonl(entries, fp)
+    raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,9 @@
-"""Message filters: what the log's filter box compiles to.
+"""Message filters: what the log's filter bar compiles to.
 
 Every field is optional and the set fields combine with AND. `compile_filter` validates once
-(an invalid regex becomes a `FilterError` with a readable message) and returns a predicate
-that the log runs over its entries and over each new batch.
+(an invalid regex or search expression becomes a `FilterError` with a readable message and
+the position of the problem) and returns a predicate that the log runs over its entries and
+over each new batch.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from explorer.store.errors import FilterError
-from explorer.store.messages import TEXT_OFFSET, LogEntry
+from explorer.store.messages import IN, OUT, TEXT_OFFSET, LogEntry
 
 Predicate = Callable[[LogEntry], bool]
 
@@ -35,6 +36,9 @@ class MessageFilter:
     - `destination`: equal to the entry's destination, or with `destination_prefix` its start
       (use this for "the subtree under a tree node").
     - `header`: `name` (the header is present) or `name=value` (its first value equals it).
+    - `direction`: "in" (received) or "out" (sent); "" for both.
+    - `expression`: an `explorer.search` expression, e.g. `$.user.id == 1001` (JSON fields),
+      `priority>5 and not error` (see that package's docstring).
     """
 
     text: str = ""
@@ -42,16 +46,28 @@ class MessageFilter:
     destination: str = ""
     destination_prefix: bool = False
     header: str = ""
+    direction: str = ""
+    expression: str = ""
 
     @property
     def is_empty(self) -> bool:
         """True when the filter lets every entry through."""
-        return not (self.text or self.regex or self.destination or self.header)
+        return not (
+            self.text
+            or self.regex
+            or self.destination
+            or self.header
+            or self.direction
+            or self.expression.strip()
+        )
 
 
 def compile_filter(spec: MessageFilter) -> Predicate:
-    """Turn `spec` into a predicate; raises `FilterError` for an invalid regex or header."""
+    """Turn `spec` into a predicate; raises `FilterError` for an invalid regex, header or
+    search expression."""
     tests: list[Predicate] = []
+    if spec.direction:
+        tests.append(_direction_test(spec.direction))
     if spec.destination:
         tests.append(_destination_test(spec.destination, spec.destination_prefix))
     if spec.header:
@@ -60,6 +76,8 @@ def compile_filter(spec: MessageFilter) -> Predicate:
         tests.append(_text_test(spec.text))
     if spec.regex:
         tests.append(_regex_test(spec.regex))
+    if spec.expression.strip():
+        tests.append(_expression_test(spec.expression))
     if not tests:
         return _accept_all
     if len(tests) == 1:
@@ -69,6 +87,14 @@ def compile_filter(spec: MessageFilter) -> Predicate:
 
 def _accept_all(entry: LogEntry) -> bool:
     return True
+
+
+def _direction_test(direction: str) -> Predicate:
+    if direction not in (IN, OUT):
+        raise FilterError(f"Direction must be 'in' or 'out', not {direction!r}.", field="direction")
+    # The direction is one flag bit of the packed bytes: no LogEntry property needed.
+    wanted = str(direction)
+    return lambda entry: entry.direction == wanted
 
 
 def _destination_test(destination: str, prefix: bool) -> Predicate:
@@ -81,7 +107,11 @@ def _header_test(spec: str) -> Predicate:
     name, sep, value = spec.partition("=")
     name = name.strip()
     if not name:
-        raise FilterError("Header filter needs a header name, as in 'name' or 'name=value'.")
+        raise FilterError(
+            "Header filter needs a header name, as in 'name' or 'name=value'.",
+            field="header",
+            position=0,
+        )
     if not sep:
         return lambda entry: entry.header(name) is not None
     return lambda entry: entry.header(name) == value
@@ -104,7 +134,12 @@ def _regex_test(pattern: str) -> Predicate:
         compiled = re.compile(pattern, re.MULTILINE)
     except re.error as exc:
         where = f" at position {exc.pos}" if exc.pos is not None else ""
-        raise FilterError(f"Invalid regular expression{where}: {exc.msg}.") from None
+        raise FilterError(
+            f"Invalid regular expression{where}: {exc.msg}.",
+            field="regex",
+            position=exc.pos,
+            detail=exc.msg,
+        ) from None
     search = compiled.search
     limit = TEXT_OFFSET + SEARCH_BODY_BYTES
 
@@ -115,3 +150,20 @@ def _regex_test(pattern: str) -> Predicate:
         return search(f"{entry.destination}\n{packed}") is not None
 
     return test
+
+
+def _expression_test(expression: str) -> Predicate:
+    # Imported here: the search language (jsonpath-ng) costs ~50 ms at start-up, and most
+    # sessions never type an expression.
+    from explorer.search import SearchSyntaxError, compile_predicate, parse
+
+    try:
+        node = parse(expression)
+    except SearchSyntaxError as exc:
+        raise FilterError(
+            f"{exc.message} (at character {exc.offset + 1}).",
+            field="expression",
+            position=exc.offset,
+            detail=exc.message,
+        ) from None
+    return compile_predicate(node)

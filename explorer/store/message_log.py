@@ -134,6 +134,18 @@ class MessageLog:
         row = self.row_of(seq)
         return None if row is None else self.entry(row)
 
+    def packed_range(self, start: int, stop: int) -> list[bytes]:
+        """The packed bytes of rows `start` to `stop - 1` (a list copy: cheap, no decoding);
+        a snapshot a worker thread may read while the log changes."""
+        if not 0 <= start <= stop <= self._count:
+            raise IndexError(f"rows {start}..{stop} out of range (log has {self._count} rows)")
+        ring, cap = self._ring, len(self._ring)
+        first = (self._head + start) % cap if cap else 0
+        length = stop - start
+        if first + length <= cap:
+            return ring[first : first + length]  # type: ignore[return-value]  # live range
+        return ring[first:] + ring[: first + length - cap]  # type: ignore[return-value]
+
     def matching(self, predicate: Predicate) -> list[LogEntry]:
         """Retained entries (oldest first) for which `predicate` is true."""
         return [entry for entry in self if predicate(entry)]

@@ -6,8 +6,10 @@ one insertion range (new rows at the bottom), or one model reset when the batch 
 the log. Storage changes only inside the matching begin/end pair.
 
 Filtering runs in the store (`explorer.store.FilteredRows`): with a filter set the model shows
-the matching entries only, kept in step with each publish. Pausing stops publishing, not
-ingesting.
+the matching entries only, kept in step with each publish. A new filter starts empty and scans
+the log from the newest row back in slices of `SCAN_BUDGET_S` (one per event-loop turn, older
+matches inserted at the top), so a filter over a million rows never freezes the window;
+`filter_progress` reports how far it got. Pausing stops publishing, not ingesting.
 """
 
 from __future__ import annotations
@@ -32,13 +34,17 @@ from explorer.store import (
     LogEntry,
     MessageFilter,
     MessageLog,
+    Predicate,
     compile_filter,
     write_jsonl,
 )
+from explorer.ui.icons import icon
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 DEFAULT_INTERVAL_MS: Final = 75
+# How long one slice of a filter scan may take (the window answers between slices).
+SCAN_BUDGET_S: Final = 0.025
 # Display strings are cached per sequence number for the rows the view actually paints.
 _CACHE_LIMIT: Final = 4096
 _TOOLTIP_HEADERS: Final = 20
@@ -77,6 +83,9 @@ class MessageTableModel(QAbstractTableModel):
 
     paused_changed = Signal(bool)
 
+    filter_progress = Signal(float)
+    """While a new filter scans the log: the share done (0.0 to 1.0); 1.0 once complete."""
+
     def __init__(
         self,
         log: MessageLog | None = None,
@@ -96,6 +105,11 @@ class MessageTableModel(QAbstractTableModel):
         self._timer.setSingleShot(True)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.flush)
+        self.scan_budget = SCAN_BUDGET_S
+        self._scan_timer = QTimer(self)
+        self._scan_timer.setSingleShot(True)
+        self._scan_timer.setInterval(0)
+        self._scan_timer.timeout.connect(self.continue_filter)
 
     # -- store access ----------------------------------------------------------------------
 
@@ -130,6 +144,22 @@ class MessageTableModel(QAbstractTableModel):
             rows = list(range(len(self._rows)))
         return write_jsonl((self._rows.entry(row) for row in sorted(rows)), fp)
 
+    def rows_snapshot(self, rows: list[int]) -> list[bytes]:
+        """The packed bytes of the given model rows, oldest first (for an export)."""
+        return [self._rows.entry(row).packed for row in sorted(rows)]
+
+    def export_snapshot(self, filtered: bool) -> tuple[list[bytes], Predicate | None]:
+        """What "Export all" (`filtered` False) or "Export filtered" writes, as a snapshot a
+        worker thread may read while the log moves on: packed rows, plus the predicate still
+        to apply when the filter has not finished scanning (the whole log is handed then)."""
+        log = self._log
+        rows = self._filtered
+        if not filtered or rows is None:
+            return log.packed_range(0, len(log)), None
+        if rows.remaining:
+            return log.packed_range(0, len(log)), rows.predicate
+        return rows.packed(), None
+
     # -- ingest and publish ----------------------------------------------------------------
 
     def append(self, entry: LogEntry) -> LogEntry:
@@ -158,9 +188,11 @@ class MessageTableModel(QAbstractTableModel):
             self.beginResetModel()
             log.apply_reset(plan)
             if filtered is not None:
-                filtered.reset(log)
+                filtered.restart(log)
             self._cache.clear()
             self.endResetModel()
+            if filtered is not None:
+                self.continue_filter()
             inserted = len(self._rows)
         elif filtered is None:
             if plan.evict:
@@ -226,7 +258,7 @@ class MessageTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._log.clear()
         if self._filtered is not None:
-            self._filtered.reset(())
+            self._filtered.restart(self._log)
         self._cache.clear()
         self.endResetModel()
 
@@ -235,9 +267,11 @@ class MessageTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._log.set_limits(max_count, max_bytes)
         if self._filtered is not None:
-            self._filtered.reset(self._log)
+            self._filtered.restart(self._log)
         self._cache.clear()
         self.endResetModel()
+        if self._filtered is not None:
+            self.continue_filter()
 
     # -- filtering -------------------------------------------------------------------------
 
@@ -254,32 +288,74 @@ class MessageTableModel(QAbstractTableModel):
         *,
         destination_prefix: bool = False,
         header: str = "",
+        direction: str = "",
+        expression: str = "",
     ) -> str | None:
         """Show only matching rows (see `MessageFilter` for each field's meaning).
 
         Returns None on success, or a message for the filter box when the filter is invalid
         (bad regex, header without a name); the previous filter then stays in force.
         """
-        spec = MessageFilter(text, regex, destination, destination_prefix, header)
-        return self.apply_filter(spec)
+        spec = MessageFilter(
+            text, regex, destination, destination_prefix, header, direction, expression
+        )
+        error = self.try_filter(spec)
+        return None if error is None else str(error)
 
     def apply_filter(self, spec: MessageFilter) -> str | None:
         """`set_filter` with a ready `MessageFilter`."""
+        error = self.try_filter(spec)
+        return None if error is None else str(error)
+
+    def try_filter(self, spec: MessageFilter) -> FilterError | None:
+        """Like `apply_filter`, returning the structured error (the window words it)."""
         try:
             predicate = compile_filter(spec)
         except FilterError as exc:
-            return str(exc)
+            return exc
+        self._scan_timer.stop()
         self.beginResetModel()
         self._filter = spec
         if spec.is_empty:
             self._filtered = None
             self._rows = self._log
         else:
-            self._filtered = FilteredRows(predicate, self._log)
+            self._filtered = FilteredRows.deferred(predicate, self._log)
             self._rows = self._filtered
         self._cache.clear()
         self.endResetModel()
+        self.continue_filter()
         return None
+
+    @property
+    def is_filtering(self) -> bool:
+        """True while a new filter is still scanning older rows."""
+        return self._filtered is not None and self._filtered.remaining > 0
+
+    def continue_filter(self) -> None:
+        """Scan one slice of the log for the filter (the model's timer calls it; tests too),
+        inserting older matches at the top, and schedule the next slice."""
+        filtered = self._filtered
+        if filtered is None or not filtered.remaining:
+            self._scan_timer.stop()
+            self.filter_progress.emit(1.0)
+            return
+        older = filtered.scan(time.perf_counter() + self.scan_budget)
+        if older:
+            self.beginInsertRows(QModelIndex(), 0, len(older) - 1)
+            filtered.prepend(older)
+            self.endInsertRows()
+        if filtered.remaining:
+            self._scan_timer.start()
+        self.filter_progress.emit(filtered.progress)
+
+    def finish_filter(self) -> None:
+        """Scan everything left now (tests, exports that need the complete list)."""
+        budget, self.scan_budget = self.scan_budget, float("inf")
+        try:
+            self.continue_filter()
+        finally:
+            self.scan_budget = budget
 
     # -- Qt model API ----------------------------------------------------------------------
 
@@ -313,12 +389,18 @@ class MessageTableModel(QAbstractTableModel):
             if texts is None:
                 texts = self._cache[entry.seq] = _display_texts(entry)
             return texts[index.column()]
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == self.DIRECTION:
+            outgoing = rows.entry(row).direction == "out"
+            return _direction_icon(outgoing)
         if role == self.EntryRole:
             return rows.entry(row)
         if role == self.SeqRole:
             return rows.entry(row).seq
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(rows.entry(row))
+            entry = rows.entry(row)
+            if index.column() == self.DIRECTION:
+                return _tr("Sent") if entry.direction == "out" else _tr("Received")
+            return _tooltip(entry)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -351,12 +433,30 @@ def time_text(timestamp: float) -> str:
     return f"{time.strftime('%H:%M:%S', time.localtime(seconds))}.{millis:03d}"
 
 
+_ICONS: dict[bool, Any] = {}
+
+
+def _direction_icon(outgoing: bool) -> Any:
+    """The arrow of the Direction column (made once: the engine tints it at paint time)."""
+    found = _ICONS.get(outgoing)
+    if found is None:
+        found = _ICONS[outgoing] = icon("arrow-out" if outgoing else "arrow-in")
+    return found
+
+
 def direction_text(entry: LogEntry) -> str:
-    """ "in"/"out" (translated), followed by the command unless it is MESSAGE or SEND."""
-    label = _tr("in") if entry.direction == "in" else _tr("out")
+    """Beside the direction arrow: nothing for MESSAGE and SEND, else the command."""
     if entry.command in _PLAIN_COMMANDS:
-        return label
-    return f"{label} {entry.command}"
+        return ""
+    return entry.command
+
+
+def destination_text(destination: str) -> str:
+    """The Destination column: a composite SEND (ActiveMQ's "a,b") reads as N destinations."""
+    if "," not in destination:
+        return destination
+    parts = [part for part in destination.split(",") if part]
+    return _tr("{count} destinations: {list}").format(count=len(parts), list=", ".join(parts))
 
 
 def size_text(size: int) -> str:
@@ -374,7 +474,7 @@ def _display_texts(entry: LogEntry) -> tuple[str, str, str, str, str, str]:
     return (
         time_text(entry.timestamp),
         direction_text(entry),
-        entry.destination,
+        destination_text(entry.destination),
         size_text(entry.size),
         entry.content_type,
         entry.preview,

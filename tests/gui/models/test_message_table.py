@@ -156,8 +156,16 @@ def test_display_tooltip_alignment_and_entry_roles() -> None:
     model.flush()
     row = [model.index(0, column).data() for column in range(6)]
     assert row[0].endswith(".500") and len(row[0]) == 12
-    assert row[1:] == ["in", "/queue/a", "13 B", "text/plain", "안녕 세상"]
-    assert model.index(1, MessageTableModel.DIRECTION).data() == "in ERROR"
+    assert row[1:] == ["", "/queue/a", "13 B", "text/plain", "안녕 세상"]  # an arrow, no word
+    assert model.index(1, MessageTableModel.DIRECTION).data() == "ERROR"
+    assert (
+        not model.index(0, MessageTableModel.DIRECTION)
+        .data(Qt.ItemDataRole.DecorationRole)
+        .isNull()
+    )
+    assert model.index(0, MessageTableModel.DIRECTION).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Received"
+    )
     assert model.index(1, MessageTableModel.PREVIEW).data() == "⟨binary 2 B⟩"
     assert model.index(0, 3).data(MessageTableModel.EntryRole) == entry
     assert model.index(0, 0).data(MessageTableModel.SeqRole) == entry.seq
