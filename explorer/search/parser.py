@@ -52,8 +52,8 @@ from explorer.search.ast import (
     Or,
     Value,
 )
-from explorer.search.errors import SearchSyntaxError
-from explorer.search.semantics import destination_regex
+from explorer.search.errors import Problem, SearchSyntaxError
+from explorer.search.semantics import MisplacedWildcard, destination_regex
 
 _OPERATORS: Final = ("==", "!=", "<=", ">=", "=", "<", ">", "~")
 _OP_CHARS: Final = frozenset("=!<>~")
@@ -88,8 +88,11 @@ class _Parser:
 
     # -- helpers ---------------------------------------------------------------------------
 
-    def error(self, message: str, offset: int | None = None) -> SearchSyntaxError:
-        return SearchSyntaxError(message, self.text, self.pos if offset is None else offset)
+    def error(
+        self, problem: Problem, offset: int | None = None, **details: str
+    ) -> SearchSyntaxError:
+        where = self.pos if offset is None else offset
+        return SearchSyntaxError(problem, self.text, where, details)
 
     def skip_space(self) -> None:
         text = self.text
@@ -127,8 +130,8 @@ class _Parser:
         node = self.or_expr()
         if not self.at_end():
             if self.peek() == ")":
-                raise self.error("This ')' has no matching '(': remove it or add one before.")
-            raise self.error("Unexpected text here: join conditions with and/or.")
+                raise self.error(Problem.UNMATCHED_CLOSE)
+            raise self.error(Problem.UNEXPECTED_TEXT)
         return node
 
     def or_expr(self) -> Node:
@@ -164,21 +167,21 @@ class _Parser:
         start = self.pos
         char = self.peek()
         if not char:
-            raise self.error("The expression ends too early: a condition is missing here.")
+            raise self.error(Problem.ENDS_EARLY)
         if self._at_keyword("and") or self._at_keyword("or"):
-            raise self.error("A condition is missing before this and/or.")
+            raise self.error(Problem.MISSING_CONDITION)
         if char == "(":
             self.pos += 1
             if self.at_end() or self.peek() == ")":
-                raise self.error("Empty parentheses: put a condition inside.")
+                raise self.error(Problem.EMPTY_PARENTHESES)
             node = self.or_expr()
             self.skip_space()
             if self.peek() != ")":
-                raise self.error("Missing ')' to close the '(' here.", start)
+                raise self.error(Problem.UNCLOSED_PARENTHESIS, start)
             self.pos += 1
             return node
         if char == ")":
-            raise self.error("This ')' has no matching '(': remove it or add one before.")
+            raise self.error(Problem.UNMATCHED_CLOSE)
         if self.keyword("has"):
             return self.exists()
         if char == "$":
@@ -196,7 +199,7 @@ class _Parser:
                 return BodyText(text)
             return self.header_compare(text, op)
         if char in _OP_CHARS:
-            raise self.error("A condition needs a name before the operator, as in priority>5.")
+            raise self.error(Problem.MISSING_NAME)
         name = self.name()
         op = self.operator()
         if op is None:
@@ -204,11 +207,7 @@ class _Parser:
         lowered = name.lower()
         if lowered == "body":
             if op is not Op.MATCH:
-                raise self.error(
-                    "The body takes ~ (a regular expression); for text, write the words "
-                    "themselves.",
-                    start,
-                )
+                raise self.error(Problem.BODY_OPERATOR, start)
             value_at = self.pos
             return BodyRegex(self.checked_regex(self.raw_value(), value_at))
         if lowered in _FIELDS:
@@ -221,18 +220,14 @@ class _Parser:
         self.skip_space()
         char = self.peek()
         if not char or char in _STOP - {'"', "'"}:
-            raise self.error("'has' needs a header name or a JSONPath, as in: has priority.")
+            raise self.error(Problem.HAS_NEEDS_NAME)
         if char == "$":
             return JsonExists(self.jsonpath())
         if char in "\"'":
             return HeaderExists(self.string())
         name = self.name()
         if name.lower() in _FIELDS or name.lower() == "body":
-            raise self.error(
-                f"Every message has a {name}: 'has' is for headers and JSON fields (quote "
-                f'the name for a header called {name}: has "{name}").',
-                self.pos - len(name),
-            )
+            raise self.error(Problem.HAS_FIELD, self.pos - len(name), name=name)
         return HeaderExists(name)
 
     def name(self) -> str:
@@ -280,14 +275,14 @@ class _Parser:
                 return "".join(out)
             out.append(char)
             self.pos += 1
-        raise self.error(f"This string has no closing {quote_char}: add one.", start)
+        raise self.error(Problem.UNCLOSED_STRING, start, quote=quote_char)
 
     def raw_value(self) -> tuple[str, bool]:
         """(text, quoted) of the value after an operator."""
         self.skip_space()
         char = self.peek()
         if not char or char == ")":
-            raise self.error("A value is missing after the operator.")
+            raise self.error(Problem.MISSING_VALUE)
         if char in "\"'":
             return self.string(), True
         start = self.pos
@@ -342,7 +337,7 @@ class _Parser:
             parse_jsonpath(path)
         except (JsonPathParserError, JsonPathLexerError, Exception) as exc:
             reason = _jsonpath_reason(exc)
-            raise self.error(f"This JSONPath does not parse: {reason}.", start) from None
+            raise self.error(Problem.BAD_JSONPATH, start, reason=reason) from None
         return path
 
     def regex_literal(self) -> Node:
@@ -361,20 +356,12 @@ class _Parser:
             chars.append(char)
             self.pos += 1
         else:
-            raise self.error(
-                "This regular expression has no closing '/': add one, or quote the text to "
-                "search for it as it is.",
-                start,
-            )
+            raise self.error(Problem.UNCLOSED_REGEX, start)
         self.pos += 1
         flags_at = self.pos
         while self.pos < len(text) and not text[self.pos].isspace() and text[self.pos] != ")":
             if text[self.pos] not in _REGEX_FLAGS:
-                raise self.error(
-                    f"Unknown regular expression flag {text[self.pos]!r}: use i (ignore case), "
-                    "s (dot matches newline) or x (verbose); or quote the text to search for "
-                    "it as it is.",
-                )
+                raise self.error(Problem.REGEX_FLAG, flag=text[self.pos])
             self.pos += 1
         flags = "".join(sorted(set(text[flags_at : self.pos])))
         pattern = "".join(chars)
@@ -389,7 +376,7 @@ class _Parser:
             re.compile(pattern, re.MULTILINE)
         except re.error as exc:
             offset = at + max(0, (exc.pos or 0) - shift) + (1 if raw[1] else 0)
-            raise self.error(f"Invalid regular expression: {exc.msg}.", offset) from None
+            raise self.error(Problem.BAD_REGEX, offset, reason=exc.msg) from None
         return pattern
 
     # -- conditions ------------------------------------------------------------------------
@@ -402,7 +389,7 @@ class _Parser:
             return HeaderCompare(name, op, self.checked_regex(raw, at))
         value, at = self.typed_value()
         if op in ORDERING and (value is None or isinstance(value, bool)):
-            raise self.error(f"{_shown(value)} cannot be ordered: use = or !=.", at)
+            raise self.error(Problem.NOT_ORDERABLE, at, value=_shown(value))
         if value is None or isinstance(value, bool):
             value = _shown(value)  # headers are text: true means the text "true"
         return HeaderCompare(name, op, value)
@@ -414,7 +401,7 @@ class _Parser:
             return JsonCompare(path, op, self.checked_regex(self.raw_value(), at))
         value, at = self.typed_value()
         if op in ORDERING and (value is None or isinstance(value, bool)):
-            raise self.error(f"{_shown(value)} cannot be ordered: use = or !=.", at)
+            raise self.error(Problem.NOT_ORDERABLE, at, value=_shown(value))
         return JsonCompare(path, op, value)
 
     def field_compare(self, field: Field, op: Op) -> Node:
@@ -423,9 +410,7 @@ class _Parser:
         raw, quoted = self.raw_value()
         if op is Op.MATCH:
             if field in (Field.SIZE, Field.TIME):
-                raise self.error(
-                    f"{field.value} is a number: compare it with < <= > >= = !=.", self.op_at
-                )
+                raise self.error(Problem.NUMBER_FIELD_REGEX, self.op_at, field=field.value)
             return FieldCompare(field, op, self.checked_regex((raw, quoted), at))
         if field is Field.DIRECTION:
             return self._direction(op, raw, at)
@@ -439,25 +424,25 @@ class _Parser:
             self._equality_only(field, op, at)
             try:
                 destination_regex(raw)
-            except ValueError as exc:
-                raise self.error(f"{exc}.", at) from None
+            except MisplacedWildcard as exc:
+                raise self.error(Problem.WILDCARD_NOT_LAST, at, wildcard=exc.wildcard) from None
             return FieldCompare(field, op, raw)
         if field is Field.SIZE:
             if quoted or not _INTEGER.match(raw):
-                raise self.error("size takes a whole number of bytes, as in size > 1000.", at)
+                raise self.error(Problem.BAD_SIZE, at)
             return FieldCompare(field, op, int(raw))
         return FieldCompare(field, op, self._time(raw, at))
 
     def _equality_only(self, field: Field, op: Op, at: int) -> None:
         if op in ORDERING:
-            raise self.error(f"{field.value} takes = or != (or ~ for a regular expression).", at)
+            raise self.error(Problem.EQUALITY_ONLY, at, field=field.value)
 
     def _direction(self, op: Op, raw: str, at: int) -> Node:
         if op not in (Op.EQ, Op.NE):
-            raise self.error("direction takes = or !=, as in direction=in.", at)
+            raise self.error(Problem.DIRECTION_OPERATOR, at)
         value = raw.lower()
         if value not in _DIRECTIONS:
-            raise self.error("direction is 'in' (received) or 'out' (sent).", at)
+            raise self.error(Problem.BAD_DIRECTION, at)
         return FieldCompare(Field.DIRECTION, op, value)
 
     def _time(self, raw: str, at: int) -> float:
@@ -469,11 +454,7 @@ class _Parser:
         try:
             moment = datetime.fromisoformat(raw)
         except ValueError:
-            raise self.error(
-                "time takes an ISO date and time (2026-11-30T10:00, local unless it ends in Z "
-                "or an offset), epoch seconds, or a time relative to now (-15m, -2h, -1d).",
-                at,
-            ) from None
+            raise self.error(Problem.BAD_TIME, at) from None
         return moment.timestamp() if moment.tzinfo else moment.astimezone().timestamp()
 
 

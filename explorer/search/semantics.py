@@ -51,6 +51,14 @@ def regex_found(pattern: str, text: str | None) -> bool:
 # -- destinations ----------------------------------------------------------------------------
 
 
+class MisplacedWildcard(ValueError):
+    """A `>` or `#` that is not the last segment of a destination pattern."""
+
+    def __init__(self, wildcard: str) -> None:
+        super().__init__(f"'{wildcard}' matches the rest of a destination: put it last")
+        self.wildcard = wildcard
+
+
 @lru_cache(maxsize=256)
 def destination_regex(pattern: str) -> re.Pattern[str] | None:
     """A regex for a destination pattern with STOMP wildcards, or None when `pattern` has
@@ -59,7 +67,7 @@ def destination_regex(pattern: str) -> re.Pattern[str] | None:
     Segments are separated by `/` and `.`. `*` matches any characters within one segment
     (`/queue/orders.*`, `/topic/ord*`); `>` or `#` as the last segment matches the rest,
     zero or more segments (`/topic/prices.>` matches `/topic/prices` and
-    `/topic/prices.eu.fx`). Raises ValueError with a sentence when `>`/`#` is misplaced.
+    `/topic/prices.eu.fx`). Raises `MisplacedWildcard` when `>`/`#` is not last.
     """
     parts = re.split(r"([./])", pattern)
     if not any(part in ("*", ">", "#") or "*" in part for part in parts):
@@ -68,10 +76,7 @@ def destination_regex(pattern: str) -> re.Pattern[str] | None:
     for index, part in enumerate(parts):
         if part in (">", "#"):
             if index != len(parts) - 1:
-                raise ValueError(
-                    f"'{part}' matches the rest of a destination: put it last (as in "
-                    "/topic/prices.>)"
-                )
+                raise MisplacedWildcard(part)
             if out and out[-1] in (re.escape("."), re.escape("/")):
                 out[-1] = "(?:[./].*)?"
             else:

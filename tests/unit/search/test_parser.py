@@ -23,6 +23,7 @@ from explorer.search import (
     parse,
     render,
 )
+from explorer.search.errors import SENTENCES, Problem
 
 EXAMPLES: list[tuple[str, Node]] = [
     ("", Everything()),
@@ -100,44 +101,49 @@ def test_naive_iso_time_is_local_time() -> None:
     assert parse("time >= 2026-11-30T10:00") == FieldCompare(Field.TIME, Op.GE, expected)
 
 
-ERRORS: list[tuple[str, int, str]] = [
-    ("priority>", 9, "value is missing"),
-    ("(a", 0, "Missing ')'"),
-    ("a)", 1, "no matching '('"),
-    ("(a or (b)", 0, "Missing ')'"),
-    ("()", 1, "Empty parentheses"),
-    ("/abc", 0, "no closing '/'"),
-    ("/a/q", 3, "Unknown regular expression flag"),
-    ("/a(/", 2, "Invalid regular expression"),
-    ("x ~ '('", 5, "Invalid regular expression"),
-    ('"abc', 0, "no closing"),
-    ("direction=up", 10, "'in' (received) or 'out'"),
-    ("direction > in", 12, "= or !="),
-    ("$.a[", 0, "JSONPath does not parse"),
-    ("error and $.a[ = 1", 10, "JSONPath does not parse"),
-    ("body = 1", 0, "~ (a regular expression)"),
-    ("time > yesterday", 7, "ISO date"),
-    ("size > 1.5", 7, "whole number"),
-    ("size ~ x", 5, "number"),
-    ("destination=/a.>.b", 12, "put it last"),
-    ("destination > /a", 14, "= or !="),
-    ("has", 3, "header name or a JSONPath"),
-    ("has direction", 4, "Every message has a direction"),
-    ("a and", 5, "ends too early"),
-    ("and a", 0, "missing before this and/or"),
-    ("a or or b", 5, "missing before this and/or"),
-    ("not", 3, "ends too early"),
-    ("x < true", 4, "cannot be ordered"),
-    ("$.a >= null", 7, "cannot be ordered"),
-    ("= 5", 0, "needs a name"),
+ERRORS: list[tuple[str, int, str, Problem]] = [
+    ("a b c d ) e", 8, "no matching", Problem.UNMATCHED_CLOSE),
+    ("priority>", 9, "value is missing", Problem.MISSING_VALUE),
+    ("(a", 0, "Missing ')'", Problem.UNCLOSED_PARENTHESIS),
+    ("a)", 1, "no matching '('", Problem.UNMATCHED_CLOSE),
+    ("(a or (b)", 0, "Missing ')'", Problem.UNCLOSED_PARENTHESIS),
+    ("()", 1, "Empty parentheses", Problem.EMPTY_PARENTHESES),
+    ("/abc", 0, "no closing '/'", Problem.UNCLOSED_REGEX),
+    ("/a/q", 3, "Unknown regular expression flag", Problem.REGEX_FLAG),
+    ("/a(/", 2, "Invalid regular expression", Problem.BAD_REGEX),
+    ("x ~ '('", 5, "Invalid regular expression", Problem.BAD_REGEX),
+    ('"abc', 0, "no closing", Problem.UNCLOSED_STRING),
+    ("direction=up", 10, "'in' (received) or 'out'", Problem.BAD_DIRECTION),
+    ("direction > in", 12, "= or !=", Problem.DIRECTION_OPERATOR),
+    ("$.a[", 0, "JSONPath does not parse", Problem.BAD_JSONPATH),
+    ("error and $.a[ = 1", 10, "JSONPath does not parse", Problem.BAD_JSONPATH),
+    ("body = 1", 0, "~ (a regular expression)", Problem.BODY_OPERATOR),
+    ("time > yesterday", 7, "ISO date", Problem.BAD_TIME),
+    ("size > 1.5", 7, "whole number", Problem.BAD_SIZE),
+    ("size ~ x", 5, "number", Problem.NUMBER_FIELD_REGEX),
+    ("destination=/a.>.b", 12, "put it last", Problem.WILDCARD_NOT_LAST),
+    ("destination > /a", 14, "= or !=", Problem.EQUALITY_ONLY),
+    ("has", 3, "header name or a JSONPath", Problem.HAS_NEEDS_NAME),
+    ("has direction", 4, "Every message has a direction", Problem.HAS_FIELD),
+    ("a and", 5, "ends too early", Problem.ENDS_EARLY),
+    ("and a", 0, "missing before this and/or", Problem.MISSING_CONDITION),
+    ("a or or b", 5, "missing before this and/or", Problem.MISSING_CONDITION),
+    ("not", 3, "ends too early", Problem.ENDS_EARLY),
+    ("x < true", 4, "cannot be ordered", Problem.NOT_ORDERABLE),
+    ("$.a >= null", 7, "cannot be ordered", Problem.NOT_ORDERABLE),
+    ("= 5", 0, "needs a name", Problem.MISSING_NAME),
 ]
 
 
-@pytest.mark.parametrize(("text", "offset", "words"), ERRORS, ids=[e[0] for e in ERRORS])
-def test_errors_point_at_the_character(text: str, offset: int, words: str) -> None:
+@pytest.mark.parametrize(("text", "offset", "words", "problem"), ERRORS, ids=[e[0] for e in ERRORS])
+def test_errors_point_at_the_character(
+    text: str, offset: int, words: str, problem: Problem
+) -> None:
     with pytest.raises(SearchSyntaxError) as caught:
         parse(text)
     error = caught.value
+    assert error.problem is problem
+    assert error.message == SENTENCES[problem].format(**error.details)
     assert words in error.message
     assert error.offset == offset
     assert error.expression == text
