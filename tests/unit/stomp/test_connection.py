@@ -535,3 +535,40 @@ def test_random_server_operations(ops: list[int]) -> None:
         assert conn.state in TRANSITIONS[Role.SERVER]
         if conn.state is S.CONNECTED:
             assert conn.version is not None
+
+
+# -- the two ends against each other (h11's ConnectionPair idea) ----------------------------------
+
+
+def pump(source: Connection, target: Connection, now: float = 0.0) -> list[Received]:
+    """Deliver what `source` wrote to `target`; return what `target` made of it."""
+    for data in source.data_to_send(now):
+        target.receive_data(data, now)
+    return target.events_received()
+
+
+def test_a_client_and_a_server_connection_agree() -> None:
+    client, server = ClientConnection(strictness=Strictness.LENIENT), ServerConnection()
+    client.connect(Frame(Command.STOMP, (("accept-version", "1.1,1.2"), ("heart-beat", "0,500"))))
+    [_, requested] = pump(client, server)
+    assert isinstance(requested, ConnectRequested) and requested.heart_beat == (0, 500)
+    server.accept(heart_beat=(1000, 0), headers=[("session", "s")])
+    [_, established] = pump(server, client)
+    assert isinstance(established, Established)
+    assert client.version is server.version is Version.V1_2
+    assert client.heartbeat == (0, 1000) and server.heartbeat == (1000, 0)  # mirrored
+    client.send_frame(Frame(Command.SEND, (("destination", "/q/a"), ("k", "a:b\nc"))))
+    client.send_frame(Frame(Command.SUBSCRIBE, (("id", "1"), ("receipt", "r1"))))
+    send, subscribe = pump(client, server)
+    assert isinstance(send, Frame) and send.header("k") == "a:b\nc"  # escaped and back
+    assert isinstance(subscribe, Frame)
+    server.send_receipt(subscribe)
+    server.send_frame(Frame(Command.MESSAGE, (("subscription", "1"), ("x", "é\\")), b"hi"))
+    assert frames(pump(server, client)) == ["RECEIPT", "MESSAGE"]
+    assert client.pending_receipts == ()
+    client.disconnect("bye")
+    [disconnect] = pump(client, server)
+    assert isinstance(disconnect, Frame)
+    server.send_receipt(disconnect)
+    pump(server, client)
+    assert client.state is S.CLOSED and server.state is S.CONNECTED  # the server closes next
