@@ -60,6 +60,7 @@ from explorer.stomp import Command, Frame
 
 ProgressCallback = Callable[[MoveResult], None]
 RECEIPT_TIMEOUT = 30.0
+GATHER = 0.02  # after the first message of a batch, wait this long for each next one
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,8 +285,9 @@ class _Mover:
         return result
 
     async def take(self, sub: Subscription, limit: int) -> tuple[list[Message], bool]:
-        """Up to `limit` messages: wait `idle` for the first, then what is already there.
-        `ended` when the source has no more (idle, browse end, subscription over)."""
+        """Up to `limit` messages: wait `idle` for the first, then `GATHER` for each next
+        one (a broker streams a batch in over a few ms). `ended` when the source has no
+        more (idle, browse end, subscription over)."""
         batch: list[Message] = []
         timeout = self.plan.idle
         while len(batch) < limit:
@@ -301,7 +303,7 @@ class _Mover:
             if self.browse and is_browser_end(dict(message.headers)):
                 return batch, True
             batch.append(message)
-            timeout = 0.0
+            timeout = GATHER
         return batch, False
 
     def _lost(self, error: ClientError) -> None:
