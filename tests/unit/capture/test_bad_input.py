@@ -114,3 +114,26 @@ def test_a_capture_locked_by_another_program(tmp_path: Path) -> None:
         holder.close()
     with Capture(path) as capture:
         assert capture.count() == 1
+
+
+def test_pages_still_in_the_wal_are_not_mistaken_for_truncation(tmp_path: Path) -> None:
+    """On a full disk the checkpoint can write the file's first page (which claims the new
+    size) but not grow the file: the pages are still in the WAL, and the capture is whole."""
+    path = tmp_path / "c.stompcap"
+    copy = tmp_path / "copy.stompcap"
+    writer = CaptureWriter(path, text_index=False)
+    try:
+        for i in range(300):
+            writer.record("in", "MESSAGE", [("n", str(i))], b"x" * 500)
+        assert writer.flush(timeout=30)
+        copy.write_bytes(path.read_bytes())  # as a crash would leave it: pages in the WAL
+        Path(f"{copy}-wal").write_bytes(Path(f"{path}-wal").read_bytes())
+    finally:
+        writer.close()
+    data = bytearray(copy.read_bytes())
+    data[28:32] = (len(data) // 4096 + 100).to_bytes(4, "big")  # claims more pages
+    data[92:96] = data[24:28]  # ... and the claim is marked valid
+    copy.write_bytes(bytes(data))
+    with Capture(copy) as capture:
+        assert capture.count() == 300
+        assert len(list(capture.iter_records())) == 300
