@@ -134,7 +134,7 @@ async def _run(args: argparse.Namespace, target: Target, options: dict[str, Any]
     from explorer.discovery.scan import scan
     from explorer.session import ConnectionSession
 
-    session = ConnectionSession(target, BrokerErrors())
+    session = ConnectionSession(target, BrokerErrors(), wire_records=False)
     await session.connect()
     try:
         broker = parse_kind(args.broker) or session.broker_kind

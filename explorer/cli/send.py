@@ -112,7 +112,7 @@ async def _send(args: argparse.Namespace, target: Target, body: bytes) -> int:
     headers.extend(args.headers)
     request = ComposeRequest("SEND", tuple(headers), body, args.receipt, args.count)
     errors = BrokerErrors()
-    session = ConnectionSession(target, errors)
+    session = ConnectionSession(target, errors, wire_records=False)
     await session.connect()
     try:
         result = await session.execute(request, rate=args.rate, receipt_each=True)

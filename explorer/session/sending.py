@@ -10,10 +10,10 @@ as delivered. Sent frames are logged at once and counted in the tree only once c
 
 from __future__ import annotations
 
-from collections.abc import Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any
 
 from explorer.client import BrokerError
 from explorer.session.compose import ComposeRequest, expand, has_template
@@ -23,9 +23,12 @@ from explorer.session.errors import (
     InvalidRawFrame,
     SendRefused,
 )
-from explorer.session.notices import error_words
+from explorer.session.notices import SendRefusedLater, error_words
 from explorer.session.ports import Clock, ReceiptWait, Sleep, StompClient
+from explorer.session.sink import DestinationChange, MessageCounted, SessionSink
+from explorer.session.stats import Counters
 from explorer.stomp import Frame, FrameParser, StompError
+from explorer.store import OUT, LogEntry
 
 # An ERROR this soon after a SEND without a receipt is taken as the broker's answer to it.
 REFUSAL_WINDOW = 1.0
@@ -62,29 +65,44 @@ class SendResult:
 Sent = tuple[str, float]  # (destination, wall-clock time) of one SEND
 
 
-class SendHost(Protocol):
-    """What the sender needs from its session."""
-
-    @property
-    def errors_seen(self) -> int: ...
-
-    def log_out(self, frames: Sequence[Frame]) -> None: ...
-
-    def count_sent(self, sent: Sequence[Sent]) -> None: ...
-
-    def refused_later(self, sent: Sequence[Sent]) -> None: ...
-
-    def spawn(self, coro: Coroutine[Any, Any, None]) -> None: ...
-
-
 class Sender:
+    """Sends for one session: logs what it sent, counts it once confirmed, reports refusals."""
+
     def __init__(
-        self, host: SendHost, clock: Clock, sleep: Sleep, refusal_window: float = REFUSAL_WINDOW
+        self,
+        sink: SessionSink,
+        counters: Counters,
+        clock: Clock,
+        sleep: Sleep,
+        spawn: Callable[[Coroutine[Any, Any, None]], None],
+        last_error: Callable[[], tuple[str, str]],
+        refusal_window: float = REFUSAL_WINDOW,
     ) -> None:
-        self._host = host
+        self._sink = sink
+        self._counters = counters
         self._clock = clock
         self._sleep = sleep
+        self._spawn = spawn
+        self._last_error = last_error
         self.refusal_window = refusal_window
+
+    def _log_out(self, frames: Sequence[Frame]) -> None:
+        if frames:
+            now = self._clock.time()
+            self._counters.sent += len(frames)
+            self._sink.on_entries([LogEntry.from_frame(f, OUT, now) for f in frames])
+
+    def _count_sent(self, sent: Sequence[Sent]) -> None:
+        changes: list[DestinationChange] = [
+            MessageCounted(destination, OUT, when) for destination, when in sent if destination
+        ]
+        if changes:
+            self._sink.on_destinations(changes)
+
+    def _refused_later(self, sent: Sequence[Sent]) -> None:
+        self._counters.refused += len(sent)
+        destinations = tuple(dict.fromkeys(d for d, _when in sent))
+        self._sink.on_notice(SendRefusedLater(destinations, *self._last_error()))
 
     async def send(
         self,
@@ -102,9 +120,9 @@ class Sender:
         command = request.command
         if command in NEEDS_DESTINATION and not (request.destination or "").strip():
             raise EmptyDestination(command)
-        clock, host = self._clock, self._host
+        clock = self._clock
         template = has_template(request)
-        errors_before = host.errors_seen
+        errors_before = self._counters.errors
         started = clock.monotonic()
         waiters: list[tuple[ReceiptWait, float]] = []
         sent: list[Sent] = []
@@ -114,7 +132,7 @@ class Sender:
             if rate:
                 delay = started + (n - 1) / rate - clock.monotonic()
                 if delay > 0:
-                    host.log_out(pending)
+                    self._log_out(pending)
                     pending = []
                     await self._sleep(delay)
             one = expand(request, n) if template else request
@@ -129,14 +147,14 @@ class Sender:
                 pending.append(frame)
                 sent.append((frame.header("destination") or "", clock.time()))
             if n % BURST_SLICE == 0:
-                host.log_out(pending)
+                self._log_out(pending)
                 pending = []
                 await self._sleep(0)  # let the window breathe during a long burst
-        host.log_out(pending)
+        self._log_out(pending)
         rtt = await self._await_receipts(waiters, command, request.destination or "")
         elapsed = clock.monotonic() - started
         if rtt is not None:
-            host.count_sent(sent)
+            self._count_sent(sent)
             return SendResult(ResultKind.FRAMES, command, count, elapsed, rtt, True)
         self._confirm_later(sent, errors_before)
         return SendResult(ResultKind.FRAMES, command, count, elapsed, None, None)
@@ -159,16 +177,15 @@ class Sender:
         """Count the SENDs in the tree unless an ERROR follows within the refusal window."""
         if not sent:
             return
-        host = self._host
 
         async def confirm() -> None:
             await self._sleep(self.refusal_window)
-            if host.errors_seen == errors_before:
-                host.count_sent(sent)
+            if self._counters.errors == errors_before:
+                self._count_sent(sent)
             else:
-                host.refused_later(sent)
+                self._refused_later(sent)
 
-        host.spawn(confirm())
+        self._spawn(confirm())
 
     async def _send_raw(self, client: StompClient, raw: bytes) -> SendResult:
         # The typed text is what a client sends: parse it as a broker would (client
@@ -181,15 +198,15 @@ class Sender:
         frames = [item for item in items if isinstance(item, Frame)]
         if not frames:
             raise IncompleteRawFrame()
-        host, clock = self._host, self._clock
-        errors_before = host.errors_seen
+        clock = self._clock
+        errors_before = self._counters.errors
         started = clock.monotonic()
         sent: list[Sent] = []
         rtt: float | None = None
         for frame in frames:
             waiter = await client.send_frame(frame, content_length=False)
             if frame.command == "SEND":
-                host.log_out([frame])
+                self._log_out([frame])
                 sent.append((frame.header("destination") or "", clock.time()))
             if waiter is not None:
                 rtt = await self._await_receipts(
@@ -199,7 +216,7 @@ class Sender:
                 )
         elapsed = clock.monotonic() - started
         if rtt is not None:
-            host.count_sent(sent)
+            self._count_sent(sent)
             return SendResult(ResultKind.RAW, "RAW", len(frames), elapsed, rtt, True)
         self._confirm_later(sent, errors_before)
         return SendResult(ResultKind.RAW, "RAW", len(frames), elapsed, None, None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Coroutine, Iterable, Mapping, Sequence
+from collections.abc import Coroutine, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -42,7 +42,6 @@ from explorer.session.notices import (
     ConnectionFailed,
     LoginRefused,
     Notice,
-    SendRefusedLater,
     SessionState,
     Status,
     error_words,
@@ -57,15 +56,15 @@ from explorer.session.ports import (
     StompClient,
     StompEvents,
 )
-from explorer.session.sending import REFUSAL_WINDOW, ResultKind, Sender, SendResult, Sent
-from explorer.session.sink import DestinationChange, MessageCounted, SessionSink, record_frame
+from explorer.session.sending import REFUSAL_WINDOW, ResultKind, Sender, SendResult
+from explorer.session.sink import DestinationChange, SessionSink, record_frame
 from explorer.session.stats import Counters
 from explorer.session.subscribing import Subscriber
 from explorer.session.subscriptions import LiveSubscription, SubscriptionBook, SubscriptionSpec
 from explorer.session.target import Target
 from explorer.session.tasks import Helpers, finish
 from explorer.stomp import Frame
-from explorer.store import IN, OUT, LogEntry
+from explorer.store import IN, LogEntry
 
 ACTIVE = (SessionState.CONNECTING, SessionState.CONNECTED, SessionState.RECONNECTING)
 # Brokers known to send no RECEIPT for a SUBSCRIBE: never wait for one there.
@@ -86,6 +85,7 @@ class ConnectionSession:
         refusal_window: float = REFUSAL_WINDOW,
         restore: Iterable[SubscriptionSpec] = (),
         discovery_factory: DiscoveryFactory = default_discovery,
+        wire_records: bool = True,
     ) -> None:
         self.target = target  # replace it between runs to reconnect with new settings
         self.status = Status(SessionState.IDLE)
@@ -102,7 +102,10 @@ class ConnectionSession:
         self.clock = clock
         self._sleep = sleep
         self._discovery_factory = discovery_factory
-        self._sender = Sender(self, clock, sleep, refusal_window)
+        self._wire_records = wire_records  # False: no tap, no on_traffic (the command line)
+        self._sender = Sender(
+            sink, self.counters, clock, sleep, self.spawn, lambda: self._last_error, refusal_window
+        )
         self._subscriber = Subscriber(self, self.book, clock)
         self._client: StompClient | None = None
         self._task: asyncio.Task[None] | None = None
@@ -138,11 +141,6 @@ class ConnectionSession:
     def subscriptions(self) -> Mapping[str, LiveSubscription]:
         """Live subscriptions by destination (read-only)."""
         return MappingProxyType(self.book.live)
-
-    @property
-    def errors_seen(self) -> int:
-        """ERROR frames received: a SEND without receipt is unconfirmed while this grows."""
-        return self.counters.errors
 
     def rate(self) -> float:
         return self.counters.rate(self.clock.monotonic())
@@ -206,7 +204,8 @@ class ConnectionSession:
         self._restored = self._closing = False
         await self._stop_discovery()  # a previous run's, when this is a restart
         options, self.backoff = with_flap_backoff(self.target.client_options, self.clock)
-        client = self._factory(self.target.endpoint, **options, wire_tap=self._tap)
+        tap = self._tap if self._wire_records else None
+        client = self._factory(self.target.endpoint, **options, wire_tap=tap)
         self._client = client
         events = client.events()
         pump = self._pump_task = asyncio.ensure_future(self._pump(events))
@@ -406,26 +405,6 @@ class ConnectionSession:
         runner, self._discovery = self._discovery, None
         if runner is not None:
             await runner.stop()
-
-    # -- SendHost (the SEND path reports through these) ----------------------------------------
-
-    def log_out(self, frames: Sequence[Frame]) -> None:
-        if frames:
-            now = self.clock.time()
-            self.counters.sent += len(frames)
-            self._sink.on_entries([LogEntry.from_frame(f, OUT, now) for f in frames])
-
-    def count_sent(self, sent: Sequence[Sent]) -> None:
-        changes: list[DestinationChange] = [
-            MessageCounted(destination, OUT, when) for destination, when in sent if destination
-        ]
-        if changes:
-            self._sink.on_destinations(changes)
-
-    def refused_later(self, sent: Sequence[Sent]) -> None:
-        self.counters.refused += len(sent)
-        destinations = tuple(dict.fromkeys(d for d, _when in sent))
-        self.notify(SendRefusedLater(destinations, *self._last_error))
 
     # -- commands ------------------------------------------------------------------------------
 
