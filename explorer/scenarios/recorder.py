@@ -18,10 +18,12 @@ from typing import Any
 import yaml
 
 from explorer.scenarios.recording import BROKER_SET_HEADERS
-from explorer.templates import is_template
+from explorer.templates import literal
 
 # Also left out of expectations: they differ from one delivery to the next.
 _DELIVERY_HEADERS = BROKER_SET_HEADERS | {"priority", "persistent", "ack-mode"}
+# Set by the runner's own SUBSCRIBE.
+_SUBSCRIBE_OWN_HEADERS = frozenset({"destination", "id", "ack", "receipt"})
 
 
 @dataclass
@@ -31,9 +33,16 @@ class ScenarioRecorder:
     steps: list[dict[str, Any]] = field(default_factory=list)
     _subscriptions: dict[str, str] = field(default_factory=dict)  # id -> destination
 
-    def subscribed(self, destination: str, subscription_id: str) -> None:
+    def subscribed(
+        self, destination: str, subscription_id: str, headers: Sequence[tuple[str, str]] = ()
+    ) -> None:
+        """`headers`: the extra SUBSCRIBE headers (a selector, a prefetch count)."""
         self._subscriptions[subscription_id] = destination
-        self.steps.append({"subscribe": _literal(destination), "id": subscription_id})
+        step: dict[str, Any] = {"subscribe": literal(destination), "id": subscription_id}
+        kept = _headers(headers, _SUBSCRIBE_OWN_HEADERS)
+        if kept:
+            step["headers"] = kept
+        self.steps.append(step)
 
     def sent(
         self,
@@ -42,12 +51,12 @@ class ScenarioRecorder:
         body: bytes,
         receipt: bool = False,
     ) -> None:
-        step: dict[str, Any] = {"destination": _literal(destination)}
+        step: dict[str, Any] = {"destination": literal(destination)}
         kept = _headers(headers, BROKER_SET_HEADERS)
         if kept:
             step["headers"] = kept
         if body:
-            step["body"] = _literal(body.decode("utf-8", errors="replace"))
+            step["body"] = literal(body.decode("utf-8", errors="replace"))
         if receipt:
             step["receipt"] = True
         self.steps.append({"send": step})
@@ -63,7 +72,7 @@ class ScenarioRecorder:
         if subscription_id is not None and subscription_id in self._subscriptions:
             expect["subscription"] = subscription_id
         else:
-            expect["destination"] = _literal(destination)
+            expect["destination"] = literal(destination)
         kept = _headers(headers, _DELIVERY_HEADERS)
         if kept:
             expect["headers"] = kept
@@ -93,7 +102,7 @@ def _headers(
     kept: dict[str, str] = {}
     for name, value in headers:
         if name.lower() not in leave_out and name not in kept:
-            kept[name] = _literal(value)
+            kept[name] = literal(value)
     return kept
 
 
@@ -104,14 +113,7 @@ def _body_matcher(body: bytes) -> dict[str, Any] | None:
     try:
         document = json.loads(text)
     except ValueError:
-        return {"equals": _literal(text)}
+        return {"equals": literal(text)}
     if isinstance(document, dict | list):  # objects and lists are compared, never expanded
         return {"json": {"$": document}}
-    return {"equals": _literal(text)}
-
-
-def _literal(text: str) -> str:
-    """Text the template engine must leave alone."""
-    if is_template(text) and "{% endraw %}" not in text:
-        return "{% raw %}" + text + "{% endraw %}"
-    return text
+    return {"equals": literal(text)}

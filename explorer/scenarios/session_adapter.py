@@ -21,15 +21,13 @@ from typing import TYPE_CHECKING, Any
 
 from explorer.scenarios.errors import ConnectionProblem
 from explorer.scenarios.protocol import Headers, ReceivedMessage
-from explorer.templates import is_template
+from explorer.templates import literal
 
 if TYPE_CHECKING:
     from explorer.client import WireRecord
     from explorer.session import ConnectionSession, DestinationChange, Notice, Status
     from explorer.session.subscriptions import LiveSubscription
     from explorer.store import LogEntry
-
-_RAW_OPEN, _RAW_CLOSE = "{% raw %}", "{% endraw %}"
 
 
 class SessionConnection:
@@ -84,8 +82,8 @@ class SessionConnection:
         from explorer.session import CommandRefused, ComposeRequest, SessionError
 
         frame_headers = (
-            ("destination", _literal(destination)),
-            *((name, _literal(value)) for name, value in headers),
+            ("destination", literal(destination)),
+            *((name, literal(value)) for name, value in headers),
         )
         request = ComposeRequest("SEND", frame_headers, _literal_body(body), receipt=receipt)
         try:
@@ -173,16 +171,9 @@ class TeeSink:
             sink.on_traffic(records)
 
 
-def _literal(text: str) -> str:
-    """Text the session's template expansion must leave as it is."""
-    if is_template(text) and _RAW_CLOSE not in text:
-        return _RAW_OPEN + text + _RAW_CLOSE
-    return text
-
-
 def _literal_body(body: bytes) -> bytes:
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
         return body  # never expanded
-    return _literal(text).encode("utf-8")
+    return literal(text).encode("utf-8")

@@ -37,6 +37,7 @@ from explorer.templates.engine import (
     TemplateEngine,
     check_variable_names,
     is_template,
+    literal,
     merge_variables,
     parse_assignment,
 )
@@ -65,6 +66,7 @@ __all__ = [
     "expand_parts",
     "has_templates",
     "is_template",
+    "literal",
     "merge_variables",
     "parse_assignment",
     "preview",

@@ -43,6 +43,14 @@ def is_template(text: str) -> bool:
     return any(marker in text for marker in _MARKERS)
 
 
+def literal(text: str) -> str:
+    """`text` as a template that renders to itself (wrapped in `{% raw %}`): for text that
+    is already expanded, or recorded as it was, and passes an expanding path again."""
+    if is_template(text) and "{% endraw %}" not in text:
+        return "{% raw %}" + text + "{% endraw %}"
+    return text
+
+
 class CompiledTemplate:
     """One compiled text: `render(values)` with the per-message values it `uses`."""
 

@@ -35,6 +35,7 @@ from explorer.session import (
     apply_changes,
 )
 from explorer.session.ports import ClientFactory
+from explorer.session.sink import SessionSink
 from explorer.session.subscriptions import LiveSubscription, SubscriptionSpec
 from explorer.store import SPLIT_RULES, DestinationTree, LogEntry
 from explorer.store.history import DestinationHistory
@@ -94,6 +95,7 @@ class SessionController(QObject):
         self.detail = ""  # reason / server line shown next to the state
         self.reconnect_at: float | None = None
         self.last_error: str | None = None
+        self._extra_sinks: tuple[SessionSink, ...] = ()
         self.core = ConnectionSession(
             self._target(), self, client_factory=client_factory, restore=restore
         )
@@ -197,6 +199,14 @@ class SessionController(QObject):
 
     # -- the sink (explorer.session.SessionSink) -------------------------------------------
 
+    def add_sink(self, sink: SessionSink) -> None:
+        """Report this connection's events to `sink` as well, after the window has taken
+        them, until `remove_sink` (a scenario run or a recording on this tab)."""
+        self._extra_sinks = (*self._extra_sinks, sink)
+
+    def remove_sink(self, sink: SessionSink) -> None:
+        self._extra_sinks = tuple(s for s in self._extra_sinks if s is not sink)
+
     def on_state(self, status: Status) -> None:
         if status.state is SessionState.RECONNECTING and status.reconnect_in is not None:
             self.reconnect_at = self.core.clock.monotonic() + status.reconnect_in
@@ -205,20 +215,32 @@ class SessionController(QObject):
             self.discovery_problem = None
         self.detail = words.status_detail(status)
         self.state_changed.emit()
+        for sink in self._extra_sinks:
+            sink.on_state(status)
 
     def on_entries(self, entries: Sequence[LogEntry]) -> None:
         append = self.messages.append
         for entry in entries:
             append(entry)
         self.history.extend(entries)
+        for sink in self._extra_sinks:
+            sink.on_entries(entries)
 
     def on_destinations(self, changes: Sequence[DestinationChange]) -> None:
-        apply_changes(self.destinations, changes, self.destinations.tree)
+        tree = self.destinations.tree  # the store itself, then one publish request per batch
+        apply_changes(tree, changes, tree)
+        self.destinations.schedule()
+        for sink in self._extra_sinks:
+            sink.on_destinations(changes)
 
     def on_subscriptions(self, subscriptions: Mapping[str, LiveSubscription]) -> None:
         self.subscriptions_changed.emit()
+        for sink in self._extra_sinks:
+            sink.on_subscriptions(subscriptions)
 
     def on_notice(self, notice: Notice) -> None:
+        for sink in self._extra_sinks:
+            sink.on_notice(notice)
         text = words.notice_text(notice)
         if isinstance(notice, DiscoveryProblem):
             self.discovery_problem = discovery_text.reason(notice.error)
@@ -234,6 +256,8 @@ class SessionController(QObject):
 
     def on_traffic(self, records: Sequence[WireRecord]) -> None:
         self.traffic.add_records(records)
+        for sink in self._extra_sinks:
+            sink.on_traffic(records)
 
     # -- life cycle and commands -----------------------------------------------------------
 
