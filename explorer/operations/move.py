@@ -162,8 +162,8 @@ class ListingMethod(StrEnum):
 LISTING_NOTES = {
     ListingMethod.BROWSE: "browsed with the queue browser: nothing was taken or reordered",
     ListingMethod.CONSUME_AND_RELEASE: (
-        "read without acknowledging and given back when the listing ended: nothing was "
-        "taken; the broker marks them redelivered (RabbitMQ puts them back in place)"
+        "read without acknowledging and given back at the end: nothing was taken; the "
+        "broker marks them redelivered, and RabbitMQ keeps their order"
     ),
 }
 

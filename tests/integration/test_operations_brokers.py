@@ -396,3 +396,20 @@ async def test_rabbitmq_bad_input(rmq_queues: Queues) -> None:
     for name in ("ops.none.r1", "ops.none.r2"):  # nothing declared them by accident
         with pytest.raises(OSError):
             management(f"queues/%2F/{name}")
+
+
+@pytest.mark.rabbitmq
+@pytest.mark.asyncio
+async def test_rabbitmq_copy_and_dry_run_keep_the_source_in_order(rmq_queues: Queues) -> None:
+    source, target = rmq_queues.new("copy.src"), rmq_queues.new("copy.dst")
+    await fill(RABBITMQ, source, 6)
+    url = broker_args(RABBITMQ)
+    dry = cli("move", *url, source, target, "--dry-run", "--count", "3", "--idle", "1")
+    assert dry.returncode == 0, dry.stderr
+    assert [line.split("\t")[4] for line in dry.stdout.splitlines()[:3]] == ["m0", "m1", "m2"]
+    assert dry.stdout.splitlines()[3].startswith("3 messages would move (read without ack")
+    copy = cli("move", *url, source, target, "--copy", "--idle", "1")
+    assert copy.returncode == 0, copy.stderr
+    assert copy.stdout.startswith(f"copied 6 messages from {source} to {target}")
+    assert seqs(await listed(RABBITMQ, source)) == [0, 1, 2, 3, 4, 5]  # back in place
+    assert seqs(await drain(RABBITMQ, target)) == [0, 1, 2, 3, 4, 5]
