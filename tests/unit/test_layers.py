@@ -19,6 +19,8 @@ GUI_FREE = (
     "cli",
     "session",
     "broker",
+    "operations",
+    "health",
 )
 
 
