@@ -27,6 +27,7 @@ from explorer.session import (
     SendRefusedLater,
     SessionState,
     Status,
+    SubscribeRefused,
     SubscriptionRefused,
     Target,
 )
@@ -284,3 +285,22 @@ async def test_rabbitmq_refused_send_shows_the_brokers_words(rabbitmq: Broker) -
         later = next(n for n in sink.notices if isinstance(n, SendRefusedLater))
         assert later.destinations == ("/bogus/x",) and later.message == "Unknown destination"
         assert session.counters.refused == 1
+
+
+@pytest.mark.asyncio
+@pytest.mark.activemq
+async def test_activemq_refused_selector_is_dropped_by_its_receipt_id(activemq: Broker) -> None:
+    """ActiveMQ answers a bad SUBSCRIBE with an ERROR naming its receipt-id and stays
+    connected: only that subscription is dropped, with the broker's words."""
+    kept = f"/queue/{unique('session-kept')}"
+    bad = f"/queue/{unique('session-selector')}"
+    async with session_on(target_for(activemq)) as (session, sink):
+        await session.subscribe(kept, confirm=True)
+        with pytest.raises(SubscribeRefused) as refused:
+            await session.subscribe(bad, (("selector", "not = a selector ("),), confirm=True)
+        assert "InvalidSelectorException" in refused.value.broker_detail
+        assert [n.destination for n in sink.notices if isinstance(n, SubscriptionRefused)] == [bad]
+        assert set(session.subscriptions) == {kept}
+        assert session.state is SessionState.CONNECTED
+        await session.execute(send(kept, b"still subscribed", receipt=True))
+        await until(lambda: sink.received(kept), "a message on the kept subscription")
