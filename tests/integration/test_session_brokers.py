@@ -304,3 +304,17 @@ async def test_activemq_refused_selector_is_dropped_by_its_receipt_id(activemq: 
         assert session.state is SessionState.CONNECTED
         await session.execute(send(kept, b"still subscribed", receipt=True))
         await until(lambda: sink.received(kept), "a message on the kept subscription")
+
+
+@pytest.mark.asyncio
+@pytest.mark.rabbitmq
+async def test_rabbitmq_web_stomp_subscribe_send_receive(rabbitmq: Broker) -> None:
+    assert rabbitmq.ws_url is not None
+    destination = f"/queue/{unique('session-ws')}"
+    async with session_on(target_for(rabbitmq, rabbitmq.ws_url)) as (session, sink):
+        assert session.broker_kind is BrokerKind.RABBITMQ
+        await session.subscribe(destination, confirm=True)
+        result = await session.execute(send(destination, b"over ws {{n}}", receipt=True))
+        assert result.confirmed is True
+        await until(lambda: sink.received(destination), "the message over WebSocket")
+        assert sink.received(destination)[0].body == b"over ws 1"
