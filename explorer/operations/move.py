@@ -48,7 +48,12 @@ from explorer.operations.errors import (
     QueueNotFound,
     UnsupportedOperation,
 )
-from explorer.operations.headers import copy_headers, needs_content_length, original_destination
+from explorer.operations.headers import (
+    copy_headers,
+    needs_content_length,
+    original_destination,
+    rabbitmq_queue_name,
+)
 from explorer.operations.plan import MovePlan, MoveResult, StopReason
 from explorer.operations.targets import (
     TargetResolver,
@@ -96,6 +101,11 @@ def refusal(
             "sends to it as /amq/queue/... without declaring it"
         )
     return DestinationRefused(target, words)
+
+
+def same_queue(a: str, b: str) -> bool:
+    """`/queue/x` and `/amq/queue/x` (RabbitMQ's two names of one queue) are the same."""
+    return (rabbitmq_queue_name(a) or a) == (rabbitmq_queue_name(b) or b)
 
 
 def subscribe_refusal(error: BrokerError, source: str, selector: str | None) -> OperationError:
@@ -231,7 +241,7 @@ class _Mover:
         require_queue(plan.source, plan.verb)
         check_selector(plan.selector, self.broker, plan.source, plan.verb)
         if plan.target is not None:
-            if plan.target == plan.source:
+            if same_queue(plan.target, plan.source):
                 raise UnsupportedOperation(
                     plan.verb, plan.source, "the source and the target are the same queue"
                 )
@@ -355,8 +365,8 @@ class _Mover:
         if self.plan.target is not None:
             return self.plan.target
         original = original_destination(message.headers, self.broker)
-        if original is None:
-            return None
+        if original is None or same_queue(original, self.plan.source):
+            return None  # nowhere to go, or back where it is (it would come round forever)
         try:
             await self.resolver.resolve(original)
         except OperationError:

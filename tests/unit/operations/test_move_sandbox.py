@@ -104,11 +104,12 @@ async def test_to_original_sends_each_back_and_skips_the_unknown(broker: Sandbox
     broker.publish(SRC, "lost", {"nothing": "here"})
     broker.publish(SRC, "a2", {"original-destination": "/queue/a"})
     broker.publish(SRC, "t1", {"original-destination": "/topic/t"})  # a topic: left alone
+    broker.publish(SRC, "s1", {"original-destination": SRC})  # itself: would loop forever
     result = await move_messages(factory(broker), MovePlan(SRC, to_original=True, idle=0.3))
-    assert result.moved == 3 and result.skipped == 2
+    assert result.moved == 3 and result.skipped == 3
     assert result.by_target == {"/queue/a": 2, "/queue/b": 1}
     assert bodies(broker, "/queue/a") == [b"a1", b"a2"] and bodies(broker, "/queue/b") == [b"b1"]
-    assert bodies(broker, SRC) == [b"lost", b"t1"]
+    assert bodies(broker, SRC) == [b"lost", b"t1", b"s1"]
     # the dead-letter header is the broker's, not the producer's: not copied
     assert broker.destinations.browse("/queue/a")[0].headers == ()
 
@@ -184,6 +185,7 @@ async def test_what_cannot_work_is_refused_before_anything_is_touched(
         (MovePlan("/topic/t", target=DST), "not a queue"),
         (MovePlan(SRC, target="/topic/t"), "not a queue"),
         (MovePlan(SRC, target=SRC), "same queue"),
+        (MovePlan("/queue/x", target="/amq/queue/x"), "same queue"),
     ]
     for plan, words in cases:
         with pytest.raises(UnsupportedOperation, match=words):
