@@ -1,8 +1,11 @@
 """The log pane: the message log of one connection, its filter bar, pause, export and menus.
 
-The rows come from the session's `MessageTableModel` (batched by its own timer); this widget
-follows the newest row while the user is at the bottom, filters after a pause in typing, and
-tells the window which message is selected (`message_selected`) or should be sent again.
+The rows come from the session's `MessageTableModel` (batched by its own timer). The pane
+follows the newest row until the user selects a row or scrolls up; then the rows in view stay
+put (evictions and a filter's older matches do not move them) and a "Jump to newest (N new)"
+button resumes following. Filters apply after a pause in typing; a filter that cannot be used
+marks the field and says why under it. Exports (all, filtered, selected; JSON Lines or CSV)
+are written by a worker thread from a snapshot of the rows.
 """
 
 from __future__ import annotations
@@ -21,13 +24,13 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -37,11 +40,14 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.session.compose import ComposeRequest
-from explorer.store import LogEntry
+from explorer.store import LogEntry, MessageFilter
 from explorer.ui.banner import Banner
 from explorer.ui.debounce import debouncer, flush
 from explorer.ui.icons import icon
+from explorer.ui.log_export import EXPORT_FILTERED, EXPORT_SELECTED, LogExporter
+from explorer.ui.log_follow import LogFollower
 from explorer.ui.models import MessageTableModel
+from explorer.ui.parse_errors import filter_error_text
 from explorer.ui.session import SessionController
 from explorer.ui.tasks import TaskRunner
 
@@ -63,14 +69,19 @@ _BROKER_HEADERS = frozenset(
 )
 
 
-class _ElideMiddleDelegate(QStyledItemDelegate):
-    """Destinations differ at their ends: "/topic/notifi…ons/user.1005"."""
+class _ElideLeftDelegate(QStyledItemDelegate):
+    """Destinations differ at their ends: "…/notifications/user.1005". A composite
+    destination ("2 destinations: /queue/a, …") keeps its start instead."""
 
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         super().initStyleOption(option, index)
-        option.textElideMode = Qt.TextElideMode.ElideMiddle
+        entry = index.data(MessageTableModel.EntryRole)
+        composite = isinstance(entry, LogEntry) and "," in entry.destination
+        option.textElideMode = (
+            Qt.TextElideMode.ElideRight if composite else Qt.TextElideMode.ElideLeft
+        )
 
 
 def resend_request(entry: LogEntry) -> ComposeRequest:
@@ -85,6 +96,7 @@ class LogPane(QWidget):
 
     message_selected = Signal(object)  # LogEntry | None
     send_again = Signal(object)  # ComposeRequest
+    following_changed = Signal(bool)  # the log follows the newest row (True) or stays put
 
     def __init__(
         self,
@@ -98,59 +110,58 @@ class LogPane(QWidget):
         self.session = session
         self.banner = banner
         self.runner = runner
+        self._removing = False
         model = session.messages
+        # Connected before the view's selection model: it drops an evicted selected row in
+        # its own rowsAboutToBeRemoved handler, and the pane must know why by then.
+        model.rowsAboutToBeRemoved.connect(self._rows_about_to_be_removed)
         self.log = QTableView()
         self.log.setObjectName("messageLog")
         self.log.setModel(model)
         self.log.setToolTip(self.tr("Messages in and out; Space pauses, right-click for more"))
         self.log.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.log.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
         self.log.setWordWrap(False)
         self.log.setAlternatingRowColors(True)
+        self.log.setShowGrid(False)
         self.log.verticalHeader().hide()
         self.log.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.log.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        log_header = self.log.horizontalHeader()
-        log_header.setStretchLastSection(True)  # Preview takes what is left
-        # Widths from the font: the time, "out ERROR", "1023.9 KiB", a content type; long
-        # destinations are elided in the middle (their ends are what tell them apart).
-        metrics = self.fontMetrics()
-        pad = 16
-        for column, sample in (
-            (0, "00:00:00.000"),
-            (1, "out ERROR"),
-            (3, "1023.9 KiB"),
-            (4, "application/json"),
-        ):
-            log_header.resizeSection(column, metrics.horizontalAdvance(sample) + pad)
-        log_header.resizeSection(2, metrics.horizontalAdvance("/topic/demo.prices.EUR") + pad)
+        self.log.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self._size_columns()
         self.log.setItemDelegateForColumn(
-            MessageTableModel.DESTINATION, _ElideMiddleDelegate(self.log)
+            MessageTableModel.DESTINATION, _ElideLeftDelegate(self.log)
         )
         self.log.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        log_header = self.log.horizontalHeader()
         log_header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         log_header.customContextMenuRequested.connect(self._column_menu)
         log_header.setToolTip(self.tr("Right-click to choose the columns"))
         self.log.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.log.customContextMenuRequested.connect(self._log_menu)
         self.log.selectionModel().selectionChanged.connect(self._selection_changed)
-        model.rowsAboutToBeInserted.connect(self._remember_bottom)
-        model.flushed.connect(self._after_flush)
+        model.rowsRemoved.connect(self._rows_removed)
+        model.flushed.connect(lambda _n, _e: self._update_log_info())
+        model.filter_progress.connect(lambda _done: self._update_log_info())
         model.modelReset.connect(lambda: self.message_selected.emit(None))
-        self._at_bottom = True
         space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.log)
         space.setContext(Qt.ShortcutContext.WidgetShortcut)
         space.activated.connect(self.toggle_pause)
 
+        self.follower = LogFollower(self.log, model)
+        self.follower.following_changed.connect(self.following_changed)
+        self.jump_button = self.follower.button
+        self.exporter = LogExporter(self, self.log, session, banner, runner)
+
         self.log_info = QLabel()
         self.log_info.setObjectName("logInfo")
         self.log_info.setProperty("hint", True)
+        # Informational: it gives way first when the pane is narrow (its tooltip has it all).
+        self.log_info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.log_info.setMinimumWidth(40)
         self.log_filter = QLineEdit()
         self.log_filter.setObjectName("logFilter")
         self.log_filter.setClearButtonEnabled(True)
         self.log_filter.returnPressed.connect(self.flush_filter)
-        self.log_filter.setToolTip(
-            self.tr("Filter the log (Ctrl+F); the menu on the left picks how")
-        )
         self.filter_kind = QComboBox()
         self.filter_kind.setObjectName("logFilterKind")
         for kind, label in (
@@ -158,13 +169,25 @@ class LogPane(QWidget):
             ("regex", self.tr("Regex")),
             ("destination", self.tr("Destination")),
             ("header", self.tr("Header")),
+            ("search", self.tr("Search")),
         ):
             self.filter_kind.addItem(label, kind)
         self.filter_kind.setToolTip(self.tr("What the filter text matches"))
         self.filter_kind.currentIndexChanged.connect(lambda _i: self._apply_log_filter())
+        self.direction = QComboBox()
+        self.direction.setObjectName("logDirection")
+        self.direction.addItem(self.tr("In and out"), "")
+        self.direction.addItem(icon("arrow-in"), self.tr("Received"), "in")
+        self.direction.addItem(icon("arrow-out"), self.tr("Sent"), "out")
+        self.direction.setToolTip(self.tr("Show received messages, sent ones, or both"))
+        self.direction.currentIndexChanged.connect(lambda _i: self._apply_log_filter())
+        self.filter_error = QLabel()
+        self.filter_error.setObjectName("logFilterError")
+        self.filter_error.setProperty("valid", "false")
+        self.filter_error.setWordWrap(True)
+        self.filter_error.hide()
         self._log_filter_timer = debouncer(self, self._apply_log_filter)
         self.log_filter.textChanged.connect(lambda _t: self._log_filter_timer.start())
-        self._apply_log_filter()
         self.pause_button = QPushButton(icon("pause"), self.tr("Pause"))
         self.pause_button.setObjectName("pauseButton")
         self.pause_button.setCheckable(True)
@@ -175,20 +198,23 @@ class LogPane(QWidget):
         clear = QToolButton()
         clear.setObjectName("clearLogButton")
         clear.setIcon(icon("clear"))
+        clear.setAutoRaise(True)
         clear.setToolTip(self.tr("Clear the log"))
         clear.clicked.connect(model.clear)
         export = QToolButton()
         export.setObjectName("exportButton")
         export.setIcon(icon("export"))
-        export.setToolTip(self.tr("Export messages as JSON Lines"))
+        export.setAutoRaise(True)
+        export.setToolTip(self.tr("Export messages as JSON Lines or CSV"))
         export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        export_menu = QMenu(export)
-        export_menu.addAction(self.tr("Export selected…"), lambda: self._export_dialog(True))
-        export_menu.addAction(self.tr("Export all…"), lambda: self._export_dialog(False))
-        export.setMenu(export_menu)
+        self._export_menu = QMenu(export)
+        self._export_menu.aboutToShow.connect(self._fill_export_menu)
+        export.setMenu(self._export_menu)
         bar = QHBoxLayout()
+        bar.setSpacing(6)
         bar.addWidget(self.filter_kind)
         bar.addWidget(self.log_filter, 1)
+        bar.addWidget(self.direction)
         bar.addWidget(self.log_info)
         bar.addWidget(self.pause_button)
         bar.addWidget(clear)
@@ -196,21 +222,56 @@ class LogPane(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(4)
         layout.addLayout(bar)
+        layout.addWidget(self.filter_error)
         layout.addWidget(self.log, 1)
+        self._apply_log_filter()
+
+    def _size_columns(self) -> None:
+        """Widths from the font; the Preview column takes what is left."""
+        header = self.log.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(24)
+        metrics = self.fontMetrics()
+        pad = 18
+        for column, sample in (
+            (MessageTableModel.TIME, "00:00:00.000"),
+            (MessageTableModel.DIRECTION, "RECEIPT"),
+            (MessageTableModel.SIZE, "1023.9 KiB"),
+            (MessageTableModel.CONTENT_TYPE, "application/json"),
+        ):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + pad)
+        header.resizeSection(
+            MessageTableModel.DIRECTION,
+            header.sectionSize(MessageTableModel.DIRECTION) + self.log.iconSize().width(),
+        )
+        header.resizeSection(
+            MessageTableModel.DESTINATION,
+            metrics.horizontalAdvance("/topic/demo.prices.EUR.spot") + pad,
+        )
 
     def flush_filter(self) -> None:
         """Apply a pending filter edit now (Enter in the filter box, tests)."""
         flush(self._log_filter_timer, self._apply_log_filter)
 
-    def _remember_bottom(self) -> None:
-        bar = self.log.verticalScrollBar()
-        self._at_bottom = bar.value() >= bar.maximum() - 2
+    # -- following the newest row ------------------------------------------------------------
 
-    def _after_flush(self, _inserted: int, _evicted: int) -> None:
-        if self._at_bottom:
-            self.log.scrollToBottom()
-        self._update_log_info()
+    @property
+    def following(self) -> bool:
+        """True while the log scrolls to each new message (see `LogFollower`)."""
+        return self.follower.following
+
+    def jump_to_newest(self) -> None:
+        self.follower.jump_to_newest()
+
+    def _rows_about_to_be_removed(self) -> None:
+        self._removing = True
+
+    def _rows_removed(self) -> None:
+        self._removing = False
+
+    # -- status --------------------------------------------------------------------------------
 
     def _update_log_info(self) -> None:
         model = self.session.messages
@@ -223,11 +284,14 @@ class LogPane(QWidget):
                     shown=f"{model.rowCount():,}", total=f"{total:,}"
                 )
             ]
+        if model.is_filtering:
+            parts.append(self.tr("filtering…"))
         if model.evicted_total:
             parts.append(self.tr("{count} evicted").format(count=f"{model.evicted_total:,}"))
         if model.paused and model.pending_count:
             parts.append(self.tr("{count} waiting").format(count=model.pending_count))
         self.log_info.setText(" · ".join(parts))
+        self.log_info.setToolTip(self.log_info.text())
 
     def toggle_pause(self) -> None:
         self.pause_button.toggle()
@@ -238,37 +302,68 @@ class LogPane(QWidget):
         self.pause_button.setIcon(icon("resume" if paused else "pause"))
         self._update_log_info()
 
+    # -- filtering -----------------------------------------------------------------------------
+
     def focus_filter(self) -> None:
         self.log_filter.setFocus()
         self.log_filter.selectAll()
 
-    def _apply_log_filter(self) -> None:
+    def current_filter(self) -> MessageFilter:
+        """The filter the bar describes now."""
         text = self.log_filter.text().strip()
+        kind = self.filter_kind.currentData()
+        direction = str(self.direction.currentData() or "")
+        if kind == "regex":
+            return MessageFilter(regex=text, direction=direction)
+        if kind == "destination":
+            return MessageFilter(destination=text, destination_prefix=True, direction=direction)
+        if kind == "header":
+            return MessageFilter(header=text, direction=direction)
+        if kind == "search":
+            return MessageFilter(expression=text, direction=direction)
+        return MessageFilter(text=text, direction=direction)
+
+    def _apply_log_filter(self) -> None:
         kind = self.filter_kind.currentData()
         placeholders = {
             "text": self.tr("text in destination, headers or body"),
             "regex": self.tr("regular expression, e.g. order-\\d+"),
             "destination": self.tr("destination or prefix, e.g. /topic/prices"),
             "header": self.tr("name or name=value"),
+            "search": self.tr("e.g. $.user.id == 1001 and priority > 4"),
         }
         self.log_filter.setPlaceholderText(placeholders[kind])
-        args = {
-            "text": {"text": text},
-            "regex": {"regex": text},
-            "destination": {"destination": text, "destination_prefix": True},
-            "header": {"header": text},
-        }[kind]
-        error = self.session.messages.set_filter(**args)  # type: ignore[arg-type]
-        self.log_filter.setProperty("valid", "false" if error else "true")
+        error = self.session.messages.try_filter(self.current_filter())
+        self.set_filter_error(None if error is None else filter_error_text(error))
         self._update_log_info()
-        self.log_filter.setToolTip(error or self.tr("Filter the log (Ctrl+F)"))
+
+    def set_filter_error(self, text: str | None) -> None:
+        """Mark the filter box as invalid and say why under it (None: valid)."""
+        self.log_filter.setProperty("valid", "false" if text else "true")
+        style = self.log_filter.style()
+        style.unpolish(self.log_filter)
+        style.polish(self.log_filter)
+        self.filter_error.setText(text or "")
+        self.filter_error.setVisible(bool(text))
+        self.log_filter.setToolTip(
+            text
+            or self.tr(
+                "Filter the log (Ctrl+F); the menu on the left picks how. Search takes "
+                "expressions such as $.user.id == 1001, priority>5, direction=out."
+            )
+        )
+
+    # -- selection -----------------------------------------------------------------------------
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self._removing:
+            return  # an evicted row left the selection: the message pane keeps showing it
         current = self.log.selectionModel().currentIndex()
         rows = self.log.selectionModel().selectedRows()
         if not rows:
             self.message_selected.emit(None)
             return
+        self.follower.set_following(False)
         row = current.row() if current.isValid() else rows[-1].row()
         self.message_selected.emit(self.session.messages.entry_at(row))
 
@@ -309,48 +404,30 @@ class LogPane(QWidget):
                 lambda: QGuiApplication.clipboard().setText(entry.destination),
             )
             menu.addSeparator()
-        menu.addAction(
-            icon("export"), self.tr("Export selected…"), lambda: self._export_dialog(True)
-        )
-        menu.addAction(icon("export"), self.tr("Export all…"), lambda: self._export_dialog(False))
+        self.exporter.add_actions(menu)
         menu.addAction(icon("clear"), self.tr("Clear the log"), self.session.messages.clear)
         return menu
 
     def _info(self, text: object) -> None:
         self.banner.show_message(str(text), "info")
 
+    # -- export --------------------------------------------------------------------------------
+
+    def _fill_export_menu(self) -> None:
+        self._export_menu.clear()
+        self.exporter.add_actions(self._export_menu)
+
+    def export_to(self, path: Path, scope: str, fmt: str = "jsonl") -> int:
+        """Write "all", "filtered" or "selected" rows to `path` now (see `LogExporter`)."""
+        return self.exporter.export_to(path, scope, fmt)
+
+    async def export_async(self, path: Path, scope: str, fmt: str = "jsonl") -> int:
+        """The same, written by a worker thread."""
+        return await self.exporter.export_async(path, scope, fmt)
+
     def export(self, path: Path, selected_only: bool) -> int:
         """Write the selected (or all shown) messages to `path` as JSON Lines."""
-        rows = (
-            sorted({i.row() for i in self.log.selectionModel().selectedRows()})
-            if selected_only
-            else None
-        )
-        with path.open("w", encoding="utf-8") as fp:
-            return self.session.messages.export_jsonl(fp, rows)
-
-    def _export_dialog(self, selected_only: bool) -> None:
-        if selected_only and not self.log.selectionModel().selectedRows():
-            self.banner.show_message(self.tr("Select messages in the log first."), "info")
-            return
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export messages"),
-            f"{self.session.name}.jsonl",
-            self.tr("JSON Lines (*.jsonl);;All files (*)"),
-        )
-        if not name:
-            return
-        try:
-            count = self.export(Path(name), selected_only)
-        except OSError as exc:
-            self.banner.show_message(
-                self.tr("Could not write {path}: {error}").format(path=name, error=exc.strerror)
-            )
-            return
-        self.banner.show_message(
-            self.tr("Exported {count} messages to {path}").format(count=count, path=name), "info"
-        )
+        return self.export_to(path, EXPORT_SELECTED if selected_only else EXPORT_FILTERED)
 
     # -- columns -----------------------------------------------------------------------------
 
