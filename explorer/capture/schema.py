@@ -96,7 +96,7 @@ def header_json(
         first = {}
         for name, value in headers:
             first.setdefault(name, value)
-    column = _dumps(first)
+    column = _plain_object(first) or _dumps(first)
     listed = _dumps([list(pair) for pair in headers]) if repeated else None
     if not column.isascii() or (listed is not None and not listed.isascii()):
         try:
@@ -107,6 +107,15 @@ def header_json(
             column = _dumps_ascii(first)
             listed = _dumps_ascii([list(pair) for pair in headers]) if repeated else None
     return column, listed, first
+
+
+def _plain_object(first: dict[str, str]) -> str | None:
+    """The JSON object of `first` built directly, when no name or value needs escaping
+    (the usual case; about twice as fast as the json module), else None."""
+    text = ",".join([f'"{name}":"{value}"' for name, value in first.items()])
+    if text.count('"') != 4 * len(first) or "\\" in text or not text.isprintable():
+        return None  # a quote, backslash, control character or lone surrogate inside
+    return "{" + text + "}"
 
 
 def stored_body(body: bytes) -> str | bytes:
