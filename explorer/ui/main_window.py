@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.library import LibraryStore
 from explorer.profiles import ProfileStore
 from explorer.profiles.model import Profile
 from explorer.profiles.probe import probe_connection
@@ -37,6 +38,7 @@ from explorer.ui.config import WindowSettings
 from explorer.ui.connection_view import ConnectionView
 from explorer.ui.credentials import Credentials
 from explorer.ui.icons import icon
+from explorer.ui.library_pane import LibraryPane
 from explorer.ui.message_detail import MessageDetail
 from explorer.ui.opener import ConnectionOpener
 from explorer.ui.profile_list import ProfileListWidget
@@ -148,6 +150,21 @@ class MainWindow(QMainWindow):
             self.composer,
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
+
+        # -- QA workbench: the message library -------------------------------------------
+        self.library = LibraryPane(LibraryStore(), self.runner)
+        self.library.load_requested.connect(self._send_again)
+        self.library.save_from_composer_requested.connect(
+            lambda: self.library.ask_save(self.composer.build_request())
+        )
+        self.library_dock = self._dock(
+            "messageLibraryDock",
+            self.tr("Library"),
+            self.library,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
+        self.tabifyDockWidget(self.detail_dock, self.library_dock)
+        self.detail_dock.raise_()
 
         # -- status bar --------------------------------------------------------------------
         status = QStatusBar()
@@ -274,6 +291,7 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu(self.tr("&View"))
         for dock in (self.profiles_dock, self.detail_dock, self.composer_dock):
             view_menu.addAction(dock.toggleViewAction())
+        view_menu.addAction(self.library_dock.toggleViewAction())
         view_menu.addSeparator()
         view_menu.addAction(self._action(self.tr("&Reset layout"), self.reset_layout))
         help_menu = menu.addMenu(self.tr("&Help"))
@@ -334,6 +352,7 @@ class MainWindow(QMainWindow):
         self.disconnect_button.setEnabled(active)
         self.disconnect_action.setEnabled(active)
         self.composer.set_connected(session is not None and session.is_connected)
+        self.library.set_session(session)
         self._refresh_status()
 
     def _refresh_status(self) -> None:
@@ -443,6 +462,10 @@ class MainWindow(QMainWindow):
             dock.setFloating(False)
             self.addDockWidget(area, dock)
             dock.show()
+        self.library_dock.setFloating(False)
+        self.tabifyDockWidget(self.detail_dock, self.library_dock)
+        self.library_dock.show()
+        self.detail_dock.raise_()
         self._default_dock_sizes()
 
     def _default_dock_sizes(self) -> None:
