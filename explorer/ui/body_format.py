@@ -19,9 +19,14 @@ HEX_PREVIEW_BYTES = 64 * 1024
 
 class BodyKind(StrEnum):
     TEXT = "text"
-    JSON = "json"
+    JSON = "json"  # the foldable tree
+    JSON_TEXT = "json-text"  # pretty-printed text (a view choice; never detected)
     XML = "xml"
     BINARY = "binary"
+
+
+# Bodies larger than this are not pretty-printed (json.dumps of 10 MB takes seconds).
+PRETTY_JSON_BYTES = 2 * 1024 * 1024
 
 
 def decode_text(body: bytes, partial: bool = False) -> str | None:
@@ -51,12 +56,18 @@ def detect_kind(body: bytes, content_type: str | None) -> BodyKind:
     return BodyKind.TEXT
 
 
-def parse_json(text: str) -> tuple[Any, str | None]:
-    """(document, None) or (None, error in words: line and column)."""
+def parse_json(text: str) -> tuple[Any, json.JSONDecodeError | None]:
+    """(document, None) or (None, the error: `lineno`, `colno`, `msg`; the window words it
+    with `explorer.ui.parse_errors.json_error_text`)."""
     try:
         return json.loads(text), None
     except json.JSONDecodeError as exc:
-        return None, f"line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        return None, exc
+
+
+def pretty_json(document: Any) -> str:
+    """Indented JSON, non-ASCII text kept as is."""
+    return json.dumps(document, indent=2, ensure_ascii=False)
 
 
 def pretty_xml(text: str) -> tuple[str, str | None]:
@@ -109,3 +120,18 @@ def human_size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{size / 1024:.1f} KiB"
     return f"{size / (1024 * 1024):.1f} MiB"
+
+
+def break_long_lines(text: str, width: int) -> tuple[str, bool]:
+    """Lines longer than `width` cut into `width` pieces (for display only: Qt lays out a
+    text block in one go, and a multi-megabyte line freezes the window); and whether any was."""
+    lines = text.split("\n")
+    if all(len(line) <= width for line in lines):
+        return text, False
+    out: list[str] = []
+    for line in lines:
+        if len(line) <= width:
+            out.append(line)
+        else:
+            out.extend(line[i : i + width] for i in range(0, len(line), width))
+    return "\n".join(out), True

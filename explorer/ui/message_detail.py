@@ -1,7 +1,10 @@
-"""The message detail pane: headers table, body as text / JSON tree / XML / hex, copy actions.
+"""The message detail pane: headers table, body as text / JSON tree / JSON text / XML / hex,
+copy buttons beside what they copy.
 
 Only the view that is visible gets built, and long bodies are cut at TEXT_PREVIEW_BYTES until
-the user asks for everything, so selecting a 10 MB message stays quick.
+the user asks for everything, so selecting a 10 MB message stays quick. No view changes the
+pane's minimum width (a hex dump scrolls sideways instead): the dock keeps the width the user
+gave it, and the layout saved at exit is the user's.
 """
 
 from __future__ import annotations
@@ -9,29 +12,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextCursor
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFontDatabase, QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from explorer.ui import body_format
 from explorer.ui.body_format import BodyKind
+from explorer.ui.copy_button import CopyButton
+from explorer.ui.header_table import HeaderTable
+from explorer.ui.highlighter import BodyHighlighter
 from explorer.ui.icons import icon
 from explorer.ui.json_tree import JsonTreeModel, JsonTreeView
+from explorer.ui.parse_errors import json_error_text
+from explorer.ui.theme import is_dark
 
 Headers = Sequence[tuple[str, str]]
 
@@ -55,6 +60,7 @@ class MessageDetail(QWidget):
     acknowledge = Signal(bool)  # the ACK (True) or NACK (False) button of a client-ack MESSAGE
     # "Chart this field" on a number in the JSON view: (JSONPath, value); see json_tree.py.
     field_chart_requested = Signal(str, float)
+    copied = Signal(str)  # what a copy button or the JSON menu copied, in words
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,15 +79,18 @@ class MessageDetail(QWidget):
         self._fill_timer.timeout.connect(self._fill_more)
 
         self._title = QLabel(self.tr("Select a message to see its headers and body."))
+        self._title.setObjectName("detailTitle")
         self._title.setProperty("hint", True)
         self._title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._title.setWordWrap(True)
+        self._title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self._view = QComboBox()
         self._view.setObjectName("detailView")
         for kind, label in (
             (BodyKind.TEXT, self.tr("Text")),
-            (BodyKind.JSON, self.tr("JSON")),
+            (BodyKind.JSON, self.tr("JSON tree")),
+            (BodyKind.JSON_TEXT, self.tr("JSON text")),
             (BodyKind.XML, self.tr("XML")),
             (BodyKind.BINARY, self.tr("Hex")),
         ):
@@ -89,12 +98,32 @@ class MessageDetail(QWidget):
         self._view.setToolTip(self.tr("How to show the body"))
         self._view.currentIndexChanged.connect(lambda _i: self._render())
 
-        self._copy_body = self._tool("copy", self.tr("Copy body"), self.copy_body)
-        self._copy_headers = self._tool("copy", self.tr("Copy headers"), self.copy_headers)
-        self._copy_raw = self._tool("raw", self.tr("Copy as raw frame"), self.copy_raw_frame)
+        self._copy_body = CopyButton(
+            "copy-body",
+            self.tr("Body"),
+            self.tr("Copy the body (as text, or as a hex dump when binary)"),
+            self.tr("Body copied"),
+            self._body_for_clipboard,
+        )
+        self._copy_headers = CopyButton(
+            "copy-headers",
+            self.tr("Headers"),
+            self.tr("Copy the headers as name:value lines"),
+            self.tr("Headers copied"),
+            self._headers_for_clipboard,
+        )
+        self._copy_raw = CopyButton(
+            "raw",
+            self.tr("Frame"),
+            self.tr("Copy the whole frame as it travels (NUL shown as ␀)"),
+            self.tr("Raw frame copied"),
+            self._raw_for_clipboard,
+        )
         self._copy_body.setObjectName("copyBody")
         self._copy_headers.setObjectName("copyHeaders")
         self._copy_raw.setObjectName("copyRawFrame")
+        for button in (self._copy_body, self._copy_headers, self._copy_raw):
+            button.copied.connect(self.copied)
 
         self.ack_button = QPushButton(icon("subscribe"), self.tr("ACK"))
         self.ack_button.setObjectName("ackButton")
@@ -112,21 +141,22 @@ class MessageDetail(QWidget):
         bar.addWidget(self._title, 1)
         bar.addWidget(self.ack_button)
         bar.addWidget(self.nack_button)
-        bar.addWidget(self._view)
-        for button in (self._copy_body, self._copy_headers, self._copy_raw):
-            bar.addWidget(button)
 
-        self._headers_table = QTableWidget(0, 2)
+        self._headers_table = HeaderTable()
         self._headers_table.setObjectName("detailHeaders")
-        self._headers_table.setHorizontalHeaderLabels([self.tr("Header"), self.tr("Value")])
-        self._headers_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents
-        )
-        self._headers_table.horizontalHeader().setStretchLastSection(True)
-        self._headers_table.verticalHeader().hide()
-        self._headers_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        self._headers_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self._headers_table.setToolTip(self.tr("Headers in wire order (repeats kept)"))
+        self._headers_label = QLabel(self.tr("Headers"))
+        self._headers_label.setProperty("section", True)
+        headers_bar = QHBoxLayout()
+        headers_bar.setContentsMargins(0, 0, 0, 0)
+        headers_bar.addWidget(self._headers_label)
+        headers_bar.addStretch(1)
+        headers_bar.addWidget(self._copy_headers)
+        headers_box = QWidget()
+        headers_layout = QVBoxLayout(headers_box)
+        headers_layout.setContentsMargins(0, 0, 0, 0)
+        headers_layout.setSpacing(2)
+        headers_layout.addLayout(headers_bar)
+        headers_layout.addWidget(self._headers_table, 1)
 
         self._text_view = QPlainTextEdit()
         self._text_view.setObjectName("detailText")
@@ -134,9 +164,12 @@ class MessageDetail(QWidget):
         self._text_view.setFont(monospace_font())
         self._text_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self._text_view.setToolTip(self.tr("The body"))
+        self._highlighter = BodyHighlighter(self._text_view.document(), is_dark())
+        self._highlighter.setDocument(None)  # only the JSON text view is coloured
         self._tree = JsonTreeView()
         self._tree.setObjectName("detailJson")
         self._tree.field_chart_requested.connect(self.field_chart_requested)
+        self._tree.copied.connect(self.copied)
         self._tree.setToolTip(self.tr("The body as a foldable JSON tree"))
         self._stack = QStackedWidget()
         self._stack.addWidget(self._text_view)
@@ -162,15 +195,26 @@ class MessageDetail(QWidget):
         self._trunc_bar.setLayout(trunc)
         self._trunc_bar.hide()
 
+        body_label = QLabel(self.tr("Body"))
+        body_label.setProperty("section", True)
+        body_bar = QHBoxLayout()
+        body_bar.setContentsMargins(0, 0, 0, 0)
+        body_bar.addWidget(body_label)
+        body_bar.addWidget(self._view)
+        body_bar.addStretch(1)
+        body_bar.addWidget(self._copy_body)
+        body_bar.addWidget(self._copy_raw)
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(2)
+        body_layout.addLayout(body_bar)
         body_layout.addWidget(self._stack, 1)
         body_layout.addWidget(self._trunc_bar)
 
         self._splitter = QSplitter(Qt.Orientation.Vertical)
         self._splitter.setObjectName("detailSplitter")
-        self._splitter.addWidget(self._headers_table)
+        self._splitter.addWidget(headers_box)
         self._splitter.addWidget(body)
         self._splitter.setStretchFactor(0, 1)
         self._splitter.setStretchFactor(1, 3)
@@ -180,14 +224,6 @@ class MessageDetail(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self._splitter, 1)
         self._set_enabled(False)
-
-    def _tool(self, icon_name: str, tip: str, slot: Any) -> QToolButton:
-        button = QToolButton()
-        button.setIcon(icon(icon_name))
-        button.setToolTip(tip)
-        button.setAutoRaise(True)
-        button.clicked.connect(slot)
-        return button
 
     def _set_hint(self, hint: bool) -> None:
         self._title.setProperty("hint", hint)
@@ -224,6 +260,8 @@ class MessageDetail(QWidget):
                 command=command, destination=destination, size=body_format.human_size(len(body))
             )
         )
+        self._title.setToolTip(destination)
+        self._headers_label.setText(self.tr("Headers ({count})").format(count=len(headers)))
         self._fill_headers()
         ctype = next((v for k, v in self._headers if k == "content-type"), None)
         kind = body_format.detect_kind(body, ctype)
@@ -231,6 +269,12 @@ class MessageDetail(QWidget):
         self._view.setCurrentIndex(self._view.findData(kind))
         self._view.blockSignals(False)
         self._render()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Override: the JSON colours follow a switch between light and dark."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self._highlighter.set_dark(is_dark())
+        super().changeEvent(event)
 
     def clear(self) -> None:
         self.set_ackable(False)
@@ -287,31 +331,38 @@ class MessageDetail(QWidget):
         self._render()
 
     def copy_body(self) -> None:
-        text = self._body_text()
-        QGuiApplication.clipboard().setText(
-            text if text is not None else body_format.hex_dump(self._body, None)
-        )
+        self._copy_body.copy()
 
     def copy_headers(self) -> None:
-        QGuiApplication.clipboard().setText("\n".join(f"{k}:{v}" for k, v in self._headers))
+        self._copy_headers.copy()
 
     def copy_raw_frame(self) -> None:
+        self._copy_raw.copy()
+
+    def copy_buttons(self) -> tuple[CopyButton, CopyButton, CopyButton]:
+        """(body, headers, raw frame)."""
+        return self._copy_body, self._copy_headers, self._copy_raw
+
+    def _body_for_clipboard(self) -> str:
+        text = self._body_text()
+        return text if text is not None else body_format.hex_dump(self._body, None)
+
+    def _headers_for_clipboard(self) -> str:
+        return "\n".join(f"{k}:{v}" for k, v in self._headers)
+
+    def _raw_for_clipboard(self) -> str:
         """The frame as it travels (NUL shown as ␀), from the wire bytes or the codec."""
         raw = self._raw
         if raw is None:
             from explorer.stomp import Frame, serialize
 
             raw = serialize(Frame(self._command, self._headers, self._body))
-        QGuiApplication.clipboard().setText(body_format.visible_bytes(raw).replace("↵\n", "\n"))
+        return body_format.visible_bytes(raw).replace("↵\n", "\n")
 
     # -- rendering -------------------------------------------------------------------------
 
     def _fill_headers(self) -> None:
-        table = self._headers_table
-        table.setRowCount(len(self._headers))
-        for row, (key, value) in enumerate(self._headers):
-            table.setItem(row, 0, QTableWidgetItem(key))
-            table.setItem(row, 1, QTableWidgetItem(value))
+        self._headers_table.show_headers(self._headers)
 
     def _body_text(self) -> str | None:
         if self._text is None:
@@ -331,26 +382,34 @@ class MessageDetail(QWidget):
         if kind is BodyKind.BINARY or text is None:
             hex_limit = None if self._show_all else body_format.HEX_PREVIEW_BYTES
             truncated = hex_limit is not None and size > hex_limit
-            self._show_text(body_format.hex_dump(self._body, hex_limit), hex_view=True)
-        elif kind is BodyKind.JSON:
+            self._show_text(body_format.hex_dump(self._body, hex_limit))
+        elif kind in (BodyKind.JSON, BodyKind.JSON_TEXT):
             document, error = body_format.parse_json(text)
-            if error is None:
+            if error is None and kind is BodyKind.JSON:
                 self._show_json(document)
+            elif error is None and size <= body_format.PRETTY_JSON_BYTES:
+                self._show_text(body_format.pretty_json(document), json_colours=True)
+            elif error is None:
+                truncated = size > limit
+                note = self.tr("Too large to indent; shown as sent.")
+                self._show_text(text[:limit] if truncated else text)
             else:
                 truncated = limit is not None and size > limit
                 shown = text[:limit] if truncated else text
                 self._show_text(
-                    self.tr("Not valid JSON ({error}).").format(error=error) + "\n\n" + shown
+                    self.tr("Not valid JSON. {error}").format(error=json_error_text(error))
+                    + "\n\n"
+                    + shown
                 )
         elif kind is BodyKind.XML:
             truncated = limit is not None and size > limit
             if truncated:
                 self._show_text(text[:limit])
             else:
-                pretty, error = body_format.pretty_xml(text)
+                pretty, xml_error = body_format.pretty_xml(text)
                 prefix = (
-                    self.tr("Not well-formed XML ({error}).").format(error=error) + "\n\n"
-                    if error
+                    self.tr("Not well-formed XML ({error}).").format(error=xml_error) + "\n\n"
+                    if xml_error
                     else ""
                 )
                 self._show_text(prefix + pretty)
@@ -359,7 +418,7 @@ class MessageDetail(QWidget):
             shown = text[:limit] if truncated else text
             broken = False
             if len(shown) > FILL_CHUNK:
-                shown, broken = _break_long_lines(shown)
+                shown, broken = body_format.break_long_lines(shown, LONG_LINE)
             self._show_text(shown)
             if broken:
                 note = self.tr(
@@ -386,14 +445,11 @@ class MessageDetail(QWidget):
         self._is_truncated = truncated
         self._trunc_bar.setVisible(truncated or note is not None)
 
-    def _show_text(self, text: str, hex_view: bool = False) -> None:
-        # A hex dump is 78 columns wide: keep its ASCII column on screen.
-        width = (
-            self._text_view.fontMetrics().horizontalAdvance("0" * 80)
-            + self._text_view.verticalScrollBar().sizeHint().width()
-            + 8
-        )
-        self._text_view.setMinimumWidth(width if hex_view else 0)
+    def _show_text(self, text: str, json_colours: bool = False) -> None:
+        # A hex dump is 78 columns wide: it scrolls sideways in a narrow pane. It never sets a
+        # minimum width, which would widen the dock for good (and the saved layout with it).
+        colour = json_colours and len(text) <= body_format.TEXT_PREVIEW_BYTES
+        self._highlighter.setDocument(self._text_view.document() if colour else None)
         self._fill_timer.stop()
         self._pending = []
         if len(text) <= FILL_CHUNK:
@@ -439,17 +495,3 @@ class MessageDetail(QWidget):
                 if model.hasChildren(index) and model.child_count(index) <= 50:
                     self._tree.expand(index)
         self._stack.setCurrentWidget(self._tree)
-
-
-def _break_long_lines(text: str) -> tuple[str, bool]:
-    """Lines longer than LONG_LINE cut into LONG_LINE pieces (for display only)."""
-    lines = text.split("\n")
-    if all(len(line) <= LONG_LINE for line in lines):
-        return text, False
-    out: list[str] = []
-    for line in lines:
-        if len(line) <= LONG_LINE:
-            out.append(line)
-        else:
-            out.extend(line[i : i + LONG_LINE] for i in range(0, len(line), LONG_LINE))
-    return "\n".join(out), True

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from explorer.ui.body_format import TEXT_PREVIEW_BYTES, BodyKind
@@ -54,7 +54,10 @@ def test_big_json_array_is_fetched_in_chunks(detail: MessageDetail) -> None:
 def test_invalid_json_falls_back_to_text_with_the_error(detail: MessageDetail) -> None:
     detail.show_frame("MESSAGE", [("content-type", "application/json")], b'{"a": 1,}')
     text = detail.text_view().toPlainText()
-    assert "Not valid JSON" in text and "line 1" in text and '{"a": 1,}' in text
+    assert "Not valid JSON" in text and "Line 1, column 9" in text and '{"a": 1,}' in text
+    # In our words (translatable), never the parser's English.
+    assert "a key in double quotes is expected" in text
+    assert "Expecting" not in text
 
 
 def test_xml_is_indented(detail: MessageDetail) -> None:
@@ -130,3 +133,62 @@ def test_copy_actions(detail: MessageDetail) -> None:
     detail.copy_raw_frame()
     raw = QGuiApplication.clipboard().text()
     assert raw.startswith("MESSAGE\n") and "destination:/queue/a\n" in raw and raw.endswith("안녕␀")
+
+
+def test_the_hex_view_never_widens_the_pane(detail: MessageDetail) -> None:
+    detail.resize(300, 400)
+    detail.show_frame("MESSAGE", [], b"plain text")
+    narrow = detail.minimumSizeHint().width()
+    detail.show_frame("MESSAGE", [], bytes(range(256)) * 8)
+    assert detail.current_kind() is BodyKind.BINARY
+    assert detail.minimumSizeHint().width() == narrow
+    assert detail.text_view().minimumWidth() == 0
+    assert detail.width() == 300
+
+
+def test_pretty_json_text_beside_the_tree(detail: MessageDetail) -> None:
+    body = json.dumps({"user": {"name": "민수"}, "n": [1, 2]}).encode()
+    detail.show_frame("MESSAGE", [("content-type", "application/json")], body)
+    view = detail.findChild(QComboBox, "detailView")
+    assert view is not None
+    view.setCurrentIndex(view.findData(BodyKind.JSON_TEXT))
+    text = detail.text_view().toPlainText()
+    assert text.splitlines()[:3] == ["{", '  "user": {', '    "name": "민수"']
+    assert json.loads(text) == json.loads(body)
+
+
+def test_copy_buttons_are_distinct_and_answer(detail: MessageDetail, qtbot: QtBot) -> None:
+    detail.show_frame("MESSAGE", [("destination", "/queue/a")], b"hi")
+    body, headers, raw = detail.copy_buttons()
+    keys = {button.icon().cacheKey() for button in (body, headers, raw)}
+    texts = {button.text() for button in (body, headers, raw)}
+    assert len(texts) == 3 and len(keys) == 3
+    with qtbot.waitSignal(detail.copied) as copied:
+        qtbot.mouseClick(headers, Qt.MouseButton.LeftButton)
+    assert copied.args == ["Headers copied"]
+    assert headers.just_copied and not body.just_copied
+    assert QGuiApplication.clipboard().text() == "destination:/queue/a"
+    qtbot.waitUntil(lambda: not headers.just_copied, timeout=5000)
+
+
+def test_activemq_timestamp_shows_local_time_with_the_raw_value_on_hover(
+    detail: MessageDetail,
+) -> None:
+    from datetime import datetime
+
+    stamp = 1_796_012_537_123
+    detail.show_frame(
+        "MESSAGE",
+        [("destination", "/queue/a"), ("timestamp", str(stamp)), ("expires", "0")],
+        b"",
+    )
+    table = detail.findChild(QTableWidget, "detailHeaders")
+    assert table is not None
+    shown, never = table.item(1, 1), table.item(2, 1)
+    assert shown is not None and never is not None
+    local = datetime.fromtimestamp(stamp / 1000).isoformat(sep=" ", timespec="milliseconds")
+    assert shown.text() == local
+    assert str(stamp) in shown.toolTip() and "milliseconds" in shown.toolTip()
+    assert never.text() == "0"  # "never expires" stays as sent
+    detail.copy_headers()
+    assert f"timestamp:{stamp}" in QGuiApplication.clipboard().text()
