@@ -142,7 +142,7 @@ class CaptureWriter:
         """Open in a worker thread (the event loop never waits on the disk)."""
         return await asyncio.to_thread(lambda: cls(path, **options))  # type: ignore[arg-type]
 
-    # -- recording (any thread; never blocks) -------------------------------------------------
+    # -- recording (the owner's thread; never blocks) ------------------------------------------
 
     def record(
         self,
@@ -159,7 +159,8 @@ class CaptureWriter:
         """Queue one message; False when it was dropped (queue full, stopped or closed).
 
         `destination` and `subscription` default to the frame's own headers; `received` to
-        now. A CONNECT's passcode is written as `***`.
+        now. A CONNECT's passcode is written as `***`. Call it from one thread (the event
+        loop's): the queue is thread-safe, the counters are not.
         """
         if direction != "in" and direction != "out":
             raise ValueError(f"direction must be 'in' or 'out', not {direction!r}")

@@ -10,9 +10,8 @@ import re
 from functools import lru_cache
 from typing import Any, Final
 
-from jsonpath_ng.ext.parser import parse as parse_jsonpath
-
 from explorer.search.ast import Op, Value
+from explorer.search.jsonpaths import compiled_jsonpath, json_plan
 
 REGEX_BODY_BYTES: Final = 1 << 20
 """Regular expressions look at this much of each body (a 10 MB body must not stall)."""
@@ -151,15 +150,13 @@ def json_document(body: bytes) -> object:
         return NOT_JSON
 
 
-@lru_cache(maxsize=256)
-def compiled_jsonpath(path: str) -> Any:
-    return parse_jsonpath(path)
-
-
 def json_found(path: str, document: object) -> list[Any]:
     """The values `path` finds in `document` (empty for NOT_JSON)."""
     if document is NOT_JSON:
         return []
+    plan = json_plan(path)
+    if plan is not None:
+        return plan.find(document)
     try:
         return [match.value for match in compiled_jsonpath(path).find(document)]
     except Exception:  # jsonpath-ng can raise on odd shapes (e.g. a filter over a string)

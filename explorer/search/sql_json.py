@@ -14,26 +14,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
-from explorer.search import semantics
 from explorer.search.ast import Op, Value
+from explorer.search.jsonpaths import JsonPlan, Step, json_plan
 
 SQL_OPS = {Op.EQ: "=", Op.LT: "<", Op.LE: "<=", Op.GT: ">", Op.GE: ">="}
 
 Param = Callable[[Any], str]
 """Adds a parameter and returns its placeholder."""
-
-
-@dataclass(frozen=True, slots=True)
-class JsonPlan:
-    """How SQLite evaluates a JSONPath: `kind` and the SQLite path it starts from (and for
-    descendants, the member name to look for, or None for every node)."""
-
-    kind: Literal["plain", "each", "tree"]
-    start: str
-    name: str | None = None
 
 
 def when(condition: str) -> str:
@@ -43,33 +32,11 @@ def when(condition: str) -> str:
     return f"(CASE WHEN {condition} THEN 1 ELSE 0 END)"
 
 
-def json_plan(path: str) -> JsonPlan | None:
-    """The plan for `path`, or None when only jsonpath-ng can evaluate it."""
-    from jsonpath_ng.jsonpath import Child, Descendants, Fields, Wildcard
-
-    expr = semantics.compiled_jsonpath(path)
-    plain = _plain(expr)
-    if plain is not None:
-        return JsonPlan("plain", plain)
-    if type(expr) is Child and type(expr.right) is Wildcard:
-        start = _plain(expr.left)
-        return None if start is None else JsonPlan("each", start)
-    if type(expr) is Descendants:
-        start = _plain(expr.left)
-        right = expr.right
-        if start is None:
-            return None
-        if type(right) is Wildcard:
-            return JsonPlan("tree", start)
-        name = _single_name(right) if type(right) is Fields else None
-        return None if name is None else JsonPlan("tree", start, name)
-    return None
-
-
 def sqlite_path(path: str) -> str | None:
     """SQLite's path for a JSONPath of plain names and non-negative indexes (`$.a[0]."b c"`),
     or None when SQLite cannot say it that way."""
-    return _plain(semantics.compiled_jsonpath(path))
+    plan = json_plan(path)
+    return None if plan is None or plan.kind != "plain" else _sqlite_steps(plan.steps)
 
 
 def quoted_path(name: str) -> str:
@@ -77,32 +44,24 @@ def quoted_path(name: str) -> str:
     return f'$."{name}"'
 
 
-def _single_name(fields: Any) -> str | None:
-    names = fields.fields
-    if len(names) != 1 or names[0] == "*" or '"' in names[0] or "\\" in names[0]:
-        return None
-    return str(names[0])
-
-
-def _plain(expr: Any) -> str | None:
-    from jsonpath_ng.jsonpath import Child, Fields, Index, Root
-
-    steps: list[str] = []
-    while type(expr) is Child:
-        right = expr.right
-        if type(right) is Fields:
-            name = _single_name(right)
-            if name is None:
-                return None
-            steps.append(quoted_path(name)[1:])
-        elif type(right) is Index and len(right.indices) == 1 and right.indices[0] >= 0:
-            steps.append(f"[{right.indices[0]}]")
+def _sqlite_steps(steps: tuple[Step, ...]) -> str | None:
+    out = ["$"]
+    for step in steps:
+        if isinstance(step, int):
+            out.append(f"[{step}]")
+        elif '"' in step or "\\" in step:
+            return None  # SQLite's quoted labels cannot hold these
         else:
-            return None
-        expr = expr.left
-    if type(expr) is not Root:
+            out.append(quoted_path(step)[1:])
+    return "".join(out)
+
+
+def _sqlite_plan(path: str) -> tuple[JsonPlan, str] | None:
+    plan = json_plan(path)
+    if plan is None or (plan.name is not None and ('"' in plan.name or "\\" in plan.name)):
         return None
-    return "$" + "".join(reversed(steps))
+    start = _sqlite_steps(plan.steps)
+    return None if start is None else (plan, start)
 
 
 # -- conditions --------------------------------------------------------------------------------
@@ -110,22 +69,24 @@ def _plain(expr: Any) -> str | None:
 
 def json_compare_sql(path: str, op: Op, value: Value, p: Param) -> str:
     """`JsonCompare` (op is not !=) as SQL, never NULL."""
-    plan = json_plan(path)
-    if plan is None:
+    planned = _sqlite_plan(path)
+    if planned is None:
         literal = json.dumps(value)
         return when(f"body_json AND stomp_json(body, {p(path)}, {p(op.value)}, {p(literal)})")
+    plan, start = planned
     if plan.kind == "plain":
-        return _plain_compare(plan.start, op, value, p)
-    return _rows(plan, lambda: _row_condition(op, value, p), p)
+        return _plain_compare(start, op, value, p)
+    return _rows(plan, start, lambda: _row_condition(op, value, p), p)
 
 
 def json_exists_sql(path: str, p: Param) -> str:
-    plan = json_plan(path)
-    if plan is None:
+    planned = _sqlite_plan(path)
+    if planned is None:
         return when(f"body_json AND stomp_json_exists(body, {p(path)})")
+    plan, start = planned
     if plan.kind == "plain":
-        return when(f"body_json AND json_type(body, {p(plan.start)}) IS NOT NULL")
-    return _rows(plan, lambda: "1", p)
+        return when(f"body_json AND json_type(body, {p(start)}) IS NOT NULL")
+    return _rows(plan, start, lambda: "1", p)
 
 
 def _plain_compare(start: str, op: Op, value: Value, p: Param) -> str:
@@ -155,13 +116,13 @@ def _row_condition(op: Op, value: Value, p: Param) -> str:
     return f"type IN {kinds} AND atom {SQL_OPS[op]} {p(value)}"
 
 
-def _rows(plan: JsonPlan, condition: Callable[[], str], p: Param) -> str:
+def _rows(plan: JsonPlan, start: str, condition: Callable[[], str], p: Param) -> str:
     """EXISTS over the rows of the plan; `condition` is built after the rows' own
     parameters, in the order they appear in the SQL."""
     if plan.kind == "each":  # a scalar gives one row without a key: not a wildcard match
-        rows = f"json_each(body, {p(plan.start)}) WHERE key IS NOT NULL"
+        rows = f"json_each(body, {p(start)}) WHERE key IS NOT NULL"
     else:  # the start node itself is not its own descendant
-        rows = f"json_tree(body, {p(plan.start)}) WHERE parent IS NOT NULL"
+        rows = f"json_tree(body, {p(start)}) WHERE parent IS NOT NULL"
         if plan.name is not None:
             rows += f" AND key = {p(plan.name)}"
     return f"(CASE WHEN body_json THEN EXISTS (SELECT 1 FROM {rows} AND {condition()}) ELSE 0 END)"

@@ -138,3 +138,24 @@ def test_log_entries_have_connection_empty_and_records_their_own() -> None:
     assert matches("connection=prod", record)
     assert matches('connection=""', entry())
     assert matches("destination=/queue/a", record)
+
+
+def test_the_live_log_takes_a_compiled_expression_as_its_filter() -> None:
+    from explorer.store import MessageLog
+    from explorer.store.filtered import FilteredRows
+
+    log = MessageLog()
+    for n in range(10):
+        log.append(
+            entry(
+                json.dumps({"user": {"id": n}}),
+                (("destination", f"/queue/q{n % 2}"), ("priority", str(n))),
+            )
+        )
+    plan = log.prepare_publish()
+    assert plan is not None
+    log.extend(plan.entries)
+    predicate = compile_predicate(parse("priority>=5 and destination=/queue/q1"))
+    rows = FilteredRows(predicate, log)
+    assert [json.loads(e.body)["user"]["id"] for e in rows] == [5, 7, 9]
+    assert [json.loads(e.body)["user"]["id"] for e in log.matching(predicate)] == [5, 7, 9]
