@@ -91,3 +91,29 @@ class BrowseTimeout(SessionError):
         super().__init__(f"The browse of {destination} did not end within {seconds:g} s.")
         self.destination = destination
         self.seconds = seconds
+
+
+class CompositeRefused(SessionError):
+    """A comma in a SEND's destination where it cannot mean several destinations.
+
+    ActiveMQ reads `/queue/a,/topic/b` as a composite destination (one SEND, a copy to each);
+    other brokers take the comma as part of one name, which plants junk. `part` is the piece
+    at fault on ActiveMQ (empty when the broker has no composites at all), `broker` the
+    broker kind's name."""
+
+    def __init__(self, destination: str, broker: str, part: str | None = None) -> None:
+        if part is None:
+            message = (
+                f"A comma in {destination!r} means several destinations only on ActiveMQ; "
+                f"this broker ({broker}) would take it as one name. Put each destination on "
+                "its own line in the composer's destination list (one SEND each) instead."
+            )
+        else:
+            message = (
+                f"Each destination in {destination!r} must start with /queue/, /topic/, "
+                f"/temp-queue/ or /temp-topic/ on ActiveMQ; {part!r} does not."
+            )
+        super().__init__(message)
+        self.destination = destination
+        self.broker = broker
+        self.part = part

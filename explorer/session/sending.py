@@ -17,6 +17,7 @@ from typing import Any
 
 from explorer.client import BrokerError
 from explorer.session.compose import ComposeRequest, expand, has_template
+from explorer.session.composite import composite_parts
 from explorer.session.errors import (
     EmptyDestination,
     IncompleteRawFrame,
@@ -93,8 +94,12 @@ class Sender:
             self._sink.on_entries([LogEntry.from_frame(f, OUT, now) for f in frames])
 
     def _count_sent(self, sent: Sequence[Sent]) -> None:
+        # A composite destination (ActiveMQ's "/queue/a,/topic/b") counts on each part.
         changes: list[DestinationChange] = [
-            MessageCounted(destination, OUT, when) for destination, when in sent if destination
+            MessageCounted(part, OUT, when)
+            for destination, when in sent
+            if destination
+            for part in composite_parts(destination)
         ]
         if changes:
             self._sink.on_destinations(changes)
