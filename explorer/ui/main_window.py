@@ -39,6 +39,7 @@ from explorer.ui.connection_view import ConnectionView
 from explorer.ui.credentials import Credentials
 from explorer.ui.icons import icon
 from explorer.ui.library_pane import LibraryPane
+from explorer.ui.inspector import Inspector
 from explorer.ui.message_detail import MessageDetail
 from explorer.ui.opener import ConnectionOpener
 from explorer.ui.profile_list import ProfileListWidget
@@ -150,6 +151,11 @@ class MainWindow(QMainWindow):
             self.composer,
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
+        # History, diff and chart of the destination selected in the tree.
+        self.inspector = Inspector(
+            self.tabs, self.detail, self._show_entry, lambda: self._detail_entry, self._dock, self
+        )
+        self.inspector.place(self, self.composer_dock)
 
         # -- QA workbench: the message library -------------------------------------------
         self.library = LibraryPane(LibraryStore(), self.runner)
@@ -292,6 +298,8 @@ class MainWindow(QMainWindow):
         for dock in (self.profiles_dock, self.detail_dock, self.composer_dock):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addAction(self.library_dock.toggleViewAction())
+        for dock in self.inspector.docks:
+            view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         view_menu.addAction(self._action(self.tr("&Reset layout"), self.reset_layout))
         help_menu = menu.addMenu(self.tr("&Help"))
@@ -384,11 +392,13 @@ class MainWindow(QMainWindow):
 
     def _compose_to(self, destination: str) -> None:
         self.composer_dock.show()
+        self.composer_dock.raise_()
         self.composer.set_destination(destination)
         self.composer.body.setFocus()
 
     def _send_again(self, request: ComposeRequest) -> None:
         self.composer_dock.show()
+        self.composer_dock.raise_()
         self.composer.load_request(request)
         self.composer.body.setFocus()
 
@@ -418,6 +428,7 @@ class MainWindow(QMainWindow):
 
     def _focus_composer(self) -> None:
         self.composer_dock.show()
+        self.composer_dock.raise_()
         self.composer.body.setFocus()
 
     # -- dialogs -----------------------------------------------------------------------------
@@ -462,6 +473,7 @@ class MainWindow(QMainWindow):
             dock.setFloating(False)
             self.addDockWidget(area, dock)
             dock.show()
+        self.inspector.place(self, self.composer_dock)
         self.library_dock.setFloating(False)
         self.tabifyDockWidget(self.detail_dock, self.library_dock)
         self.library_dock.show()

@@ -1,0 +1,143 @@
+"""The window's answer to "what is on this destination?": history, diff and chart docks.
+
+Selecting a node of the current tab's tree shows its latest message in the message pane and
+its recent messages in the history dock (`destinationHistory`, with `messageDiff` below it);
+"Chart this field" in the message pane's JSON view adds a series to the chart dock
+(`valueChart`). The window creates one `Inspector` and hands it the tab container, the
+message pane and how to show an entry there; the inspector wires itself and never reaches
+into a tab.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
+
+from explorer.store import LogEntry
+from explorer.ui.history_view import HistoryPanel
+from explorer.ui.message_detail import MessageDetail
+from explorer.ui.session import SessionController
+from explorer.ui.tabs import ConnectionTabs
+
+if TYPE_CHECKING:
+    from explorer.ui.value_chart import ValueChart
+
+MakeDock = Callable[[str, str, QWidget, Qt.DockWidgetArea], QDockWidget]
+
+
+class Inspector(QObject):
+    """Owns the history and chart docks and follows the current tab's tree selection."""
+
+    def __init__(
+        self,
+        tabs: ConnectionTabs,
+        detail: MessageDetail,
+        show_entry: Callable[[LogEntry | None], None],
+        shown_entry: Callable[[], LogEntry | None],
+        make_dock: MakeDock,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.tabs = tabs
+        self._show_entry = show_entry
+        self._shown_entry = shown_entry
+        self.history = HistoryPanel()
+        self.history.entry_selected.connect(show_entry)
+        self.history_dock = make_dock(
+            "historyDock", self.tr("History"), self.history, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        # The chart (pyqtgraph) is built on first use; until then the dock explains itself.
+        self.chart_holder = QWidget()
+        self.chart_holder.setObjectName("chartHolder")
+        hint = QLabel(
+            self.tr(
+                "Right-click a number in the message pane's JSON view and choose “Chart this "
+                "field” to follow it over time here."
+            )
+        )
+        hint.setObjectName("chartPlaceholder")
+        hint.setProperty("hint", True)
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        holder_layout = QVBoxLayout(self.chart_holder)
+        holder_layout.addWidget(hint)
+        self._chart_hint = hint
+        self.chart: ValueChart | None = None  # built when a field is first charted
+        self.chart_dock = make_dock(
+            "chartDock", self.tr("Chart"), self.chart_holder, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.problem = ""  # the last "cannot chart" sentence (shown in the dock)
+        # Both docks stay hidden until first used (a saved layout may show them at once):
+        # their tabs would only take height from a small window before they have content.
+        self.history_dock.hide()
+        self.chart_dock.hide()
+        self._history_opened = False
+        tabs.cur_destination_selected.connect(self.destination_selected)
+        tabs.current_session_changed.connect(self._session_changed)
+        detail.field_chart_requested.connect(self.chart_field)
+
+    @property
+    def docks(self) -> tuple[QDockWidget, QDockWidget]:
+        return (self.history_dock, self.chart_dock)
+
+    def place(self, window: QMainWindow, beside: QDockWidget) -> None:
+        """Tab the docks with `beside` (the composer): history and diff want the width."""
+        for dock in self.docks:
+            dock.setFloating(False)
+            window.tabifyDockWidget(beside, dock)
+        beside.raise_()
+
+    def destination_selected(self, path: str) -> None:
+        """A node of the current tab's tree: its history, and its latest message shown."""
+        session = self.tabs.current_session()
+        if session is None or not path:
+            self.history.show_destination(None, "")
+            return
+        node = session.destinations.tree.node(path)
+        destination = path if node is not None and node.is_destination else ""
+        self.history.show_destination(session.history, destination)
+        if destination and not self._history_opened:
+            self._history_opened = True  # once per run: a user who closes it keeps it closed
+            self.history_dock.show()
+        if destination and self.history_dock.isVisible():
+            self.history_dock.raise_()
+        latest = session.history.latest(destination) if destination else None
+        if latest is not None:
+            self._show_entry(latest)
+            self.history.select_entry(latest)
+
+    def _session_changed(self, session: SessionController | None) -> None:
+        view = self.tabs.current_view()
+        selected = view.tree_pane.selected_destination() if view is not None else None
+        if session is None or not selected:
+            self.history.show_destination(None, "")
+        else:
+            node = session.destinations.tree.node(selected)
+            shown = selected if node is not None and node.is_destination else ""
+            self.history.show_destination(session.history, shown)
+
+    def chart_field(self, path: str, _value: float = 0.0) -> bool:
+        """ "Chart this field" for the message the pane shows: a series of its destination."""
+        from explorer.ui.value_chart import ChartError, ValueChart  # pyqtgraph: on first use
+
+        entry = self._shown_entry()
+        session = self.tabs.current_session()
+        if entry is None or session is None or not entry.destination:
+            return False
+        if self.chart is None:
+            self.chart = ValueChart()
+            self.chart_dock.setWidget(self.chart)
+            self.chart_holder.deleteLater()
+        try:
+            self.chart.add_series(session.history, entry.destination, path)
+        except ChartError as exc:
+            self.problem = str(exc)
+            self.chart.hint.setText(self.problem)
+            self.chart.hint.show()
+            return False
+        self.chart_dock.show()
+        self.chart_dock.raise_()
+        return True

@@ -1,0 +1,126 @@
+"""What is on this destination (issue 12): selecting a tree node shows its latest message and
+its history (`destinationHistory`), "diff with previous" (`messageDiff`) and a chart of a JSON
+field over time (`valueChart`), on the sandbox, ActiveMQ and RabbitMQ (STOMP, Web-STOMP)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import uuid
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QDockWidget, QToolButton
+
+from explorer.client import Client
+from explorer.profiles.model import Profile
+from explorer.ui.history_view import HistoryPanel
+from explorer.ui.main_window import MainWindow
+from explorer.ui.message_diff import MessageDiff
+from tests.gui.window.conftest import add_profile, child, connect, until
+from tests.support.brokers import ACTIVEMQ, RABBITMQ
+
+pytestmark = pytest.mark.gui
+
+Run = Callable[[Awaitable[Any]], Any]
+
+TARGETS = [
+    pytest.param("sandbox", id="sandbox"),
+    pytest.param("activemq", id="activemq", marks=pytest.mark.activemq),
+    pytest.param("rabbitmq", id="rabbitmq-stomp", marks=pytest.mark.rabbitmq),
+    pytest.param("rabbitmq-ws", id="rabbitmq-web-stomp", marks=pytest.mark.rabbitmq),
+]
+
+
+def open_profile(window: MainWindow, target: str, request: pytest.FixtureRequest) -> str:
+    """Add the profile for `target` (the broker fixture fails when it is down); its name."""
+    if target == "sandbox":
+        return "Sandbox"
+    if target == "activemq":
+        request.getfixturevalue("activemq")
+        add_profile(window, Profile(name="ActiveMQ", url=ACTIVEMQ.stomp_url))
+        return "ActiveMQ"
+    request.getfixturevalue("rabbitmq")
+    url = RABBITMQ.stomp_url if target == "rabbitmq" else RABBITMQ.ws_url
+    assert url is not None
+    add_profile(window, Profile(name="Rabbit", url=url, login="guest", vhost="/"), passcode="guest")
+    return "Rabbit"
+
+
+def json_shown(window: MainWindow) -> dict[str, str]:
+    """Key -> value preview of the top level of the message pane's JSON view."""
+    model = window.detail.json_view().json_model()
+    if model is None:
+        return {}
+    return {
+        str(model.index(row, 0).data()): str(model.index(row, 1).data())
+        for row in range(model.rowCount())
+    }
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_a_selected_node_shows_its_latest_message_history_diff_and_chart(
+    make_window: Callable[..., MainWindow],
+    run: Run,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    target: str,
+) -> None:
+    window = make_window()
+    name = open_profile(window, target, request)
+    topic = f"/queue/inspect{uuid.uuid4().hex[:8]}"  # a queue keeps what comes before the SUBSCRIBE
+
+    async def body() -> None:
+        view = await connect(window, name)
+        await view.session.subscribe(topic)
+        settings = view.session.settings
+        publisher = Client(settings.endpoint, login=settings.login, passcode=settings.passcode)
+        await publisher.connect()
+        try:
+            for n, price in enumerate((1.5, 2.5, 2.0), start=1):
+                document = {"n": n, "price": price, "unit": "EUR", "name": "이름"}
+                await publisher.send(
+                    topic, json.dumps(document, ensure_ascii=False), content_type="application/json"
+                )
+        finally:
+            await publisher.disconnect()
+        history = view.session.history
+        await until(lambda: len(history.entries(topic)) == 3, what="three messages on the topic")
+        await until(lambda: view.tree_pane.select_destination(topic), what="the topic in the tree")
+        # The message pane shows the newest message; the history lists all three, newest first.
+        await until(lambda: json_shown(window).get("n") == "3", what="the latest message shown")
+        panel = child(window, HistoryPanel, "destinationHistory")
+        await until(lambda: len(panel.entries()) == 3, what="three rows in the history")
+        assert [e.header("destination") for e in panel.entries()] == [topic] * 3
+        assert [json.loads(e.body)["n"] for e in panel.entries()] == [3, 2, 1]
+        # Diff with previous: the newest against the second, side by side.
+        child(window, QToolButton, "diffWithPrevious").click()
+        diff = child(window, MessageDiff, "messageDiff")
+        await until(lambda: diff.rows, what="the diff")
+        changed = [(row.left, row.right) for row in diff.rows if row.tag == "changed"]
+        assert ('  "n": 2,', '  "n": 3,') in changed
+        assert ('  "price": 2.5,', '  "price": 2.0,') in changed
+        assert all("message-id" not in (row.left or "") for row in diff.rows)
+        assert "2 line(s) differ" in diff.summary.text()
+        # Chart this field: the three prices, from the history, then export them.
+        window.detail.field_chart_requested.emit("$.price", 2.0)
+        chart = window.inspector.chart
+        assert chart is not None and chart.objectName() == "valueChart"
+        dock = child(window, QDockWidget, "chartDock")
+        assert dock.isVisible()
+        series = chart.series[0]
+        assert series.values == [1.5, 2.5, 2.0]
+        chart.set_paused(True)
+        out = tmp_path / "chart.csv"
+        assert chart.export_csv(out) == 3
+        with out.open(encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        assert [(r["destination"], r["field"], r["value"]) for r in rows] == [
+            (topic, "$.price", "1.5"),
+            (topic, "$.price", "2.5"),
+            (topic, "$.price", "2.0"),
+        ]
+
+    run(body())
