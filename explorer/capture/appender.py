@@ -54,9 +54,9 @@ Connect = Callable[[Path], sqlite3.Connection]
 
 @dataclass(frozen=True, slots=True)
 class CaptureCaps:
-    """Limits that evict the oldest messages: `max_bytes` of database pages in use (messages,
-    their index and text index; at least 1 MiB), `max_age` seconds since a message was
-    received. None = no limit."""
+    """Limits that evict the oldest messages: `max_bytes` of database pages in use (the
+    messages and the body text index; at least 1 MiB), `max_age` seconds since a message
+    was received. None = no limit."""
 
     max_bytes: int | None = None
     max_age: float | None = None

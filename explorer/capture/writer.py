@@ -285,8 +285,12 @@ class CaptureWriter:
                     if self._dropped > self._dropped_saved:
                         self._write_batch()  # an empty batch that saves the dropped count
                     break
-                if not self._queue:
-                    appender.index_some()
+                # Idle: build the text index in small steps, back to recording when a
+                # message arrives (one step is about 2,000 messages).
+                indexing_until = time.monotonic() + self._flush_interval
+                while not self._queue and not self._closing and appender.index_some():
+                    if time.monotonic() >= indexing_until:
+                        break
         except CaptureError as exc:
             self._fail(exc)
         finally:

@@ -152,3 +152,19 @@ def test_bad_arguments_are_refused(tmp_path: Path) -> None:
         CaptureWriter(tmp_path / "a.stompcap", flush_interval=2.0)
     with CaptureWriter(tmp_path / "b.stompcap") as writer, pytest.raises(ValueError):
         writer.record("sideways", "SEND")
+
+
+def test_an_idle_writer_builds_the_text_index_behind_the_recording(tmp_path: Path) -> None:
+    import time
+
+    path = tmp_path / "c.stompcap"
+    with CaptureWriter(path) as writer:
+        for i in range(5000):
+            writer.record("in", "MESSAGE", [], f"order {i} shipped".encode())
+        assert writer.flush(timeout=30)
+        with Capture(path) as capture:
+            deadline = time.monotonic() + 60
+            while capture.info().text_indexed_upto < 5000 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert capture.info().text_indexed_upto == 5000
+            assert list(capture.search('"order 4321 "')) == [4322]
