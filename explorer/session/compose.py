@@ -86,6 +86,9 @@ class ComposeRequest:
     receipt: bool = False
     count: int = 1
     raw: bytes | None = None  # RAW mode: the exact bytes typed, NUL markers converted
+    # A body too large to type: the file's bytes are the body, read when sending (off the
+    # event loop), sent as they are (no templates inside); `body` is unused then.
+    body_file: str | None = None
 
     @property
     def destination(self) -> str | None:
@@ -98,6 +101,8 @@ class ComposeRequest:
             return f"RAW {first}"
         dest = self.destination or ""
         body = self.body[:40].decode("utf-8", "replace").replace("\n", " ")
+        if self.body_file is not None:
+            body = "⟨" + self.body_file.replace("\\", "/").rsplit("/", 1)[-1] + "⟩"
         times = f" ×{self.count}" if self.count > 1 else ""
         return f"{self.command} {dest} {body}{times}".strip()
 

@@ -117,3 +117,12 @@ class CompositeRefused(SessionError):
         self.destination = destination
         self.broker = broker
         self.part = part
+
+
+class BodyFileUnreadable(SessionError):
+    """The file chosen as the body could not be read when sending."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"The body file {path} cannot be read: {reason}. Choose it again.")
+        self.path = path
+        self.reason = reason

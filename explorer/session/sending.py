@@ -10,15 +10,18 @@ as delivered. Sent frames are logged at once and counted in the tree only once c
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Coroutine, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from explorer.client import BrokerError
 from explorer.session.compose import ComposeRequest, expand, has_template
 from explorer.session.composite import composite_parts
 from explorer.session.errors import (
+    BodyFileUnreadable,
     EmptyDestination,
     IncompleteRawFrame,
     InvalidRawFrame,
@@ -64,6 +67,14 @@ class SendResult:
 
 
 Sent = tuple[str, float]  # (destination, wall-clock time) of one SEND
+
+
+async def read_body_file(path: str) -> bytes:
+    """A body file's bytes, read in a worker thread (20 MB must not stall the event loop)."""
+    try:
+        return await asyncio.to_thread(Path(path).read_bytes)
+    except OSError as exc:
+        raise BodyFileUnreadable(path, exc.strerror or str(exc)) from None
 
 
 class Sender:
@@ -126,6 +137,11 @@ class Sender:
         if command in NEEDS_DESTINATION and not (request.destination or "").strip():
             raise EmptyDestination(command)
         clock = self._clock
+        # A body file's bytes are sent as they are: only the headers can be templates then.
+        file_body: bytes | None = None
+        if request.body_file is not None:
+            file_body = await read_body_file(request.body_file)
+            request = replace(request, body=b"")
         template = has_template(request)
         errors_before = self._counters.errors
         started = clock.monotonic()
@@ -144,7 +160,7 @@ class Sender:
             headers = one.headers
             if request.receipt and (receipt_each or n == count):
                 headers = (*headers, ("receipt", client.next_receipt_id()))
-            frame = Frame(one.command, headers, one.body)
+            frame = Frame(one.command, headers, one.body if file_body is None else file_body)
             waiter = await client.send_frame(frame)
             if waiter is not None:
                 waiters.append((waiter, clock.monotonic()))
