@@ -31,7 +31,6 @@ from explorer.client import (
     Reconnecting,
     WireRecord,
 )
-from explorer.client import State as ClientState
 from explorer.session.backoff import FlapBackoff, with_flap_backoff
 from explorer.session.compose import ComposeRequest
 from explorer.session.consuming import answer, browse
@@ -176,10 +175,12 @@ class ConnectionSession:
         """Connect in the background; progress arrives through the sink."""
         if self._task is not None and not self._task.done():
             return
+        self._closing = False
         self._task = asyncio.ensure_future(self._run())
 
     async def connect(self) -> None:
         """Connect now (the command line): raises the client's error after reporting it."""
+        self._closing = False
         await self._open()
 
     async def _run(self) -> None:
@@ -201,7 +202,7 @@ class ConnectionSession:
         # are opened again with the profile's own.
         self.book.park()
         self.subscriptions_changed()
-        self._restored = self._closing = False
+        self._restored = False
         await self._stop_discovery()  # a previous run's, when this is a restart
         options, self.backoff = with_flap_backoff(self.target.client_options, self.clock)
         tap = self._tap if self._wire_records else None
@@ -234,15 +235,12 @@ class ConnectionSession:
         self._closing = True  # a CONNECTED still in the stream starts nothing new
         await self._stop_discovery()
         client, task = self._client, self._task
-        # Still connecting: cancelling the run stops the attempt and closes its socket;
+        # Not connected yet: cancelling the run stops the attempt (and closes its socket);
         # there is nobody to say DISCONNECT to yet.
-        if (
-            client is not None
-            and client.state is ClientState.CONNECTING
-            and task is not None
-            and not task.done()
-        ):
+        up = self.state in (SessionState.CONNECTED, SessionState.RECONNECTING)
+        if not up and task is not None and not task.done():
             await finish(task, 0)
+            client = self._client
         if client is not None:
             try:
                 await client.disconnect(timeout=timeout)

@@ -337,3 +337,21 @@ async def test_heart_beat_health_follows_the_liveness_rule() -> None:
     clock.advance(2.0)  # beyond 2x + max(10 %, 0.3 s)
     assert session.heartbeat_health() == (False, 22.0)
     await session.shutdown()
+
+
+@pytest.mark.asyncio
+async def test_a_shutdown_before_the_connection_is_up_leaves_nothing_open() -> None:
+    session, factory, _sink = make()
+    session.start()
+    await session.shutdown()  # before the run even began
+    assert session.state is SessionState.CLOSED
+    assert all(not c.connected for c in factory.clients)
+    session.start()
+    await settle()
+    assert factory.client.connected
+    await session.shutdown()
+    session.start()  # a restart, stopped at once: the old client is closed, the new one too
+    await session.shutdown()
+    await settle()
+    assert all(not c.connected for c in factory.clients)
+    assert session.state is SessionState.CLOSED
