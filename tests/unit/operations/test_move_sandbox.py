@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 import pytest
 import pytest_asyncio
 
-from explorer.client import Client
+from explorer.client import Client, ReconnectPolicy, parse_url
 from explorer.operations import (
     DestinationRefused,
     ListedMessage,
@@ -17,11 +17,13 @@ from explorer.operations import (
     MoveResult,
     StopReason,
     UnsupportedOperation,
+    client_factory,
     list_messages,
     move_messages,
 )
 from explorer.operations.connection import ClientFactory
 from explorer.sandbox import SandboxBroker
+from explorer.session import Target
 from tests.support.sandbox import running_sandbox
 
 SRC, DST = "/queue/src", "/queue/dst"
@@ -191,3 +193,17 @@ async def test_what_cannot_work_is_refused_before_anything_is_touched(
         with pytest.raises(UnsupportedOperation, match=words):
             await move_messages(factory(broker), plan)
     assert bodies(broker, SRC) == sent and bodies(broker, DST) == []
+
+
+@pytest.mark.asyncio
+async def test_a_session_target_gives_the_operation_its_own_connection(
+    broker: SandboxBroker,
+) -> None:
+    """The window hands over its profile's Target; the operation connects on its own, and
+    without the session's reconnect policy (a lost connection ends the move)."""
+    target = Target("profile", parse_url(broker.tcp_url), {"reconnect": ReconnectPolicy()})
+    open_client = client_factory(target)
+    assert open_client().reconnect is None
+    fill(broker, 3)
+    result = await move_messages(open_client, MovePlan(SRC, target=DST, idle=0.3))
+    assert result.moved == 3 and bodies(broker, DST) == [b"m0", b"m1", b"m2"]
