@@ -48,7 +48,7 @@ raising (`result.stopped`, `result.error`).
 
 from __future__ import annotations
 
-from explorer.operations.admin import JolokiaAdmin, ManagementAdmin
+from explorer.operations.admin import AdminApis, JolokiaAdmin, ManagementAdmin
 from explorer.operations.connection import ClientFactory, broker_kind, client_factory
 from explorer.operations.errors import (
     ApiFailed,
@@ -60,14 +60,13 @@ from explorer.operations.errors import (
     UnsupportedOperation,
 )
 from explorer.operations.headers import copy_headers, dropped_headers, original_destination
-from explorer.operations.move import (
+from explorer.operations.listing import (
     LISTING_NOTES,
-    AdminApis,
     ListedMessage,
     ListingMethod,
     list_messages,
-    move_messages,
 )
+from explorer.operations.move import move_messages
 from explorer.operations.plan import (
     GUARANTEE,
     Confirmation,

@@ -13,6 +13,7 @@ HTTP failures arrive as `explorer.discovery` errors and leave here as `ApiFailed
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -315,3 +316,11 @@ class ManagementAdmin:
                 unreachable=False,
             )
         return answer
+
+
+@dataclass(frozen=True, slots=True)
+class AdminApis:
+    """The HTTP APIs an operation may use: checks (does the queue exist?) and purges."""
+
+    jolokia: JolokiaAdmin | None = None
+    management: ManagementAdmin | None = None

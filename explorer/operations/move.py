@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from dataclasses import dataclass
-from enum import StrEnum
 
 from explorer.broker.kind import BrokerKind
 from explorer.broker.modes import is_browser_end
@@ -39,7 +37,7 @@ from explorer.client import (
     Subscription,
 )
 from explorer.client.errors import describe_error_frame
-from explorer.operations.admin import JolokiaAdmin, ManagementAdmin
+from explorer.operations.admin import AdminApis
 from explorer.operations.connection import ClientFactory, broker_kind, connected
 from explorer.operations.errors import (
     DestinationRefused,
@@ -66,14 +64,6 @@ from explorer.stomp import Command, Frame
 ProgressCallback = Callable[[MoveResult], None]
 RECEIPT_TIMEOUT = 30.0
 GATHER = 0.02  # after the first message of a batch, wait this long for each next one
-
-
-@dataclass(frozen=True, slots=True)
-class AdminApis:
-    """The HTTP APIs an operation may use: checks (does the queue exist?) and purges."""
-
-    jolokia: JolokiaAdmin | None = None
-    management: ManagementAdmin | None = None
 
 
 def prefetch_headers(broker: BrokerKind, window: int) -> dict[str, str]:
@@ -119,9 +109,7 @@ def subscribe_refusal(error: BrokerError, source: str, selector: str | None) -> 
     return DestinationRefused(source, words)
 
 
-async def check_source(
-    client: Client, plan_source: str, broker: BrokerKind, apis: AdminApis
-) -> str:
+async def check_source(plan_source: str, broker: BrokerKind, apis: AdminApis) -> str:
     """The destination to subscribe to; QueueNotFound when an API says there is none."""
     if broker is BrokerKind.ACTIVEMQ and apis.jolokia is not None:
         await apis.jolokia.require_queue(plan_source)
@@ -144,74 +132,14 @@ async def move_messages(
     """
     async with connected(open_client) as client:
         kind = broker_kind(client, broker)
-        mover = _Mover(client, plan, kind, apis or AdminApis(), progress, stop)
+        mover = Mover(client, plan, kind, apis or AdminApis(), progress, stop)
         sub = await mover.open()
         return await mover.run(sub)
 
 
-@dataclass(frozen=True, slots=True)
-class ListedMessage:
-    """One message a dry run found: what it is and where it would go (None: skipped)."""
+class Mover:
+    """One move (or copy, or dry run) on one connected client; `open`, then `run` or `take`."""
 
-    position: int  # 1, 2, ... in the order the broker gave them
-    message: Message  # as received (headers, body, message id)
-    target: str | None
-
-    @property
-    def redelivered(self) -> bool:
-        return self.message.header("redelivered") == "true"
-
-
-class ListingMethod(StrEnum):
-    """How a dry run looked at the queue (say it: the second one leaves a trace)."""
-
-    BROWSE = "browse"  # ActiveMQ's queue browser: nothing taken, nothing reordered
-    CONSUME_AND_RELEASE = "consume-and-release"  # read without ACK, given back at the end
-
-
-LISTING_NOTES = {
-    ListingMethod.BROWSE: "browsed with the queue browser: nothing was taken or reordered",
-    ListingMethod.CONSUME_AND_RELEASE: (
-        "read without acknowledging and given back at the end: nothing was taken; the "
-        "broker marks them redelivered, and RabbitMQ keeps their order"
-    ),
-}
-
-
-async def list_messages(
-    open_client: ClientFactory,
-    plan: MovePlan,
-    *,
-    broker: BrokerKind | None = None,
-    apis: AdminApis | None = None,
-    on_message: Callable[[ListedMessage], None] | None = None,
-    stop: asyncio.Event | None = None,
-) -> tuple[int, ListingMethod]:
-    """The dry run of `plan`: what would move, and where, with nothing moved. Each message
-    goes to `on_message`; returns how many were listed and how."""
-    async with connected(open_client) as client:
-        kind = broker_kind(client, broker)
-        mover = _Mover(client, plan, kind, apis or AdminApis(), None, stop, dry_run=True)
-        sub = await mover.open()
-        method = ListingMethod.BROWSE if mover.browse else ListingMethod.CONSUME_AND_RELEASE
-        listed = 0
-        while plan.count is None or listed < plan.count:
-            if stop is not None and stop.is_set():
-                break
-            batch, ended = await mover.take(sub, plan.window)
-            for message in batch:
-                if plan.count is not None and listed >= plan.count:
-                    break
-                listed += 1
-                if on_message is not None:
-                    target = await mover.target_for(message)
-                    on_message(ListedMessage(listed, message, target))
-            if ended:
-                break
-        return listed, method
-
-
-class _Mover:
     def __init__(
         self,
         client: Client,
@@ -246,7 +174,7 @@ class _Mover:
                     plan.verb, plan.source, "the source and the target are the same queue"
                 )
             await self.resolver.resolve(plan.target)
-        destination = await check_source(self.client, plan.source, self.broker, self.apis)
+        destination = await check_source(plan.source, self.broker, self.apis)
         headers: dict[str, str] = {}
         if plan.selector:
             headers["selector"] = plan.selector

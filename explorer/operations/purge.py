@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 from explorer.broker.destinations import DestinationKind, kind_of
 from explorer.broker.kind import BrokerKind
+from explorer.operations.admin import AdminApis
 from explorer.operations.errors import ApiMissing, UnsupportedOperation
 from explorer.operations.headers import rabbitmq_queue_name
-from explorer.operations.move import AdminApis
 from explorer.operations.targets import check_selector, require_queue
 
 

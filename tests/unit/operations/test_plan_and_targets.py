@@ -18,8 +18,7 @@ from explorer.operations import (
     confirmation,
     purge_confirmation,
 )
-from explorer.operations.admin import ManagementAdmin, parse_jms_timestamp
-from explorer.operations.move import AdminApis
+from explorer.operations.admin import AdminApis, ManagementAdmin, parse_jms_timestamp
 from explorer.operations.purge import PurgeResult, check_purge
 from explorer.operations.targets import TargetResolver, check_selector, require_queue
 
