@@ -185,7 +185,7 @@ def test_rate_over_a_sliding_window_with_a_fake_clock() -> None:
 def test_rate_of_a_node_never_seen_is_zero() -> None:
     tree = DestinationTree()
     node = tree.upsert("/queue/a", "advisory")
-    assert tree.rate(node) == 0.0
+    assert node is not None and tree.rate(node) == 0.0
 
 
 def test_invalid_rate_window() -> None:
@@ -199,6 +199,7 @@ def test_invalid_rate_window() -> None:
 def test_upsert_sets_only_the_counts_given() -> None:
     tree = DestinationTree()
     node = tree.upsert("/queue/a", "management", depth=5, consumers=1)
+    assert node is not None
     tree.upsert("/queue/a", "management", depth=7)
     info = node.sources["management"]
     assert (info.depth, info.consumers, info.enqueued, info.dequeued) == (7, 1, None, None)
@@ -220,6 +221,7 @@ def test_upsert_validates_source_and_count_names() -> None:
 def test_mark_gone_marks_and_upsert_or_traffic_revives() -> None:
     tree = DestinationTree()
     node = tree.upsert("/queue/a", "advisory")
+    assert node is not None
     tree.upsert("/queue/a", "management", depth=0)
     assert tree.mark_gone("/queue/a", "advisory")
     assert not node.gone  # management still lists it
