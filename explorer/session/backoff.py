@@ -43,17 +43,26 @@ class FlapBackoff:
         self.stable_after = stable_after
         self._rng = rng or random.Random()
         self._connected_at: float | None = None
+        self._lost_at: float | None = None
         self.flaps = 0  # losses in a row, each soon after connecting
 
     def connected(self) -> None:
         self._connected_at = self._clock.monotonic()
 
     def delays(self) -> Iterator[float]:
-        """One series per loss (the client asks at each); starts later after each flap."""
-        if self._connected_at is not None:
-            up_for = self._clock.monotonic() - self._connected_at
-            self.flaps = self.flaps + 1 if up_for < self.stable_after else 0
-            self._connected_at = None
+        """One series per loss (the client asks at each); starts later after each flap.
+
+        How long the connection was up is known from `connected()`; when the loss comes
+        before the session saw CONNECTED, the time since the previous loss bounds it."""
+        now = self._clock.monotonic()
+        since_loss = now - self._lost_at if self._lost_at is not None else float("inf")
+        connected_at = self._connected_at
+        if connected_at is not None and (self._lost_at is None or connected_at >= self._lost_at):
+            up_for = now - connected_at
+        else:
+            up_for = since_loss
+        self.flaps = self.flaps + 1 if up_for < self.stable_after else 0
+        self._lost_at = now
         return self._series(self.flaps)
 
     def _series(self, flaps: int) -> Iterator[float]:

@@ -42,6 +42,20 @@ def test_connections_that_drop_at_once_back_off_further_each_time() -> None:
     assert first_delays(backoff, 1) == [1.0]
 
 
+def test_quick_losses_count_even_before_connected_is_seen() -> None:
+    """The client may lose the connection before the session has seen CONNECTED: the time
+    since the previous loss then says the connection cannot have been up for long."""
+    clock = FakeClock()
+    backoff = FlapBackoff(clock, initial_delay=1.0, jitter=0.0)
+    starts = []
+    for _ in range(3):
+        starts.append(first_delays(backoff, 1)[0])
+        clock.advance(2.0)
+    assert starts == [1.0, 2.0, 4.0]
+    clock.advance(30.0)
+    assert first_delays(backoff, 1) == [1.0]
+
+
 def test_jitter_stays_within_its_fraction() -> None:
     backoff = FlapBackoff(FakeClock(), initial_delay=10.0, jitter=0.2, rng=random.Random(7))
     first = next(backoff.delays())
