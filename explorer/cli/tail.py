@@ -170,7 +170,7 @@ async def _tail(args: argparse.Namespace, target: Target, out: BinaryIO) -> int:
     connection = getattr(args, "profile", None) or target.endpoint.url()
     recorder = await _open_recorder(args.record, connection) if args.record else None
     printer = _Printer(raw=args.format == "raw", recorder=recorder)
-    session = ConnectionSession(target, printer, wire_records=printer.raw)
+    session = ConnectionSession(target, printer, wire_records=printer.raw or recorder is not None)
     try:
         await session.connect()
     except BaseException:
