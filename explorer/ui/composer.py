@@ -1,89 +1,76 @@
-"""The frame composer: command, destination, headers, body, receipt, burst, history.
+"""The frame composer: command, destination(s), headers, body (typed or from a file), receipt,
+burst, history (kept across restarts, see `composer_history`).
 
-It only builds a `ComposeRequest` and emits `send_requested`; the session controller of the
-current connection sends it and reports back through `show_result`.
+It only builds requests: `send_requested(ComposeRequest)` for one destination,
+`send_all_requested(list)` for the destination list (one SEND each); `ComposerLink` sends
+them through the current tab's session and reports back (`show_result`,
+`show_destination_result`). `composerTarget` beside Send names that connection; results are
+cleared when the connection or the body changes, so they never describe another frame.
 """
 
 from __future__ import annotations
 
-import json
+from dataclasses import replace
 
 from PySide6.QtCore import (
     QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
     QSignalBlocker,
-    QStringListModel,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableWidget,
-    QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from explorer.broker.kind import BrokerKind
 from explorer.session import compose
 from explorer.session.compose import ComposeRequest
 from explorer.ui.banner import sentence_case
 from explorer.ui.body_format import NUL_MARK
+from explorer.ui.composer_body import ComposerBody
+from explorer.ui.composer_check import check_body, composite_note, destination_problem
+from explorer.ui.composer_destinations import DestinationField
+from explorer.ui.composer_headers import HeaderEditor
+from explorer.ui.composer_history import HISTORY_SIZE, ComposerHistory
 from explorer.ui.highlighter import BodyHighlighter
 from explorer.ui.icons import icon
 from explorer.ui.message_detail import monospace_font
 from explorer.ui.theme import is_dark
 
-HISTORY_SIZE = 50
+__all__ = ["HISTORY_SIZE", "Composer"]
 _NO_DESTINATION = {"BEGIN", "COMMIT", "ABORT", "ACK", "NACK"}
 _RAW_TEMPLATE = "SEND\ndestination:/queue/test\ncontent-type:text/plain\n\nhello" + NUL_MARK
 
 
-class _HeaderNameDelegate(QStyledItemDelegate):
-    """Header-name cells edit with completion from the well-known STOMP headers."""
-
-    def createEditor(
-        self,
-        parent: QWidget,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> QWidget:
-        editor = QLineEdit(parent)
-        if index.column() == 0:
-            completer = QCompleter(list(compose.WELL_KNOWN_HEADERS), editor)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            editor.setCompleter(completer)
-        return editor
-
-
 class Composer(QWidget):
-    """Builds frames to send. `send_requested(ComposeRequest)` fires on Send / Ctrl+Enter."""
+    """Builds frames to send. `send_requested(ComposeRequest)` fires on Send / Ctrl+Enter
+    (one destination), `send_all_requested(list[ComposeRequest])` for the destination list."""
 
     send_requested = Signal(object)
+    send_all_requested = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, history: ComposerHistory | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("composer")
-        self._history: list[ComposeRequest] = []
+        self._store = history if history is not None else ComposerHistory()
         self._connected = False
+        self._broker: BrokerKind | None = None
         self._last_command = "SEND"
         self._form_body: str | None = None  # the form's body while RAW mode shows a frame
 
@@ -95,15 +82,9 @@ class Composer(QWidget):
         )
         self.command.currentTextChanged.connect(self._command_changed)
 
-        self.destination = QLineEdit()
-        self.destination.setObjectName("composerDestination")
-        self.destination.setPlaceholderText(self.tr("/queue/name or /topic/name"))
-        self.destination.setToolTip(self.tr("Destination (completes from the destination tree)"))
-        self._destinations = QStringListModel(self)
-        completer = QCompleter(self._destinations, self.destination)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.destination.setCompleter(completer)
+        self.destinations = DestinationField()
+        self.destinations.changed.connect(self._schedule_validation)
+        self.destination = self.destinations.line
 
         self.content_type = QComboBox()
         self.content_type.setObjectName("composerContentType")
@@ -136,6 +117,10 @@ class Composer(QWidget):
         self.history_button.setMenu(self._history_menu)
         self._rebuild_history_menu()
 
+        self.target = QLabel()
+        self.target.setObjectName("composerTarget")
+        self.target.setProperty("hint", True)
+
         self.send_button = QPushButton(icon("send"), self.tr("Send"))
         self.send_button.setObjectName("sendButton")
         self.send_button.setToolTip(self.tr("Send the frame (Ctrl+Enter)"))
@@ -143,54 +128,25 @@ class Composer(QWidget):
         self.send_button.clicked.connect(self.request_send)
 
         top = QHBoxLayout()
-        top.addWidget(self.command)
-        top.addWidget(self.destination, 3)
-        top.addWidget(self.content_type, 1)
-        top.addWidget(self.receipt)
-        top.addWidget(self.burst)
-        top.addWidget(self.history_button)
-        top.addWidget(self.send_button)
+        top.addWidget(self.command, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.destinations, 3)
+        top.addWidget(self.content_type, 1, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.receipt, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.burst, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.target, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        self.headers = QTableWidget(0, 2)
-        self.headers.setObjectName("composerHeaders")
-        self.headers.setHorizontalHeaderLabels([self.tr("Header"), self.tr("Value")])
-        self.headers.horizontalHeader().setStretchLastSection(True)
-        self.headers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.headers.horizontalHeader().resizeSection(0, 140)
-        self.headers.verticalHeader().hide()
-        self.headers.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.headers.setItemDelegate(_HeaderNameDelegate(self.headers))
-        self.headers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.headers.setToolTip(self.tr("Extra headers; names complete from well-known ones"))
-        add = QToolButton()
-        add.setObjectName("composerAddHeader")
-        add.setIcon(icon("add"))
-        add.setToolTip(self.tr("Add a header"))
-        add.clicked.connect(lambda: self.add_header("", ""))
-        remove = QToolButton()
-        remove.setObjectName("composerRemoveHeader")
-        remove.setIcon(icon("remove"))
-        remove.setToolTip(self.tr("Remove the selected headers"))
-        remove.clicked.connect(self._remove_selected_headers)
-        header_buttons = QHBoxLayout()
-        header_buttons.addWidget(QLabel(self.tr("Headers")))
-        header_buttons.addStretch(1)
-        header_buttons.addWidget(add)
-        header_buttons.addWidget(remove)
-        header_box = QWidget()
-        header_layout = QVBoxLayout(header_box)
-        header_layout.setContentsMargins(0, 0, 0, 0)
-        header_layout.addLayout(header_buttons)
-        header_layout.addWidget(self.headers)
-        self.header_box = header_box
+        self.header_box = HeaderEditor()
+        self.headers = self.header_box.table
 
-        self.body = QPlainTextEdit()
-        self.body.setObjectName("composerBody")
+        self.body_area = ComposerBody()
+        self.body_area.changed.connect(self._body_changed)
+        self.body = self.body_area.edit
         self.body.setFont(monospace_font())
         self.body.setPlaceholderText(self.tr("Body (text or JSON; {{n}} is the copy number)"))
         self.body.setToolTip(self.tr("Body of the frame; in RAW mode, the whole frame"))
         self._highlighter = BodyHighlighter(self.body.document(), is_dark())
-        self.body.textChanged.connect(self._schedule_validation)
         self.validation = QLabel()
         self.validation.setObjectName("composerValidation")
         self.insert_nul = QToolButton()
@@ -202,20 +158,27 @@ class Composer(QWidget):
         self.result = QLabel()
         self.result.setObjectName("composerResult")
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.setWordWrap(True)
+        self.results = QListWidget()
+        self.results.setObjectName("composerResults")
+        self.results.setToolTip(self.tr("One result per destination"))
+        self.results.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 8)
+        self.results.hide()
         status = QHBoxLayout()
-        status.addWidget(self.validation)
+        status.addWidget(self.body_area.file_button)
+        status.addWidget(self.validation, 1)
         status.addWidget(self.insert_nul)
-        status.addStretch(1)
-        status.addWidget(self.result)
+        status.addWidget(self.result, 1, Qt.AlignmentFlag.AlignRight)
         body_box = QWidget()
         body_layout = QVBoxLayout(body_box)
         body_layout.setContentsMargins(0, 0, 0, 0)
-        body_layout.addWidget(self.body, 1)
+        body_layout.addWidget(self.body_area, 1)
         body_layout.addLayout(status)
+        body_layout.addWidget(self.results)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("composerSplitter")
-        self.splitter.addWidget(header_box)
+        self.splitter.addWidget(self.header_box)
         self.splitter.addWidget(body_box)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 2)
@@ -234,6 +197,8 @@ class Composer(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.request_send)
         self.set_connected(False)
+        self.set_target(None)
+        self._rebuild_history_menu()
 
     # -- public API ------------------------------------------------------------------------
 
@@ -245,31 +210,34 @@ class Composer(QWidget):
         else:
             self.send_button.setToolTip(self.tr("Send the frame (Ctrl+Enter)"))
 
+    def set_target(self, name: str | None, broker: BrokerKind | None = None) -> None:
+        """Name the connection Send goes to (None: no tab); results of another one go."""
+        text = self.tr("→ {name}").format(name=name) if name else self.tr("→ no connection")
+        changed = text != self.target.text()
+        self.target.setText(text)
+        self.target.setToolTip(
+            self.tr("Send goes to the connection of the current tab: {name}").format(name=name)
+            if name
+            else self.tr("Open a connection tab to send")
+        )
+        self._broker = broker
+        if changed:
+            self.clear_results()
+
     def set_destinations(self, destinations: list[str]) -> None:
         """Completion candidates for the destination field (the tree's destinations)."""
-        if destinations != self._destinations.stringList():
-            self._destinations.setStringList(destinations)
+        self.destinations.set_completions(destinations)
 
     def set_destination(self, destination: str) -> None:
         if self.command.currentText() == compose.RAW:
             self.command.setCurrentText("SEND")
-        self.destination.setText(destination)
+        self.destinations.set_destination(destination)
 
     def add_header(self, name: str, value: str) -> None:
-        row = self.headers.rowCount()
-        self.headers.insertRow(row)
-        self.headers.setItem(row, 0, QTableWidgetItem(name))
-        self.headers.setItem(row, 1, QTableWidgetItem(value))
+        self.header_box.add_header(name, value)
 
     def header_rows(self) -> list[tuple[str, str]]:
-        rows = []
-        for row in range(self.headers.rowCount()):
-            name_item, value_item = self.headers.item(row, 0), self.headers.item(row, 1)
-            name = name_item.text().strip() if name_item else ""
-            value = value_item.text() if value_item else ""
-            if name:
-                rows.append((name, value))
-        return rows
+        return self.header_box.header_rows()
 
     def build_request(self) -> ComposeRequest:
         """The frame as the form describes it now."""
@@ -287,27 +255,61 @@ class Composer(QWidget):
         if ctype and command == "SEND" and all(k != "content-type" for k, _ in extra):
             headers.append(("content-type", ctype))
         headers.extend(extra)
-        body = self.body.toPlainText().encode("utf-8") if command == "SEND" else b""
+        body_file = self.body_area.body_file() if command == "SEND" else None
+        body = b""
+        if command == "SEND" and body_file is None:
+            body = self.body.toPlainText().encode("utf-8")
         return ComposeRequest(
             command=command,
             headers=tuple(headers),
             body=body,
             receipt=self.receipt.isChecked(),
             count=count,
+            body_file=body_file,
         )
 
+    def build_requests(self) -> list[ComposeRequest]:
+        """One request per destination of the list (the single request otherwise)."""
+        request = self.build_request()
+        targets = self.destinations.destinations()
+        if request.raw is not None or len(targets) < 2:
+            return [request]
+        rest = tuple(h for h in request.headers if h[0] != "destination")
+        return [replace(request, headers=(("destination", d), *rest)) for d in targets]
+
     def request_send(self) -> None:
+        self.clear_results()
         if not self._connected:
             self.show_result(self.tr("Not connected: connect a profile first."), ok=False)
             return
-        request = self.build_request()
-        problem = self._problem(request)
+        requests = self.build_requests()
+        problem = self._problem(requests)
         if problem:
             self.show_result(problem, ok=False)
             return
-        self._remember(request)
+        self._remember(requests[0] if len(requests) == 1 else self.build_request())
         self.show_result(self.tr("Sending…"), ok=True)
-        self.send_requested.emit(request)
+        if len(requests) == 1:
+            self.send_requested.emit(requests[0])
+        else:
+            self.results.show()
+            self.send_all_requested.emit(requests)
+
+    def clear_results(self) -> None:
+        """Forget the result line and the per-destination results (they describe a frame or
+        a connection that is no longer the one shown)."""
+        self.result.setText("")
+        self.results.clear()
+        self.results.hide()
+
+    def show_destination_result(self, destination: str, text: str, ok: bool | None) -> None:
+        """One line of the per-destination results: ✓ sent, ✗ refused, • unconfirmed."""
+        mark = {True: "✓", False: "✗", None: "•"}[ok]
+        item = QListWidgetItem(f"{mark} {destination} — {sentence_case(text)}")
+        item.setData(Qt.ItemDataRole.UserRole, ok)
+        item.setToolTip(text)
+        self.results.addItem(item)
+        self.results.show()
 
     def show_result(self, text: str, ok: bool | None = True) -> None:
         """Green for done, red for failed, neutral (None) for sent but unconfirmed."""
@@ -323,7 +325,7 @@ class Composer(QWidget):
             self.body.setPlainText(compose.bytes_to_raw_text(request.raw))
             return
         self.command.setCurrentText(request.command)
-        self.destination.setText(request.destination or "")
+        self.destinations.set_destination(request.destination or "")
         self.headers.setRowCount(0)
         ctype = ""
         for name, value in request.headers:
@@ -334,12 +336,16 @@ class Composer(QWidget):
                 continue
             self.add_header(name, value)
         self.content_type.setCurrentText(ctype)
+        self.body_area.set_body_file(None)
         self.body.setPlainText(request.body.decode("utf-8", errors="replace"))
+        if request.body_file is not None:
+            self.body_area.set_body_file(request.body_file)
         self.receipt.setChecked(request.receipt)
         self.burst.setValue(request.count)
 
     def history(self) -> list[ComposeRequest]:
-        return list(self._history)
+        """The frames sent before, newest first (as remembered: without secrets)."""
+        return self._store.requests()
 
     # -- internals -------------------------------------------------------------------------
 
@@ -349,42 +355,45 @@ class Composer(QWidget):
             self._highlighter.set_dark(is_dark())
         super().changeEvent(event)
 
-    def _problem(self, request: ComposeRequest) -> str | None:
-        if request.raw is not None:
+    def _problem(self, requests: list[ComposeRequest]) -> str | None:
+        first = requests[0]
+        if first.raw is not None:
             return None
-        if request.command in ("SEND", "SUBSCRIBE", "UNSUBSCRIBE") and not request.destination:
+        if first.command in ("SEND", "SUBSCRIBE", "UNSUBSCRIBE") and not first.destination:
             return self.tr("Enter a destination, for example /queue/test.")
+        if first.command == "SEND":
+            return destination_problem([r.destination or "" for r in requests], self._broker)
         return None
 
     def _remember(self, request: ComposeRequest) -> None:
-        if self._history and self._history[0] == request:
-            return
-        self._history.insert(0, request)
-        del self._history[HISTORY_SIZE:]
+        self._store.remember(request)
         self._rebuild_history_menu()
 
     def _rebuild_history_menu(self) -> None:
         self._history_menu.clear()
-        if not self._history:
+        items = self._store.items
+        if not items:
             action = self._history_menu.addAction(self.tr("Nothing sent yet"))
             action.setEnabled(False)
             return
-        for request in self._history:
-            label = request.label()
+        for item in items:
+            label = item.request.label()
+            if item.omitted_body:
+                label += " " + self.tr("(body of {size} not kept)").format(
+                    size=f"{item.omitted_body:,} B"
+                )
             action = self._history_menu.addAction(label if len(label) < 80 else label[:79] + "…")
-            action.triggered.connect(lambda _c=False, r=request: self.load_request(r))
-
-    def _remove_selected_headers(self) -> None:
-        rows = sorted({i.row() for i in self.headers.selectedIndexes()}, reverse=True)
-        for row in rows:
-            self.headers.removeRow(row)
+            action.triggered.connect(lambda _c=False, r=item.request: self.load_request(r))
 
     def _command_changed(self, command: str) -> None:
         raw = command == compose.RAW
         was_raw = self._last_command == compose.RAW
-        for widget in (self.destination, self.content_type, self.receipt, self.headers):
+        for widget in (self.destinations, self.content_type, self.receipt, self.headers):
             widget.setEnabled(not raw)
-        self.destination.setEnabled(not raw and command not in _NO_DESTINATION)
+        self.destinations.setEnabled(not raw and command not in _NO_DESTINATION)
+        self.body_area.file_button.setEnabled(command == "SEND")
+        if command != "SEND" and self.body_area.is_file():
+            self.body_area.set_body_file(None)
         # RAW mode types the headers into the frame itself: the table would only mislead.
         self.header_box.setVisible(not raw)
         self.insert_nul.setVisible(raw)
@@ -417,34 +426,39 @@ class Composer(QWidget):
         body = self._form_body or ""
         return "\n".join(lines) + "\n\n" + body + NUL_MARK
 
+    def _body_changed(self) -> None:
+        self.clear_results()
+        self._schedule_validation()
+
     def _schedule_validation(self) -> None:
         self._validate_timer.start()
 
     def validate(self) -> bool | None:
-        """Check the body as JSON when it looks like JSON; None when there is nothing to check."""
+        """Check the body (after templates, with the one engine) as JSON when it looks like
+        JSON, and the destinations against the broker; None when there is nothing to check."""
         self._validate_timer.stop()
-        text = self.body.toPlainText()
         command = self.command.currentText()
-        ctype = self.content_type.currentText().lower()
-        looks_json = "json" in ctype or text.lstrip()[:1] in ("{", "[")
-        if command != "SEND" or not text.strip() or not looks_json:
-            self.validation.setText("")
-            return None
-        sample = text.replace(compose.TEMPLATE_N, "1").replace("{{uuid}}", "0")
-        try:
-            json.loads(sample)
-        except json.JSONDecodeError as exc:
-            self.validation.setText(
-                self.tr("JSON error at line {line}, column {column}: {message}").format(
-                    line=exc.lineno, column=exc.colno, message=exc.msg
-                )
-            )
-            self.validation.setProperty("valid", "false")
-            ok = False
-        else:
-            self.validation.setText(self.tr("Valid JSON"))
-            self.validation.setProperty("valid", "true")
-            ok = True
+        targets = self.destinations.destinations()
+        problem = destination_problem(targets, self._broker) if command == "SEND" else None
+        if problem is not None:
+            return self._say(False, problem)
+        if command != "SEND" or self.body_area.is_file():
+            note = composite_note(targets[0], self._broker) if len(targets) == 1 else None
+            return self._say(None, note or "")
+        destination = targets[0] if targets else ""
+        ok, words = check_body(
+            self.body.toPlainText(),
+            self.content_type.currentText(),
+            self.header_rows(),
+            destination,
+        )
+        if ok is None and len(targets) == 1:
+            words = composite_note(destination, self._broker) or ""
+        return self._say(ok, words)
+
+    def _say(self, ok: bool | None, words: str) -> bool | None:
+        self.validation.setText(words)
+        self.validation.setProperty("valid", {True: "true", False: "false", None: "hint"}[ok])
         self.validation.style().unpolish(self.validation)
         self.validation.style().polish(self.validation)
         return ok

@@ -33,8 +33,10 @@ from explorer.session import (
     SubscribeFailed,
     SubscriptionRefused,
 )
+from explorer.session.errors import BodyFileUnreadable, CompositeRefused
 from explorer.templates import TemplateError
 from explorer.ui import discovery_text
+from explorer.ui.composer_check import composite_text
 from explorer.ui.messages import describe_client_error
 
 CONTEXT = "SessionController"
@@ -123,6 +125,12 @@ def session_error(error: SessionError) -> str:
         case CommandRefused(command=command, broker_message=message, broker_detail=detail):
             return tr("The broker refused the {command}: {error}").format(
                 command=command, error=broker_error(message, detail)
+            )
+        case CompositeRefused():
+            return composite_text(error)
+        case BodyFileUnreadable(path=path, reason=reason):
+            return tr("The body file {path} cannot be read ({reason}): choose it again.").format(
+                path=path, reason=reason
             )
         case BrowseTimeout(destination=destination, seconds=seconds):
             return tr("The browse of {destination} did not end within {seconds:g} s.").format(
