@@ -192,7 +192,7 @@ def open_phase(path: Path) -> None:
 SEARCHES = [
     ("JSON field", "$.user.id == 1001"),
     ("JSON field, range", "$.order.amount > 1490"),
-    ("JSON deep (Python)", "$..id == 1001"),
+    ("JSON descendants", "$..id == 1001"),
     ("header number", "priority > 8"),
     ("header text", 'content-type = "application/json" and priority = 3'),
     ("destination wildcard", "destination=/topic/orders.*"),
