@@ -72,7 +72,18 @@ class Message:
             elif key == "ack" and ack_id is None:
                 ack_id = value
         matched = known is None or (subscription is not None and subscription in known)
-        return cls(frame, destination, subscription, message_id, ack_id, matched)
+        if cls is not Message:
+            return cls(frame, destination, subscription, message_id, ack_id, matched)
+        # The client's hot path: one Message per MESSAGE. Storing through the slots skips the
+        # generated __init__'s object.__setattr__ per field (test_events keeps them in step).
+        message = _new(Message)
+        _set_frame(message, frame)
+        _set_destination(message, destination)
+        _set_subscription(message, subscription)
+        _set_message_id(message, message_id)
+        _set_ack_id(message, ack_id)
+        _set_matched(message, matched)
+        return message
 
     @property
     def body(self) -> bytes:
@@ -88,6 +99,15 @@ class Message:
     def text(self, errors: str = "strict") -> str:
         """The body as UTF-8 text (STOMP's default charset)."""
         return self.frame.body.decode("utf-8", errors)
+
+
+_new = object.__new__
+_set_frame = Message.__dict__["frame"].__set__
+_set_destination = Message.__dict__["destination"].__set__
+_set_subscription = Message.__dict__["subscription"].__set__
+_set_message_id = Message.__dict__["message_id"].__set__
+_set_ack_id = Message.__dict__["ack_id"].__set__
+_set_matched = Message.__dict__["matched"].__set__
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,8 +132,10 @@ class ItemBuffer(Generic[T]):
                 self._valve.fill(self)
         items.append(item)
         waiter = self._waiter
-        if waiter is not None and not waiter.done():
-            waiter.set_result(None)
+        if waiter is not None:
+            self._waiter = None  # woken once: the rest of this burst needs no call
+            if not waiter.done():
+                waiter.set_result(None)
 
     def _make_room(self, item: T) -> bool:
         """Drop the oldest item; False to drop `item` instead."""

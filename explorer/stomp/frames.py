@@ -122,6 +122,33 @@ class Frame(_IndexSlot):
         return index.get(name, default)
 
 
+_new = object.__new__
+_set_command = Frame.__dict__["command"].__set__
+_set_headers = Frame.__dict__["headers"].__set__
+_set_body = Frame.__dict__["body"].__set__
+_set_raw = Frame.__dict__["raw"].__set__
+_set_violations = Frame.__dict__["violations"].__set__
+
+
+def make_frame(
+    command: str,
+    headers: tuple[tuple[str, str], ...],
+    body: bytes,
+    raw: bytes | None = None,
+    violations: tuple[Violation, ...] = (),
+) -> Frame:
+    """`Frame(command, headers, body, raw, violations)`, built without the generated
+    `__init__`'s five `object.__setattr__` calls (half the cost of a frame): the parser makes
+    one per frame on its hot path. tests/unit/stomp/test_frames.py keeps the two in step."""
+    frame = _new(Frame)
+    _set_command(frame, command)
+    _set_headers(frame, headers)
+    _set_body(frame, body)
+    _set_raw(frame, raw)
+    _set_violations(frame, violations)
+    return frame
+
+
 class Heartbeat:
     """The type of `HEARTBEAT`, the one value the parser emits for an EOL between frames."""
 

@@ -41,6 +41,7 @@ from .frames import (
     Frame,
     Heartbeat,
     Version,
+    make_frame,
 )
 from .head import UnreadableHead, first_header, read_head
 from .violations import Rule, Strictness, Violation
@@ -394,11 +395,11 @@ class FrameParser:
                 found = [*(found or ()), (Rule.BODY_NOT_ALLOWED, detail)]
             raw = bytes(buf[start:pos]) if keep_raw else None
             if found is None:
-                append(Frame(command, headers, body, raw))
+                append(make_frame(command, headers, body, raw))
             else:
                 offset = self._offset + start
                 violations = tuple(Violation(rule, offset, text) for rule, text in found)
-                append(Frame(command, headers, body, raw, violations))
+                append(make_frame(command, headers, body, raw, violations))
             start = nul = -1
 
     def _save_body(
