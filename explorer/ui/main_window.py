@@ -38,12 +38,13 @@ from explorer.ui.config import WindowSettings
 from explorer.ui.connection_view import ConnectionView
 from explorer.ui.credentials import Credentials
 from explorer.ui.icons import icon
-from explorer.ui.library_pane import LibraryPane
 from explorer.ui.inspector import Inspector
+from explorer.ui.library_pane import LibraryPane
 from explorer.ui.message_detail import MessageDetail
 from explorer.ui.opener import ConnectionOpener
 from explorer.ui.profile_list import ProfileListWidget
 from explorer.ui.sandbox_runner import SandboxRunner
+from explorer.ui.scenario_pane import ScenarioPane
 from explorer.ui.session import SessionController
 from explorer.ui.status import ConnectionStatus
 from explorer.ui.tabs import ConnectionTabs
@@ -171,6 +172,16 @@ class MainWindow(QMainWindow):
         )
         self.tabifyDockWidget(self.detail_dock, self.library_dock)
         self.detail_dock.raise_()
+        # -- and scenarios (run and record on the current connection)
+        self.scenarios = ScenarioPane(self.library.store, self.runner)
+        self.scenarios_dock = self._dock(
+            "scenarioRunnerDock",
+            self.tr("Scenarios"),
+            self.scenarios,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        self.tabifyDockWidget(self.composer_dock, self.scenarios_dock)
+        self.composer_dock.raise_()
 
         # -- status bar --------------------------------------------------------------------
         status = QStatusBar()
@@ -298,6 +309,7 @@ class MainWindow(QMainWindow):
         for dock in (self.profiles_dock, self.detail_dock, self.composer_dock):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addAction(self.library_dock.toggleViewAction())
+        view_menu.addAction(self.scenarios_dock.toggleViewAction())
         for dock in self.inspector.docks:
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
@@ -361,6 +373,7 @@ class MainWindow(QMainWindow):
         self.disconnect_action.setEnabled(active)
         self.composer.set_connected(session is not None and session.is_connected)
         self.library.set_session(session)
+        self.scenarios.set_session(session)
         self._refresh_status()
 
     def _refresh_status(self) -> None:
@@ -478,6 +491,10 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.detail_dock, self.library_dock)
         self.library_dock.show()
         self.detail_dock.raise_()
+        self.scenarios_dock.setFloating(False)
+        self.tabifyDockWidget(self.composer_dock, self.scenarios_dock)
+        self.scenarios_dock.show()
+        self.composer_dock.raise_()
         self._default_dock_sizes()
 
     def _default_dock_sizes(self) -> None:
