@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QByteArray, QFile, QIODevice, QMimeData, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -51,15 +51,16 @@ def file_preview(path: Path) -> tuple[int, str]:
 class BodyEdit(QPlainTextEdit):
     """A text editor that hands a large paste over instead of inserting it."""
 
-    large_paste = Signal(object)  # the pasted text as UTF-8 bytes
+    large_paste = Signal(object)  # the pasted text as UTF-8 (a QByteArray, not copied)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        """Override: a paste over PASTE_LIMIT becomes an offer (its size is known without
-        converting the text to a Python string)."""
+        """Override: a paste over PASTE_LIMIT becomes an offer. The text stays in Qt's
+        UTF-8 buffer (never a Python string, never copied here): the worker that saves it
+        copies it."""
         if source.hasText():
             data = source.data("text/plain")
             if data.size() > PASTE_LIMIT:
-                self.large_paste.emit(data.data())
+                self.large_paste.emit(data)
                 return
         super().insertFromMimeData(source)
 
@@ -74,7 +75,7 @@ class ComposerBody(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._file: Path | None = None
-        self._pasted: bytes | None = None
+        self._pasted: QByteArray | None = None
         self.edit = BodyEdit()
         self.edit.setObjectName("composerBody")
         self.edit.textChanged.connect(self.changed)
@@ -190,13 +191,13 @@ class ComposerBody(QWidget):
 
     # -- the large-paste offer -----------------------------------------------------------------
 
-    def _offer(self, data: bytes) -> None:
+    def _offer(self, data: QByteArray) -> None:
         self._pasted = data
         self._show_offer(
             self.tr(
                 "The pasted text is {size}: typed in, it would freeze the window. Send it "
                 "from a file instead."
-            ).format(size=body_format.human_size(len(data))),
+            ).format(size=body_format.human_size(data.size())),
             save=True,
         )
 
@@ -224,11 +225,16 @@ class ComposerBody(QWidget):
         self.offer_save.setEnabled(False)
 
         def write() -> None:
-            try:
-                Path(path).write_bytes(data)
-            except OSError as exc:
+            # QFile writes Qt's buffer as it is, without the Python bytes copy that would
+            # hold the interpreter lock (and the window) for tens of milliseconds.
+            file = QFile(path)
+            mode = QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Truncate
+            written = file.write(data) if file.open(mode) else -1
+            error = file.errorString()
+            file.close()
+            if written != data.size():
                 self.failed.emit(
-                    self.tr("Could not write {path}: {error}").format(path=path, error=exc.strerror)
+                    self.tr("Could not write {path}: {error}").format(path=path, error=error)
                 )
                 return
             self.saved.emit(path)
