@@ -16,8 +16,11 @@ A move takes messages off the source, so it needs `--yes` (without: exit 2, noth
 touched); `--copy` and `--dry-run` do not.
 
 `--selector` is a JMS selector the broker evaluates (ActiveMQ); RabbitMQ has none and says
-so. `--jolokia URL` / `--management URL` let the move check that queues exist (RabbitMQ: a
-target that exists is then addressed without being declared again).
+so. `--where` is our own filter (the search syntax of the window's log, docs/captures.md),
+on any broker: every message is read, the matching ones moved, the others held and given
+back at the end (marked redelivered). `--jolokia URL` / `--management URL` let the move
+check that queues exist (RabbitMQ: a target that exists is then addressed without being
+declared again).
 
 Exit status: 0 done; 1 the broker refused a destination (the move stopped there; what was
 moved stays moved); 2 usage (no --yes, a topic, a selector on RabbitMQ, an unknown queue);
@@ -70,6 +73,13 @@ def register(subparsers: Any) -> None:
         metavar="EXPR",
         help="only messages matching this JMS selector, evaluated by the broker "
         "(ActiveMQ), e.g. \"region = 'eu' AND priority > 4\"",
+    )
+    parser.add_argument(
+        "--where",
+        metavar="EXPR",
+        help="only messages matching this filter, evaluated here on every message read "
+        "(any broker; the search syntax: 'priority>5', '$.region == \"eu\"', 'error'); "
+        "the others stay on SOURCE, marked redelivered",
     )
     parser.add_argument("--count", metavar="N", type=_count, help="at most N messages")
     parser.add_argument(
@@ -238,6 +248,7 @@ def handle(args: argparse.Namespace) -> int:
         count=args.count,
         idle=args.idle,
         window=args.window,
+        where=args.where,
     )
     apis = admin_apis(args, connection.options)
     kind = configured_broker(args)
@@ -245,7 +256,7 @@ def handle(args: argparse.Namespace) -> int:
         return run_operation(_dry_run(connection.client, plan, apis, kind))
     result = run_operation(_move(connection.client, plan, apis, kind, args.progress))
     print(result.summary(plan), flush=True)
-    return _exit_for(result)
+    return exit_for(result)
 
 
 async def _move(
@@ -295,7 +306,7 @@ def _print_listed(item: ListedMessage) -> None:
     )
 
 
-def _exit_for(result: MoveResult) -> int:
+def exit_for(result: MoveResult) -> int:
     from explorer.cli.connection_args import client_error
     from explorer.client import ClientError
     from explorer.operations import OperationError, StopReason

@@ -14,6 +14,10 @@ RabbitMQ: the management API's `DELETE /api/queues/{vhost}/{name}/contents`
 broker kind comes from `--broker`, else from which API is given (Jolokia: ActiveMQ,
 management: RabbitMQ), else from a STOMP connection to URL.
 
+`--where EXPR` needs no admin API and works on any broker: every message is read over
+STOMP, the ones our filter matches are acknowledged (deleted), the others stay (given back
+at the end, marked redelivered). The line names how many were removed.
+
 Without `--yes`: exit 2 and nothing touched. Exit status: 0 purged; 1 the API refused the
 operation; 2 usage (no --yes, a topic, a selector on RabbitMQ, an unknown queue, no API
 given); 3 the STOMP connection or the API could not be reached or refused the login.
@@ -26,7 +30,13 @@ from typing import TYPE_CHECKING, Any
 
 from explorer.cli.connection_args import add_connection_arguments, resolve_connection
 from explorer.cli.errors import CliError, ExitCode
-from explorer.cli.move import add_admin_arguments, admin_apis, configured_broker, run_operation
+from explorer.cli.move import (
+    add_admin_arguments,
+    admin_apis,
+    configured_broker,
+    exit_for,
+    run_operation,
+)
 
 if TYPE_CHECKING:
     from explorer.broker.kind import BrokerKind
@@ -49,6 +59,12 @@ def register(subparsers: Any) -> None:
         metavar="EXPR",
         help="only remove the messages matching this JMS selector (ActiveMQ)",
     )
+    parser.add_argument(
+        "--where",
+        metavar="EXPR",
+        help="only remove the messages matching this filter, evaluated here (any broker, no "
+        "admin API: every message is read over STOMP, the others stay, marked redelivered)",
+    )
     parser.add_argument("--yes", action="store_true", help="really delete the messages")
     add_admin_arguments(parser)
     parser.set_defaults(handler=handle)
@@ -62,11 +78,27 @@ def handle(args: argparse.Namespace) -> int:
             "nothing was touched",
             ExitCode.USAGE,
         )
+    if args.where and args.selector:
+        raise CliError("give --selector (the broker's) or --where (ours), not both", ExitCode.USAGE)
     connection = resolve_connection(args)
     apis = admin_apis(args, connection.options)
+    if args.where:
+        return _purge_where(args, connection, apis)
     result = run_operation(_purge(args, connection, apis))
     print(result.summary(), flush=True)
     return int(ExitCode.OK)
+
+
+def _purge_where(args: argparse.Namespace, connection: ResolvedConnection, apis: AdminApis) -> int:
+    """Consume every message over STOMP, ACK (delete) what the filter matches."""
+    from explorer.operations import MovePlan, move_messages
+
+    plan = MovePlan(args.queue, discard=True, where=args.where)
+    result = run_operation(
+        move_messages(connection.client, plan, broker=configured_broker(args), apis=apis)
+    )
+    print(result.summary(plan), flush=True)
+    return exit_for(result)
 
 
 async def _purge(

@@ -15,6 +15,8 @@ Move, copy and re-drive::
                     selector="region = 'eu'")            # ActiveMQ only: the broker's selector
     plan = MovePlan("/queue/ActiveMQ.DLQ", to_original=True)   # re-drive a dead-letter queue
     plan = MovePlan("/queue/a", target="/queue/b", copy=True)  # the originals stay
+    plan = MovePlan("/queue/a", target="/queue/b", where="$.region == 'eu'")  # our filter
+    plan = MovePlan("/queue/a", discard=True, where="size > 100000")  # delete what matches
     ask = confirmation(plan, broker_kind)                # .text says: duplicates, never loss
     apis = AdminApis(jolokia=JolokiaAdmin(url), management=ManagementAdmin(url, ...))
     result = await move_messages(client_factory(target), plan, apis=apis,
@@ -22,6 +24,10 @@ Move, copy and re-drive::
     result.moved, result.duplicated, result.failed, result.skipped, result.redelivered
     result.by_target, result.stopped (StopReason), result.error, result.summary(plan)
     count, method = await list_messages(factory, plan, on_message=show)   # the dry run
+
+`selector` goes to the broker (a JMS selector: ActiveMQ); `where` is ours (explorer.search:
+headers, JSON fields, body text) and reads every message, holding the ones it does not match
+unacknowledged until the end, when the broker takes them back (marked redelivered).
 
 Per message: consume with `ack:client-individual`, SEND the copy with a receipt, ACK the
 source after the receipt (`move.py` says how batches work and what a copy does). Headers
@@ -40,7 +46,7 @@ destination=..., headers=..., body=...)` for edited ones) on any connected clien
     results = await republish(session.client, entries, broker=kind, destination=None)
     [r.outcome for r in results]      # Outcome.SENT / REFUSED / UNCONFIRMED / NOT_SENT
 
-Errors: the `OperationError` family (`errors.py`, plus `admin.InvalidSelector`), each with
+Errors: the `OperationError` family (`errors.py`), each with
 fields and an English sentence, raised before anything is touched; connection failures stay
 `explorer.client.ClientError`. Once a move has started it returns its counts instead of
 raising (`result.stopped`, `result.error`).
@@ -54,6 +60,7 @@ from explorer.operations.errors import (
     ApiFailed,
     ApiMissing,
     DestinationRefused,
+    InvalidFilter,
     InvalidSelector,
     OperationError,
     QueueNotFound,
@@ -99,6 +106,7 @@ __all__ = [
     "ClientFactory",
     "Confirmation",
     "DestinationRefused",
+    "InvalidFilter",
     "InvalidSelector",
     "JolokiaAdmin",
     "ListedMessage",

@@ -82,3 +82,13 @@ class InvalidSelector(OperationError):
         super().__init__(f"the broker refused the selector {selector!r}: {broker_message}")
         self.selector = selector
         self.broker_message = broker_message
+
+
+class InvalidFilter(OperationError):
+    """Our own filter expression (`where`, explorer.search syntax) does not parse;
+    `error` is the `explorer.search.SearchSyntaxError` (offset, caret) to show."""
+
+    def __init__(self, expression: str, error: Exception) -> None:
+        super().__init__(f"the filter {expression!r} does not parse: {error}")
+        self.expression = expression
+        self.error = error

@@ -18,7 +18,7 @@ from explorer.broker.kind import BrokerKind
 from explorer.client import Message
 from explorer.operations.admin import AdminApis
 from explorer.operations.connection import ClientFactory, broker_kind, connected
-from explorer.operations.move import Mover
+from explorer.operations.move import Mover, compile_filter
 from explorer.operations.plan import MovePlan
 
 
@@ -61,7 +61,9 @@ async def list_messages(
     stop: asyncio.Event | None = None,
 ) -> tuple[int, ListingMethod]:
     """The dry run of `plan`: what would move, and where, with nothing moved. Each message
-    goes to `on_message`; returns how many were listed and how."""
+    goes to `on_message` (with `where`, only those it matches); returns how many were listed
+    and how."""
+    compile_filter(plan.where)  # a filter that does not parse stops us before connecting
     async with connected(open_client) as client:
         kind = broker_kind(client, broker)
         mover = Mover(client, plan, kind, apis or AdminApis(), None, stop, dry_run=True)
@@ -75,9 +77,11 @@ async def list_messages(
             for message in batch:
                 if plan.count is not None and listed >= plan.count:
                     break
+                if not mover.selected(message):
+                    continue
                 listed += 1
                 if on_message is not None:
-                    target = await mover.target_for(message)
+                    target = None if plan.discard else await mover.target_for(message)
                     on_message(ListedMessage(listed, message, target))
             if ended:
                 break

@@ -41,6 +41,7 @@ from explorer.operations.admin import AdminApis
 from explorer.operations.connection import ClientFactory, broker_kind, connected
 from explorer.operations.errors import (
     DestinationRefused,
+    InvalidFilter,
     InvalidSelector,
     OperationError,
     QueueNotFound,
@@ -59,11 +60,24 @@ from explorer.operations.targets import (
     require_queue,
     source_destination,
 )
-from explorer.stomp import Command, Frame
+from explorer.search import Predicate, SearchError, compile_predicate, parse
+from explorer.stomp import Command, Direction, Frame
+from explorer.store.messages import LogEntry
 
 ProgressCallback = Callable[[MoveResult], None]
+HOLD = 10_000  # ActiveMQ prefetch when messages are held unacked to the end
 RECEIPT_TIMEOUT = 30.0
 GATHER = 0.02  # after the first message of a batch, wait this long for each next one
+
+
+def compile_filter(where: str | None) -> Predicate | None:
+    """Our own filter (explorer.search syntax); InvalidFilter when it does not parse."""
+    if where is None:
+        return None
+    try:
+        return compile_predicate(parse(where))
+    except SearchError as exc:
+        raise InvalidFilter(where, exc) from None
 
 
 def prefetch_headers(broker: BrokerKind, window: int) -> dict[str, str]:
@@ -128,8 +142,10 @@ async def move_messages(
     """Run `plan` on a connection of its own; the counts, whatever happened once it started.
 
     Raises before anything is touched: `OperationError` (unsupported, unknown queue, refused
-    subscription, bad selector) and the client's `ClientError` (cannot connect).
+    subscription, bad selector, a filter that does not parse) and the client's `ClientError`
+    (cannot connect).
     """
+    compile_filter(plan.where)  # a filter that does not parse stops us before connecting
     async with connected(open_client) as client:
         kind = broker_kind(client, broker)
         mover = Mover(client, plan, kind, apis or AdminApis(), progress, stop)
@@ -161,7 +177,7 @@ class Mover:
         self.resolver = TargetResolver(broker, apis.management)
         self.dry_run = dry_run
         self.browse = (plan.copy or dry_run) and broker is BrokerKind.ACTIVEMQ
-        self.taken = 0
+        self.matches = compile_filter(plan.where)
 
     async def open(self) -> Subscription:
         """Check everything that can be checked, then subscribe (nothing touched before)."""
@@ -183,19 +199,27 @@ class Mover:
             ack = "auto"
         else:
             ack = "client-individual"
-            if not (plan.copy or self.dry_run):
-                headers.update(
-                    prefetch_headers(self.broker, min(plan.window, plan.count or 1 << 30))
-                )
-            elif plan.count is not None:  # held unacked to the end: as many as asked for
-                headers.update(prefetch_headers(self.broker, plan.count))
-            # else a copy or listing of everything holds every message: no prefetch limit
+            headers.update(self._prefetch())
         try:
             return await self.client.subscribe(
                 destination, ack=ack, headers=headers, receipt=True, timeout=RECEIPT_TIMEOUT
             )
         except BrokerError as exc:
             raise subscribe_refusal(exc, plan.source, plan.selector) from None
+
+    def _prefetch(self) -> dict[str, str]:
+        """How far the broker may deliver ahead of our ACKs. A move ACKs batch by batch: one
+        window. What is held unacked to the end (a copy, a listing, messages our filter did
+        not match) needs room: as many as asked for, else no limit (ActiveMQ: `HOLD`)."""
+        plan = self.plan
+        holds = plan.copy or self.dry_run or plan.where is not None
+        if not holds:
+            return prefetch_headers(self.broker, min(plan.window, plan.count or plan.window))
+        if plan.count is not None and plan.where is None:
+            return prefetch_headers(self.broker, plan.count)
+        if self.broker is BrokerKind.ACTIVEMQ:
+            return prefetch_headers(self.broker, HOLD)
+        return {}
 
     async def run(self, sub: Subscription) -> MoveResult:
         result = self.result
@@ -205,13 +229,12 @@ class Mover:
                 break
             limit = self.plan.window
             if self.plan.count is not None:
-                limit = min(limit, self.plan.count - self.taken)
+                limit = min(limit, self.plan.count - result.handled)
                 if limit <= 0:
                     result.stopped = StopReason.COUNT
                     break
             batch, ended = await self.take(sub, limit)
             if batch:
-                self.taken += len(batch)
                 stopped = await self._handle(batch)
                 if self.progress is not None:
                     self.progress(result.snapshot())
@@ -253,8 +276,15 @@ class Mover:
         """Send, confirm, ACK one batch; True when the move must stop."""
         result = self.result
         sent: list[tuple[Message, str, ReceiptWaiter]] = []
+        discarded: list[Message] = []
         stop = False
         for message in batch:
+            if not self.selected(message):
+                result.not_matching += 1  # held unacked: back on the source at the end
+                continue
+            if self.plan.discard:
+                discarded.append(message)
+                continue
             target = await self.target_for(message)
             if target is None:
                 result.skipped += 1
@@ -287,7 +317,15 @@ class Mover:
             confirmed.append((message, target))
         if confirmed:
             await self._settle(confirmed)
+        if discarded and not stop:
+            await self._discard(discarded)
         return stop or result.stopped is StopReason.CONNECTION_LOST
+
+    def selected(self, message: Message) -> bool:
+        """Does our own filter (`where`) take this message? (Always, without one.)"""
+        if self.matches is None:
+            return True
+        return self.matches(LogEntry.from_frame(message.frame, Direction.IN))
 
     async def target_for(self, message: Message) -> str | None:
         if self.plan.target is not None:
@@ -313,6 +351,17 @@ class Mover:
         waiter = await self.client.send_frame(frame, content_length=content_length)
         assert waiter is not None  # the frame has a receipt header
         return waiter
+
+    async def _discard(self, messages: list[Message]) -> None:
+        """ACK what our filter matched for deletion; the last ACK confirms the batch."""
+        try:
+            for message in messages[:-1]:
+                await self.client.ack(message)
+            await self.client.ack(messages[-1], receipt=True, timeout=RECEIPT_TIMEOUT)
+        except ClientError as exc:
+            self._lost(exc)  # unconfirmed: maybe deleted, maybe back on the source
+            return
+        self.result.moved += len(messages)
 
     async def _settle(self, confirmed: list[tuple[Message, str]]) -> None:
         """ACK the source for every confirmed copy (a copy: just count them)."""

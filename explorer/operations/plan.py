@@ -6,7 +6,7 @@ and runs `move_messages`; the command line builds the same plan from its flags.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from explorer.broker.kind import BrokerKind
@@ -21,9 +21,12 @@ class MovePlan:
 
     `target` is one queue for every message; `to_original` sends each message back where
     its dead-letter headers say it came from (ActiveMQ `original-destination`, RabbitMQ
-    `x-first-death-queue`). `selector` is a JMS selector evaluated by the broker (ActiveMQ;
-    RabbitMQ has none). `count` caps how many; `idle` seconds without a message end the
-    move; `window` is how many SENDs await their receipts at once (and the source
+    `x-first-death-queue`); `discard` sends nowhere: the matching messages are deleted (a
+    purge by `where`). `selector` is a JMS selector evaluated by the broker (ActiveMQ;
+    RabbitMQ has none). `where` is our own filter (`explorer.search` syntax: headers, JSON
+    fields, body text), evaluated here on every message read: the others stay on the source,
+    given back when the move ends. `count` caps how many; `idle` seconds without a message
+    end the move; `window` is how many SENDs await their receipts at once (and the source
     subscription's prefetch).
     """
 
@@ -35,12 +38,16 @@ class MovePlan:
     count: int | None = None
     idle: float = DEFAULT_IDLE
     window: int = DEFAULT_WINDOW
+    where: str | None = None
+    discard: bool = False
 
     def __post_init__(self) -> None:
         if not self.source.strip():
             raise ValueError("the source queue is empty")
-        if self.to_original == (self.target is not None):
-            raise ValueError("give either a target or to_original, not both or neither")
+        if (self.target is not None) + self.to_original + self.discard != 1:
+            raise ValueError("give either a target or to_original (or discard), exactly one")
+        if self.discard and (self.copy or not self.where):
+            raise ValueError("discard deletes what `where` matches: it needs where, not copy")
         if self.count is not None and self.count < 1:
             raise ValueError("count must be at least 1")
         if self.window < 1 or self.idle <= 0:
@@ -48,11 +55,23 @@ class MovePlan:
 
     @property
     def verb(self) -> str:
-        return "copy" if self.copy else "move"
+        return "copy" if self.copy else "remove" if self.discard else "move"
 
     @property
     def destination_text(self) -> str:
+        if self.discard:
+            return "nowhere (deleted)"
         return self.target if self.target is not None else "their original destinations"
+
+    @property
+    def matching_text(self) -> str:
+        """` matching ...` for sentences: the broker's selector and/or our filter."""
+        parts = []
+        if self.selector:
+            parts.append(f"selector {self.selector!r}")
+        if self.where:
+            parts.append(f"{self.where!r} (our filter)")
+        return (" matching " + " and ".join(parts)) if parts else ""
 
 
 class StopReason(StrEnum):
@@ -88,19 +107,11 @@ class MoveResult:
     by_target: dict[str, int] = field(default_factory=dict)
     stopped: StopReason = StopReason.DONE
     error: Exception | None = None  # what ended it when stopped is REFUSED / CONNECTION_LOST
+    not_matching: int = 0  # read but not matched by `where`: left on the source
 
     def snapshot(self) -> MoveResult:
         """A copy for progress callbacks (the running result keeps changing)."""
-        return MoveResult(
-            self.moved,
-            self.duplicated,
-            self.failed,
-            self.skipped,
-            self.redelivered,
-            dict(self.by_target),
-            self.stopped,
-            self.error,
-        )
+        return replace(self, by_target=dict(self.by_target))
 
     @property
     def handled(self) -> int:
@@ -108,6 +119,8 @@ class MoveResult:
 
     def summary(self, plan: MovePlan) -> str:
         """One English sentence (the command line's result line)."""
+        if plan.discard:
+            return self._removed(plan)
         done = "copied" if plan.copy else "moved"
         text = f"{done} {self.moved} message{'s' if self.moved != 1 else ''} from {plan.source}"
         if plan.target is not None:
@@ -125,7 +138,20 @@ class MoveResult:
             )
         if self.duplicated:
             text += "; the duplicated ones were sent but are still on the source too"
-        return text
+        return text + self._unmatched(plan)
+
+    def _removed(self, plan: MovePlan) -> str:
+        noun = "message" if self.moved == 1 else "messages"
+        text = f"removed {self.moved} {noun}{plan.matching_text} from {plan.source}"
+        return text + self._unmatched(plan)
+
+    def _unmatched(self, plan: MovePlan) -> str:
+        if not self.not_matching:
+            return ""
+        return (
+            f"; {self.not_matching} read but not matching {plan.where!r} stayed on the source "
+            "(given back, marked redelivered)"
+        )
 
 
 GUARANTEE = (
@@ -152,8 +178,13 @@ class Confirmation:
 def confirmation(plan: MovePlan, broker: BrokerKind) -> Confirmation:
     """The question to ask before `move_messages(plan)`, with the no-loss guarantee."""
     how_many = "every message" if plan.count is None else f"up to {plan.count} messages"
-    matching = f" matching {plan.selector!r}" if plan.selector else ""
-    if plan.copy:
+    matching = plan.matching_text
+    if plan.discard:
+        text = (
+            f"Delete {how_many}{matching} from {plan.source}? They cannot be brought back. "
+            "Every message is read to test it; the others stay, marked redelivered."
+        )
+    elif plan.copy:
         text = (
             f"Copy {how_many}{matching} from {plan.source} to {plan.destination_text}; the "
             "originals stay where they are. Each copy is confirmed by the broker (receipt)."

@@ -48,7 +48,7 @@ def check_selector(selector: str | None, broker: BrokerKind, source: str, operat
             f"{operation} with a selector on",
             source,
             f"{name} has no message selectors (a selector is evaluated by the broker); "
-            f"{operation} without --selector, or use ActiveMQ",
+            "use our own filter instead (--where EXPR: it reads every message)",
         )
 
 

@@ -413,3 +413,21 @@ async def test_rabbitmq_copy_and_dry_run_keep_the_source_in_order(rmq_queues: Qu
     assert copy.stdout.startswith(f"copied 6 messages from {source} to {target}")
     assert seqs(await listed(RABBITMQ, source)) == [0, 1, 2, 3, 4, 5]  # back in place
     assert seqs(await drain(RABBITMQ, target)) == [0, 1, 2, 3, 4, 5]
+
+
+@pytest.mark.rabbitmq
+@pytest.mark.asyncio
+async def test_rabbitmq_our_filter_moves_and_removes_what_it_matches(rmq_queues: Queues) -> None:
+    """RabbitMQ has no selectors: --where reads every message and keeps the others in place."""
+    source, target = rmq_queues.new("where.src"), rmq_queues.new("where.dst")
+    await fill(RABBITMQ, source, 10)
+    url = broker_args(RABBITMQ)
+    move = cli("move", *url, source, target, "--where", "seq < 3", "--yes", "--idle", "1")
+    assert move.returncode == 0, move.stderr
+    assert move.stdout.startswith(f"moved 3 messages from {source} to {target}; 0 duplicated")
+    assert "7 read but not matching 'seq < 3' stayed on the source" in move.stdout
+    purge = cli("purge", *url, source, "--where", "seq >= 8", "--yes")
+    assert purge.returncode == 0, purge.stderr
+    assert purge.stdout.startswith("removed 2 messages matching 'seq >= 8' (our filter) from")
+    assert seqs(await listed(RABBITMQ, source)) == [3, 4, 5, 6, 7]  # in place, in order
+    assert seqs(await drain(RABBITMQ, target)) == [0, 1, 2]

@@ -103,3 +103,29 @@ def test_a_connection_failure_is_exit_3(capsys: pytest.CaptureFixture[str]) -> N
     assert main(["move", UNREACHABLE, "/queue/a", "/queue/b", "--yes"]) == 3
     assert main(["purge", UNREACHABLE, "/queue/a", "--yes"]) == 3
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_purge_where_needs_no_admin_api(
+    sandbox: SandboxThread, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fill(sandbox, 10)
+    url = sandbox.tcp_url
+    assert main(["purge", url, "/queue/src", "--where", "seq>6"]) == 2  # no --yes
+    assert depth(sandbox, "/queue/src") == 10
+    assert main(["purge", url, "/queue/src", "--where", "seq>6", "--selector", "a", "--yes"]) == 2
+    capsys.readouterr()
+    assert main(["purge", url, "/queue/src", "--where", "seq>6", "--yes"]) == 0
+    assert capsys.readouterr().out == (
+        "removed 3 messages matching 'seq>6' (our filter) from /queue/src; 7 read but not "
+        "matching 'seq>6' stayed on the source (given back, marked redelivered)\n"
+    )
+    assert depth(sandbox, "/queue/src") == 7
+
+
+def test_a_filter_that_does_not_parse_is_exit_2_with_a_caret(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["move", UNREACHABLE, "/queue/a", "/queue/b", "--where", "size >", "--yes"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("stomp-explorer: error: the filter 'size >' does not parse: ")
+    assert err.rstrip().endswith("^") and "Traceback" not in err

@@ -11,6 +11,7 @@ import pytest_asyncio
 from explorer.client import Client, ReconnectPolicy, parse_url
 from explorer.operations import (
     DestinationRefused,
+    InvalidFilter,
     ListedMessage,
     ListingMethod,
     MovePlan,
@@ -207,3 +208,57 @@ async def test_a_session_target_gives_the_operation_its_own_connection(
     fill(broker, 3)
     result = await move_messages(open_client, MovePlan(SRC, target=DST, idle=0.3))
     assert result.moved == 3 and bodies(broker, DST) == [b"m0", b"m1", b"m2"]
+
+
+def fill_regions(broker: SandboxBroker) -> None:
+    for i in range(10):
+        region = "eu" if i % 2 == 0 else "us"
+        broker.publish(SRC, f'{{"n": {i}, "region": "{region}"}}', {"seq": str(i)})
+
+
+@pytest.mark.asyncio
+async def test_our_filter_moves_the_matching_and_keeps_the_rest_in_order(
+    broker: SandboxBroker,
+) -> None:
+    fill_regions(broker)
+    plan = MovePlan(SRC, target=DST, where='$.region == "eu"', window=3, idle=0.3)
+    result = await move_messages(factory(broker), plan)
+    assert (result.moved, result.not_matching, result.stopped) == (5, 5, StopReason.DONE)
+    assert [m.headers[0][1] for m in broker.destinations.browse(DST)] == ["0", "2", "4", "6", "8"]
+    assert [m.headers[0][1] for m in broker.destinations.browse(SRC)] == ["1", "3", "5", "7", "9"]
+    assert result.summary(plan).endswith(
+        "; 5 read but not matching '$.region == \"eu\"' stayed on the source (given back, "
+        "marked redelivered)"
+    )
+    counted = await move_messages(
+        factory(broker), MovePlan(SRC, target=DST, where="seq > 2", count=2, idle=0.3)
+    )
+    assert counted.moved == 2 and counted.stopped is StopReason.COUNT
+    assert [m.headers[0][1] for m in broker.destinations.browse(SRC)] == ["1", "7", "9"]
+
+
+@pytest.mark.asyncio
+async def test_discard_deletes_what_our_filter_matches(broker: SandboxBroker) -> None:
+    fill_regions(broker)
+    plan = MovePlan(SRC, discard=True, where="seq>6", idle=0.3)
+    listed: list[ListedMessage] = []
+    count, _ = await list_messages(factory(broker), plan, on_message=listed.append)
+    assert count == 3 and [item.target for item in listed] == [None, None, None]
+    result = await move_messages(factory(broker), plan)
+    assert (result.moved, result.not_matching) == (3, 7)
+    assert result.summary(plan).startswith("removed 3 messages matching 'seq>6' (our filter)")
+    assert [m.headers[0][1] for m in broker.destinations.browse(SRC)] == [str(i) for i in range(7)]
+    assert broker.destinations.browse(DST) == []
+
+
+@pytest.mark.asyncio
+async def test_a_filter_that_does_not_parse_stops_before_connecting() -> None:
+    def nowhere() -> Client:
+        raise AssertionError("must not connect")
+
+    with pytest.raises(InvalidFilter) as caught:
+        await move_messages(nowhere, MovePlan(SRC, target=DST, where="priority > "))
+    assert caught.value.expression == "priority > "
+    assert "^" in caught.value.message  # the caret under the place
+    with pytest.raises(InvalidFilter):
+        await list_messages(nowhere, MovePlan(SRC, target=DST, where="(("))

@@ -45,13 +45,22 @@ def test_a_plan_needs_one_target_or_to_original() -> None:
         MovePlan("/queue/a", target="/queue/b", count=0)
     with pytest.raises(ValueError, match="source"):
         MovePlan(" ", target="/queue/b")
+    with pytest.raises(ValueError, match="discard"):
+        MovePlan("/queue/a", discard=True)  # deletes what `where` matches: needs one
+    with pytest.raises(ValueError, match="exactly one"):
+        MovePlan("/queue/a", target="/queue/b", discard=True, where="x")
+    removal = confirmation(MovePlan("/queue/a", discard=True, where="x"), BrokerKind.RABBITMQ)
+    assert removal.destructive and removal.verb == "remove"
+    assert removal.text.startswith("Delete every message matching 'x' (our filter) from")
 
 
 def test_the_move_confirmation_promises_duplicates_never_loss() -> None:
     plan = MovePlan("/queue/a", target="/queue/b", count=5, selector="x = 1")
     ask = confirmation(plan, BrokerKind.ACTIVEMQ)
     assert ask.destructive and ask.verb == "move" and ask.count == 5
-    assert ask.text.startswith("Move up to 5 messages matching 'x = 1' from /queue/a to /queue/b.")
+    assert ask.text.startswith(
+        "Move up to 5 messages matching selector 'x = 1' from /queue/a to /queue/b."
+    )
     assert GUARANTEE in ask.text and "never loses" in ask.text
     copy = confirmation(MovePlan("/queue/a", to_original=True, copy=True), BrokerKind.RABBITMQ)
     assert not copy.destructive
