@@ -24,6 +24,7 @@ Move, copy and re-drive::
     result.moved, result.duplicated, result.failed, result.skipped, result.redelivered
     result.by_target, result.stopped (StopReason), result.error, result.summary(plan)
     count, method = await list_messages(factory, plan, on_message=show)   # the dry run
+    looks_like_dead_letter_queue(destination, kind)      # offer "re-drive" in the tree menu
 
 `selector` goes to the broker (a JMS selector: ActiveMQ); `where` is ours (explorer.search:
 headers, JSON fields, body text) and reads every message, holding the ones it does not match
@@ -96,6 +97,7 @@ from explorer.operations.republish import (
     republish,
     republish_confirmation,
 )
+from explorer.operations.targets import looks_like_dead_letter_queue
 
 __all__ = [
     "GUARANTEE",
@@ -130,6 +132,7 @@ __all__ = [
     "copy_headers",
     "dropped_headers",
     "list_messages",
+    "looks_like_dead_letter_queue",
     "move_messages",
     "original_destination",
     "purge_confirmation",

@@ -18,6 +18,8 @@ is gone).
 
 from __future__ import annotations
 
+import re
+
 from explorer.broker.destinations import DestinationKind, kind_of
 from explorer.broker.kind import BrokerKind
 from explorer.discovery.rabbitmq_management import escape_name
@@ -107,3 +109,17 @@ class TargetResolver:
         if explicit:
             raise QueueNotFound(destination, "the management API lists no such queue")
         return "/queue/" + escape_name(name)
+
+
+def looks_like_dead_letter_queue(destination: str, broker: BrokerKind) -> bool:
+    """Whether the tree should offer "re-drive" on this queue: ActiveMQ's shared
+    `ActiveMQ.DLQ` and its individual `DLQ.<name>` queues; elsewhere (RabbitMQ names its
+    dead-letter queues freely) a name with a `dlq`, `dead` or `dlx` part. A guess for menus
+    only: a re-drive checks each message's own headers."""
+    if kind_of(destination) in _NOT_QUEUES:
+        return False
+    name = destination.rsplit("/", 1)[-1]
+    if broker is BrokerKind.ACTIVEMQ:
+        return name == "ActiveMQ.DLQ" or name.startswith("DLQ.")
+    parts = {part for part in re.split(r"[.\-_:%/]+", name.lower()) if part}
+    return bool(parts & {"dlq", "dead", "dlx", "deadletter"})

@@ -20,7 +20,12 @@ from explorer.operations import (
 )
 from explorer.operations.admin import AdminApis, ManagementAdmin, parse_jms_timestamp
 from explorer.operations.purge import PurgeResult, check_purge
-from explorer.operations.targets import TargetResolver, check_selector, require_queue
+from explorer.operations.targets import (
+    TargetResolver,
+    check_selector,
+    looks_like_dead_letter_queue,
+    require_queue,
+)
 
 
 class FakeManagement(ManagementAdmin):
@@ -166,3 +171,15 @@ def test_jms_timestamps_from_jolokia() -> None:
     assert parse_jms_timestamp(0) is None
     assert parse_jms_timestamp("yesterday") is None
     assert parse_jms_timestamp(None) is None
+
+
+def test_which_queues_look_like_dead_letter_queues() -> None:
+    amq, rmq = BrokerKind.ACTIVEMQ, BrokerKind.RABBITMQ
+    assert looks_like_dead_letter_queue("/queue/ActiveMQ.DLQ", amq)
+    assert looks_like_dead_letter_queue("/queue/DLQ.orders", amq)
+    assert not looks_like_dead_letter_queue("/queue/orders.dlq", amq)  # not ActiveMQ's naming
+    assert looks_like_dead_letter_queue("/queue/orders.dlq", rmq)
+    assert looks_like_dead_letter_queue("/amq/queue/orders-dead-letter", rmq)
+    assert looks_like_dead_letter_queue("/queue/orders_DLX", rmq)
+    assert not looks_like_dead_letter_queue("/queue/deadline", rmq)
+    assert not looks_like_dead_letter_queue("/topic/x.dlq", rmq)
