@@ -60,6 +60,8 @@ class BenchResult:
     latency_ms: dict[str, float]  # p50 p90 p99 p999 max
     # For a latency chart: (upper bound in ms, messages) in buckets doubling from 0.1 ms.
     distribution: tuple[tuple[float, int], ...] = ()
+    # The same with buckets growing by √2 (twice the resolution): the window's chart.
+    fine_distribution: tuple[tuple[float, int], ...] = ()
 
     @property
     def lost(self) -> int:
@@ -273,14 +275,15 @@ def _result(
         "p999": ms(99.9),
         "max": histogram.get_max_value() / 1000 if count else 0.0,
     }
-    distribution = (
-        tuple(
+
+    def buckets(log_base: float) -> tuple[tuple[float, int], ...]:
+        if not count:
+            return ()
+        return tuple(
             (step.value_iterated_to / 1000, step.count_added_in_this_iter_step)
-            for step in histogram.get_log_iterator(100, 2.0)
+            for step in histogram.get_log_iterator(100, log_base)
         )
-        if count
-        else ()
-    )
+
     first_send = clock.first_send or 0.0
     last_send = clock.last_send or first_send
     first_receive = clock.first_receive or 0.0
@@ -297,5 +300,6 @@ def _result(
         receive_seconds=last_receive - first_receive,
         total_seconds=(last_receive - first_send) if clock.last_receive else 0.0,
         latency_ms=latency,
-        distribution=distribution,
+        distribution=buckets(2.0),
+        fine_distribution=buckets(2**0.5),
     )

@@ -314,6 +314,33 @@ class MainWindow(QMainWindow):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         view_menu.addAction(self._action(self.tr("&Reset layout"), self.reset_layout))
+        tools_menu = menu.addMenu(self.tr("&Tools"))
+        self.bench_action = self._action(
+            self.tr("&Benchmark…"),
+            self.open_bench,
+            "Ctrl+Shift+B",
+            "gauge",
+            self.tr("Measure throughput, losses and latency against the current broker"),
+        )
+        tools_menu.addAction(self.bench_action)
+        tools_menu.addAction(
+            self._action(
+                self.tr("&Scenarios"),
+                lambda: self._show_dock(self.scenarios_dock),
+                None,
+                "checklist",
+                self.tr("Run and record send-and-expect scenarios"),
+            )
+        )
+        tools_menu.addAction(
+            self._action(
+                self.tr("Message &library"),
+                lambda: self._show_dock(self.library_dock),
+                None,
+                "file",
+                self.tr("Saved messages in collections"),
+            )
+        )
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About STOMP Explorer"), self.open_about))
 
@@ -374,6 +401,7 @@ class MainWindow(QMainWindow):
         self.composer.set_connected(session is not None and session.is_connected)
         self.library.set_session(session)
         self.scenarios.set_session(session)
+        self.bench_action.setEnabled(session is not None and session.is_connected)
         self._refresh_status()
 
     def _refresh_status(self) -> None:
@@ -450,6 +478,26 @@ class MainWindow(QMainWindow):
         from explorer.ui.settings_dialog import SettingsDialog
 
         SettingsDialog(self.settings, self).open()
+
+    def _show_dock(self, dock: QDockWidget) -> None:
+        dock.show()
+        dock.raise_()
+
+    def open_bench(self) -> None:
+        """The benchmark against the current tab's broker (connections of its own)."""
+        from explorer.ui.bench_dialog import BenchDialog
+
+        session = self.current_session()
+        if session is None or not session.is_connected:
+            self.statusBar().showMessage(
+                self.tr("Connect first: the benchmark runs against the current tab's broker."),
+                8000,
+            )
+            return
+        dialog = BenchDialog(session, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.bench_dialog = dialog
 
     def open_about(self) -> None:
         from explorer.ui.about import AboutDialog

@@ -72,6 +72,8 @@ class ScenarioPane(QWidget):
         self.run_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.run_button.clicked.connect(lambda: self.run())
         self.stop_button = self._tool("scenarioStop", "stop", self.tr("Stop the run"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.stop_button.clicked.connect(self.stop)
         self.record_button = self._tool(
             "scenarioRecord",
@@ -123,8 +125,8 @@ class ScenarioPane(QWidget):
         results = QSplitter(Qt.Orientation.Vertical)
         results.addWidget(self.steps)
         results.addWidget(self.failure)
-        results.setStretchFactor(0, 3)
-        results.setStretchFactor(1, 2)
+        results.setStretchFactor(0, 2)
+        results.setStretchFactor(1, 3)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)

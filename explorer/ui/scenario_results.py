@@ -217,19 +217,13 @@ def step_html(step: Step, result: StepResult) -> str:
         f"<p><b>{html.escape(_tr('Step {index}').format(index=result.index))}: "
         f"{html.escape(step_label(step))}</b> — "
         f"<span style='color:{colour}'>{html.escape(status_text(result.status))}</span></p>",
-        "<p>"
-        + html.escape(
-            _tr("Line {line} of {file}").format(line=step.place.line, file=step.place.file)
-        )
-        + "</p>",
     ]
+    where = _tr("Line {line} of {file}").format(line=step.place.line, file=step.place.file)
     if result.status is not Status.SKIPPED:
-        timing = _tr("Took {time}").format(time=_ms(result.duration))
+        where += " · " + _tr("took {time}").format(time=_ms(result.duration))
         if result.latency is not None:
-            timing += "; " + _tr("send → receive latency {latency}").format(
-                latency=_ms(result.latency)
-            )
-        parts.append(f"<p>{html.escape(timing)}.</p>")
+            where += " · " + _tr("send → receive {latency}").format(latency=_ms(result.latency))
+    parts.append(f"<p>{html.escape(where)}</p>")
     if result.error is not None:
         parts.append(
             f"<p style='color:{colours['failed']}'>"
@@ -249,10 +243,15 @@ def _summary(step: Step, result: StepResult, failure: Failure) -> str:
         return _tr("The broker refused it: {words}").format(words=failure.refused)
     if isinstance(step, Expect):
         target = step.subscription or _text(step.destination)
-        return _tr(
-            "Expected {count} matching message(s) on {target} within {within}: "
-            "{matched} matched, {arrived} arrived."
-        ).format(
+        text = (
+            _tr("Expected a matching message on {target} within {within}: {arrived} arrived.")
+            if step.count == 1
+            else _tr(
+                "Expected {count} matching messages on {target} within {within}: "
+                "{matched} matched, {arrived} arrived."
+            )
+        )
+        return text.format(
             count=step.count,
             target=target,
             within=format_duration(step.within),
