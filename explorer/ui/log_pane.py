@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QSizePolicy,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -155,9 +154,6 @@ class LogPane(QWidget):
         self.log_info = QLabel()
         self.log_info.setObjectName("logInfo")
         self.log_info.setProperty("hint", True)
-        # Informational: it gives way first when the pane is narrow (its tooltip has it all).
-        self.log_info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.log_info.setMinimumWidth(40)
         self.log_filter = QLineEdit()
         self.log_filter.setObjectName("logFilter")
         self.log_filter.setClearButtonEnabled(True)
@@ -229,26 +225,32 @@ class LogPane(QWidget):
         self._apply_log_filter()
 
     def _size_columns(self) -> None:
-        """Widths from the font; the Preview column takes what is left."""
+        """Widths from the font, kept small: the Preview column takes what is left, and the
+        Destination and Content type cells elide (their tooltips have them whole)."""
         header = self.log.horizontalHeader()
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(24)
         metrics = self.fontMetrics()
-        pad = 18
+        pad = 16
+        icon_width = self.log.iconSize().width() if self.log.iconSize().width() > 0 else 16
+        model = self.session.messages
         for column, sample in (
             (MessageTableModel.TIME, "00:00:00.000"),
-            (MessageTableModel.DIRECTION, "RECEIPT"),
             (MessageTableModel.SIZE, "1023.9 KiB"),
-            (MessageTableModel.CONTENT_TYPE, "application/json"),
+            (MessageTableModel.CONTENT_TYPE, "text/plain"),
+            (MessageTableModel.DESTINATION, "/topic/alerts/critical"),
         ):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + pad)
+            title = str(model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+            header.resizeSection(column, width + pad)
+        direction = str(model.headerData(MessageTableModel.DIRECTION, Qt.Orientation.Horizontal))
         header.resizeSection(
             MessageTableModel.DIRECTION,
-            header.sectionSize(MessageTableModel.DIRECTION) + self.log.iconSize().width(),
-        )
-        header.resizeSection(
-            MessageTableModel.DESTINATION,
-            metrics.horizontalAdvance("/topic/demo.prices.EUR.spot") + pad,
+            max(
+                metrics.horizontalAdvance(direction),
+                icon_width + 4 + metrics.horizontalAdvance("RECEIPT"),
+            )
+            + pad,
         )
 
     def flush_filter(self) -> None:

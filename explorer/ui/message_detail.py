@@ -100,21 +100,21 @@ class MessageDetail(QWidget):
 
         self._copy_body = CopyButton(
             "copy-body",
-            self.tr("Body"),
+            self.tr("Copy"),
             self.tr("Copy the body (as text, or as a hex dump when binary)"),
             self.tr("Body copied"),
             self._body_for_clipboard,
         )
         self._copy_headers = CopyButton(
             "copy-headers",
-            self.tr("Headers"),
+            self.tr("Copy"),
             self.tr("Copy the headers as name:value lines"),
             self.tr("Headers copied"),
             self._headers_for_clipboard,
         )
         self._copy_raw = CopyButton(
             "raw",
-            self.tr("Frame"),
+            self.tr("Raw frame"),
             self.tr("Copy the whole frame as it travels (NUL shown as ␀)"),
             self.tr("Raw frame copied"),
             self._raw_for_clipboard,

@@ -136,14 +136,14 @@ def test_copy_actions(detail: MessageDetail) -> None:
 
 
 def test_the_hex_view_never_widens_the_pane(detail: MessageDetail) -> None:
-    detail.resize(300, 400)
+    detail.resize(420, 400)
     detail.show_frame("MESSAGE", [], b"plain text")
     narrow = detail.minimumSizeHint().width()
     detail.show_frame("MESSAGE", [], bytes(range(256)) * 8)
     assert detail.current_kind() is BodyKind.BINARY
     assert detail.minimumSizeHint().width() == narrow
     assert detail.text_view().minimumWidth() == 0
-    assert detail.width() == 300
+    assert detail.width() == 420
 
 
 def test_pretty_json_text_beside_the_tree(detail: MessageDetail) -> None:
@@ -161,8 +161,9 @@ def test_copy_buttons_are_distinct_and_answer(detail: MessageDetail, qtbot: QtBo
     detail.show_frame("MESSAGE", [("destination", "/queue/a")], b"hi")
     body, headers, raw = detail.copy_buttons()
     keys = {button.icon().cacheKey() for button in (body, headers, raw)}
-    texts = {button.text() for button in (body, headers, raw)}
-    assert len(texts) == 3 and len(keys) == 3
+    tips = {button.toolTip() for button in (body, headers, raw)}
+    assert len(tips) == 3 and len(keys) == 3  # each its own icon, and says what it copies
+    assert raw.text() != body.text()
     with qtbot.waitSignal(detail.copied) as copied:
         qtbot.mouseClick(headers, Qt.MouseButton.LeftButton)
     assert copied.args == ["Headers copied"]
