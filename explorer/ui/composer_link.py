@@ -28,9 +28,13 @@ class ComposerLink(QObject):
         self._runner = runner
         composer.send_requested.connect(self.send)
         composer.send_all_requested.connect(self.send_all)
-        tabs.current_session_changed.connect(lambda _session: self.refresh_target())
+        tabs.current_session_changed.connect(self._tab_changed)
         tabs.cur_state_changed.connect(self.refresh_target)
         tabs.cur_send_refused.connect(lambda text: composer.show_result(text, ok=False))
+        self.refresh_target()
+
+    def _tab_changed(self, _session: object) -> None:
+        self._composer.clear_results()  # they were another connection's
         self.refresh_target()
 
     def refresh_target(self) -> None:
