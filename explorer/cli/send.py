@@ -104,6 +104,8 @@ async def _send(args: argparse.Namespace, target: Target, body: bytes) -> int:
     """The window's SEND path: the same `{{n}}` expansion, pacing and refusal rules."""
     from explorer.client import ClientError
     from explorer.session import ComposeRequest, ConnectionSession, SessionError
+    from explorer.session.composite import check_destination
+    from explorer.session.errors import CompositeRefused
     from explorer.templates import TemplateError
 
     headers: list[tuple[str, str]] = [("destination", args.destination)]
@@ -114,6 +116,12 @@ async def _send(args: argparse.Namespace, target: Target, body: bytes) -> int:
     errors = BrokerErrors()
     session = ConnectionSession(target, errors, wire_records=False)
     await session.connect()
+    try:
+        # A comma is ActiveMQ's composite destination; elsewhere it would plant one odd name.
+        check_destination(args.destination, session.broker_kind)
+    except CompositeRefused as exc:
+        await session.shutdown()
+        raise CliError(exc.message, ExitCode.USAGE) from None
     try:
         result = await session.execute(request, rate=args.rate, receipt_each=True)
     except (ClientError, SessionError) as exc:
