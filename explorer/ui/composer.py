@@ -117,6 +117,14 @@ class Composer(QWidget):
         self.history_button.setMenu(self._history_menu)
         self._rebuild_history_menu()
 
+        self.preview_button = QToolButton()
+        self.preview_button.setObjectName("composerPreviewButton")
+        self.preview_button.setIcon(icon("preview"))
+        self.preview_button.setToolTip(
+            self.tr("Preview the frame as it will be sent, templates expanded")
+        )
+        self.preview_button.clicked.connect(self.show_preview)
+
         self.target = QLabel()
         self.target.setObjectName("composerTarget")
         self.target.setProperty("hint", True)
@@ -133,6 +141,7 @@ class Composer(QWidget):
         top.addWidget(self.content_type, 1, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.receipt, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.burst, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.preview_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.target, 0, Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -342,6 +351,25 @@ class Composer(QWidget):
             self.body_area.set_body_file(request.body_file)
         self.receipt.setChecked(request.receipt)
         self.burst.setValue(request.count)
+
+    def load_requests(self, requests: list[ComposeRequest]) -> None:
+        """Fill the form from one request per destination (the shape `build_requests`
+        gives): the first request's frame, every destination in the list."""
+        if not requests:
+            return
+        self.load_request(requests[0])
+        targets = [r.destination for r in requests if r.destination]
+        if len(targets) > 1:
+            self.destinations.set_several(True)
+            self.destinations.list.setPlainText("\n".join(targets))
+
+    def show_preview(self) -> None:
+        """The frame(s) Send would send, templates expanded (explorer.ui.composer_preview)."""
+        from explorer.ui.composer_preview import ComposerPreview
+
+        dialog = ComposerPreview(self.build_requests(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def history(self) -> list[ComposeRequest]:
         """The frames sent before, newest first (as remembered: without secrets)."""

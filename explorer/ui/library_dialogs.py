@@ -8,9 +8,11 @@ as text otherwise, so `{{user}}` renders `1001` either way and lists stay lists.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.library import looks_secret
+from explorer.library import LibraryError, LibraryFileError, StrippedSecret, looks_secret
 from explorer.templates import VariableError, check_variable_names
 from explorer.ui.icons import icon
 
@@ -245,3 +247,30 @@ class VariablesDialog(QDialog):
         self.problem.setText(problem or "")
         if problem is None:
             self.accept()
+
+
+# -- the library's conditions in the window's words ---------------------------------------
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LibraryWords", text)
+
+
+def stripped_text(stripped: Sequence[StrippedSecret]) -> str:
+    """What was left out of a save, import or export because it looked like a secret."""
+    names = ", ".join(
+        f"{item.name} ({item.message})" if item.message else item.name for item in stripped
+    )
+    return _tr(
+        "Not saved because they look like secrets: {names}. Write such values as "
+        "templates, for example Bearer {{{{env.API_TOKEN}}}}."
+    ).format(names=names)
+
+
+def library_error(error: LibraryError) -> str:
+    if isinstance(error, LibraryFileError):
+        place = f"{error.where}: " if error.where else ""
+        return _tr("{file} cannot be used: {place}{reason}").format(
+            file=Path(error.path).name, place=place, reason=error.reason
+        )
+    return _tr("The library refused it: {reason}").format(reason=error.message)

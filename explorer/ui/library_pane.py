@@ -8,6 +8,8 @@ shows them. It never reaches into the composer: the window hands it the composer
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from explorer.library import (
     LibraryError,
-    LibraryFileError,
     LibraryMessage,
     LibraryStore,
     StrippedSecret,
@@ -38,7 +39,12 @@ from explorer.library.requests import from_request, send_saved, to_request
 from explorer.session.compose import ComposeRequest
 from explorer.templates import TemplateError
 from explorer.ui.icons import icon
-from explorer.ui.library_dialogs import SaveMessageDialog, VariablesDialog
+from explorer.ui.library_dialogs import (
+    SaveMessageDialog,
+    VariablesDialog,
+    library_error,
+    stripped_text,
+)
 from explorer.ui.library_tree import LibraryTree
 from explorer.ui.message_detail import monospace_font
 from explorer.ui.tasks import TaskRunner, describe_failure
@@ -50,7 +56,7 @@ if TYPE_CHECKING:
 class LibraryPane(QWidget):
     """Collections and their messages, with search, preview, load, send, import and export."""
 
-    load_requested = Signal(object)  # ComposeRequest, to fill the composer
+    load_requested = Signal(object)  # list[ComposeRequest], one per destination, for the composer
     save_from_composer_requested = Signal()  # the window answers with ask_save(request)
 
     def __init__(
@@ -255,14 +261,7 @@ class LibraryPane(QWidget):
         if picked is None:
             return False
         message = picked[1]
-        self.load_requested.emit(to_request(message))
-        if len(message.destinations) > 1:
-            self.show_notice(
-                self.tr(
-                    "The composer takes one destination: it has {first}. Send from the "
-                    "library to reach all {count}."
-                ).format(first=message.destinations[0], count=len(message.destinations))
-            )
+        self.load_requested.emit([to_request(message, d) for d in message.destinations])
         return True
 
     def send_selected(self) -> None:
@@ -289,16 +288,36 @@ class LibraryPane(QWidget):
             failed=lambda error: self.show_notice(describe_failure(error), ok=False),
         )
 
-    def ask_save(self, request: ComposeRequest) -> None:
-        """Ask for a name and a collection, then save the composer's `request`."""
-        if request.raw is not None or request.command != "SEND" or not request.destination:
+    def ask_save(self, requests: ComposeRequest | Sequence[ComposeRequest]) -> None:
+        """Ask for a name and a collection, then save the composer's frame (one request, or
+        one per destination of its list: they become one message with every destination)."""
+        batch = [requests] if isinstance(requests, ComposeRequest) else list(requests)
+        first = batch[0] if batch else None
+        destinations = [r.destination for r in batch if r.destination]
+        if first is None or first.raw is not None or first.command != "SEND" or not destinations:
             self.show_notice(
                 self.tr("Only a SEND with a destination can be saved in the library."), ok=False
             )
             return
+        if first.body_file is not None:
+            self.show_notice(
+                self.tr(
+                    "A body sent from a file is not kept in the library: paste the body into "
+                    "the composer to save it."
+                ),
+                ok=False,
+            )
+            return
+        request = replace(
+            first,
+            headers=(
+                *(("destination", d) for d in destinations),
+                *(h for h in first.headers if h[0] != "destination"),
+            ),
+        )
         collections = {c.name: {m.name for m in c.messages} for c in self.store.library.collections}
         chosen = self.selected_message()
-        name = chosen[1].name if chosen else request.destination.rsplit("/", 1)[-1]
+        name = chosen[1].name if chosen else destinations[0].rsplit("/", 1)[-1]
         dialog = SaveMessageDialog(collections, name, self._last_collection, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.save_request(request, *dialog.values()))
@@ -311,13 +330,13 @@ class LibraryPane(QWidget):
         try:
             stripped = self.store.save_message(collection, from_request(request, name))
         except LibraryError as exc:
-            self.show_notice(self.library_error(exc), ok=False)
+            self.show_notice(library_error(exc), ok=False)
             return []
         self._last_collection = collection
         self.refresh()
         self.select(collection, name)
         if stripped:
-            self.show_notice(self.stripped_text(stripped), ok=False)
+            self.show_notice(stripped_text(stripped), ok=False)
         else:
             self.show_notice(
                 self.tr("Saved “{name}” in “{collection}”.").format(
@@ -344,8 +363,6 @@ class LibraryPane(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def save() -> None:
-            from dataclasses import replace
-
             stripped: list[StrippedSecret] = []
             try:
                 if collection is not None and dialog.collection_table is not None:
@@ -355,11 +372,11 @@ class LibraryPane(QWidget):
                     variables = dialog.profile_table.variables()
                     stripped += self.store.set_profile_variables(profile, variables)
             except LibraryError as exc:
-                self.show_notice(self.library_error(exc), ok=False)
+                self.show_notice(library_error(exc), ok=False)
                 return
             self.refresh()
             if stripped:
-                self.show_notice(self.stripped_text(stripped), ok=False)
+                self.show_notice(stripped_text(stripped), ok=False)
             else:
                 self.show_notice(self.tr("Variables saved."), ok=True)
 
@@ -389,7 +406,7 @@ class LibraryPane(QWidget):
             else:
                 self.store.remove_message(collection, message)
         except LibraryError as exc:
-            self.show_notice(self.library_error(exc), ok=False)
+            self.show_notice(library_error(exc), ok=False)
             return False
         self.refresh()
         return True
@@ -398,7 +415,7 @@ class LibraryPane(QWidget):
         try:
             report = self.store.import_from(path)
         except LibraryError as exc:
-            self.show_notice(self.library_error(exc), ok=False)
+            self.show_notice(library_error(exc), ok=False)
             return False
         self.refresh()
         names = ", ".join([*report.added, *report.replaced])
@@ -406,7 +423,7 @@ class LibraryPane(QWidget):
         if report.replaced:
             text += " " + self.tr("Replaced: {names}.").format(names=", ".join(report.replaced))
         if report.stripped:
-            text += " " + self.stripped_text(list(report.stripped))
+            text += " " + stripped_text(list(report.stripped))
         self.show_notice(text, ok=not report.stripped)
         return True
 
@@ -414,12 +431,12 @@ class LibraryPane(QWidget):
         try:
             stripped = self.store.export_to(path, collections)
         except (LibraryError, OSError) as exc:
-            reason = self.library_error(exc) if isinstance(exc, LibraryError) else str(exc)
+            reason = library_error(exc) if isinstance(exc, LibraryError) else str(exc)
             self.show_notice(reason, ok=False)
             return False
         text = self.tr("Exported to {file}.").format(file=Path(path).name)
         if stripped:
-            text += " " + self.stripped_text(stripped)
+            text += " " + stripped_text(stripped)
         self.show_notice(text, ok=True)
         return True
 
@@ -463,20 +480,3 @@ class LibraryPane(QWidget):
         self.notice.style().unpolish(self.notice)
         self.notice.style().polish(self.notice)
         self.notice.setVisible(bool(text))
-
-    def stripped_text(self, stripped: list[StrippedSecret]) -> str:
-        names = ", ".join(
-            f"{item.name} ({item.message})" if item.message else item.name for item in stripped
-        )
-        return self.tr(
-            "Not saved because they look like secrets: {names}. Write such values as "
-            "templates, for example Bearer {{{{env.API_TOKEN}}}}."
-        ).format(names=names)
-
-    def library_error(self, error: LibraryError) -> str:
-        if isinstance(error, LibraryFileError):
-            place = f"{error.where}: " if error.where else ""
-            return self.tr("{file} cannot be used: {place}{reason}").format(
-                file=Path(error.path).name, place=place, reason=error.reason
-            )
-        return self.tr("The library refused it: {reason}").format(reason=error.message)

@@ -160,9 +160,9 @@ class MainWindow(QMainWindow):
 
         # -- QA workbench: the message library -------------------------------------------
         self.library = LibraryPane(LibraryStore(), self.runner)
-        self.library.load_requested.connect(self._send_again)
+        self.library.load_requested.connect(self._load_from_library)
         self.library.save_from_composer_requested.connect(
-            lambda: self.library.ask_save(self.composer.build_request())
+            lambda: self.library.ask_save(self.composer.build_requests())
         )
         self.library_dock = self._dock(
             "messageLibraryDock",
@@ -441,6 +441,12 @@ class MainWindow(QMainWindow):
         self.composer_dock.show()
         self.composer_dock.raise_()
         self.composer.load_request(request)
+        self.composer.body.setFocus()
+
+    def _load_from_library(self, requests: list[ComposeRequest]) -> None:
+        self.composer_dock.show()
+        self.composer_dock.raise_()
+        self.composer.load_requests(requests)
         self.composer.body.setFocus()
 
     def _send(self, request: ComposeRequest) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
+from explorer.session.compose import ComposeRequest
 from explorer.session.sink import NullSink
 from explorer.store import LogEntry
 from explorer.ui.library_dialogs import SaveMessageDialog, VariablesDialog
@@ -157,4 +158,39 @@ def test_export_delete_and_import_back(
     assert not library.import_file(broken)
     assert "destinations" in library.notice.text()
     assert store.library.collection("x") is None
+    run(until(lambda: True))
+
+
+def test_several_destinations_go_both_ways_between_composer_and_library(
+    make_window: Callable[..., MainWindow], run: Run
+) -> None:
+    window = make_window(first_run=False)
+    composer, library = window.composer, window.library
+    composer.load_requests(
+        [
+            ComposeRequest("SEND", (("destination", d), ("x-a", "1")), b"hi")
+            for d in ("/queue/a", "/queue/b")
+        ]
+    )
+    assert composer.destinations.destinations() == ["/queue/a", "/queue/b"]
+    library.save_from_composer_requested.emit()
+    dialog = save_dialog(window)
+    dialog.name.setText("fan")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    saved = library.store.library.collection(dialog.collection.currentText())
+    assert saved is not None
+    message = saved.message("fan")
+    assert message is not None and message.destinations == ("/queue/a", "/queue/b")
+    assert message.headers == (("x-a", "1"),) and message.body == "hi"
+
+    composer.set_destination("/queue/other")
+    assert library.select(saved.name, "fan")
+    library.tree.itemDoubleClicked.emit(library.tree.currentItem(), 0)
+    assert composer.destinations.destinations() == ["/queue/a", "/queue/b"]
+
+    # A body sent from a file is not put into the library.
+    file_request = ComposeRequest("SEND", (("destination", "/queue/f"),), body_file="/tmp/x")
+    library.ask_save([file_request])
+    assert "file" in library.notice.text()
+    assert not any(d.isVisible() for d in library.findChildren(SaveMessageDialog))
     run(until(lambda: True))
