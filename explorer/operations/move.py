@@ -292,7 +292,8 @@ class Mover:
             try:
                 sent.append((message, target, await self._send(message, target)))
             except ClientError as exc:
-                self._lost(exc)  # the rest of the batch was not sent: still on the source
+                result.failed += 1  # not written: still on the source, like the rest
+                self._lost(exc)
                 stop = True
                 break
         confirmed: list[tuple[Message, str]] = []
@@ -301,7 +302,7 @@ class Mover:
                 await waiter.wait(RECEIPT_TIMEOUT)
             except BrokerError as exc:
                 result.failed += 1
-                if result.stopped is not StopReason.CONNECTION_LOST:
+                if result.stopped is not StopReason.REFUSED:  # the cause of any loss after
                     result.stopped = StopReason.REFUSED
                     result.error = refusal(target, exc, self.broker, self.apis)
                 stop = True
