@@ -89,6 +89,19 @@ class Management:
 
 
 @dataclass(frozen=True, slots=True)
+class RecordingSettings:
+    """Keep recording: every connection of the profile is recorded to a new capture file
+    in `folder` (None: the default captures folder), with the oldest messages evicted past
+    `max_mb` mebibytes or `max_days` days (None: no cap). Files written before this field
+    existed read as "not recording"."""
+
+    keep: bool = False
+    folder: str | None = None
+    max_mb: int | None = None
+    max_days: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Profile:
     """A saved broker connection, minus its secrets."""
 
@@ -104,6 +117,7 @@ class Profile:
     split_rule: str = "/."
     subscriptions: tuple[Subscription, ...] = ()
     management: Management = field(default_factory=Management)
+    recording: RecordingSettings = field(default_factory=RecordingSettings)
     colour: str | None = None
     notes: str = ""
     hidden: bool = False
@@ -180,6 +194,12 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
             "management_url": profile.management.management_url,
             "login": profile.management.login,
         },
+        "recording": {
+            "keep": profile.recording.keep,
+            "folder": profile.recording.folder,
+            "max_mb": profile.recording.max_mb,
+            "max_days": profile.recording.max_days,
+        },
         "colour": profile.colour,
         "notes": profile.notes,
         "hidden": profile.hidden,
@@ -229,6 +249,10 @@ class _Reader:
     def integer(self, key: str, default: int) -> int:
         return int(self._get(key, (int,), default, False))
 
+    def opt_integer(self, key: str) -> int | None:
+        value = self._get(key, (int,), None, False)
+        return None if value is None else int(value)
+
     def flag(self, key: str, default: bool) -> bool:
         return bool(self._get(key, (bool,), default, False))
 
@@ -256,8 +280,9 @@ def profile_from_dict(data: Any, where: str = "profile") -> Profile:
     r = _Reader(data, where)
     name = r.text("name", required=True)
     r.where = f"profile '{name}'"
-    hb, rc, tls, ws, mg = (
-        r.child(k) for k in ("heart_beat", "reconnect", "tls", "websocket", "management")
+    hb, rc, tls, ws, mg, rec = (
+        r.child(k)
+        for k in ("heart_beat", "reconnect", "tls", "websocket", "management", "recording")
     )
     subscriptions = []
     for i, item in enumerate(r.items("subscriptions")):
@@ -305,6 +330,12 @@ def profile_from_dict(data: Any, where: str = "profile") -> Profile:
             jolokia_url=mg.opt_text("jolokia_url"),
             management_url=mg.opt_text("management_url"),
             login=mg.opt_text("login"),
+        ),
+        recording=RecordingSettings(
+            keep=rec.flag("keep", False),
+            folder=rec.opt_text("folder"),
+            max_mb=rec.opt_integer("max_mb"),
+            max_days=rec.opt_integer("max_days"),
         ),
         colour=r.opt_text("colour"),
         notes=r.text("notes"),

@@ -204,6 +204,46 @@ def validate(
         "management.management_url", "the management URL", profile.management.management_url, errors
     )
 
+    _recording(profile, check_files, errors)
     if profile.colour is not None and not _COLOUR.match(profile.colour):
         errors.append(FieldError("colour", f"colour '{profile.colour}' is not like #1e90ff"))
     return errors
+
+
+MAX_RECORDING_MB = 1 << 20  # 1 TiB
+MAX_RECORDING_DAYS = 3650
+
+
+def _recording(profile: Profile, check_files: bool, errors: list[FieldError]) -> None:
+    """Keep-recording caps that a capture can honour, and a folder that can hold files."""
+    recording = profile.recording
+    if recording.max_mb is not None and not 1 <= recording.max_mb <= MAX_RECORDING_MB:
+        errors.append(
+            FieldError(
+                "recording.max_mb",
+                f"the capture size limit is in MiB between 1 and {MAX_RECORDING_MB} "
+                "(leave it empty for no limit)",
+            )
+        )
+    if recording.max_days is not None and not 1 <= recording.max_days <= MAX_RECORDING_DAYS:
+        errors.append(
+            FieldError(
+                "recording.max_days",
+                f"the capture age limit is in days between 1 and {MAX_RECORDING_DAYS} "
+                "(leave it empty for no limit)",
+            )
+        )
+    folder = recording.folder
+    if folder is not None:
+        if _CONTROL.search(folder):
+            errors.append(
+                FieldError("recording.folder", "the capture folder has a control character")
+            )
+        elif check_files:
+            expanded = os.path.expanduser(folder)
+            if os.path.exists(expanded) and not os.path.isdir(expanded):
+                errors.append(
+                    FieldError(
+                        "recording.folder", f"the capture folder '{folder}' is a file, not a folder"
+                    )
+                )
