@@ -327,6 +327,9 @@ class LogPane(QWidget):
 
     def _apply_log_filter(self) -> None:
         kind = self.filter_kind.currentData()
+        if kind == "search":
+            # Loaded when Search is picked (a click), not inside the first filter slice.
+            import explorer.search  # noqa: F401
         placeholders = {
             "text": self.tr("text in destination, headers or body"),
             "regex": self.tr("regular expression, e.g. order-\\d+"),
