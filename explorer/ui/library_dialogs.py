@@ -68,9 +68,11 @@ class SaveMessageDialog(QDialog):
         self.name = QLineEdit(name)
         self.name.setObjectName("librarySaveName")
         self.name.setPlaceholderText(self.tr("for example: new order for user 1001"))
+        self.name.setToolTip(self.tr("The message's name in its collection"))
         self.collection = QComboBox()
         self.collection.setObjectName("librarySaveCollection")
         self.collection.setEditable(True)
+        self.collection.setToolTip(self.tr("A collection of the library, or a new name"))
         self.collection.addItems(sorted(collections))
         self.collection.setCurrentText(collection or next(iter(sorted(collections)), "default"))
         self.note = QLabel()
@@ -111,7 +113,7 @@ class SaveMessageDialog(QDialog):
             self.note.setText(
                 self.tr(
                     "Headers that look like secrets (Authorization, passcode, token…) are not "
-                    "saved; write them as templates such as {{{{env.API_TOKEN}}}}."
+                    "saved; write them as templates such as {{env.API_TOKEN}}."
                 )
             )
 
@@ -128,10 +130,12 @@ class VariableTable(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().resizeSection(0, 160)
         self.table.verticalHeader().hide()
+        self.table.setToolTip(self.tr("Name and value; {{name}} in a template uses it"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         for key, value in variables.items():
             self.add(key, value_to_text(value))
         add = QToolButton()
+        add.setObjectName("variableAdd")
         add.setIcon(icon("add"))
         add.setToolTip(self.tr("Add a variable"))
         add.clicked.connect(lambda: self.add("", ""))
@@ -197,9 +201,9 @@ class VariablesDialog(QDialog):
             )
         hint = QLabel(
             self.tr(
-                "Use them as {{{{name}}}} in destinations, headers and bodies. A collection's "
+                "Use them as {{name}} in destinations, headers and bodies. A collection's "
                 "value wins over the profile's. Values that read as JSON (1001, true, [1, 2]) "
-                "keep their type. Secrets are never saved here: use {{{{env.NAME}}}}."
+                "keep their type. Secrets are never saved here: use {{env.NAME}}."
             )
         )
         hint.setWordWrap(True)

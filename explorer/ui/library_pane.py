@@ -73,6 +73,7 @@ class LibraryPane(QWidget):
         self.search.setObjectName("libraryFilter")
         self.search.setPlaceholderText(self.tr("Search names, destinations, bodies"))
         self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(self.tr("Show only messages whose name, destination or body has this"))
         self.search.textChanged.connect(lambda _text: self.refresh())
         save = self._tool(
             "librarySave", "add", self.tr("Save the composer's message in the library")
@@ -97,6 +98,9 @@ class LibraryPane(QWidget):
             top.addWidget(button)
 
         self.tree = LibraryTree()
+        self.tree.setToolTip(
+            self.tr("Saved messages by collection: double-click loads one into the composer")
+        )
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.itemDoubleClicked.connect(lambda _item, _column: self.load_selected())
         self.tree.itemSelectionChanged.connect(self._selection_changed)
@@ -145,6 +149,8 @@ class LibraryPane(QWidget):
         bottom_layout.addWidget(self.preview, 1)
         bottom_layout.addWidget(self.notice)
         bottom_layout.addLayout(buttons)
+        self.tree.setMinimumHeight(48)
+        self.preview.setMinimumHeight(36)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setObjectName("librarySplitter")
         splitter.addWidget(self.tree)

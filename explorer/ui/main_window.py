@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.library import LibraryStore
 from explorer.profiles import ProfileStore
 from explorer.profiles.model import Profile
 from explorer.profiles.probe import probe_connection
@@ -39,16 +38,15 @@ from explorer.ui.connection_view import ConnectionView
 from explorer.ui.credentials import Credentials
 from explorer.ui.icons import icon
 from explorer.ui.inspector import Inspector
-from explorer.ui.library_pane import LibraryPane
 from explorer.ui.message_detail import MessageDetail
 from explorer.ui.opener import ConnectionOpener
 from explorer.ui.profile_list import ProfileListWidget
 from explorer.ui.sandbox_runner import SandboxRunner
-from explorer.ui.scenario_pane import ScenarioPane
 from explorer.ui.session import SessionController
 from explorer.ui.status import ConnectionStatus
 from explorer.ui.tabs import ConnectionTabs
 from explorer.ui.tasks import TaskRunner, describe_failure
+from explorer.ui.workbench import Workbench
 
 LAYOUT_VERSION = 1
 
@@ -158,30 +156,9 @@ class MainWindow(QMainWindow):
         )
         self.inspector.place(self, self.composer_dock)
 
-        # -- QA workbench: the message library -------------------------------------------
-        self.library = LibraryPane(LibraryStore(), self.runner)
-        self.library.load_requested.connect(self._load_from_library)
-        self.library.save_from_composer_requested.connect(
-            lambda: self.library.ask_save(self.composer.build_requests())
-        )
-        self.library_dock = self._dock(
-            "messageLibraryDock",
-            self.tr("Library"),
-            self.library,
-            Qt.DockWidgetArea.RightDockWidgetArea,
-        )
-        self.tabifyDockWidget(self.detail_dock, self.library_dock)
-        self.detail_dock.raise_()
-        # -- and scenarios (run and record on the current connection)
-        self.scenarios = ScenarioPane(self.library.store, self.runner)
-        self.scenarios_dock = self._dock(
-            "scenarioRunnerDock",
-            self.tr("Scenarios"),
-            self.scenarios,
-            Qt.DockWidgetArea.BottomDockWidgetArea,
-        )
-        self.tabifyDockWidget(self.composer_dock, self.scenarios_dock)
-        self.composer_dock.raise_()
+        # -- the QA workbench: message library, scenarios, benchmark (workbench.py) -------
+        self.workbench = Workbench(self, self.composer, self.composer_dock, self.runner, self._dock)
+        self.workbench.place(self.detail_dock)
 
         # -- status bar --------------------------------------------------------------------
         status = QStatusBar()
@@ -308,39 +285,13 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu(self.tr("&View"))
         for dock in (self.profiles_dock, self.detail_dock, self.composer_dock):
             view_menu.addAction(dock.toggleViewAction())
-        view_menu.addAction(self.library_dock.toggleViewAction())
-        view_menu.addAction(self.scenarios_dock.toggleViewAction())
+        for dock in self.workbench.docks:
+            view_menu.addAction(dock.toggleViewAction())
         for dock in self.inspector.docks:
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         view_menu.addAction(self._action(self.tr("&Reset layout"), self.reset_layout))
-        tools_menu = menu.addMenu(self.tr("&Tools"))
-        self.bench_action = self._action(
-            self.tr("&Benchmark…"),
-            self.open_bench,
-            "Ctrl+Shift+B",
-            "gauge",
-            self.tr("Measure throughput, losses and latency against the current broker"),
-        )
-        tools_menu.addAction(self.bench_action)
-        tools_menu.addAction(
-            self._action(
-                self.tr("&Scenarios"),
-                lambda: self._show_dock(self.scenarios_dock),
-                None,
-                "checklist",
-                self.tr("Run and record send-and-expect scenarios"),
-            )
-        )
-        tools_menu.addAction(
-            self._action(
-                self.tr("Message &library"),
-                lambda: self._show_dock(self.library_dock),
-                None,
-                "file",
-                self.tr("Saved messages in collections"),
-            )
-        )
+        self.workbench.add_menu(menu)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About STOMP Explorer"), self.open_about))
 
@@ -399,9 +350,7 @@ class MainWindow(QMainWindow):
         self.disconnect_button.setEnabled(active)
         self.disconnect_action.setEnabled(active)
         self.composer.set_connected(session is not None and session.is_connected)
-        self.library.set_session(session)
-        self.scenarios.set_session(session)
-        self.bench_action.setEnabled(session is not None and session.is_connected)
+        self.workbench.set_session(session)
         self._refresh_status()
 
     def _refresh_status(self) -> None:
@@ -443,12 +392,6 @@ class MainWindow(QMainWindow):
         self.composer.load_request(request)
         self.composer.body.setFocus()
 
-    def _load_from_library(self, requests: list[ComposeRequest]) -> None:
-        self.composer_dock.show()
-        self.composer_dock.raise_()
-        self.composer.load_requests(requests)
-        self.composer.body.setFocus()
-
     def _send(self, request: ComposeRequest) -> None:
         session = self.current_session()
         if session is None:
@@ -484,26 +427,6 @@ class MainWindow(QMainWindow):
         from explorer.ui.settings_dialog import SettingsDialog
 
         SettingsDialog(self.settings, self).open()
-
-    def _show_dock(self, dock: QDockWidget) -> None:
-        dock.show()
-        dock.raise_()
-
-    def open_bench(self) -> None:
-        """The benchmark against the current tab's broker (connections of its own)."""
-        from explorer.ui.bench_dialog import BenchDialog
-
-        session = self.current_session()
-        if session is None or not session.is_connected:
-            self.statusBar().showMessage(
-                self.tr("Connect first: the benchmark runs against the current tab's broker."),
-                8000,
-            )
-            return
-        dialog = BenchDialog(session, self.runner, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        self.bench_dialog = dialog
 
     def open_about(self) -> None:
         from explorer.ui.about import AboutDialog
@@ -541,14 +464,7 @@ class MainWindow(QMainWindow):
             self.addDockWidget(area, dock)
             dock.show()
         self.inspector.place(self, self.composer_dock)
-        self.library_dock.setFloating(False)
-        self.tabifyDockWidget(self.detail_dock, self.library_dock)
-        self.library_dock.show()
-        self.detail_dock.raise_()
-        self.scenarios_dock.setFloating(False)
-        self.tabifyDockWidget(self.composer_dock, self.scenarios_dock)
-        self.scenarios_dock.show()
-        self.composer_dock.raise_()
+        self.workbench.place(self.detail_dock)
         self._default_dock_sizes()
 
     def _default_dock_sizes(self) -> None:

@@ -95,6 +95,7 @@ class ScenarioPane(QWidget):
         for button in (self.new_button, self.open_button, self.save_button):
             top.addWidget(button)
         top.addWidget(self.file_label, 1)
+        top.addWidget(self.target)
         for button in (self.run_button, self.stop_button, self.record_button, self.junit_button):
             top.addWidget(button)
 
@@ -105,6 +106,7 @@ class ScenarioPane(QWidget):
                 "connection: what you send and receive becomes a scenario."
             )
         )
+        self.editor.setToolTip(self.tr("The scenario file (YAML), checked as you type"))
         self.editor.textChanged.connect(self._text_changed)
         self.problem = QLabel()
         self.problem.setObjectName("scenarioProblem")
@@ -120,8 +122,16 @@ class ScenarioPane(QWidget):
         self.summary.setObjectName("scenarioSummary")
         self.summary.setWordWrap(True)
         self.steps = StepList()
+        self.steps.setToolTip(
+            self.tr("The scenario's steps: ✓ passed, ✗ failed, – not run; select one for details")
+        )
         self.steps.itemSelectionChanged.connect(self._show_selected)
         self.failure = FailureView()
+        # Small minimums: the dock shares the bottom with the composer and must not make
+        # the window taller than a small screen.
+        self.editor.setMinimumHeight(48)
+        self.steps.setMinimumHeight(36)
+        self.failure.setMinimumHeight(36)
         results = QSplitter(Qt.Orientation.Vertical)
         results.addWidget(self.steps)
         results.addWidget(self.failure)
@@ -130,7 +140,6 @@ class ScenarioPane(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.target)
         right_layout.addWidget(self.summary)
         right_layout.addWidget(results, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -178,7 +187,7 @@ class ScenarioPane(QWidget):
     def set_session(self, session: SessionController | None) -> None:
         self._session = session
         if session is None:
-            self.target.setText(self.tr("Runs on the current tab's connection: none is open."))
+            self.target.setText(self.tr("No connection"))
         else:
             self.target.setText(self.tr("Runs on: {name}").format(name=session.name))
         self._update_buttons()

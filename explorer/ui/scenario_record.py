@@ -70,8 +70,10 @@ class RecordDialog(QDialog):
         self.setWindowTitle(self.tr("Recorded scenario"))
         self.name = QLineEdit(name)
         self.name.setObjectName("scenarioRecordName")
+        self.name.setToolTip(self.tr("The scenario's name (the JUnit test case's name)"))
         self.list = QListWidget()
         self.list.setObjectName("scenarioRecordSubscriptions")
+        self.list.setToolTip(self.tr("Checked: its messages become expect steps"))
         for subscription in subscriptions:
             if subscription.messages == 1:
                 count = self.tr("1 message")

@@ -22,8 +22,8 @@ Run = Callable[[Awaitable[Any]], Any]
 
 
 def open_dialog(window: MainWindow) -> BenchDialog:
-    assert window.bench_action.isEnabled()
-    window.bench_action.trigger()
+    assert window.workbench.bench_action.isEnabled()
+    window.workbench.bench_action.trigger()
     dialog = window.findChild(BenchDialog, "benchDialog")
     assert dialog is not None and dialog.isVisible()
     return dialog
@@ -44,7 +44,9 @@ def test_bench_on_the_sandbox_loses_nothing_and_draws_the_histogram(
     window = make_window(first_run=True)
 
     async def body() -> None:
-        await until(lambda: window.bench_action.isEnabled(), what="the sandbox to connect")
+        await until(
+            lambda: window.workbench.bench_action.isEnabled(), what="the sandbox to connect"
+        )
         dialog = open_dialog(window)
         await bench(dialog, 3000, producers=2)
         result = dialog.bench_result
@@ -75,8 +77,8 @@ def test_bench_on_the_sandbox_loses_nothing_and_draws_the_histogram(
 
 def test_the_bench_needs_a_connection(make_window: Callable[..., MainWindow]) -> None:
     window = make_window(first_run=False)
-    assert not window.bench_action.isEnabled()
-    window.open_bench()
+    assert not window.workbench.bench_action.isEnabled()
+    window.workbench.open_bench()
     assert window.findChild(BenchDialog) is None
     assert "Connect first" in window.statusBar().currentMessage()
 

@@ -49,7 +49,7 @@ async def sandbox_session(window: MainWindow) -> SessionController:
 
 
 def save_dialog(window: MainWindow) -> SaveMessageDialog:
-    dialog = window.library.findChild(SaveMessageDialog)
+    dialog = window.workbench.library.findChild(SaveMessageDialog)
     assert dialog is not None and dialog.isVisible()
     return dialog
 
@@ -62,7 +62,7 @@ def test_save_search_preview_load_and_send_through_the_dock(
 
     async def body() -> None:
         session = await sandbox_session(window)
-        composer, library = window.composer, window.library
+        composer, library = window.composer, window.workbench.library
         composer.set_destination(destination)
         composer.content_type.setCurrentText("application/json")
         composer.add_header("x-run", "{{uuid}}")
@@ -131,7 +131,7 @@ def test_export_delete_and_import_back(
     make_window: Callable[..., MainWindow], run: Run, tmp_path: Path
 ) -> None:
     window = make_window(first_run=False)
-    library = window.library
+    library = window.workbench.library
     store = library.store
     from explorer.library import LibraryMessage
 
@@ -165,7 +165,7 @@ def test_several_destinations_go_both_ways_between_composer_and_library(
     make_window: Callable[..., MainWindow], run: Run
 ) -> None:
     window = make_window(first_run=False)
-    composer, library = window.composer, window.library
+    composer, library = window.composer, window.workbench.library
     composer.load_requests(
         [
             ComposeRequest("SEND", (("destination", d), ("x-a", "1")), b"hi")

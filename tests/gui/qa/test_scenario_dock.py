@@ -66,7 +66,7 @@ def with_run(text: str, **replace: str) -> str:
 
 async def connected_pane(window: MainWindow) -> ScenarioPane:
     await until(lambda: window.views() and window.views()[0].session.is_connected, what="sandbox")
-    pane = window.scenarios
+    pane = window.workbench.scenarios
     await until(lambda: pane.run_button.isEnabled() or not pane.editor.toPlainText(), what="ready")
     return pane
 
@@ -80,7 +80,7 @@ def test_validation_marks_the_line_as_you_type(
     make_window: Callable[..., MainWindow], run: Run
 ) -> None:
     window = make_window(first_run=False)
-    pane = window.scenarios
+    pane = window.workbench.scenarios
     pane.set_text("name: x\nconnection: stomp://localhost\nsteps:\n  - wait: 2\n")
     assert pane.editor.problem_line == 4
     assert "Line 4" in pane.problem.text() and "steps[1].wait" in pane.problem.text()
@@ -176,7 +176,7 @@ async def record_a_check(
 ) -> str:
     """Press Record, subscribe, send from the composer, see it arrive, stop: the scenario
     text the dock opens."""
-    pane = window.scenarios
+    pane = window.workbench.scenarios
     assert pane.start_recording()
     await session.subscribe(destination)
     composer = window.composer
@@ -224,15 +224,17 @@ def test_record_in_the_window_then_run_headless_on_activemq(
         text = await record_a_check(window, view.session, destination, set())
         assert "profile: ActiveMQ QA" in text
         path = tmp_path / "recorded.yaml"
-        assert window.scenarios.save_file(path)
+        assert window.workbench.scenarios.save_file(path)
         done = await run_headless(path)
         assert done.returncode == 0, done.stdout + done.stderr
         assert "PASSED recorded order check" in done.stdout
 
         # The same file runs in the window too.
-        await run_to_end(window.scenarios)
-        assert window.scenarios.last_result is not None
-        assert window.scenarios.last_result.passed, window.scenarios.summary.text()
+        await run_to_end(window.workbench.scenarios)
+        assert window.workbench.scenarios.last_result is not None
+        assert window.workbench.scenarios.last_result.passed, (
+            window.workbench.scenarios.summary.text()
+        )
 
     run(body())
 
