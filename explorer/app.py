@@ -51,7 +51,7 @@ def open_store(profiles_path: str | None = None) -> ProfileStore:
 def create_window(profiles_path: str | None = None, *, first_run: bool = True) -> MainWindow:
     """Build (not show) the main window. On a fresh config (no profiles of the user's own)
     the Sandbox profile connects at once, so the window is alive from the first second."""
-    from explorer.ui import config
+    from explorer.ui import config, last_session
     from explorer.ui.main_window import MainWindow
     from explorer.ui.sandbox_runner import SANDBOX_NAME
 
@@ -60,6 +60,9 @@ def create_window(profiles_path: str | None = None, *, first_run: bool = True) -
     fresh = not any(not p.builtin for p in store.profiles())
     if first_run and fresh and window.select_profile(SANDBOX_NAME):
         window.connect_selected()
+    elif window.settings.reopen_session:  # the last session's tabs and subscriptions
+        for profile, subscriptions in last_session.planned(window.settings.last_session, store):
+            window.opener.open(profile, subscriptions)
     return window
 
 

@@ -209,6 +209,8 @@ class DestinationTree:
         self._dirty: set[DestinationNode] = set()
         self._counted: set[DestinationNode] = set()
         self._rate_active: set[DestinationNode] = set()
+        self.counts_known: set[str] = set()
+        """Count names (depth, consumers, ...) some source reported: columns worth showing."""
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -338,6 +340,8 @@ class DestinationTree:
         info.gone = False
         for name, value in counts.items():
             setattr(info, name, value)
+            if value is not None:
+                self.counts_known.add(name)
         self._mark_dirty(node)
         return node
 

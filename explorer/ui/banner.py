@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from explorer.ui.icons import icon
@@ -16,6 +16,8 @@ from explorer.ui.icons import icon
 
 class Banner(QFrame):
     """Shows one message at a time; `show_message(text, level)` with level "error" or "info"."""
+
+    dismissed = Signal()  # the user closed it (not a hide by the program)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,7 +38,7 @@ class Banner(QFrame):
         close.setIcon(icon("close"))
         close.setAutoRaise(True)
         close.setToolTip(self.tr("Dismiss this message"))
-        close.clicked.connect(self.hide)
+        close.clicked.connect(self._dismiss)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 3, 3)
         layout.addWidget(self._icon)
@@ -66,6 +68,10 @@ class Banner(QFrame):
         self.style().unpolish(self)
         self.style().polish(self)
         self.show()
+
+    def _dismiss(self) -> None:
+        self.hide()
+        self.dismissed.emit()
 
     def _run_action(self) -> None:
         action = self._action

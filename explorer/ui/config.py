@@ -31,6 +31,11 @@ class Key(StrEnum):
     GEOMETRY = "window/geometry"
     LAYOUT = "window/state"
     TREE_FRACTION = "window/tree_fraction"
+    HIDDEN_TREE_COLUMNS = "tree/hidden_columns"
+    KEYRING_NOTE_DISMISSED = "profiles/keyring_note_dismissed"
+    REOPEN_SESSION = "session/reopen"
+    LAST_SESSION = "session/connections"
+    ASK_UNEXPORTED = "closing/ask_unexported"
 
 
 def settings() -> QSettings:
@@ -132,6 +137,62 @@ class WindowSettings:
     @hidden_log_columns.setter
     def hidden_log_columns(self, columns: list[int]) -> None:
         self.store.setValue(Key.HIDDEN_LOG_COLUMNS, ",".join(map(str, columns)))
+
+    @property
+    def hidden_tree_columns(self) -> list[int] | None:
+        """The destination tree's columns the user hid (None: never chosen, the defaults)."""
+        if not self.store.contains(Key.HIDDEN_TREE_COLUMNS):
+            return None
+        text = self._text(Key.HIDDEN_TREE_COLUMNS)
+        return [int(part) for part in text.split(",") if part.strip().isdigit()]
+
+    @hidden_tree_columns.setter
+    def hidden_tree_columns(self, columns: list[int]) -> None:
+        self.store.setValue(Key.HIDDEN_TREE_COLUMNS, ",".join(map(str, columns)))
+
+    def _flag(self, key: Key, default: bool) -> bool:
+        text = self._text(key).strip().lower()
+        if text in ("true", "1", "yes"):
+            return True
+        if text in ("false", "0", "no"):
+            return False
+        return default
+
+    @property
+    def keyring_note_dismissed(self) -> bool:
+        """The user closed the "no keyring" note: it is not shown again."""
+        return self._flag(Key.KEYRING_NOTE_DISMISSED, False)
+
+    @keyring_note_dismissed.setter
+    def keyring_note_dismissed(self, value: bool) -> None:
+        self.store.setValue(Key.KEYRING_NOTE_DISMISSED, "true" if value else "false")
+
+    @property
+    def reopen_session(self) -> bool:
+        """Open the last session's connections and subscriptions again at start."""
+        return self._flag(Key.REOPEN_SESSION, False)
+
+    @reopen_session.setter
+    def reopen_session(self, value: bool) -> None:
+        self.store.setValue(Key.REOPEN_SESSION, "true" if value else "false")
+
+    @property
+    def last_session(self) -> str:
+        """The connections open when the window closed, as JSON (`explorer.ui.last_session`)."""
+        return self._text(Key.LAST_SESSION)
+
+    @last_session.setter
+    def last_session(self, value: str) -> None:
+        self.store.setValue(Key.LAST_SESSION, value)
+
+    @property
+    def ask_unexported(self) -> bool:
+        """Ask before closing a tab (or quitting) that holds messages not exported."""
+        return self._flag(Key.ASK_UNEXPORTED, True)
+
+    @ask_unexported.setter
+    def ask_unexported(self, value: bool) -> None:
+        self.store.setValue(Key.ASK_UNEXPORTED, "true" if value else "false")
 
     def sync(self) -> None:
         """Write pending changes to the file now."""

@@ -42,9 +42,14 @@ class Credentials(QObject):
         self._typed: dict[SessionController, str] = {}
         # Profiles whose login the broker refused: their passcode is asked for again.
         self._refused: set[str] = set()
-        # Tests replace it with a coroutine function that answers at once.
+        # Management passwords typed this run (never saved: nothing proves them right).
+        self._management: dict[str, str] = {}
+        # Tests replace these with coroutine functions that answer at once.
         self.ask_passcode: AskPasscode = lambda profile, login, persistent: PasscodePrompt(
             profile, login, parent, persistent=persistent
+        ).ask()
+        self.ask_management_password: AskPasscode = lambda profile, login, _p: PasscodePrompt(
+            profile, login, parent, management=True
         ).ask()
 
     def must_ask_again(self, session: SessionController) -> bool:
@@ -69,15 +74,32 @@ class Credentials(QObject):
         return replace(settings, passcode=typed), typed
 
     def management_password(self, settings: ConnectionSettings) -> str | None:
-        """The management API's password: its own secret, else (no management login of its
-        own, the usual case) the STOMP passcode."""
+        """The management API's password: its own secret (stored, or typed this run), else
+        (no management login of its own, the usual case) the STOMP passcode."""
         profile = settings.profile
         password = None
         if profile.name in self.store and not profile.builtin:
             password = self.store.get_secret(profile.name, MANAGEMENT_PASSWORD)
+        if password is None:
+            password = self._management.get(profile.name)
         if password is None and not profile.management.login:
             password = settings.passcode
         return password
+
+    async def complete_management(self, settings: ConnectionSettings) -> str | None:
+        """The management password, asked for when the profile has a management login and
+        no password anywhere (no keyring: after a restart or an import). Cancelling the
+        prompt connects all the same, without discovery's credentials."""
+        password = self.management_password(settings)
+        management = settings.profile.management
+        endpoint = management.management_url or management.jolokia_url
+        if password is not None or not management.login or not endpoint:
+            return password
+        name = settings.profile.name
+        typed = await self.ask_management_password(name, management.login, False)
+        if typed:
+            self._management[name] = typed
+        return typed or None
 
     def watch(self, view: ConnectionView) -> None:
         """Follow a new tab's logins (refusals and acceptances)."""

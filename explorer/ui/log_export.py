@@ -109,13 +109,21 @@ class LogExporter(QObject):
 
     def export_to(self, path: Path, scope: str, fmt: str = "jsonl") -> int:
         """Write a scope to `path` now, on this thread (tests, small logs)."""
+        logged = self._session.logged
         packed, predicate = self.snapshot(scope)
-        return write_export(path, packed, fmt, predicate)
+        count = write_export(path, packed, fmt, predicate)
+        if scope == EXPORT_ALL:  # closing the tab no longer asks about these
+            self._session.mark_kept(logged)
+        return count
 
     async def export_async(self, path: Path, scope: str, fmt: str = "jsonl") -> int:
         """Write a scope to `path` in a worker thread (the window keeps answering)."""
+        logged = self._session.logged
         packed, predicate = self.snapshot(scope)
-        return await asyncio.to_thread(write_export, path, packed, fmt, predicate)
+        count = await asyncio.to_thread(write_export, path, packed, fmt, predicate)
+        if scope == EXPORT_ALL:  # closing the tab no longer asks about these
+            self._session.mark_kept(logged)
+        return count
 
     def dialog(self, scope: str) -> None:
         """Ask where (and JSON Lines or CSV), then export in the background."""

@@ -11,12 +11,23 @@ class PasscodePrompt(QInputDialog):
     """A password-mode input dialog; `await prompt.ask()` gives the text or None."""
 
     def __init__(
-        self, profile: str, login: str, parent: QWidget | None = None, *, persistent: bool = False
+        self,
+        profile: str,
+        login: str,
+        parent: QWidget | None = None,
+        *,
+        persistent: bool = False,
+        management: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("passcodeDialog")
+        self.setObjectName("managementPasswordDialog" if management else "passcodeDialog")
         self.setWindowTitle(self.tr("Passcode for {profile}").format(profile=profile))
-        if persistent:
+        if management:  # the management API's (or Jolokia's) own user: kept for this run only
+            text = self.tr(
+                "Password of {login} for the management API of {profile}, used to list "
+                "the broker's destinations.\nIt is kept only until STOMP Explorer quits."
+            )
+        elif persistent:
             text = self.tr(
                 "Passcode of {login} on {profile}.\nIt is saved in the system "
                 "keyring once the broker accepts it."

@@ -88,6 +88,10 @@ class SessionController(QObject):
             DestinationTree(split if split in SPLIT_RULES else "/."), parent=self
         )
         self.traffic = TrafficModel(self)
+        self.logged = 0
+        """Log entries this tab received or sent so far."""
+        self.kept = 0
+        """How many of them an export holds (`mark_kept`)."""
         self.history = DestinationHistory()
         """The newest messages of each destination (what the tree shows for a node)."""
         self.discovery_problem: str | None = None
@@ -204,6 +208,18 @@ class SessionController(QObject):
         them, until `remove_sink` (a scenario run or a recording on this tab)."""
         self._extra_sinks = (*self._extra_sinks, sink)
 
+    @property
+    def unexported(self) -> int:
+        """Messages that closing this tab would lose: not exported, and no capture file
+        holds them (a sink with `keeps_messages = True`, a recording, keeps everything)."""
+        if any(getattr(sink, "keeps_messages", False) for sink in self._extra_sinks):
+            return 0
+        return self.logged - self.kept
+
+    def mark_kept(self, upto: int | None = None) -> None:
+        """An export holds the first `upto` entries (all so far when None)."""
+        self.kept = max(self.kept, self.logged if upto is None else min(upto, self.logged))
+
     def remove_sink(self, sink: SessionSink) -> None:
         self._extra_sinks = tuple(s for s in self._extra_sinks if s is not sink)
 
@@ -223,6 +239,7 @@ class SessionController(QObject):
         for entry in entries:
             append(entry)
         self.history.extend(entries)
+        self.logged += len(entries)
         for sink in self._extra_sinks:
             sink.on_entries(entries)
 

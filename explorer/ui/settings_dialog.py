@@ -1,9 +1,11 @@
-"""Settings: the interface language (applies on restart) and the log's size cap."""
+"""Settings: the interface language (applies on restart), appearance, the log's size cap,
+reopening the last session at start and asking before unexported messages are discarded."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -50,6 +52,18 @@ class SettingsDialog(QDialog):
         current = settings.appearance
         self.appearance.setCurrentIndex(max(0, self.appearance.findData(current)))
         self.appearance.setToolTip(self.tr("Light or dark colours; by default as the system"))
+        self.reopen = QCheckBox(self.tr("Reopen the last session's connections at start"))
+        self.reopen.setObjectName("reopenSession")
+        self.reopen.setChecked(settings.reopen_session)
+        self.reopen.setToolTip(
+            self.tr("Connect the tabs that were open when the window closed, and subscribe again")
+        )
+        self.ask_unexported = QCheckBox(self.tr("Ask before discarding messages not exported"))
+        self.ask_unexported.setObjectName("askUnexported")
+        self.ask_unexported.setChecked(settings.ask_unexported)
+        self.ask_unexported.setToolTip(
+            self.tr("Closing a tab or quitting asks first when its log holds messages")
+        )
         note = QLabel(self.tr("A new language applies the next time STOMP Explorer starts."))
         note.setProperty("hint", True)
         note.setWordWrap(True)
@@ -58,6 +72,8 @@ class SettingsDialog(QDialog):
         form.addRow("", note)
         form.addRow(self.tr("Appearance:"), self.appearance)
         form.addRow(self.tr("Messages kept per connection:"), self.limit)
+        form.addRow("", self.reopen)
+        form.addRow("", self.ask_unexported)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -70,6 +86,8 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         self._settings.language = str(self.language.currentData())
         self._settings.log_limit = self.limit.value()
+        self._settings.reopen_session = self.reopen.isChecked()
+        self._settings.ask_unexported = self.ask_unexported.isChecked()
         appearance = str(self.appearance.currentData())
         self._settings.appearance = appearance
         app = QApplication.instance()

@@ -1,4 +1,5 @@
-"""The status bar's view of the current connection: state, heart-beats, rate, evictions."""
+"""The status bar: a summary across every tab ("3 connected · 1 failed", `connectionSummary`)
+on the left, and the current tab's state, heart-beats, rate and evictions on the right."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from explorer.ui.session import SessionController, SessionState
+from explorer.ui.tabs import ConnectionTabs
 
 
 class ConnectionStatus(QObject):
@@ -22,6 +24,43 @@ class ConnectionStatus(QObject):
         self.evicted = self._label(
             "statusEvicted", self.tr("Log rows evicted because the log is full")
         )
+        self.summary = QLabel()
+        self.summary.setObjectName("connectionSummary")
+        self.summary.setToolTip(self.tr("All your connections, by state"))
+        self.bar.addWidget(self.summary)
+        self.summary.hide()
+
+    def follow(self, tabs: ConnectionTabs) -> None:
+        """Keep the summary up to date as tabs open, change state and close."""
+        tabs.session_state_changed.connect(lambda _session: self.show_summary(tabs.sessions()))
+        tabs.view_added.connect(lambda _view: self.show_summary(tabs.sessions()))
+        tabs.view_closed.connect(lambda _view: self.show_summary(tabs.sessions()))
+
+    def show_summary(self, sessions: list[SessionController]) -> None:
+        """ "3 connected · 1 failed": counts of the tabs by state (none: hidden)."""
+        counts = {"connected": 0, "connecting": 0, "failed": 0, "closed": 0}
+        for session in sessions:
+            state = session.state
+            if state is SessionState.CONNECTED:
+                counts["connected"] += 1
+            elif state in (SessionState.CONNECTING, SessionState.RECONNECTING):
+                counts["connecting"] += 1
+            elif state is SessionState.FAILED:
+                counts["failed"] += 1
+            else:
+                counts["closed"] += 1
+        words = {
+            "connected": self.tr("{n} connected"),
+            "connecting": self.tr("{n} connecting"),
+            "failed": self.tr("{n} failed"),
+            "closed": self.tr("{n} disconnected"),
+        }
+        parts = [words[key].format(n=n) for key, n in counts.items() if n]
+        self.summary.setText(" · ".join(parts))
+        self.summary.setProperty("state", "failed" if counts["failed"] else "")
+        self.summary.style().unpolish(self.summary)
+        self.summary.style().polish(self.summary)
+        self.summary.setVisible(bool(parts))
 
     def _label(self, name: str, tip: str) -> QLabel:
         label = QLabel()

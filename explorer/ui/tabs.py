@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from functools import partial
 
 from PySide6.QtCore import Signal, SignalInstance
@@ -16,7 +17,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTabBar, QTabWidget, QToolButton, QWidget
 
 from explorer.profiles.resolve import ConnectionSettings
+from explorer.session.subscriptions import SubscriptionSpec
 from explorer.ui.connection_view import ConnectionView
+from explorer.ui.discard_guard import DiscardGuard
 from explorer.ui.icons import icon
 from explorer.ui.session import SessionController, SessionState
 from explorer.ui.tasks import TaskRunner
@@ -59,6 +62,8 @@ class ConnectionTabs(QTabWidget):
         self.setDocumentMode(True)
         self._runner = runner
         self._closing: set[ConnectionView] = set()
+        # Asks before a close discards messages nobody exported (the window sets it).
+        self.guard: DiscardGuard | None = None
         self.tabCloseRequested.connect(self.close_tab)
         self.currentChanged.connect(lambda _index: self._current_changed())
 
@@ -92,10 +97,17 @@ class ConnectionTabs(QTabWidget):
     # -- opening and closing ---------------------------------------------------------------
 
     def open(
-        self, settings: ConnectionSettings, management_password: str | None = None
+        self,
+        settings: ConnectionSettings,
+        management_password: str | None = None,
+        *,
+        restore: Sequence[SubscriptionSpec] = (),
     ) -> ConnectionView:
-        """A new tab for `settings`, made current; its session is not started yet."""
-        session = SessionController(settings, self, management_password=management_password)
+        """A new tab for `settings`, made current; its session is not started yet (and
+        subscribes to `restore` once it is connected)."""
+        session = SessionController(
+            settings, self, management_password=management_password, restore=restore
+        )
         view = ConnectionView(session)
         session.state_changed.connect(partial(self._state_changed, view))
         session.stats_changed.connect(partial(self._forward, view, self.cur_stats_changed))
@@ -110,7 +122,7 @@ class ConnectionTabs(QTabWidget):
         )
         view.send_again.connect(partial(self._forward, view, self.cur_send_again))
         profile = settings.profile
-        index = self.addTab(view, icon(_STATE_ICONS[session.state]), profile.name)
+        index = self.addTab(view, icon(_STATE_ICONS[session.state]), self._title(profile.name))
         self.setTabToolTip(index, settings.endpoint.url())
         close = QToolButton()
         close.setObjectName("closeTabButton")
@@ -125,6 +137,22 @@ class ConnectionTabs(QTabWidget):
         self.setCurrentIndex(index)
         return view
 
+    def _title(self, name: str, view: ConnectionView | None = None) -> str:
+        """`name`, or `name (2)`, `name (3)`…: two tabs never read the same."""
+        taken = {self.tabText(i) for i in range(self.count()) if self.widget(i) is not view}
+        title, n = name, 1
+        while title in taken:
+            n += 1
+            title = f"{name} ({n})"
+        return title
+
+    def retitle(self, view: ConnectionView) -> None:
+        """The tab's title after its profile changed (a rename)."""
+        index = self.indexOf(view)
+        if index >= 0:
+            self.setTabText(index, self._title(view.session.name, view))
+            self.setTabToolTip(index, view.session.settings.endpoint.url())
+
     def close_tab(self, index: int) -> None:
         """Disconnect the tab's session, then remove the tab (in the background)."""
         view = self.widget(index)
@@ -132,7 +160,19 @@ class ConnectionTabs(QTabWidget):
             self._closing.add(view)
             self._runner.run(self._close(view))
 
+    async def may_close(
+        self, views: list[ConnectionView] | None = None, quitting: bool = False
+    ) -> bool:
+        """True when closing `views` (all: quitting) loses nothing or the user said so."""
+        if self.guard is None:
+            return True
+        chosen = self.views() if views is None else views
+        return await self.guard.allow([view.session for view in chosen], quitting)
+
     async def _close(self, view: ConnectionView) -> None:
+        if not await self.may_close([view]):
+            self._closing.discard(view)
+            return
         try:
             await view.shutdown()
         except asyncio.CancelledError:  # the window is closing: its shutdown() closes the tab

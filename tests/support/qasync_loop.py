@@ -58,12 +58,28 @@ def close_qasync_loop(loop: QasyncTestLoop) -> None:
     if not loop.is_closed():
         _cancel_leftovers(loop)
         loop.run_until_complete(loop.shutdown_asyncgens())
+        _drain_worker_threads(loop)
         loop.close()
     asyncio.events._set_running_loop(None)
     asyncio.set_event_loop(None)
     timers = getattr(loop, "_timer", None)  # qasync's private timer QObject (qasync 0.27, 0.28)
     if isinstance(timers, QObject) and shiboken6.isValid(timers):
         shiboken6.delete(timers)  # ~QObject on this thread stops every timer it still has
+
+
+def _drain_worker_threads(loop: QasyncTestLoop) -> None:
+    """Wait for the default executor's threads (asyncio.to_thread: discovery's HTTP) while
+    the loop still runs, so the results they hand back with call_soon_threadsafe arrive now,
+    not after close() as a call on deleted timers ("_SimpleTimer already deleted")."""
+    executor = getattr(loop, "_QEventLoop__default_executor", None)  # qasync's, private
+    if executor is None:
+        return
+    executor.shutdown(wait=True)
+    loop._QEventLoop__default_executor = None
+    app = QApplication.instance()
+    if app is not None:
+        app.processEvents()  # deliver the queued call_soon_threadsafe signals
+    loop.run_until_complete(asyncio.sleep(0))
 
 
 def _cancel_leftovers(loop: QasyncTestLoop) -> None:

@@ -94,8 +94,6 @@ class DestinationTreeModel(QAbstractItemModel):
         self.flash_colour = QColor(255, 193, 7)
         """The highlight a node fades from (the theme sets it for light and dark)."""
         self.clock = time.monotonic
-        self.counts_known: set[str] = set()
-        """Count names (depth, consumers, ...) some source reported: columns worth showing."""
         self._rebuild()
         self.schedule()
 
@@ -117,8 +115,6 @@ class DestinationTreeModel(QAbstractItemModel):
     def upsert(self, destination: str, source: str, **counts: int | None) -> DestinationNode | None:
         """`DestinationTree.upsert`, then schedule a publish."""
         node = self._tree.upsert(destination, source, **counts)
-        if node is not None:
-            self.counts_known.update(name for name, value in counts.items() if value is not None)
         self.schedule()
         return node
 
@@ -277,6 +273,11 @@ class DestinationTreeModel(QAbstractItemModel):
             self._kids[node] = []
 
     # -- filtering -------------------------------------------------------------------------
+
+    @property
+    def counts_known(self) -> set[str]:
+        """Count names (depth, consumers, ...) some source reported (see the tree)."""
+        return self._tree.counts_known
 
     @property
     def filter_text(self) -> str:
