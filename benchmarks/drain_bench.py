@@ -10,6 +10,9 @@ SUBSCRIBE -> N-th message. Drainers alternate within a repetition; medians are r
 
     .venv/bin/python benchmarks/drain_bench.py                 # 100,000 messages, 3 reps
     .venv/bin/python benchmarks/drain_bench.py --n 20000 --reps 1 --only activemq
+    # and an older checkout's client beside ours, under the same load (`git archive REV
+    # explorer | tar -x -C /tmp/base`): drainers base / base-ws
+    .venv/bin/python benchmarks/drain_bench.py --baseline-path /tmp/base
 
 CPU-heavy (2 cores): the drainer runs alone while the broker serves it.
 """
@@ -20,6 +23,7 @@ import argparse
 import asyncio
 import base64
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -291,24 +295,33 @@ def child(args: argparse.Namespace) -> None:
 # ---------------------------------------------------------------- orchestration
 
 
-def run_drainer(kind: str, queue: str, n: int) -> float:
+def run_drainer(kind: str, queue: str, n: int, baseline_path: str | None = None) -> float:
+    env = dict(os.environ)
+    if kind in ("base", "base-ws"):
+        assert baseline_path is not None
+        env["PYTHONPATH"] = baseline_path  # its `explorer` package shadows ours
+        kind = "ours" if kind == "base" else "ours-ws"
     result = subprocess.run(
         [sys.executable, __file__, "--drain-one", kind, "--queue", queue, "--n", str(n)],
         capture_output=True,
         text=True,
         timeout=600,
         check=False,
+        env=env,
     )
     if result.returncode != 0:
         raise SystemExit(f"{kind} drainer failed:\n{result.stderr[-2000:]}")
     return float(json.loads(result.stdout.strip().splitlines()[-1])["seconds"])
 
 
-def bench(target_key: str, n: int, reps: int) -> None:
+def bench(target_key: str, n: int, reps: int, baseline_path: str | None = None) -> None:
     target = TARGETS[target_key]
-    times: dict[str, list[float]] = {d: [] for d in target.drainers}
+    drainers = list(target.drainers)
+    if baseline_path:
+        drainers.insert(1, "base" if target_key == "activemq" else "base-ws")
+    times: dict[str, list[float]] = {d: [] for d in drainers}
     for rep in range(reps):
-        order = list(target.drainers)
+        order = list(drainers)
         order = order[rep % len(order) :] + order[: rep % len(order)]  # alternate who goes first
         for kind in order:
             name = f"bench.drain.{kind}.{uuid.uuid4().hex[:8]}"
@@ -319,7 +332,7 @@ def bench(target_key: str, n: int, reps: int) -> None:
                 # Durable queue: no persistent:false (that makes RabbitMQ queues exclusive).
                 asyncio.run(prefill(RABBIT_TCP, f"/queue/{name}", n, "/", *RABBIT_AUTH, {}))
                 wait_depth(rabbit_depth, name, n)
-            seconds = run_drainer(kind, f"/queue/{name}", n)
+            seconds = run_drainer(kind, f"/queue/{name}", n, baseline_path)
             times[kind].append(seconds)
             print(
                 f"  rep {rep + 1} {kind:8s} {seconds:7.3f} s  {n / seconds:9,.0f} msg/s", flush=True
@@ -331,8 +344,13 @@ def bench(target_key: str, n: int, reps: int) -> None:
     print(f"\n{target.name}: {n:,} messages of {len(BODY)} bytes, median of {reps}")
     base = n / statistics.median(times[target.baseline])
     rates = {kind: n / statistics.median(values) for kind, values in times.items()}
+    best_base = n / min(times[target.baseline])
     for kind, rate in rates.items():
-        print(f"  {kind:8s} {rate:9,.0f} msg/s   {rate / base:5.2f}x {target.baseline}")
+        best = n / min(times[kind])
+        print(
+            f"  {kind:8s} {rate:9,.0f} msg/s   {rate / base:5.2f}x {target.baseline}"
+            f"   (best run {best:9,.0f} msg/s, {best / best_base:5.2f}x)"
+        )
     if "stomppy" in rates:
         print(f"  ours / stomp-py = {rates['ours'] / rates['stomppy']:.2f}")
     print(flush=True)
@@ -345,13 +363,16 @@ def main() -> None:
     parser.add_argument("--only", choices=sorted(TARGETS))
     parser.add_argument("--drain-one", help=argparse.SUPPRESS)
     parser.add_argument("--queue", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--baseline-path", help="a directory holding another `explorer` package to drain with too"
+    )
     args = parser.parse_args()
     if args.drain_one:
         child(args)
         return
     for key in TARGETS:
         if args.only in (None, key):
-            bench(key, args.n, args.reps)
+            bench(key, args.n, args.reps, args.baseline_path)
 
 
 if __name__ == "__main__":
