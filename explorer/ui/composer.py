@@ -91,7 +91,7 @@ class Composer(QWidget):
         self.content_type.setEditable(True)
         self.content_type.addItems(["", *compose.CONTENT_TYPES])
         self.content_type.setToolTip(self.tr("content-type header (empty: none)"))
-        self.content_type.setMinimumContentsLength(14)
+        self.content_type.setMinimumContentsLength(10)
         self.content_type.currentTextChanged.connect(lambda _t: self._schedule_validation())
 
         self.receipt = QCheckBox(self.tr("Receipt"))
@@ -128,6 +128,9 @@ class Composer(QWidget):
         self.target = QLabel()
         self.target.setObjectName("composerTarget")
         self.target.setProperty("hint", True)
+        # Gives way first in a narrow window (its tooltip names the connection in full).
+        self.target.setMinimumWidth(48)
+        self.target.setMaximumWidth(240)
 
         self.send_button = QPushButton(icon("send"), self.tr("Send"))
         self.send_button.setObjectName("sendButton")
