@@ -156,9 +156,9 @@ class MainWindow(QMainWindow):
         )
         self.inspector.place(self, self.composer_dock)
 
-        # -- the QA workbench: message library, scenarios, benchmark (workbench.py) -------
-        self.workbench = Workbench(self, self.composer, self.composer_dock, self.runner, self._dock)
-        self.workbench.place(self.detail_dock)
+        self.workbench = Workbench(  # message library, scenarios, benchmark
+            self, self.composer, self.composer_dock, self.detail_dock, self.runner, self._dock
+        )
 
         # -- status bar --------------------------------------------------------------------
         status = QStatusBar()
@@ -285,13 +285,11 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu(self.tr("&View"))
         for dock in (self.profiles_dock, self.detail_dock, self.composer_dock):
             view_menu.addAction(dock.toggleViewAction())
-        for dock in self.workbench.docks:
-            view_menu.addAction(dock.toggleViewAction())
         for dock in self.inspector.docks:
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         view_menu.addAction(self._action(self.tr("&Reset layout"), self.reset_layout))
-        self.workbench.add_menu(menu)
+        self.workbench.add_menus(menu, view_menu)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About STOMP Explorer"), self.open_about))
 
@@ -464,7 +462,7 @@ class MainWindow(QMainWindow):
             self.addDockWidget(area, dock)
             dock.show()
         self.inspector.place(self, self.composer_dock)
-        self.workbench.place(self.detail_dock)
+        self.workbench.place()
         self._default_dock_sizes()
 
     def _default_dock_sizes(self) -> None:

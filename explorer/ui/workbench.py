@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenuBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMenuBar, QWidget
 
 from explorer.library import LibraryStore
 from explorer.session.compose import ComposeRequest
@@ -34,6 +34,7 @@ class Workbench(QObject):
         window: QMainWindow,
         composer: Composer,
         composer_dock: QDockWidget,
+        detail_dock: QDockWidget,
         runner: TaskRunner,
         dock: DockFactory,
     ) -> None:
@@ -41,6 +42,7 @@ class Workbench(QObject):
         self._window = window
         self._composer = composer
         self._composer_dock = composer_dock
+        self._detail_dock = detail_dock
         self._runner = runner
         self._session: SessionController | None = None
         self.bench_dialog: QWidget | None = None
@@ -71,17 +73,18 @@ class Workbench(QObject):
         self.bench_action.triggered.connect(self.open_bench)
         window.addAction(self.bench_action)
         self.set_session(None)
+        self.place()
 
     @property
     def docks(self) -> tuple[QDockWidget, QDockWidget]:
         return (self.library_dock, self.scenarios_dock)
 
-    def place(self, detail_dock: QDockWidget) -> None:
+    def place(self) -> None:
         """The default places: the library behind the message pane, the scenarios behind the
         composer (at start and on View > Reset layout)."""
         window = self._window
         for dock, beside in (
-            (self.library_dock, detail_dock),
+            (self.library_dock, self._detail_dock),
             (self.scenarios_dock, self._composer_dock),
         ):
             dock.setFloating(False)
@@ -89,7 +92,10 @@ class Workbench(QObject):
             dock.show()
             beside.raise_()
 
-    def add_menu(self, menu_bar: QMenuBar) -> None:
+    def add_menus(self, menu_bar: QMenuBar, view_menu: QMenu) -> None:
+        """The docks' entries in View, and a Tools menu."""
+        view_menu.addAction(self.library_dock.toggleViewAction())
+        view_menu.addAction(self.scenarios_dock.toggleViewAction())
         tools = menu_bar.addMenu(self.tr("&Tools"))
         tools.addAction(self.bench_action)
         for dock, text, icon_name, tip in (
