@@ -7,14 +7,16 @@ process, since the unfixed case ends in a segfault.
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
+import weakref
 from pathlib import Path
 
 import pytest
 
-from tests.support.gc_policy import collect_if_due
+from tests.support.gc_policy import after_test
 
 pytestmark = pytest.mark.gui
 
@@ -83,17 +85,18 @@ def test_a_loop_only_closed_crashes_when_a_worker_thread_frees_it() -> None:
     assert result.returncode != 0, result.stdout
 
 
-def test_the_suite_collects_garbage_on_the_main_thread_only() -> None:
-    import gc
+class Node:
+    """A cyclic object that can be weakly referenced."""
 
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_the_suite_collects_garbage_on_the_main_thread_only(request: pytest.FixtureRequest) -> None:
     assert not gc.isenabled(), "tests/conftest.py switches automatic collection off"
-    before = gc.get_count()[0]
-    garbage: list[object] = []
-    for _ in range(gc.get_threshold()[0] + 1):
-        cycle: list[object] = []
-        cycle.append(cycle)
-        garbage.append(cycle)
-    del garbage
-    assert gc.get_count()[0] > before
-    collect_if_due()
-    assert gc.get_count()[0] < gc.get_threshold()[0]
+    cycle = Node()
+    alive = weakref.ref(cycle)
+    del cycle
+    assert alive() is not None, "nothing collects it behind the test's back"
+    after_test(request.node)  # what tests/conftest.py runs after each test
+    assert alive() is None

@@ -8,11 +8,16 @@ destructor cannot stop its timers ("QObject::~QObject: Timers cannot be stopped 
 thread"), and the GUI thread's next event dispatch touches freed memory: the segfault that
 once made scripts/test split the suite into three pytest processes.
 
-So automatic collection is off for the session and the collector runs on the main thread, at
-the end of each test's teardown (what it leaves behind is reported against it, as pytest
-collects unraisable exceptions right after) and, for a test that used Qt, once more after
-pytest has dropped its fixture values (its windows and loops). A Qt-free test collects only
-when CPython's own thresholds say a collection is due.
+So automatic collection is off for the session, and the collector runs on the main thread
+between tests. With automatic collection off, everything a test allocates stays young, so
+collecting the young generations is enough to free what the test left behind, and cheap:
+
+- after a test that used Qt, at the end of its teardown (what it leaves is reported against
+  it: pytest looks for unraisable exceptions right after), and again once pytest has dropped
+  its fixture values (the windows and loops they held);
+- after any other test, once CPython's own gen-0 threshold says a collection is due;
+- a full collection every `FULL_EVERY` tests keeps the old generation from growing for ever
+  (a full collection costs up to a second in this suite, so not after every test).
 """
 
 from __future__ import annotations
@@ -22,6 +27,9 @@ import gc
 import pytest
 
 QT_FIXTURES = frozenset({"qapp", "qtbot", "qtmodeltester", "loop", "qloop"})
+FULL_EVERY = 100
+
+_tests_since_full = 0
 
 
 def start() -> None:
@@ -30,28 +38,21 @@ def start() -> None:
 
 
 def after_teardown(item: pytest.Item) -> None:
-    """Collect the garbage the test made, before pytest reports unraisable exceptions."""
+    """Free the test's own young garbage, before pytest reports unraisable exceptions.
+    Generation 0 only: survivors (still held by fixture values) stay young for `after_test`."""
     if used_qt(item):
-        gc.collect()
-    else:
-        collect_if_due()
+        gc.collect(0)
 
 
 def after_test(item: pytest.Item) -> None:
-    """Collect what the test's fixture values held, now that pytest has let go of them."""
-    if used_qt(item):
+    """Free what the test's fixture values held, now that pytest has let go of them."""
+    global _tests_since_full
+    _tests_since_full += 1
+    if _tests_since_full >= FULL_EVERY:
+        _tests_since_full = 0
         gc.collect()
-
-
-def collect_if_due() -> None:
-    """What CPython's automatic collector would do at this point, on this thread."""
-    threshold, count = gc.get_threshold(), gc.get_count()
-    if count[0] < threshold[0]:
-        return
-    generation = 0
-    while generation < 2 and count[generation + 1] >= threshold[generation + 1]:
-        generation += 1
-    gc.collect(generation)
+    elif used_qt(item) or gc.get_count()[0] >= gc.get_threshold()[0]:
+        gc.collect(1)
 
 
 def used_qt(item: pytest.Item) -> bool:
