@@ -17,7 +17,7 @@ def serialize(
     empty and the frame has none; a `content-length` the caller gave must match the body.
     With `content_length=False` the headers go out exactly as given (a composer may want to
     send a wrong one on purpose), but a body containing NUL then needs a `content-length`.
-    Raises `UnrepresentableHeader` for a header the version cannot carry.
+    Raises `UnrepresentableHeader` for a header the version cannot carry (a NUL byte never).
     """
     if version.__class__ is not Version:
         version = Version(version)  # "1.2" works too; identity checks below need the member
@@ -52,13 +52,26 @@ def serialize(
             f"{command} frame: a body containing NUL needs a content-length header"
         )
     parts.append("\n")
+    text = "\n".join(parts)
+    if "\0" in text:  # one scan of the whole head; NUL would end the frame early
+        _refuse_nul(command, frame.headers)
     try:
-        head = "\n".join(parts).encode("utf-8")
+        head = text.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise UnrepresentableHeader(
             f"{command} frame: header text is not encodable as UTF-8 ({exc.reason})"
         ) from None
     return b"".join((head, body, b"\0"))
+
+
+def _refuse_nul(command: str, headers: tuple[tuple[str, str], ...]) -> None:
+    """No STOMP version can carry NUL in a header: it is the frame terminator."""
+    for name, value in headers:
+        if "\0" in name or "\0" in value:
+            raise UnrepresentableHeader(
+                f"{command} frame: header {name!r} contains a NUL byte, which no STOMP "
+                "version can carry (remove it)"
+            )
 
 
 def _check_unescaped(command: str, version: Version, name: str, value: str) -> None:

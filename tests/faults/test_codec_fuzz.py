@@ -57,11 +57,6 @@ def test_hypothesis_splices_find_nothing(
     check(data, cuts, Options(version, server_side, strictness, tiny))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 16 defect 5: the serializer still writes a NUL in a header value as is "
-    "(protocol engineer's fix: UnrepresentableHeader)",
-)
 @pytest.mark.parametrize("version", list(Version))
 @pytest.mark.parametrize(
     "headers",

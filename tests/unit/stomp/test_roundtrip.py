@@ -31,9 +31,9 @@ ESCAPED_COMMANDS = sorted((CLIENT_COMMANDS | SERVER_COMMANDS) - {"CONNECT", "STO
 
 
 def text_for(version: Version | None, *, name: bool, escaped: bool) -> st.SearchStrategy[str]:
-    """Header text the version can represent (unescaped frames cannot carry CR/LF, or ':' in
-    a name; 1.1 cannot carry CR)."""
-    forbidden = set()
+    """Header text the version can represent (no version carries NUL; unescaped frames
+    cannot carry CR/LF, or ':' in a name; 1.1 cannot carry CR)."""
+    forbidden = {"\0"}
     if not escaped or version is Version.V1_0:
         forbidden |= {"\n", "\r"} | ({":"} if name else set())
     elif version is Version.V1_1:
