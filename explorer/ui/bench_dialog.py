@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from explorer.bench import BenchOptions, BenchResult, result_json
 from explorer.ui.icons import icon
+from explorer.ui.outcome import show_outcome
 from explorer.ui.tasks import TaskRunner, describe_failure
 
 if TYPE_CHECKING:
@@ -340,10 +341,7 @@ class BenchDialog(QDialog):
             widget.setEnabled(not self.running)
 
     def _show_status(self, text: str, ok: bool | None) -> None:
-        self.status.setText(text)
-        self.status.setProperty("valid", {True: "true", False: "false", None: ""}[ok])
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        show_outcome(self.status, text, ok)
 
     def done(self, code: int) -> None:
         """Override: closing the dialog stops a run that is still going."""

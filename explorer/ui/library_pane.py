@@ -47,6 +47,7 @@ from explorer.ui.library_dialogs import (
 )
 from explorer.ui.library_tree import LibraryTree
 from explorer.ui.message_detail import monospace_font
+from explorer.ui.outcome import show_outcome
 from explorer.ui.tasks import TaskRunner, describe_failure
 
 if TYPE_CHECKING:
@@ -73,7 +74,9 @@ class LibraryPane(QWidget):
         self.search.setObjectName("libraryFilter")
         self.search.setPlaceholderText(self.tr("Search names, destinations, bodies"))
         self.search.setClearButtonEnabled(True)
-        self.search.setToolTip(self.tr("Show only messages whose name, destination or body has this"))
+        self.search.setToolTip(
+            self.tr("Show only messages whose name, destination or body has this")
+        )
         self.search.textChanged.connect(lambda _text: self.refresh())
         save = self._tool(
             "librarySave", "add", self.tr("Save the composer's message in the library")
@@ -481,8 +484,5 @@ class LibraryPane(QWidget):
 
     def show_notice(self, text: str, ok: bool | None = None) -> None:
         """Green for done, red for a problem, neutral for information."""
-        self.notice.setText(text)
-        self.notice.setProperty("valid", {True: "true", False: "false", None: ""}[ok])
-        self.notice.style().unpolish(self.notice)
-        self.notice.style().polish(self.notice)
+        show_outcome(self.notice, text, ok)
         self.notice.setVisible(bool(text))

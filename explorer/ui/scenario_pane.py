@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 from explorer.library import LibraryStore
 from explorer.templates import TemplateError
 from explorer.ui.icons import icon
+from explorer.ui.outcome import show_outcome
 from explorer.ui.scenario_editor import EXAMPLE, ScenarioEditor
-from explorer.ui.scenario_record import RecordControl, RecordDialog, Recording
+from explorer.ui.scenario_record import RecordControl
 from explorer.ui.scenario_results import FailureView, StepList, step_label
 from explorer.ui.tasks import TaskRunner, describe_failure
 
@@ -66,22 +67,19 @@ class ScenarioPane(QWidget):
         self.save_button = self._tool("scenarioSave", "save", self.tr("Save the scenario"))
         self.save_button.clicked.connect(lambda: self.save_file(self._path))
         self.run_button = self._tool(
-            "scenarioRun", "play", self.tr("Run on the current connection")
+            "scenarioRun", "play", self.tr("Run on the current connection"), self.tr("Run")
         )
-        self.run_button.setText(self.tr("Run"))
-        self.run_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.run_button.clicked.connect(lambda: self.run())
-        self.stop_button = self._tool("scenarioStop", "stop", self.tr("Stop the run"))
-        self.stop_button.setText(self.tr("Stop"))
-        self.stop_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.stop_button = self._tool(
+            "scenarioStop", "stop", self.tr("Stop the run"), self.tr("Stop")
+        )
         self.stop_button.clicked.connect(self.stop)
         self.record_button = self._tool(
             "scenarioRecord",
             "record",
             self.tr("Record: what you send and receive on this connection becomes a scenario"),
+            self.tr("Record"),
         )
-        self.record_button.setText(self.tr("Record"))
-        self.record_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.junit_button = self._tool(
             "scenarioJunit", "export", self.tr("Save the last run as JUnit XML (for CI)")
         )
@@ -174,12 +172,15 @@ class ScenarioPane(QWidget):
         self._update_file_label()
         self._update_buttons()
 
-    def _tool(self, name: str, icon_name: str, tip: str) -> QToolButton:
+    def _tool(self, name: str, icon_name: str, tip: str, text: str = "") -> QToolButton:
         button = QToolButton()
         button.setObjectName(name)
         button.setIcon(icon(icon_name))
         button.setToolTip(tip)
         button.setAutoRaise(True)
+        if text:
+            button.setText(text)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         return button
 
     # -- the current connection ------------------------------------------------------------
@@ -218,7 +219,13 @@ class ScenarioPane(QWidget):
         self.editor.setPlainText(text)
         self._dirty = dirty
         self._update_file_label()
-        self.validate()
+        # Another scenario: the last run's marks and report no longer describe it.
+        self.steps.clear()
+        self.failure.clear()
+        self._show_summary("", None)
+        scenario = self.validate()
+        if scenario is not None and not self.running:
+            self.steps.show_plan(scenario)
 
     def new_file(self, confirm: bool = True) -> None:
         if confirm and not self._may_discard():
@@ -322,9 +329,9 @@ class ScenarioPane(QWidget):
             if count == 1
             else self.tr("“{name}”: {count} steps, valid")
         )
+        # The step list keeps the last run's marks while the file is edited (the report
+        # is what one fixes the file by); Run shows the new plan.
         self._show_problem(text.format(name=scenario.name, count=count), ok=True)
-        if not self.running:
-            self.steps.show_plan(scenario)
         return scenario
 
     def _file_error(self, line: int | None, key: str | None, reason: str) -> str:
@@ -335,10 +342,7 @@ class ScenarioPane(QWidget):
         return f"{where}{key_text}: {html.escape(reason)}"
 
     def _show_problem(self, text: str, line: int | None = None, ok: bool = False) -> None:
-        self.problem.setText(text)
-        self.problem.setProperty("valid", "true" if ok else "false")
-        self.problem.style().unpolish(self.problem)
-        self.problem.style().polish(self.problem)
+        show_outcome(self.problem, text, ok)
         self.problem.setToolTip("" if ok else self.problem.text())
         self.editor.set_problem(None if ok else line, _plain(text))
 
@@ -438,10 +442,7 @@ class ScenarioPane(QWidget):
         self._update_buttons()
 
     def _show_summary(self, text: str, ok: bool | None) -> None:
-        self.summary.setText(text)
-        self.summary.setProperty("valid", {True: "true", False: "false", None: ""}[ok])
-        self.summary.style().unpolish(self.summary)
-        self.summary.style().polish(self.summary)
+        show_outcome(self.summary, text, ok)
 
     def _show_selected(self) -> None:
         index = self.steps.selected_index()
@@ -478,21 +479,8 @@ class ScenarioPane(QWidget):
         if chosen:
             self.export_junit(Path(chosen))
 
-    # -- recording -------------------------------------------------------------------------
-
-    @property
-    def recording(self) -> Recording | None:
-        return self.recorder.recording
-
-    def start_recording(self) -> bool:
-        return self.recorder.start(self._session)
-
-    def stop_recording(self) -> RecordDialog | None:
-        """End the recording and ask for the name and the subscriptions to keep; the file
-        opens in the editor (unsaved) when the dialog is accepted."""
-        return self.recorder.stop()
-
     def _recorded(self, text: str) -> None:
+        """A recording's scenario opens in the editor, unsaved."""
         if self._may_discard():
             self.set_text(text, None)
 

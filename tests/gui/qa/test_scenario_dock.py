@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from explorer.profiles.model import Profile
 from explorer.ui.main_window import MainWindow
 from explorer.ui.scenario_pane import ScenarioPane
+from explorer.ui.scenario_record import RecordDialog
 from explorer.ui.session import SessionController
 from tests.gui.window.conftest import add_profile, connect, until
 from tests.support.brokers import Broker
@@ -177,7 +178,8 @@ async def record_a_check(
     """Press Record, subscribe, send from the composer, see it arrive, stop: the scenario
     text the dock opens."""
     pane = window.workbench.scenarios
-    assert pane.start_recording()
+    pane.record_button.click()
+    assert pane.record_button.isChecked()
     await session.subscribe(destination)
     composer = window.composer
     composer.set_destination(destination)
@@ -186,12 +188,14 @@ async def record_a_check(
     composer.body.setPlainText('{"order": 7, "user": "민수"}')
     composer.receipt.setChecked(True)
     composer.send_button.click()
-    recording = pane.recording
+    recording = pane.recorder.recording
     assert recording is not None
     await until(lambda: recording.recording.received >= 1, what="the message to arrive")
     await until(lambda: "1 sent" in pane.recording_label.text(), what="the counts")
-    dialog = pane.stop_recording()
-    assert dialog is not None
+    pane.record_button.click()  # stop: the dialog asks for a name and the subscriptions
+    assert not pane.record_button.isChecked() and pane.recorder.recording is None
+    dialog = pane.findChild(RecordDialog)
+    assert dialog is not None and dialog.isVisible()
     for subscription in recording.recording.subscriptions():
         if subscription.destination in leave_out:
             dialog.set_checked(subscription.id, False)
