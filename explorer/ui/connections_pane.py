@@ -50,8 +50,8 @@ class ConnectionsPane(QWidget):
         store: ProfileStore,
         settings: WindowSettings,
         tabs: ConnectionTabs,
-        *,
         test_connection: TestConnection | None = None,
+        *,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

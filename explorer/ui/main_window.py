@@ -17,13 +17,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QStackedWidget,
     QStatusBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,15 +29,17 @@ from explorer.profiles.model import Profile
 from explorer.profiles.probe import probe_connection
 from explorer.session.compose import ComposeRequest
 from explorer.store import LogEntry
+from explorer.ui import last_session
 from explorer.ui.composer import Composer
 from explorer.ui.config import WindowSettings
 from explorer.ui.connection_view import ConnectionView
+from explorer.ui.connections_pane import ConnectionsPane
 from explorer.ui.credentials import Credentials
+from explorer.ui.discard_guard import DiscardGuard
 from explorer.ui.icons import icon
 from explorer.ui.inspector import Inspector
 from explorer.ui.message_detail import MessageDetail
 from explorer.ui.opener import ConnectionOpener
-from explorer.ui.profile_list import ProfileListWidget
 from explorer.ui.sandbox_runner import SandboxRunner
 from explorer.ui.session import SessionController
 from explorer.ui.status import ConnectionStatus
@@ -72,6 +71,7 @@ class MainWindow(QMainWindow):
 
         # -- central: a welcome page, or one tab per connection ---------------------------
         self.tabs = ConnectionTabs(self.runner)
+        self.tabs.guard = DiscardGuard(settings, self)
         self.opener = ConnectionOpener(
             store=store,
             tabs=self.tabs,
@@ -106,34 +106,15 @@ class MainWindow(QMainWindow):
         self.central.addWidget(self.tabs)
         self.setCentralWidget(self.central)
 
-        # -- profiles dock -----------------------------------------------------------------
-        self.profiles = ProfileListWidget(store, test_connection=probe_connection)
+        # -- connections dock: profiles with state dots, Connect, Disconnect ---------------
+        pane = self.connections = ConnectionsPane(store, settings, self.tabs, probe_connection)
+        self.profiles = pane.profiles
         self.profiles.connect_requested.connect(self.open_profile)
-        if self.profiles.selected() is None and self.profiles.model.rowCount():
-            first = self.profiles.model.profile(0)
-            if first is not None:
-                self.profiles.select(first.name)
-        self.connect_button = QPushButton(icon("connect"), self.tr("Connect"))
-        self.connect_button.setObjectName("connectButton")
-        self.connect_button.setToolTip(self.tr("Connect the selected profile (Ctrl+Shift+C)"))
-        self.connect_button.clicked.connect(self.connect_selected)
-        self.disconnect_button = QPushButton(icon("disconnect"), self.tr("Disconnect"))
-        self.disconnect_button.setObjectName("disconnectButton")
-        self.disconnect_button.setToolTip(
-            self.tr("Disconnect the connection shown on the right (Ctrl+Shift+D)")
-        )
-        self.disconnect_button.clicked.connect(self.disconnect_current)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.connect_button)
-        buttons.addWidget(self.disconnect_button)
-        panel = QWidget()
-        panel_layout = QVBoxLayout(panel)
-        panel_layout.setContentsMargins(4, 4, 4, 4)
-        panel_layout.addWidget(self.profiles, 1)
-        panel_layout.addLayout(buttons)
-        self.profiles_dock = self._dock(
-            "profilesDock", self.tr("Connections"), panel, Qt.DockWidgetArea.LeftDockWidgetArea
-        )
+        self.profiles.profile_saved.connect(self.opener.profile_saved)
+        pane.connect_button.clicked.connect(self.connect_selected)
+        pane.disconnect_button.clicked.connect(self.disconnect_current)
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        self.profiles_dock = self._dock("profilesDock", self.tr("Connections"), pane, left)
 
         # -- detail and composer docks ---------------------------------------------------
         self.detail = MessageDetail()
@@ -165,6 +146,7 @@ class MainWindow(QMainWindow):
         status.setObjectName("statusBar")
         self.setStatusBar(status)
         self.status = ConnectionStatus(status)
+        self.status.follow(self.tabs)
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(1000)
         self._status_timer.timeout.connect(self._refresh_status)
@@ -240,6 +222,9 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.connect_action)
         file_menu.addAction(self.disconnect_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.profiles.action_import)
+        file_menu.addAction(self.profiles.action_export)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(
@@ -345,7 +330,7 @@ class MainWindow(QMainWindow):
         """Buttons, actions and the status bar follow the current session's state."""
         session = self.current_session()
         active = session is not None and session.is_active
-        self.disconnect_button.setEnabled(active)
+        self.connections.disconnect_button.setEnabled(active)
         self.disconnect_action.setEnabled(active)
         self.composer.set_connected(session is not None and session.is_connected)
         self.workbench.set_session(session)
@@ -440,6 +425,8 @@ class MainWindow(QMainWindow):
         if view is not None:
             self.settings.tree_fraction = view.current_tree_fraction()
             self.settings.hidden_log_columns = view.log_pane.hidden_columns()
+            self.settings.hidden_tree_columns = view.tree_pane.hidden_columns()
+        self.settings.last_session = last_session.snapshot(self.tabs.sessions(), self.store)
         self.settings.sync()
 
     def restore_layout(self) -> None:
@@ -497,6 +484,9 @@ class MainWindow(QMainWindow):
         self.save_layout()
 
         async def finish() -> None:
+            if not await self.tabs.may_close(quitting=True):
+                self._closing = False  # the user kept the window (and its messages)
+                return
             try:
                 await self.shutdown()
             finally:

@@ -193,8 +193,17 @@ def test_closing_disconnects_cleanly(make_window: Callable[..., MainWindow], run
         session = window.views()[0].session
         client = session.client
         assert client is not None
+        asked: list[str] = []
+
+        async def discard(question: str) -> tuple[bool, bool]:
+            asked.append(question)  # the demo traffic was never exported
+            return True, False
+
+        assert window.tabs.guard is not None
+        window.tabs.guard.ask = discard
         window.close()
         await until(lambda: window._closed_cleanly, what="the window to close")
+        assert len(asked) <= 1  # asked only if demo messages had arrived
         assert client.state is State.CLOSED
         assert session.state is SessionState.CLOSED
         assert not window.sandbox.running
