@@ -319,7 +319,9 @@ class ProfileDialog(ProfilePages):
             text = self.tr("Cannot save yet: %1").replace(
                 "%1", "; ".join(describe_field_error(e) for e in self.errors)
             )
-            self.summary.setText(text)
+            # A new, untouched form is not wrong yet: no red text until something is typed
+            # (the disabled Save button's tooltip still says what is missing).
+            self.summary.setText(text if self._show_errors else "")
             self.save_button.setToolTip(text)
         return self.errors
 

@@ -143,3 +143,19 @@ def test_quick_connect_tab_name_is_the_url_with_its_scheme(
     with qtbot.waitSignal(widget.connect_requested) as blocker:
         widget.quick_connect.returnPressed.emit()
     assert blocker.args[0].name == "ws://localhost:15674/ws"
+
+
+def test_a_new_profile_dialog_shows_no_error_before_anything_is_typed(
+    qtbot: QtBot, store: ProfileStore
+) -> None:
+    """Issue 12, defect 18: the New-profile dialog opened with red errors."""
+    widget = make_list(qtbot, store)
+    dialog = widget.new_profile()
+    assert dialog.summary.text() == ""
+    visible = [label for label in dialog._error_labels.values() if label.isVisibleTo(dialog)]
+    assert visible == []
+    assert not dialog.save_button.isEnabled()
+    assert "name is empty" in dialog.save_button.toolTip()
+    qtbot.keyClicks(dialog.url_edit, "mqtt://x")
+    assert "Cannot save yet" in dialog.summary.text()
+    dialog.reject()
