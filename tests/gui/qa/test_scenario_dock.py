@@ -190,7 +190,13 @@ async def record_a_check(
     composer.send_button.click()
     recording = pane.recorder.recording
     assert recording is not None
-    await until(lambda: recording.recording.received >= 1, what="the message to arrive")
+    await until(
+        lambda: any(
+            s.destination == destination and s.messages == 1
+            for s in recording.recording.subscriptions()
+        ),
+        what="the message to arrive",
+    )
     await until(lambda: "1 sent" in pane.recording_label.text(), what="the counts")
     pane.record_button.click()  # stop: the dialog asks for a name and the subscriptions
     assert not pane.record_button.isChecked() and pane.recorder.recording is None
