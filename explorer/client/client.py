@@ -114,6 +114,8 @@ class Client(Commands):
         self.wire_tap = wire_tap
         self.keep_raw = keep_raw
         self.strictness = Strictness(strictness)
+        if max_queued is not None and max_queued < 1:
+            raise ValueError(f"max_queued must be at least 1 (or None), not {max_queued}")
         self.max_queued = max_queued  # default bound of subscriptions and event streams
 
         self._state = State.IDLE

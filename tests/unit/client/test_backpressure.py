@@ -109,3 +109,13 @@ async def test_heart_beats_unread_while_paused_do_not_kill_the_connection() -> N
             for _ in range(1000):
                 await sub.get(timeout=10)
             assert client.connected
+
+
+def test_bounds_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="max_queued must be at least 1"):
+        Client("stomp://127.0.0.1:1", max_queued=0)
+    client = Client("stomp://127.0.0.1:1", max_queued=None)  # unbounded on purpose
+    assert client.events().max_queued is None
+    assert client.events(max_queued=5).max_queued == 5
+    with pytest.raises(ValueError, match="max_queued must be at least 1"):
+        client.events(max_queued=-1)
