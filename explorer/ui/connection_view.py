@@ -7,6 +7,8 @@ container and the window talk to a `ConnectionView` and never to the panes insid
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
@@ -16,6 +18,7 @@ from explorer.ui.banner import Banner
 from explorer.ui.config import DEFAULT_TREE_FRACTION
 from explorer.ui.icons import icon
 from explorer.ui.log_pane import LogPane
+from explorer.ui.recording import Recording
 from explorer.ui.session import SessionController
 from explorer.ui.tasks import TaskRunner
 from explorer.ui.traffic import TrafficView
@@ -66,10 +69,14 @@ class ConnectionView(QWidget):
         # Share of the width for the tree (remembered by the window).
         self.tree_fraction = DEFAULT_TREE_FRACTION
 
+        self.recording: Recording | None = None
+        """The tab's recording to a capture file (`explorer.ui.captures`), or None."""
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
+        self._layout = layout
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Override: split the width between tree and log once the tab has its real size."""
@@ -80,6 +87,20 @@ class ConnectionView(QWidget):
             tree = round(width * self.tree_fraction)
             self.splitter.setSizes([tree, width - tree])
             self.tree.header().resizeSection(0, max(140, round(tree * 0.45)))
+
+    def add_strip(self, widget: QWidget) -> None:
+        """Show `widget` across the tab under the banner (e.g. the recording indicator)."""
+        self._layout.insertWidget(self._layout.indexOf(self.splitter), widget)
+
+    @property
+    def is_recording(self) -> bool:
+        """True while a capture file records this tab (its messages are kept there)."""
+        return self.recording is not None and self.recording.active
+
+    @property
+    def capture_path(self) -> Path | None:
+        """The capture file this tab records to, None when it does not record."""
+        return self.recording.path if self.recording is not None and self.recording.active else None
 
     def current_tree_fraction(self) -> float:
         sizes = self.splitter.sizes()

@@ -1,0 +1,421 @@
+"""A capture opened as a read-only tab: destinations, the paged log, search, raw SQL.
+
+Everything stays on disk: the tree comes from the recorder's per-destination counts, the
+log reads the pages the view shows (`CaptureTableModel`), and a search runs in a worker
+thread on a connection of its own (`CaptureSearch`), so the window answers while SQLite
+scans a million rows. The search field takes the live log's expression language (compiled
+to SQL); an expression that does not parse marks the field and puts the cursor on the
+character at fault. For experts the mode menu switches the field to a raw SQL condition over
+the `messages` columns (read-only connection). Selecting a destination in the tree narrows
+either one to it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Final
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.capture import Capture
+from explorer.search import (
+    And,
+    Field,
+    FieldCompare,
+    Node,
+    Op,
+    Or,
+    SearchSyntaxError,
+    parse,
+)
+from explorer.search.ast import Everything
+from explorer.search.semantics import MisplacedWildcard, destination_regex
+from explorer.store import LogEntry
+from explorer.ui.banner import Banner
+from explorer.ui.capture_search import CaptureSearch, Query, expression_query, sql_query
+from explorer.ui.debounce import debouncer
+from explorer.ui.icons import icon
+from explorer.ui.models.capture_table import CaptureTableModel, when_text
+from explorer.ui.models.capture_tree import DestinationsRole, capture_tree
+from explorer.ui.search_text import search_error_text
+from explorer.ui.tasks import TaskRunner
+
+SEARCH_DELAY_MS: Final = 400
+MESSAGE_COMMANDS: Final = ("MESSAGE", "SEND", "ERROR")
+"""What "Messages only" shows: what the live log shows (frames with a body to read)."""
+_MAX_LISTED: Final = 400
+"""A tree node with more destinations than this narrows by a pattern instead of a list."""
+
+MODE_SEARCH, MODE_SQL = "search", "sql"
+
+
+class CaptureView(QWidget):
+    """One capture file in a tab. Open it with `CaptureView.open(path)` (raises the
+    `CaptureError` family: the caller words it and makes no tab)."""
+
+    message_selected = Signal(object)  # LogEntry | None
+
+    def __init__(self, capture: Capture, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("captureView")
+        self.capture = capture
+        self.path = capture.path
+        self.banner = Banner()
+        self.runner = TaskRunner(lambda text: self.banner.show_message(text, "error"))
+        self.search = CaptureSearch(self.path, self.runner, self)
+        self.search.started.connect(self._search_started)
+        self.search.finished.connect(self._search_finished)
+        self.search.failed.connect(self._search_failed)
+        self.search.cancelled.connect(self._search_cancelled)
+
+        self.info = QLabel()
+        self.info.setObjectName("captureInfo")
+        self.info.setProperty("hint", True)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        reload_button = QToolButton()
+        reload_button.setObjectName("captureReload")
+        reload_button.setIcon(icon("history"))
+        reload_button.setAutoRaise(True)
+        reload_button.setToolTip(self.tr("Read the capture again (it may still be recorded)"))
+        reload_button.clicked.connect(self.reload)
+
+        self.tree = QTreeView()
+        self.tree.setObjectName("captureTree")
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setToolTip(self.tr("Select a destination or folder to show only its messages"))
+
+        self.model = CaptureTableModel(capture, self)
+        self.log = QTableView()
+        self.log.setObjectName("captureLog")
+        self.log.setModel(self.model)
+        self.log.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.log.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+        self.log.setWordWrap(False)
+        self.log.setAlternatingRowColors(True)
+        self.log.setShowGrid(False)
+        self.log.verticalHeader().hide()
+        self.log.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.log.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.log.horizontalHeader().setStretchLastSection(True)
+        self._size_columns()
+        self.log.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.mode = QComboBox()
+        self.mode.setObjectName("captureSearchMode")
+        self.mode.addItem(icon("filter"), self.tr("Search"), MODE_SEARCH)
+        self.mode.addItem(icon("raw"), self.tr("SQL WHERE"), MODE_SQL)
+        self.mode.setToolTip(
+            self.tr("Search expressions, or (for experts) an SQL condition on the messages table")
+        )
+        self.mode.currentIndexChanged.connect(lambda _i: self._mode_changed())
+        self.field = QLineEdit()
+        self.field.setObjectName("captureSearch")
+        self.field.setClearButtonEnabled(True)
+        self.field.returnPressed.connect(self.flush_search)
+        self.frames = QComboBox()
+        self.frames.setObjectName("captureFrames")
+        self.frames.addItem(self.tr("All frames"), False)
+        self.frames.addItem(self.tr("Messages only"), True)
+        self.frames.setToolTip(
+            self.tr(
+                "All frames in and out (CONNECT, SUBSCRIBE, RECEIPT, …), or only MESSAGE, SEND "
+                "and ERROR as the live log shows them"
+            )
+        )
+        self.frames.currentIndexChanged.connect(lambda _i: self.apply_search())
+        self.cancel_button = QToolButton()
+        self.cancel_button.setObjectName("captureSearchCancel")
+        self.cancel_button.setIcon(icon("stop"))
+        self.cancel_button.setAutoRaise(True)
+        self.cancel_button.setToolTip(self.tr("Stop the search"))
+        self.cancel_button.clicked.connect(self.search.cancel)
+        self.cancel_button.hide()
+        self.result = QLabel()
+        self.result.setObjectName("captureSearchInfo")
+        self.result.setProperty("hint", True)
+        self.error = QLabel()
+        self.error.setObjectName("captureSearchError")
+        self.error.setProperty("valid", "false")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self._timer = debouncer(self, self.apply_search, SEARCH_DELAY_MS)
+        self.field.textEdited.connect(lambda _t: self._timer.start())
+
+        top = QHBoxLayout()
+        top.addWidget(self.info, 1)
+        top.addWidget(reload_button)
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        bar.addWidget(self.mode)
+        bar.addWidget(self.field, 1)
+        bar.addWidget(self.frames)
+        bar.addWidget(self.cancel_button)
+        bar.addWidget(self.result)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(4)
+        right_layout.addLayout(bar)
+        right_layout.addWidget(self.error)
+        right_layout.addWidget(self.log, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("captureSplitter")
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.banner)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+        self._load_tree()
+        self._mode_changed()
+        self._show_info()
+
+    @classmethod
+    def open(cls, path: Path | str, parent: QWidget | None = None) -> CaptureView:
+        """Open `path` read-only as a tab's view (the `CaptureError` family for bad files)."""
+        capture = Capture(path)
+        try:
+            return cls(capture, parent)
+        except BaseException:
+            capture.close()
+            raise
+
+    # -- the parts ---------------------------------------------------------------------------
+
+    def _size_columns(self) -> None:
+        header = self.log.horizontalHeader()
+        metrics = self.fontMetrics()
+        for column, sample in (
+            (CaptureTableModel.SEQ, "10,000,000"),
+            (CaptureTableModel.TIME, "2026-11-30 00:00:00.000"),
+            (CaptureTableModel.DIRECTION, "→ SUBSCRIBE"),
+            (CaptureTableModel.DESTINATION, "/topic/alerts/critical"),
+            (CaptureTableModel.SIZE, "1023.9 KiB"),
+            (CaptureTableModel.CONTENT_TYPE, "text/plain"),
+        ):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+
+    def _load_tree(self) -> None:
+        old = self.tree.model()
+        self.tree.setModel(capture_tree(self.capture.destinations(), parent=self))
+        if old is not None:
+            old.deleteLater()
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.selectionModel().selectionChanged.connect(lambda *_: self.apply_search())
+
+    def _show_info(self) -> None:
+        info = self.capture.info()
+        parts = [self.tr("{count} frames").format(count=f"{self.model.total:,}")]
+        span = self.capture.time_range()
+        if span is not None:
+            parts.append(
+                self.tr("{first} to {last}").format(
+                    first=when_text(span[0]), last=when_text(span[1])
+                )
+            )
+        if info.evicted:
+            parts.append(self.tr("{count} evicted by the caps").format(count=f"{info.evicted:,}"))
+        if info.dropped:
+            parts.append(
+                self.tr("{count} not recorded (the disk could not keep up)").format(
+                    count=f"{info.dropped:,}"
+                )
+            )
+        self.info.setText(" · ".join(parts))
+        self.info.setToolTip(str(self.path))
+
+    def reload(self) -> None:
+        """Read the file again: new messages of a capture still recording, new counts."""
+        self.model.reload()
+        self._load_tree()
+        self._show_info()
+        self.apply_search()
+
+    # -- searching ---------------------------------------------------------------------------
+
+    @property
+    def sql_mode(self) -> bool:
+        return bool(self.mode.currentData() == MODE_SQL)
+
+    def _mode_changed(self) -> None:
+        if self.sql_mode:
+            self.field.setPlaceholderText(
+                self.tr("SQL condition, e.g. body_size > 1000 AND headers ->> '$.type' = 'refund'")
+            )
+        else:
+            self.field.setPlaceholderText(self.tr("e.g. $.user.id == 1001 and priority > 4"))
+        self.apply_search()
+
+    def flush_search(self) -> None:
+        """Search now instead of after the pause in typing (Enter, tests)."""
+        self.apply_search()
+
+    def tree_destinations(self) -> list[str] | None:
+        """The destinations the selected tree node stands for (None: no node selected)."""
+        indexes = self.tree.selectionModel().selectedRows() if self.tree.model() else []
+        if not indexes:
+            return None
+        names = indexes[0].data(DestinationsRole)
+        return list(names) if isinstance(names, list) else []
+
+    def query(self) -> Query | None:
+        """What the field, the frames menu and the tree ask for (None: every frame), or
+        raises `SearchSyntaxError` for an expression that does not parse."""
+        text = self.field.text().strip()
+        messages_only = bool(self.frames.currentData())
+        names = self.tree_destinations()
+        if self.sql_mode:
+            return self._sql(text, messages_only, names)
+        parts: list[Node] = []
+        node = parse(text) if text else Everything()
+        if not isinstance(node, Everything):
+            parts.append(node)
+        if messages_only:
+            parts.append(Or(tuple(FieldCompare(Field.COMMAND, Op.EQ, c) for c in MESSAGE_COMMANDS)))
+        if names is not None:
+            parts.append(_destination_node(names))
+        if not parts:
+            return None
+        return expression_query(parts[0] if len(parts) == 1 else And(tuple(parts)))
+
+    @staticmethod
+    def _sql(text: str, messages_only: bool, names: list[str] | None) -> Query | None:
+        # The narrowing conditions first: SQLite tries them in order, so the user's own
+        # (json_extract on a body that is no JSON, say) sees fewer rows.
+        conditions: list[str] = []
+        params: list[Any] = []
+        if messages_only:
+            conditions.append(f"command IN ({', '.join('?' * len(MESSAGE_COMMANDS))})")
+            params.extend(MESSAGE_COMMANDS)
+        if names is not None:
+            conditions.append(f"destination IN ({', '.join('?' * len(names)) or 'NULL'})")
+            params.extend(names)
+        if text:
+            conditions.append(f"({text})")
+        if not conditions:
+            return None
+        return sql_query(" AND ".join(conditions), params)
+
+    def apply_search(self) -> None:
+        """Run what the search bar says (interrupting a search still running)."""
+        self._timer.stop()
+        try:
+            query = self.query()
+        except SearchSyntaxError as exc:
+            self._mark_error(search_error_text(exc), exc.offset)
+            return
+        self._mark_error(None)
+        if query is None:
+            self.search.cancel()
+            self.model.show_all()
+            self._show_result(None, None)
+            return
+        self.search.start(query)
+
+    def _mark_error(self, text: str | None, offset: int | None = None) -> None:
+        self.field.setProperty("valid", "false" if text else "true")
+        self.field.style().unpolish(self.field)
+        self.field.style().polish(self.field)
+        self.error.setText(text or "")
+        self.error.setVisible(bool(text))
+        if text and offset is not None:
+            # Select the character at fault (or put the cursor at the end when it is there).
+            length = len(self.field.text())
+            self.field.setSelection(min(offset, length), 1 if offset < length else 0)
+
+    def _search_started(self) -> None:
+        self.cancel_button.show()
+        self.result.setText(self.tr("searching…"))
+
+    def _search_finished(self, seqs: Any, seconds: float) -> None:
+        self.cancel_button.hide()
+        self.model.show_seqs(seqs)
+        self._show_result(len(seqs), seconds)
+
+    def _search_failed(self, text: str) -> None:
+        self.cancel_button.hide()
+        self._mark_error(text)
+        self.result.setText("")
+
+    def _search_cancelled(self) -> None:
+        self.cancel_button.hide()
+        self.result.setText(self.tr("search stopped"))
+
+    def _show_result(self, found: int | None, seconds: float | None) -> None:
+        if found is None:
+            self.result.setText("")
+            return
+        self.result.setText(
+            self.tr("{found} of {total} · {seconds} s").format(
+                found=f"{found:,}", total=f"{self.model.total:,}", seconds=f"{seconds or 0:.2f}"
+            )
+        )
+
+    # -- selection ---------------------------------------------------------------------------
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.message_selected.emit(self.selected_entry())
+
+    def selected_entry(self) -> LogEntry | None:
+        """The selected message, read whole from the file."""
+        rows = self.log.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.entry_at(rows[-1].row())
+
+    # -- closing -----------------------------------------------------------------------------
+
+    async def shutdown(self) -> None:
+        """Stop a running search, end the tab's actions and close both connections."""
+        await self.search.aclose()
+        await self.runner.shutdown()
+        self.capture.close()
+
+
+def _destination_node(names: list[str]) -> Node:
+    """Messages on any of `names` (exactly: a literal '*' or '>' in a name is no wildcard)."""
+    if not names:
+        return FieldCompare(Field.COMMAND, Op.EQ, "")  # matches nothing: no destination
+    if len(names) > _MAX_LISTED:
+        return FieldCompare(Field.DESTINATION, Op.MATCH, "^" + re.escape(_common_prefix(names)))
+    parts = tuple(_exactly(name) for name in names)
+    return parts[0] if len(parts) == 1 else Or(parts)
+
+
+def _exactly(name: str) -> Node:
+    """`destination = name` (plain SQL equality) unless the name reads as a pattern."""
+    try:
+        literal = destination_regex(name) is None
+    except MisplacedWildcard:
+        literal = False
+    if literal:
+        return FieldCompare(Field.DESTINATION, Op.EQ, name)
+    return FieldCompare(Field.DESTINATION, Op.MATCH, "^" + re.escape(name) + r"\Z")
+
+
+def _common_prefix(names: list[str]) -> str:
+    first, last = min(names), max(names)
+    size = 0
+    while size < min(len(first), len(last)) and first[size] == last[size]:
+        size += 1
+    return first[:size]

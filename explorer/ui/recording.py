@@ -1,0 +1,227 @@
+"""Recording a connection tab to a capture file, and the strip that says it is recording.
+
+A `Recording` adds a sink to the tab's session that hands every frame in and out (the wire
+records the session reports in batches) to a `CaptureWriter`. The writer only queues on the
+event loop and writes from its own thread, so recording never waits on the disk. Twice a
+second the recording reads the writer's counters for the tab's indicator; a writer that
+stopped (full disk, I/O error) ends the recording and reports why, and the tab stays.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Final
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+
+from explorer.capture import (
+    SUFFIX,
+    CaptureCaps,
+    CaptureError,
+    CaptureWriteFailed,
+    CaptureWriter,
+    WriterStats,
+)
+from explorer.client import WireRecord
+from explorer.profiles.model import RecordingSettings
+from explorer.profiles.storage import CONFIG_DIR_ENV
+from explorer.session.sink import NullSink
+from explorer.ui.icons import icon
+from explorer.ui.models.message_table import size_text
+from explorer.ui.session import SessionController
+
+TICK_MS: Final = 500
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def default_capture_folder() -> Path:
+    """Where captures go unless a profile names a folder: `captures` beside the profiles
+    when $STOMP_EXPLORER_CONFIG_DIR is set (tests, portable installs), else the user's data
+    folder."""
+    override = os.environ.get(CONFIG_DIR_ENV)
+    if override:
+        return Path(override).expanduser() / "captures"
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("stomp-explorer", appauthor=False)) / "captures"
+
+
+def capture_folder(settings: RecordingSettings) -> Path:
+    return Path(settings.folder).expanduser() if settings.folder else default_capture_folder()
+
+
+def caps_of(settings: RecordingSettings) -> CaptureCaps:
+    return CaptureCaps(
+        max_bytes=settings.max_mb << 20 if settings.max_mb else None,
+        max_age=settings.max_days * 86400.0 if settings.max_days else None,
+    )
+
+
+def new_capture_path(folder: Path, name: str, now: float | None = None) -> Path:
+    """`<folder>/<name>-<YYYYmmdd-HHMMSS>.stompcap`, never an existing file's name."""
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(time.time() if now is None else now))
+    base = _UNSAFE.sub("_", name).strip(" .") or "capture"
+    path = folder / f"{base}-{stamp}{SUFFIX}"
+    n = 1
+    while path.exists():
+        n += 1
+        path = folder / f"{base}-{stamp}-{n}{SUFFIX}"
+    return path
+
+
+class RecordingSink(NullSink):
+    """The session sink that records every frame in and out (heart-beats are skipped).
+
+    `keeps_messages` tells the window's close guard that a capture holds this tab's
+    messages; that is only true when the recording began before the tab logged anything
+    that was not exported."""
+
+    def __init__(self, writer: CaptureWriter, keeps_messages: bool) -> None:
+        self.writer = writer
+        self.keeps_messages = keeps_messages
+
+    def on_traffic(self, records: Sequence[WireRecord]) -> None:
+        record_frame = self.writer.record_frame
+        for record in records:
+            frame = record.frame
+            if frame is not None:
+                record_frame(frame, record.direction)
+
+
+class Recording(QObject):
+    """One tab's session recorded to one capture file, until `stop()` or a write failure."""
+
+    changed = Signal()  # new counters (twice a second while recording)
+    stopped = Signal(object)  # CaptureError | None (None: stopped on purpose)
+
+    def __init__(
+        self, session: SessionController, writer: CaptureWriter, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.writer = writer
+        self.path = writer.path
+        self.error: CaptureError | None = None
+        unexported = getattr(session, "unexported", 0)
+        self.sink = RecordingSink(writer, keeps_messages=not unexported)
+        self._active = True
+        session.add_sink(self.sink)
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    @classmethod
+    def open(
+        cls,
+        session: SessionController,
+        path: Path,
+        caps: CaptureCaps | None = None,
+        **writer_options: object,
+    ) -> Recording:
+        """Open `path` for recording (created with its folder when missing) and start.
+        Raises the `CaptureError` family (locked, not a capture, too new, bad caps)."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CaptureWriteFailed(
+                path, exc.strerror or str(exc), disk_full=False, lost=0
+            ) from None
+        writer = CaptureWriter(
+            path,
+            connection=session.name,
+            caps=caps or CaptureCaps(),
+            **writer_options,  # type: ignore[arg-type]
+        )
+        return cls(session, writer)
+
+    @property
+    def active(self) -> bool:
+        return self._active
+
+    def stats(self) -> WriterStats:
+        return self.writer.stats()
+
+    def file_size(self) -> int:
+        """Bytes on disk now (the file and its write-ahead log)."""
+        total = 0
+        for name in (self.path, Path(f"{self.path}-wal")):
+            with contextlib.suppress(OSError):
+                total += name.stat().st_size
+        return total
+
+    def _tick(self) -> None:
+        stats = self.writer.stats()
+        if stats.error is not None and self._active:
+            self._end(stats.error)
+            return
+        self.changed.emit()
+
+    async def stop(self) -> WriterStats:
+        """Stop recording: detach from the session, write what is queued, close the file."""
+        self._end(None)
+        return await self.writer.aclose()
+
+    def _end(self, error: CaptureError | None) -> None:
+        if not self._active:
+            return
+        self._active = False
+        self.error = error
+        self._timer.stop()
+        self.session.remove_sink(self.sink)
+        if error is not None:
+            self.writer.close(timeout=0)  # the thread has stopped already; release the file
+        self.stopped.emit(error)
+
+
+class RecordingIndicator(QFrame):
+    """ "● Recording to orders-….stompcap · 12,345 messages · 3.2 MiB [Stop]" in the tab."""
+
+    stop_requested = Signal()
+
+    def __init__(self, recording: Recording, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordingIndicator")
+        self.recording = recording
+        dot = QLabel()
+        dot.setPixmap(icon("record").pixmap(14, 14))
+        self.text = QLabel()
+        self.text.setObjectName("recordingText")
+        self.stop_button = QToolButton()
+        self.stop_button.setObjectName("recordingStop")
+        self.stop_button.setIcon(icon("stop"))
+        self.stop_button.setText(self.tr("Stop recording"))
+        self.stop_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.stop_button.setAutoRaise(True)
+        self.stop_button.clicked.connect(self.stop_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 0, 3, 0)
+        layout.addWidget(dot)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.stop_button)
+        recording.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        stats = self.recording.stats()
+        parts = [
+            self.tr("Recording to {file}").format(file=self.recording.path.name),
+            self.tr("{count} frames").format(count=f"{stats.written:,}"),
+            size_text(self.recording.file_size()),
+        ]
+        if stats.dropped:
+            parts.append(
+                self.tr("{count} dropped (the disk could not keep up)").format(
+                    count=f"{stats.dropped:,}"
+                )
+            )
+        if stats.evicted:
+            parts.append(self.tr("{count} evicted by the caps").format(count=f"{stats.evicted:,}"))
+        self.text.setText(" · ".join(parts))
+        self.setToolTip(str(self.recording.path))
