@@ -30,7 +30,9 @@ from explorer.profiles.probe import probe_connection
 from explorer.session.compose import ComposeRequest
 from explorer.store import LogEntry
 from explorer.ui import last_session
+from explorer.ui.captures import CaptureWorkspace
 from explorer.ui.composer import Composer
+from explorer.ui.composer_link import ComposerLink
 from explorer.ui.config import WindowSettings
 from explorer.ui.connection_view import ConnectionView
 from explorer.ui.connections_pane import ConnectionsPane
@@ -44,7 +46,7 @@ from explorer.ui.sandbox_runner import SandboxRunner
 from explorer.ui.session import SessionController
 from explorer.ui.status import ConnectionStatus
 from explorer.ui.tabs import ConnectionTabs
-from explorer.ui.tasks import TaskRunner, describe_failure
+from explorer.ui.tasks import TaskRunner
 from explorer.ui.workbench import Workbench
 
 LAYOUT_VERSION = 1
@@ -89,7 +91,6 @@ class MainWindow(QMainWindow):
         self.tabs.cur_message_selected.connect(self._show_entry)
         self.tabs.cur_compose_to.connect(self._compose_to)
         self.tabs.cur_send_again.connect(self._send_again)
-        self.tabs.cur_send_refused.connect(self._send_refused)
         self.welcome = QLabel(
             self.tr(
                 "<h2>STOMP Explorer</h2><p>Pick a profile on the left and press <b>Connect</b> "
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         pane.disconnect_button.clicked.connect(self.disconnect_current)
         left = Qt.DockWidgetArea.LeftDockWidgetArea
         self.profiles_dock = self._dock("profilesDock", self.tr("Connections"), pane, left)
+        self.captures = CaptureWorkspace(self, self.tabs, self.runner, store, pane.profiles.model)
 
         # -- detail and composer docks ---------------------------------------------------
         self.detail = MessageDetail()
@@ -124,7 +126,8 @@ class MainWindow(QMainWindow):
             "detailDock", self.tr("Message"), self.detail, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.composer = Composer()
-        self.composer.send_requested.connect(self._send)
+        # Send goes to the current tab's session; the link names it beside Send.
+        self.composer_link = ComposerLink(self.composer, self.tabs, self.runner)
         self.composer_dock = self._dock(
             "composerDock",
             self.tr("Composer"),
@@ -223,6 +226,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.connect_action)
         file_menu.addAction(self.disconnect_action)
         file_menu.addSeparator()
+        self.captures.add_actions(file_menu)  # open, import, record
         file_menu.addAction(self.profiles.action_import)
         file_menu.addAction(self.profiles.action_export)
         file_menu.addSeparator()
@@ -375,20 +379,6 @@ class MainWindow(QMainWindow):
         self.composer.load_request(request)
         self.composer.body.setFocus()
 
-    def _send(self, request: ComposeRequest) -> None:
-        session = self.current_session()
-        if session is None:
-            self.composer.show_result(self.tr("Not connected: connect a profile first."), False)
-            return
-        self.runner.run(
-            session.execute(request),
-            lambda result: self.composer.show_result(result.text, ok=result.confirmed),
-            failed=lambda error: self.composer.show_result(describe_failure(error), ok=False),
-        )
-
-    def _send_refused(self, text: str) -> None:
-        self.composer.show_result(text, ok=False)
-
     def _toggle_pause(self) -> None:
         view = self.current_view()
         if view is not None:
@@ -467,6 +457,7 @@ class MainWindow(QMainWindow):
         session (each bounded to 3 s) and stop the sandbox."""
         await self.runner.shutdown()
         await self.tabs.shutdown()
+        await self.captures.shutdown()  # after the tabs: their DISCONNECTs are recorded
         try:
             await self.sandbox.stop()
         except Exception:  # closing the window must go on; the reason goes to the log
