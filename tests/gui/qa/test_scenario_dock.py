@@ -269,3 +269,33 @@ def test_record_on_the_sandbox_leaving_out_the_demo_feed_then_run_headless(
         assert done.returncode == 0, done.stdout + done.stderr
 
     run(body())
+
+
+@pytest.mark.rabbitmq
+def test_a_scenario_passes_and_a_refusal_fails_in_the_dock_on_rabbitmq(
+    make_window: Callable[..., MainWindow], run: Run, rabbitmq: Broker
+) -> None:
+    window = make_window(first_run=False)
+    add_profile(
+        window,
+        Profile(name="Rabbit QA", url=rabbitmq.stomp_url, login="guest", vhost="/"),
+        passcode="guest",
+    )
+
+    async def body() -> None:
+        view = await connect(window, "Rabbit QA")
+        pane = window.workbench.scenarios
+        pane.set_text(with_run(ROUND_TRIP, EXPECTED_USER="1001"))
+        await run_to_end(pane)
+        assert pane.last_result is not None and pane.last_result.passed, pane.summary.text()
+        assert pane.steps.marks() == ["✓", "✓", "✓", "✓"]
+
+        # RabbitMQ refuses a destination it does not know: the step fails with its words.
+        pane.set_text("name: refused\nsteps:\n  - subscribe: /nonsense/here\n    id: x\n")
+        await run_to_end(pane)
+        assert pane.steps.marks() == ["✗"]
+        report = pane.failure.toPlainText()
+        assert "refused" in report.lower() and "nonsense" in report.lower()
+        await until(lambda: view.session.is_connected or view.session.is_active)
+
+    run(body())
