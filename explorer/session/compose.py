@@ -8,6 +8,7 @@ header names offered for completion.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from explorer.templates import expand_parts, has_templates
@@ -113,6 +114,28 @@ def raw_text_to_bytes(text: str) -> bytes:
     if NUL_MARK not in text:
         text += NUL_MARK
     return text.replace(NUL_MARK, "\x00").encode("utf-8")
+
+
+# What RAW mode starts from when the form has no SEND to show.
+RAW_TEMPLATE = "SEND\ndestination:/queue/test\ncontent-type:text/plain\n\nhello" + NUL_MARK
+
+
+def form_to_raw_text(
+    command: str,
+    destination: str,
+    content_type: str,
+    headers: Sequence[tuple[str, str]],
+    body: str,
+) -> str:
+    """A composer form's SEND as raw text (␀-terminated), for switching to RAW mode; the
+    template when there is no SEND with a destination to show."""
+    if command != "SEND" or not destination:
+        return RAW_TEMPLATE
+    lines = [command, f"destination:{destination}"]
+    if content_type and all(k != "content-type" for k, _ in headers):
+        lines.append(f"content-type:{content_type}")
+    lines += [f"{k}:{v}" for k, v in headers]
+    return "\n".join(lines) + "\n\n" + body + NUL_MARK
 
 
 def bytes_to_raw_text(data: bytes) -> str:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QToolButton,
@@ -53,7 +54,6 @@ from explorer.ui.theme import is_dark
 
 __all__ = ["HISTORY_SIZE", "Composer"]
 _NO_DESTINATION = {"BEGIN", "COMMIT", "ABORT", "ACK", "NACK"}
-_RAW_TEMPLATE = "SEND\ndestination:/queue/test\ncontent-type:text/plain\n\nhello" + NUL_MARK
 
 
 class Composer(QWidget):
@@ -136,6 +136,7 @@ class Composer(QWidget):
         self.send_button.setObjectName("sendButton")
         self.send_button.setToolTip(self.tr("Send the frame (Ctrl+Enter)"))
         self.send_button.setDefault(True)
+        self.target.setMinimumHeight(self.send_button.sizeHint().height())
         self.send_button.clicked.connect(self.request_send)
 
         top = QHBoxLayout()
@@ -146,7 +147,7 @@ class Composer(QWidget):
         top.addWidget(self.burst, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.preview_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.target, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.target, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.header_box = HeaderEditor()
@@ -170,7 +171,9 @@ class Composer(QWidget):
         self.result = QLabel()
         self.result.setObjectName("composerResult")
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result.setWordWrap(True)
+        # A long refusal must not widen the dock: it is cut here and whole in the tooltip.
+        self.result.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.result.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.results = QListWidget()
         self.results.setObjectName("composerResults")
         self.results.setToolTip(self.tr("One result per destination"))
@@ -326,6 +329,7 @@ class Composer(QWidget):
     def show_result(self, text: str, ok: bool | None = True) -> None:
         """Green for done, red for failed, neutral (None) for sent but unconfirmed."""
         self.result.setText(sentence_case(text))
+        self.result.setToolTip(sentence_case(text))
         self.result.setProperty("valid", {True: "true", False: "false", None: "unknown"}[ok])
         self.result.style().unpolish(self.result)
         self.result.style().polish(self.result)
@@ -434,28 +438,21 @@ class Composer(QWidget):
             # that would not parse as a frame.
             self._form_body = self.body.toPlainText()
             with QSignalBlocker(self.body):
-                self.body.setPlainText(self._raw_from_form(self._last_command))
+                self.body.setPlainText(
+                    compose.form_to_raw_text(
+                        self._last_command,
+                        self.destination.text().strip(),
+                        self.content_type.currentText().strip(),
+                        self.header_rows(),
+                        self._form_body,
+                    )
+                )
         elif was_raw and not raw and self._form_body is not None:
             with QSignalBlocker(self.body):
                 self.body.setPlainText(self._form_body)
             self._form_body = None
         self._last_command = command
         self.validate()
-
-    def _raw_from_form(self, command: str) -> str:
-        """The form's frame as raw text (␀-terminated); the template when it has no
-        destination to send to."""
-        destination = self.destination.text().strip()
-        if command != "SEND" or not destination:
-            return _RAW_TEMPLATE
-        lines = [command, f"destination:{destination}"]
-        ctype = self.content_type.currentText().strip()
-        extra = self.header_rows()
-        if ctype and all(k != "content-type" for k, _ in extra):
-            lines.append(f"content-type:{ctype}")
-        lines += [f"{k}:{v}" for k, v in extra]
-        body = self._form_body or ""
-        return "\n".join(lines) + "\n\n" + body + NUL_MARK
 
     def _body_changed(self) -> None:
         self.clear_results()

@@ -284,6 +284,7 @@ class MessageDetail(QWidget):
         self._text_view.clear()
         self._drop_json_model()
         self._title.setText(self.tr("Select a message to see its headers and body."))
+        self._headers_label.setText(self.tr("Headers"))
         self._set_hint(True)
         self._trunc_bar.hide()
         self._body = b""
