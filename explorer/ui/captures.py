@@ -15,10 +15,19 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QTabBar, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QTabBar,
+    QToolButton,
+    QWidget,
+)
 
 from explorer.capture import SUFFIX, CaptureError
 from explorer.capture.exchange import import_file
@@ -44,6 +53,12 @@ from explorer.ui.tasks import TaskRunner
 log = logging.getLogger(__name__)
 
 
+class Refreshable(Protocol):
+    """The profile list's model: read the profiles again after one was saved."""
+
+    def refresh(self) -> None: ...
+
+
 class CaptureWorkspace(QWidget):
     """The window's capture actions and the capture tabs and recordings they make.
 
@@ -55,7 +70,7 @@ class CaptureWorkspace(QWidget):
         tabs: ConnectionTabs,
         runner: TaskRunner,
         store: ProfileStore | None = None,
-        profiles_changed: Callable[[], None] | None = None,
+        profiles: Refreshable | None = None,
     ) -> None:
         super().__init__(window)
         self.setObjectName("captureWorkspace")
@@ -64,7 +79,7 @@ class CaptureWorkspace(QWidget):
         self.tabs = tabs
         self.runner = runner
         self.store = store
-        self.profiles_changed = profiles_changed
+        self.profiles = profiles
         self.recordings: dict[ConnectionView, Recording] = {}
         self.last_error: str | None = None
         """The last sentence shown for a file that could not be opened or imported."""
@@ -114,6 +129,11 @@ class CaptureWorkspace(QWidget):
         action.triggered.connect(lambda _checked=False: slot())
         self.window_.addAction(action)
         return action
+
+    def add_actions(self, menu: QMenu) -> None:
+        """Open, import and record, then a separator (the window's Connection menu)."""
+        menu.addActions([self.open_action, self.import_action, self.record_action])
+        menu.addSeparator()
 
     def refresh(self) -> None:
         """The Record action follows the current tab: record, stop, or nothing to record."""
@@ -264,8 +284,8 @@ class CaptureWorkspace(QWidget):
         except ProfileError as exc:
             view.banner.show_message(str(exc), "error")
             return
-        if self.profiles_changed is not None:
-            self.profiles_changed()
+        if self.profiles is not None:
+            self.profiles.refresh()
 
     def start_recording(
         self,

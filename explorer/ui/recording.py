@@ -108,8 +108,8 @@ class Recording(QObject):
         self.writer = writer
         self.path = writer.path
         self.error: CaptureError | None = None
-        unexported = getattr(session, "unexported", 0)
-        self.sink = RecordingSink(writer, keeps_messages=not unexported)
+        self.sink = RecordingSink(writer, keeps_messages=not session.unexported)
+        self._logged_at_end = 0
         self._active = True
         session.add_sink(self.sink)
         self._timer = QTimer(self)
@@ -164,9 +164,14 @@ class Recording(QObject):
         self.changed.emit()
 
     async def stop(self) -> WriterStats:
-        """Stop recording: detach from the session, write what is queued, close the file."""
+        """Stop recording: detach from the session, write what is queued, close the file.
+        When the capture holds every message the tab logged (recorded from the start,
+        nothing dropped), those messages count as kept for the close guard."""
         self._end(None)
-        return await self.writer.aclose()
+        stats = await self.writer.aclose()
+        if self.sink.keeps_messages and self.error is None and not (stats.dropped or stats.lost):
+            self.session.mark_kept(self._logged_at_end)
+        return stats
 
     def _end(self, error: CaptureError | None) -> None:
         if not self._active:
@@ -175,6 +180,7 @@ class Recording(QObject):
         self.error = error
         self._timer.stop()
         self.session.remove_sink(self.sink)
+        self._logged_at_end = self.session.logged
         if error is not None:
             self.writer.close(timeout=0)  # the thread has stopped already; release the file
         self.stopped.emit(error)
