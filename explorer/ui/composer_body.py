@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QFile, QIODevice, QMimeData, Qt, Signal
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -97,7 +98,8 @@ class ComposerBody(QWidget):
         self.summary_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary_preview = QLabel()
         self.summary_preview.setObjectName("composerFilePreview")
-        self.summary_preview.setProperty("hint", True)
+        self.summary_preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary_preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.summary_preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.summary_preview.setWordWrap(False)
         remove = QPushButton(icon("close"), self.tr("Type a body instead"))
