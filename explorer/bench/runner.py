@@ -12,6 +12,7 @@ A queue destination delivers each message to one consumer (expected = messages);
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -94,6 +95,9 @@ class _Clock:
         self.last_receive: float | None = None
         self.sending_done = asyncio.Event()
         self.progress = asyncio.Event()  # set on every batch received
+        # Set when the run ends, also by cancellation: producer threads, which a cancelled
+        # task cannot stop, see it and stop sending.
+        self.stopping = threading.Event()
 
 
 async def run_bench(
@@ -116,6 +120,7 @@ async def run_bench(
     clock = _Clock()
     consumers = [factory() for _ in range(options.consumers)]
     connected: list[Client] = []
+    helpers: list[asyncio.Task[None]] = []
     try:
         for client in consumers:
             await client.connect()
@@ -137,6 +142,7 @@ async def run_bench(
             for i, sub in enumerate(subscriptions)
         ]
         reporter = asyncio.create_task(_report(clock, received, expected, on_progress))
+        helpers += [*consuming, reporter]
         rate = None if options.rate is None else options.rate / options.producers
         body = b"x" * options.size
         headers = [("persistent", "true")] if options.persistent else []
@@ -157,6 +163,9 @@ async def run_bench(
         if on_progress is not None:
             on_progress(received(), expected)
     finally:
+        clock.stopping.set()
+        for task in helpers:
+            task.cancel()
         for client in connected:
             try:
                 await client.disconnect(timeout=2.0)
@@ -203,16 +212,20 @@ async def _produce(
     if clock.first_send is None:
         clock.first_send = time.perf_counter()
     send = client.send
+    sent = 0
     for seq in range(count):
+        if clock.stopping.is_set():
+            break
         if rate is not None:
             delay = start + seq / rate - loop.time()
             if delay > 0:
                 await asyncio.sleep(delay)
         await send(destination, body, [(STAMP_HEADER, stamp(producer, seq)), *extra])
+        sent += 1
         if seq % 256 == 255:
             await asyncio.sleep(0)  # let the consumers in
     clock.last_send = time.perf_counter()
-    return count
+    return sent
 
 
 async def _consume(
