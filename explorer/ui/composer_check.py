@@ -24,35 +24,43 @@ from explorer.ui.parse_errors import json_error_text
 CHECK_LIMIT = 2 * 1024 * 1024
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ComposerCheck", text)
-
-
 def template_error_text(error: TemplateError) -> str:
     """A template problem in the window's words (the engine's reason as given)."""
     where = []
     if error.field:
         where.append(error.field)
     if error.line is not None:
-        where.append(_tr("line {line}").format(line=error.line))
+        where.append(
+            QCoreApplication.translate("ComposerCheck", "line {line}").format(line=error.line)
+        )
     if error.column is not None:
-        where.append(_tr("column {column}").format(column=error.column))
+        where.append(
+            QCoreApplication.translate("ComposerCheck", "column {column}").format(
+                column=error.column
+            )
+        )
     place = ", ".join(where)
     if place:
-        return _tr("Template error ({place}): {reason}").format(place=place, reason=error.reason)
-    return _tr("Template error: {reason}").format(reason=error.reason)
+        return QCoreApplication.translate(
+            "ComposerCheck", "Template error ({place}): {reason}"
+        ).format(place=place, reason=error.reason)
+    return QCoreApplication.translate("ComposerCheck", "Template error: {reason}").format(
+        reason=error.reason
+    )
 
 
 def composite_text(error: CompositeRefused) -> str:
     if error.part is None:
-        return _tr(
+        return QCoreApplication.translate(
+            "ComposerCheck",
             "A comma means several destinations only on ActiveMQ; this broker would take "
             "“{destination}” as one name. Use the + button to list several destinations "
-            "(one SEND each)."
+            "(one SEND each).",
         ).format(destination=error.destination)
-    return _tr(
+    return QCoreApplication.translate(
+        "ComposerCheck",
         "On ActiveMQ each destination after a comma needs its own prefix (/queue/, /topic/): "
-        "“{part}” has none."
+        "“{part}” has none.",
     ).format(part=error.part or "")
 
 
@@ -77,7 +85,9 @@ def composite_note(destination: str, broker: BrokerKind | None) -> str | None:
         parts = check_destination(destination, broker)
     except CompositeRefused:
         return None
-    return _tr("One SEND to {count} destinations (ActiveMQ composite)").format(count=len(parts))
+    return QCoreApplication.translate(
+        "ComposerCheck", "One SEND to {count} destinations (ActiveMQ composite)"
+    ).format(count=len(parts))
 
 
 def check_body(
@@ -104,7 +114,11 @@ def check_body(
     try:
         json.loads(rendered)
     except json.JSONDecodeError as error:
-        return False, _tr("JSON error: {error}").format(error=json_error_text(error))
+        return False, QCoreApplication.translate("ComposerCheck", "JSON error: {error}").format(
+            error=json_error_text(error)
+        )
     except UnicodeDecodeError:
-        return False, _tr("The body is not UTF-8 text after templates.")
-    return True, _tr("Valid JSON")
+        return False, QCoreApplication.translate(
+            "ComposerCheck", "The body is not UTF-8 text after templates."
+        )
+    return True, QCoreApplication.translate("ComposerCheck", "Valid JSON")

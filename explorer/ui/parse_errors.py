@@ -17,43 +17,106 @@ from PySide6.QtCore import QCoreApplication
 from explorer.store.errors import FilterError
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ParseErrors", text)
-
-
 # (prefix of the parser's message, our words): checked in order, first match wins.
 def _json_reasons() -> tuple[tuple[str, str], ...]:
     return (
-        ("Expecting value", _tr("a value is missing or is not valid JSON")),
+        (
+            "Expecting value",
+            QCoreApplication.translate("ParseErrors", "a value is missing or is not valid JSON"),
+        ),
         (
             "Expecting property name enclosed in double quotes",
-            _tr('a key in double quotes is expected (is there a comma before "}"?)'),
+            QCoreApplication.translate(
+                "ParseErrors", 'a key in double quotes is expected (is there a comma before "}"?)'
+            ),
         ),
-        ("Expecting ':' delimiter", _tr('a ":" is missing after the key')),
-        ("Expecting ',' delimiter", _tr('a "," is missing between two values')),
-        ("Unterminated string", _tr("a string is not closed with a double quote")),
-        ("Invalid control character", _tr("a string holds a raw line break or tab")),
-        ("Invalid \\uXXXX escape", _tr("a \\u escape needs four hex digits")),
-        ("Invalid \\escape", _tr("a backslash escape is not valid JSON")),
-        ("Extra data", _tr("there is more text after the JSON value")),
-        ("Illegal trailing comma", _tr("a comma stands before a closing bracket")),
+        (
+            "Expecting ':' delimiter",
+            QCoreApplication.translate("ParseErrors", 'a ":" is missing after the key'),
+        ),
+        (
+            "Expecting ',' delimiter",
+            QCoreApplication.translate("ParseErrors", 'a "," is missing between two values'),
+        ),
+        (
+            "Unterminated string",
+            QCoreApplication.translate("ParseErrors", "a string is not closed with a double quote"),
+        ),
+        (
+            "Invalid control character",
+            QCoreApplication.translate("ParseErrors", "a string holds a raw line break or tab"),
+        ),
+        (
+            "Invalid \\uXXXX escape",
+            QCoreApplication.translate("ParseErrors", "a \\u escape needs four hex digits"),
+        ),
+        (
+            "Invalid \\escape",
+            QCoreApplication.translate("ParseErrors", "a backslash escape is not valid JSON"),
+        ),
+        (
+            "Extra data",
+            QCoreApplication.translate("ParseErrors", "there is more text after the JSON value"),
+        ),
+        (
+            "Illegal trailing comma",
+            QCoreApplication.translate("ParseErrors", "a comma stands before a closing bracket"),
+        ),
     )
 
 
 def _regex_reasons() -> tuple[tuple[str, str], ...]:
     return (
-        ("missing ), unterminated subpattern", _tr('a "(" is not closed')),
-        ("unbalanced parenthesis", _tr('a ")" has no "(" to close')),
-        ("nothing to repeat", _tr('"*", "+" or "?" has nothing before it to repeat')),
-        ("multiple repeat", _tr("two repeat signs follow each other")),
-        ("unterminated character set", _tr('a "[" is not closed')),
-        ("bad escape", _tr("a backslash escape is not known")),
-        ("bad character range", _tr("a character range runs backwards")),
-        ("unknown extension", _tr('"(?" is followed by something unknown')),
-        ("look-behind requires fixed-width pattern", _tr("a look-behind must have a fixed width")),
-        ("unexpected end of pattern", _tr("the pattern ends too early")),
-        ("missing group name", _tr("a group name is missing")),
-        ("unknown group name", _tr("a group name is not defined")),
+        (
+            "missing ), unterminated subpattern",
+            QCoreApplication.translate("ParseErrors", 'a "(" is not closed'),
+        ),
+        (
+            "unbalanced parenthesis",
+            QCoreApplication.translate("ParseErrors", 'a ")" has no "(" to close'),
+        ),
+        (
+            "nothing to repeat",
+            QCoreApplication.translate(
+                "ParseErrors", '"*", "+" or "?" has nothing before it to repeat'
+            ),
+        ),
+        (
+            "multiple repeat",
+            QCoreApplication.translate("ParseErrors", "two repeat signs follow each other"),
+        ),
+        (
+            "unterminated character set",
+            QCoreApplication.translate("ParseErrors", 'a "[" is not closed'),
+        ),
+        (
+            "bad escape",
+            QCoreApplication.translate("ParseErrors", "a backslash escape is not known"),
+        ),
+        (
+            "bad character range",
+            QCoreApplication.translate("ParseErrors", "a character range runs backwards"),
+        ),
+        (
+            "unknown extension",
+            QCoreApplication.translate("ParseErrors", '"(?" is followed by something unknown'),
+        ),
+        (
+            "look-behind requires fixed-width pattern",
+            QCoreApplication.translate("ParseErrors", "a look-behind must have a fixed width"),
+        ),
+        (
+            "unexpected end of pattern",
+            QCoreApplication.translate("ParseErrors", "the pattern ends too early"),
+        ),
+        (
+            "missing group name",
+            QCoreApplication.translate("ParseErrors", "a group name is missing"),
+        ),
+        (
+            "unknown group name",
+            QCoreApplication.translate("ParseErrors", "a group name is not defined"),
+        ),
     )
 
 
@@ -66,9 +129,9 @@ def _reason(detail: str, table: Callable[[], tuple[tuple[str, str], ...]]) -> st
 
 def json_error_text(error: json.JSONDecodeError) -> str:
     """ "Line 3, column 7: a "," is missing between two values" in the window's language."""
-    return _tr("Line {line}, column {column}: {reason}").format(
-        line=error.lineno, column=error.colno, reason=_reason(error.msg, _json_reasons)
-    )
+    return QCoreApplication.translate(
+        "ParseErrors", "Line {line}, column {column}: {reason}"
+    ).format(line=error.lineno, column=error.colno, reason=_reason(error.msg, _json_reasons))
 
 
 def regex_reason(detail: str) -> str:
@@ -82,14 +145,18 @@ def filter_error_text(error: FilterError) -> str:
     if error.field == "regex":
         reason = regex_reason(error.detail)
         if where is None:
-            return _tr("Not a valid regular expression: {reason}.").format(reason=reason)
-        return _tr("Not a valid regular expression at character {n}: {reason}.").format(
-            n=where + 1, reason=reason
-        )
+            return QCoreApplication.translate(
+                "ParseErrors", "Not a valid regular expression: {reason}."
+            ).format(reason=reason)
+        return QCoreApplication.translate(
+            "ParseErrors", "Not a valid regular expression at character {n}: {reason}."
+        ).format(n=where + 1, reason=reason)
     if error.field == "header":
-        return _tr("Type a header name, as in name or name=value.")
-    if error.field == "expression":
-        return _tr("The search does not parse at character {n}: {reason}").format(
-            n=(where or 0) + 1, reason=error.detail
+        return QCoreApplication.translate(
+            "ParseErrors", "Type a header name, as in name or name=value."
         )
+    if error.field == "expression":
+        return QCoreApplication.translate(
+            "ParseErrors", "The search does not parse at character {n}: {reason}"
+        ).format(n=(where or 0) + 1, reason=error.detail)
     return str(error)
