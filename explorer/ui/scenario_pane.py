@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QTextDocumentFragment
+from PySide6.QtGui import QKeySequence, QShortcut, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -33,7 +33,7 @@ from explorer.ui.icons import icon
 from explorer.ui.outcome import show_outcome
 from explorer.ui.scenario_editor import EXAMPLE, ScenarioEditor
 from explorer.ui.scenario_record import RecordControl
-from explorer.ui.scenario_results import FailureView, StepList, step_label
+from explorer.ui.scenario_results import FailureView, StepList, run_summary
 from explorer.ui.tasks import TaskRunner, describe_failure
 
 if TYPE_CHECKING:
@@ -64,10 +64,13 @@ class ScenarioPane(QWidget):
         self.new_button.clicked.connect(lambda: self.new_file())
         self.open_button = self._tool("scenarioOpen", "open", self.tr("Open a scenario file"))
         self.open_button.clicked.connect(self._choose_open)
-        self.save_button = self._tool("scenarioSave", "save", self.tr("Save the scenario"))
+        self.save_button = self._tool("scenarioSave", "save", self.tr("Save the scenario (Ctrl+S)"))
         self.save_button.clicked.connect(lambda: self.save_file(self._path))
         self.run_button = self._tool(
-            "scenarioRun", "play", self.tr("Run on the current connection"), self.tr("Run")
+            "scenarioRun",
+            "play",
+            self.tr("Run on the current connection (Ctrl+Enter)"),
+            self.tr("Run"),
         )
         self.run_button.clicked.connect(lambda: self.run())
         self.stop_button = self._tool(
@@ -169,6 +172,13 @@ class ScenarioPane(QWidget):
         self._validate_timer.setSingleShot(True)
         self._validate_timer.setInterval(300)
         self._validate_timer.timeout.connect(self.validate)
+        for keys, slot in (
+            ("Ctrl+S", lambda: self.save_file(self._path)),
+            ("Ctrl+Return", self.run),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
         self._update_file_label()
         self._update_buttons()
 
@@ -403,26 +413,9 @@ class ScenarioPane(QWidget):
 
     def _finished(self, result: ScenarioResult) -> None:
         self.last_result = result
+        self._show_summary(*run_summary(result, self.steps))
         problem = result.first_problem
-        seconds = f"{result.duration:.2f}"
-        if result.passed:
-            self._show_summary(
-                self.tr("Passed: {count} steps in {seconds} s").format(
-                    count=len(result.steps), seconds=seconds
-                ),
-                True,
-            )
-        elif problem is None:  # could not subscribe to an expect's destination
-            self._show_summary(
-                self.tr("Could not start: {reason}").format(reason=result.error or ""), False
-            )
-        else:
-            step = self.steps.step(problem.index)
-            label = step_label(step) if step is not None else problem.label
-            self._show_summary(
-                self.tr("Failed at step {index}: {label}").format(index=problem.index, label=label),
-                False,
-            )
+        if problem is not None:
             self.steps.select_index(problem.index)
         self.run_finished.emit(result)
 

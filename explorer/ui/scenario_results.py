@@ -24,7 +24,7 @@ from explorer.ui.theme import is_dark
 if TYPE_CHECKING:
     from explorer.scenarios.matchers import Check
     from explorer.scenarios.model import Scenario, Step, Text
-    from explorer.scenarios.results import Candidate, Failure, Status, StepResult
+    from explorer.scenarios.results import Candidate, Failure, ScenarioResult, Status, StepResult
 
 _CONTEXT = "ScenarioResults"
 _MARK, _NUMBER, _STEP, _TIME, _LATENCY = range(5)
@@ -177,6 +177,19 @@ class StepList(QTreeWidget):
         item = self._item(index)
         if item is not None:
             self.setCurrentItem(item)
+
+
+def run_summary(result: ScenarioResult, steps: StepList) -> tuple[str, bool]:
+    """One line for a finished run, and whether it passed."""
+    problem = result.first_problem
+    if result.passed:
+        text = _tr("Passed: {count} steps in {seconds} s")
+        return text.format(count=len(result.steps), seconds=f"{result.duration:.2f}"), True
+    if problem is None:  # could not subscribe to an expect's destination
+        return _tr("Could not start: {reason}").format(reason=result.error or ""), False
+    step = steps.step(problem.index)
+    label = step_label(step) if step is not None else problem.label
+    return _tr("Failed at step {index}: {label}").format(index=problem.index, label=label), False
 
 
 def status_text(status: Status) -> str:

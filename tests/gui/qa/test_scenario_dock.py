@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from explorer.profiles.model import Profile
@@ -78,7 +80,7 @@ async def run_to_end(pane: ScenarioPane) -> None:
 
 
 def test_validation_marks_the_line_as_you_type(
-    make_window: Callable[..., MainWindow], run: Run
+    make_window: Callable[..., MainWindow], run: Run, tmp_path: Path
 ) -> None:
     window = make_window(first_run=False)
     pane = window.workbench.scenarios
@@ -100,6 +102,18 @@ def test_validation_marks_the_line_as_you_type(
     assert pane.editor.problem_line is None
     assert "valid" in pane.problem.text()
     assert not pane.run_button.isEnabled()  # nothing to run on: no connection
+
+    # Saved once under a name, Ctrl+S in the editor saves it again there.
+    path = tmp_path / "example.yaml"
+    assert pane.save_file(path) and pane.file_label.text() == "example.yaml"
+    pane.editor.appendPlainText("# more")
+    assert pane.file_label.text() == "example.yaml •"
+    window.workbench.scenarios_dock.raise_()
+    window.activateWindow()
+    pane.editor.setFocus()
+    QTest.keyClick(pane.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    run(until(lambda: path.read_text("utf-8").endswith("# more"), what="Ctrl+S to save"))
+    assert pane.file_label.text() == "example.yaml"
 
 
 def test_a_scenario_passes_then_fails_with_its_diff_then_junit(
