@@ -229,6 +229,10 @@ class DestinationTree:
         """Every node in creation order (a copy)."""
         return list(self._nodes)
 
+    def folders(self) -> list[DestinationNode]:
+        """Nodes that have children, in creation order."""
+        return [node for node in self._nodes if node.children]
+
     def destinations(self) -> list[str]:
         """Paths of nodes that are real destinations, in creation order (for completion)."""
         return [node.path for node in self._nodes if node.is_destination]

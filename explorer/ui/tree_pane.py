@@ -54,6 +54,14 @@ _HIDEABLE = (
     DestinationTreeModel.CONSUMERS,
     DestinationTreeModel.SOURCES,
 )
+# The widest value each column shows (its width is measured from it).
+_COLUMN_SAMPLES = {
+    DestinationTreeModel.RATE: "99,999.9",
+    DestinationTreeModel.LAST_SEEN: "00:00:00",
+    DestinationTreeModel.DEPTH: "9,999,999",
+    DestinationTreeModel.CONSUMERS: "9,999",
+    DestinationTreeModel.SOURCES: "advisory, management",
+}
 # Shown only once discovery reports the count for some destination.
 _DISCOVERY_COLUMNS = {
     DestinationTreeModel.DEPTH: "depth",
@@ -145,17 +153,24 @@ class TreePane(QWidget):
         self.tree.selectionModel().currentChanged.connect(lambda index, _p: self._selected(index))
         self.tree.clicked.connect(self._selected)
         header = self.tree.header()
-        # The name column takes the width; the others fit their contents.
+        # The name column takes the width; the others are as wide as their widest value can
+        # be (measured once: fitting them to the rows asks every open row, thousands of
+        # calls when a filter opens a big tree).
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(36)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        metrics = self.tree.fontMetrics()
+        for column, sample in _COLUMN_SAMPLES.items():
+            title = str(model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width + 18)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(
             lambda pos: self.column_actions().exec(header.mapToGlobal(pos))
         )
         self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        model.shows_children = self._shows_children
         model.rowsInserted.connect(self._expand_new)
         model.flushed.connect(lambda *_: self._refresh_columns())
         model.modelReset.connect(self._refresh_empty)
@@ -263,6 +278,16 @@ class TreePane(QWidget):
             while index.isValid():
                 self.tree.expand(index)
                 index = index.parent()
+
+    def _shows_children(self, node: DestinationNode) -> bool:
+        """True when `node`'s rows can be on screen: it and every folder above it are open."""
+        model = self.session.destinations
+        index = model.index_of(node)
+        while index.isValid():
+            if not self.tree.isExpanded(index):
+                return False
+            index = index.parent()
+        return True
 
     def collapse_all(self) -> None:
         self.tree.collapseAll()

@@ -6,16 +6,19 @@ which inserts new nodes with one `beginInsertRows` per parent range and emits on
 `dataChanged` per parent for the nodes whose counters changed. A node that counted a message
 flashes (`Qt.BackgroundRole` fading over `FLASH_SECONDS`), and so do its folders.
 
-The model keeps its own table of *visible* children per node (the published prefix of each
-node's children, or, with a filter, the nodes the tree's `matching()` returns), so the view
-never sees a node before it was announced. Internal pointers are tree nodes, which the tree
-keeps alive forever; the model never stores a `QModelIndex`.
+The model keeps what is *visible*, so the view never sees a node before it was announced:
+without a filter, how many of each node's children are published (a row is then the node's
+own index among its parent's children, so a reset of 50,000 nodes allocates almost nothing);
+with a filter, the set the tree's `matching()` returns, and child lists made only for the
+folders a view opens (a filter matching 50,000 nodes builds a few hundred rows). Internal
+pointers are tree nodes, which the tree keeps alive forever; the model never stores a
+`QModelIndex`.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Final, overload
 
 from PySide6.QtCore import (
@@ -31,6 +34,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from explorer.store import DestinationNode, DestinationTree
+from explorer.ui.models.destination_text import node_tooltip
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -81,7 +85,12 @@ class DestinationTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._tree = tree if tree is not None else DestinationTree()
         self._needle = ""
-        self._kids: dict[DestinationNode, list[DestinationNode]] = {self._tree.root: []}
+        # Unfiltered: published children per parent (rows are `node.row`).
+        self._count: dict[DestinationNode, int] = {}
+        # Filtered: the nodes shown, and (made when first asked) the visible children of a
+        # parent and the rows of those children.
+        self._shown: set[DestinationNode] = set()
+        self._kids: dict[DestinationNode, list[DestinationNode]] = {}
         self._row: dict[DestinationNode, int] = {}
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
@@ -94,6 +103,10 @@ class DestinationTreeModel(QAbstractItemModel):
         self.flash_colour = QColor(255, 193, 7)
         """The highlight a node fades from (the theme sets it for light and dark)."""
         self.clock = time.monotonic
+        self.shows_children: Callable[[DestinationNode], bool] | None = None
+        """Set by a view: False for a folder whose rows nobody sees (collapsed). Changes under
+        it are not announced (a view asks for fresh data when it opens the folder), so a
+        tree of 50,000 live destinations does not emit thousands of dataChanged per tick."""
         self._rebuild()
         self.schedule()
 
@@ -139,9 +152,50 @@ class DestinationTreeModel(QAbstractItemModel):
     def index_of(self, node_or_path: DestinationNode | str, column: int = 0) -> QModelIndex:
         """The index showing a node (or path); invalid when it is not visible (yet)."""
         node = self._tree.node(node_or_path) if isinstance(node_or_path, str) else node_or_path
-        if node is None or node not in self._row:
+        row = None if node is None else self._row_of(node)
+        if row is None:
             return QModelIndex()
-        return self.createIndex(self._row[node], column, node)
+        return self.createIndex(row, column, node)
+
+    # -- the visible structure ---------------------------------------------------------------
+
+    def _row_of(self, node: DestinationNode) -> int | None:
+        """The node's row, None when it is not visible."""
+        parent = node.parent
+        if parent is None:
+            return None
+        if self._needle:
+            if node not in self._shown:
+                return None
+            self._kids_for(parent)
+            return self._row[node]
+        if node.row >= self._count.get(parent, 0):
+            return None
+        return node.row
+
+    def _kids_for(self, parent: DestinationNode) -> list[DestinationNode]:
+        """A filtered parent's visible children, made on first use (its ancestors are shown:
+        `matching()` adds them)."""
+        kids = self._kids.get(parent)
+        if kids is None:
+            shown = self._shown
+            kids = self._kids[parent] = [c for c in parent.children if c in shown]
+            rows = self._row
+            for row, child in enumerate(kids):
+                rows[child] = row
+        return kids
+
+    def _kid_count(self, parent: DestinationNode) -> int:
+        if self._needle:
+            if parent is not self._tree.root and parent not in self._shown:
+                return 0
+            return len(self._kids_for(parent))
+        return self._count.get(parent, 0)
+
+    def _kid(self, parent: DestinationNode, row: int) -> DestinationNode:
+        if self._needle:
+            return self._kids_for(parent)[row]
+        return parent.children[row]
 
     # -- publish ---------------------------------------------------------------------------
 
@@ -203,7 +257,7 @@ class DestinationTreeModel(QAbstractItemModel):
             chain: list[DestinationNode] = []
             current: DestinationNode | None = node
             while current is not None and current is not root:
-                if current in self._row or current in planned:
+                if current in planned or self._row_of(current) is not None:
                     break
                 chain.append(current)
                 current = current.parent
@@ -218,21 +272,25 @@ class DestinationTreeModel(QAbstractItemModel):
             parent = node.parent
             assert parent is not None
             groups.setdefault(parent, []).append(node)
+        filtered = bool(self._needle)
         for parent, nodes in groups.items():
-            kids = self._kids[parent]
-            first = len(kids)
+            first = self._kid_count(parent)
             self.beginInsertRows(self._index_for(parent), first, first + len(nodes) - 1)
-            for offset, node in enumerate(nodes):
-                kids.append(node)
-                self._row[node] = first + offset
-                self._kids[node] = []
+            if filtered:
+                kids = self._kids_for(parent)  # made before the new ones are shown
+                for offset, node in enumerate(nodes):
+                    kids.append(node)
+                    self._row[node] = first + offset
+                    self._shown.add(node)
+            else:  # new children are appended to the parent's list: rows are theirs
+                self._count[parent] = first + len(nodes)
             self.endInsertRows()
 
     def _emit_changed(self, dirty: Iterable[DestinationNode]) -> int:
         spans: dict[DestinationNode, tuple[int, int]] = {}
         updated = 0
         for node in dirty:
-            row = self._row.get(node)
+            row = self._row_of(node)
             if row is None:
                 continue
             parent = node.parent
@@ -241,36 +299,35 @@ class DestinationTreeModel(QAbstractItemModel):
             spans[parent] = (row, row) if span is None else (min(span[0], row), max(span[1], row))
             updated += 1
         last = self.COLUMN_COUNT - 1
+        shows = self.shows_children
+        root = self._tree.root
         for parent, (first_row, last_row) in spans.items():
-            kids = self._kids[parent]
+            if shows is not None and parent is not root and not shows(parent):
+                continue
             self.dataChanged.emit(
-                self.createIndex(first_row, 0, kids[first_row]),
-                self.createIndex(last_row, last, kids[last_row]),
+                self.createIndex(first_row, 0, self._kid(parent, first_row)),
+                self.createIndex(last_row, last, self._kid(parent, last_row)),
             )
         return updated
 
     def _index_for(self, node: DestinationNode) -> QModelIndex:
         if node is self._tree.root:
             return QModelIndex()
-        return self.createIndex(self._row[node], 0, node)
+        row = self._row_of(node)
+        assert row is not None, "a parent is published before its children"
+        return self.createIndex(row, 0, node)
 
     def _rebuild(self) -> None:
         """Recompute the visible structure from the tree (inside a reset or at start)."""
         tree = self._tree
         tree.take_changes()  # everything becomes published now
+        self._count, self._shown, self._kids, self._row = {}, set(), {}, {}
+        if self._needle:
+            self._shown = tree.matching(self._needle)
+            return
         root = tree.root
-        self._kids = {root: []}
-        self._row = {}
-        shown = tree.matching(self._needle) if self._needle else None
-        for node in tree.nodes():
-            if shown is not None and node not in shown:
-                continue
-            parent = node.parent
-            assert parent is not None
-            kids = self._kids[parent]
-            self._row[node] = len(kids)
-            kids.append(node)
-            self._kids[node] = []
+        self._count = {node: len(node.children) for node in tree.folders()}
+        self._count[root] = len(root.children)
 
     # -- filtering -------------------------------------------------------------------------
 
@@ -288,7 +345,9 @@ class DestinationTreeModel(QAbstractItemModel):
         """Nodes the model shows now (all published nodes, or the filter's matches and their
         ancestors). A view should `expandAll()` only when this is small: QTreeView needs
         about a second to expand 50,000 nodes."""
-        return len(self._row)
+        if self._needle:
+            return len(self._shown)
+        return sum(self._count.values())
 
     def set_filter(self, text: str) -> None:
         """Show nodes whose path contains `text` (case-insensitive) and their ancestors."""
@@ -306,10 +365,9 @@ class DestinationTreeModel(QAbstractItemModel):
         if column < 0 or column >= self.COLUMN_COUNT or row < 0:
             return QModelIndex()
         parent_node = self._tree.root if not parent.isValid() else parent.internalPointer()
-        kids = self._kids.get(parent_node)
-        if kids is None or row >= len(kids):
+        if row >= self._kid_count(parent_node):
             return QModelIndex()
-        return self.createIndex(row, column, kids[row])
+        return self.createIndex(row, column, self._kid(parent_node, row))
 
     @overload
     def parent(self) -> QObject | None: ...
@@ -324,15 +382,15 @@ class DestinationTreeModel(QAbstractItemModel):
         parent = node.parent
         if parent is None or parent is self._tree.root:
             return QModelIndex()
-        return self.createIndex(self._row[parent], 0, parent)
+        return self._index_for(parent)
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
-            return len(self._kids[self._tree.root])
+            return self._kid_count(self._tree.root)
         if parent.column() != 0:
             return 0
-        kids = self._kids.get(parent.internalPointer())
-        return 0 if kids is None else len(kids)
+        node: DestinationNode = parent.internalPointer()
+        return self._kid_count(node)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return self.COLUMN_COUNT
@@ -398,7 +456,7 @@ class DestinationTreeModel(QAbstractItemModel):
                 for name, info in node.sources.items()
             }
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(node)
+            return node_tooltip(node)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self._NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and column == self.NAME and node.gone:
@@ -433,34 +491,4 @@ class DestinationTreeModel(QAbstractItemModel):
             if node.last_seen is None:
                 return ""
             return time.strftime("%H:%M:%S", time.localtime(node.last_seen))
-        return self._sources_text(node)
-
-    @staticmethod
-    def _sources_text(node: DestinationNode) -> str:
-        """ "advisory, management": who lists it (depth and consumers have their columns)."""
-        return ", ".join(sorted(node.sources))
-
-    def _tooltip(self, node: DestinationNode) -> str:
-        lines = [node.path]
-        if not node.is_destination:
-            lines.append(_tr("(folder)"))
-        lines.append(
-            _tr("in: {received}, out: {sent}").format(
-                received=f"{node.total_in:,}", sent=f"{node.total_out:,}"
-            )
-        )
-        for name in sorted(node.sources):
-            info = node.sources[name]
-            counts = [
-                f"{label}={value}"
-                for label, value in (
-                    ("depth", info.depth),
-                    ("consumers", info.consumers),
-                    ("enqueued", info.enqueued),
-                    ("dequeued", info.dequeued),
-                )
-                if value is not None
-            ]
-            gone = f" ({_tr('gone')})" if info.gone else ""
-            lines.append(f"{name}{gone}: {', '.join(counts)}".rstrip(": "))
-        return "\n".join(lines)
+        return ", ".join(sorted(node.sources))  # depth and consumers have their columns

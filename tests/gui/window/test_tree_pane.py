@@ -264,6 +264,7 @@ def test_rabbitmq_without_management_offers_to_subscribe_to_every_topic(
         ),
         passcode="guest",
     )
+    window.store.set_secret("Rabbit", MANAGEMENT_PASSWORD, "guest")
 
     async def body() -> None:
         view = await connect(window, "Rabbit")
@@ -278,3 +279,27 @@ def test_rabbitmq_without_management_offers_to_subscribe_to_every_topic(
         assert view.session.destinations.tree.node("/topic/#") is None
 
     run(body())
+
+
+def test_changes_under_a_closed_folder_are_not_announced_but_read_fresh_when_opened(
+    idle_view: ConnectionView,
+) -> None:
+    """50,000 live destinations used to cost thousands of dataChanged per tick."""
+    model = idle_view.session.destinations
+    fill(model, 200)
+    pane = idle_view.tree_pane
+    pane.collapse_all()
+    pane.tree.expand(model.index_of("/queue"))
+    announced: list[str] = []
+    model.dataChanged.connect(
+        lambda top, _bottom, _roles: announced.append(str(top.parent().data(model.DestinationRole)))
+    )
+    leaf = "/queue/region1.app1.svc1.q51"  # an existing destination (a new one opens its branch)
+    model.record_message(leaf, "in")
+    model.flush()
+    # The top level and open /queue are announced ("None": the invisible root's rows);
+    # region1 and the folders below it are closed.
+    assert sorted(announced) == ["/queue", "None"]
+    for path in ("/queue/region1", "/queue/region1.app1", "/queue/region1.app1.svc1"):
+        pane.tree.expand(model.index_of(path))
+    assert model.index_of(leaf).data(model.InCountRole) == 2  # fresh, though never announced
