@@ -35,11 +35,14 @@ _ID_CHARACTERS = re.compile(r"[^A-Za-z0-9_-]+")
 @dataclass(frozen=True, slots=True)
 class RecordedSubscription:
     """One subscription seen while recording: its id in the scenario file, where it listens,
-    how many messages arrived on it."""
+    how many messages arrived on it, and whether to keep it by default: opened while
+    recording, or a destination the user sent to (an older subscription that merely kept
+    receiving, such as a demo feed, is not suggested)."""
 
     id: str
     destination: str
     messages: int
+    suggested: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,7 @@ class SessionRecording:
         self._counts: dict[str, int] = {}  # scenario id (or destination) -> messages
         for live in (subscriptions or {}).values():
             self._subscribed(live)
+        self._older = set(self._destinations)  # scenario ids open before recording
 
     # ------------------------------------------------------------------ what was recorded
 
@@ -94,8 +98,14 @@ class SessionRecording:
         """Every subscription seen, in the order they appeared, with their message counts
         (messages on destinations the session did not subscribe to are listed by
         destination)."""
+        sent_to = {e.destination for e in self._events if isinstance(e, _Sent)}
         found = [
-            RecordedSubscription(sub_id, destination, self._counts.get(sub_id, 0))
+            RecordedSubscription(
+                sub_id,
+                destination,
+                self._counts.get(sub_id, 0),
+                sub_id not in self._older or destination in sent_to,
+            )
             for sub_id, destination in self._destinations.items()
         ]
         unowned = dict.fromkeys(

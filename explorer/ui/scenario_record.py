@@ -82,13 +82,16 @@ class RecordDialog(QDialog):
             item = QListWidgetItem(f"{subscription.destination}  —  {count}")
             item.setData(Qt.ItemDataRole.UserRole, subscription.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            checked = Qt.CheckState.Checked if subscription.suggested else Qt.CheckState.Unchecked
+            item.setCheckState(checked)
             self.list.addItem(item)
         summary = QLabel(
             self.tr(
                 "{sent} sent and {received} received. Sends become send steps; each message "
                 "received on a checked subscription becomes an expect step with the headers "
-                "and body that were seen. Uncheck feeds the check does not depend on."
+                "and body that were seen. Checked at first: subscriptions opened while "
+                "recording and destinations you sent to; check an older one if your check "
+                "expects its messages (a reply, a notification)."
             ).format(sent=sent, received=sum(s.messages for s in subscriptions))
         )
         summary.setWordWrap(True)
