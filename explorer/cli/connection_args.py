@@ -19,6 +19,7 @@ from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from explorer.cli.argtypes import check_text, seconds, text
 from explorer.cli.errors import CliError, ExitCode
 from explorer.client.url import Endpoint, UrlError, parse_url
 
@@ -111,7 +112,9 @@ def add_connection_arguments(parser: argparse.ArgumentParser) -> None:
     from explorer.cli.profiles import add_profile_option
 
     add_profile_option(parser, group)
-    group.add_argument("--user", metavar="U", help="login name (overrides user@ in the URL)")
+    group.add_argument(
+        "--user", metavar="U", type=text, help="login name (overrides user@ in the URL)"
+    )
     group.add_argument(
         "--passcode", "--password", nargs="?", action=_RefuseSecretFlag, help=argparse.SUPPRESS
     )
@@ -124,6 +127,7 @@ def add_connection_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--vhost",
         metavar="HOST",
+        type=text,
         default=None,
         help="the CONNECT host header (RabbitMQ: the virtual host; default '/')",
     )
@@ -137,7 +141,7 @@ def add_connection_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--connect-timeout",
         metavar="SECONDS",
-        type=_positive,
+        type=seconds,
         default=10.0,
         help="give up connecting after this long (default 10)",
     )
@@ -213,11 +217,14 @@ def resolve_connection(args: argparse.Namespace) -> ResolvedConnection:
     )
 
 
-def parse_header(text: str) -> tuple[str, str]:
+def parse_header(header: str) -> tuple[str, str]:
     """`NAME:VALUE` for -H/--header (the value may contain more colons)."""
-    name, sep, value = text.partition(":")
+    name, sep, value = header.partition(":")
     if not sep or not name:
-        raise argparse.ArgumentTypeError(f"'{text}' is not NAME:VALUE")
+        raise argparse.ArgumentTypeError(f"'{header}' is not NAME:VALUE")
+    check_text(header, f"the header {name.encode('utf-8', 'replace').decode()!r}")
+    if "\0" in header:  # it would end the frame; no STOMP version can carry it
+        raise argparse.ArgumentTypeError(f"the header {name!r} contains a NUL byte; remove it")
     return (name, value)
 
 
@@ -306,13 +313,3 @@ def _heart_beat(text: str) -> tuple[int, int]:
             f"'{text}' is not SEND,RECV in milliseconds, e.g. 10000,10000"
         )
     return (int(parts[0]), int(parts[1]))
-
-
-def _positive(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"'{text}' must be more than 0")
-    return value

@@ -17,7 +17,9 @@ The management password comes from `--management-passcode-env VAR` (never a flag
 without it the STOMP passcode is tried, since RabbitMQ shares users between both.
 
 Exit status: 0 ok; 2 usage; 3 the STOMP connection or login failed, or a discovery endpoint
-refused the login or could not be reached; 4 the STOMP connection timed out; 1 other errors.
+refused the login, could not be reached, never answered or is not the service it should be
+(`--jolokia` at a port that is not Jolokia says so); 4 the STOMP connection timed out; 1 other
+errors (an unreadable --import file).
 When an endpoint fails (say a wrong management password), what the other sources found is
 still printed first, then the error goes to stderr and the exit status is 3: a script sees
 the partial list and knows it is partial.
@@ -32,6 +34,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
+from explorer.cli.argtypes import http_url, seconds
 from explorer.cli.connection_args import (
     BrokerErrors,
     add_connection_arguments,
@@ -59,11 +62,15 @@ def register(subparsers: Any) -> None:
     add_connection_arguments(parser)
     group = parser.add_argument_group("discovery")
     group.add_argument(
-        "--management", metavar="URL", help="RabbitMQ management API, e.g. http://localhost:15672"
+        "--management",
+        metavar="URL",
+        type=http_url,
+        help="RabbitMQ management API, e.g. http://localhost:15672",
     )
     group.add_argument(
         "--jolokia",
         metavar="URL",
+        type=http_url,
         help="ActiveMQ Jolokia endpoint, e.g. http://localhost:8161/api/jolokia",
     )
     group.add_argument(
@@ -106,7 +113,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--timeout",
         metavar="SECONDS",
-        type=_seconds,
+        type=seconds,
         default=10.0,
         help="how long to wait for each source's first answer (default 10)",
     )
@@ -213,13 +220,17 @@ def _from_profile(
 
 
 def _exit_for(result: ScanResult) -> int:
-    from explorer.discovery.errors import DiscoveryAuthError, DiscoveryUnavailable
+    from explorer.discovery.errors import (
+        DiscoveryAuthError,
+        DiscoveryProtocolError,
+        DiscoveryUnavailable,
+    )
 
     if not result.problems:
         return int(ExitCode.OK)
     code = ExitCode.FAILURE
     for error in result.problems.values():
-        if isinstance(error, DiscoveryAuthError | DiscoveryUnavailable):
+        if isinstance(error, DiscoveryAuthError | DiscoveryUnavailable | DiscoveryProtocolError):
             code = ExitCode.CONNECTION
     messages = "; ".join(error.message for error in result.problems.values())
     raise CliError(messages, code)
@@ -255,13 +266,3 @@ def _print(rows: Sequence[MergedDestination], style: str, out: TextIO) -> None:
         cells = [text.ljust(width) for text, width in zip(line, widths, strict=False)]
         out.write(("  ".join([*cells, line[-1]])).rstrip() + "\n")
     out.flush()
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError("--timeout must be more than 0")
-    return value

@@ -1,8 +1,10 @@
 """`stomp-explorer tail URL DESTINATION...`: print the messages arriving on destinations.
 
 `--format jsonl` prints one JSON object per MESSAGE:
-`{"destination": ..., "headers": {...}, "body": "..."}`, with `"body_base64"` instead of
-`"body"` when the body is not UTF-8. `--format raw` writes the frames as they came off the wire.
+`{"timestamp": ..., "destination": ..., "headers": {...}, "body": "..."}`, with
+`"body_base64"` instead of `"body"` when the body is not UTF-8. `timestamp` is when it was
+received (seconds since the epoch, the key of the window's export), so `stomp-explorer
+replay` keeps the gaps. `--format raw` writes the frames as they came off the wire.
 
 It subscribes through the session core (`explorer.session`), like the window: each
 SUBSCRIBE waits for the broker's answer, and a refusal ends the tail with the broker's words.
@@ -26,6 +28,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from explorer.cli.argtypes import seconds, text, whole_number
 from explorer.cli.connection_args import (
     BrokerErrors,
     add_connection_arguments,
@@ -52,15 +55,19 @@ def register(subparsers: Any) -> None:
     )
     add_connection_arguments(parser)
     parser.add_argument(
-        "destinations", metavar="DESTINATION", nargs="+", help="e.g. /queue/orders /topic/prices"
+        "destinations",
+        metavar="DESTINATION",
+        nargs="+",
+        type=text,
+        help="e.g. /queue/orders /topic/prices",
     )
     parser.add_argument(
-        "--count", metavar="N", type=_count, help="stop after N messages (in total)"
+        "--count", metavar="N", type=whole_number, help="stop after N messages (in total)"
     )
     parser.add_argument(
         "--timeout",
         metavar="SECONDS",
-        type=_seconds,
+        type=seconds,
         help="stop after this long; with --count, fail (exit 4) if fewer arrived",
     )
     parser.add_argument(
@@ -232,25 +239,13 @@ def _json_line(entry: LogEntry) -> bytes:
     headers: dict[str, str] = {}
     for name, value in entry.headers:
         headers.setdefault(name, value)  # first occurrence wins, as in STOMP
-    record: dict[str, Any] = {"destination": entry.destination, "headers": headers}
+    record: dict[str, Any] = {
+        "timestamp": entry.timestamp,
+        "destination": entry.destination,
+        "headers": headers,
+    }
     try:
         record["body"] = entry.body.decode("utf-8")
     except UnicodeDecodeError:
         record["body_base64"] = base64.b64encode(entry.body).decode("ascii")
     return json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
-
-
-def _count(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of at least 1")
-    return int(text)
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError("--timeout must be more than 0")
-    return value

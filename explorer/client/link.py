@@ -26,7 +26,7 @@ from explorer.client.errors import (
 from explorer.client.events import Direction, WireRecord
 from explorer.client.options import TlsOptions, WebSocketOptions
 from explorer.client.requests import redact
-from explorer.client.transports import Transport, open_transport
+from explorer.client.transports import Transport, open_transport, tls_stalled
 from explorer.client.url import Endpoint
 from explorer.stomp import (
     HEARTBEAT,
@@ -211,6 +211,7 @@ async def open_link(
     `ConnectFailed`, `ProtocolError` or `TransportError`; the transport is closed then.
     """
     link: Link | None = None
+    phases: list[str] = []
     try:
         async with asyncio.timeout(connect_timeout):
             transport = await open_transport(
@@ -219,10 +220,13 @@ async def open_link(
                 websocket=websocket,
                 max_message_size=max_frame_bytes,
                 timeout=None,
+                phases=phases,
             )
             link = Link(transport, conn, endpoint.url(), tap)
             established, rest = await link.handshake(frame, redact(frame), unhandled)
     except TimeoutError:
+        if link is None and phases:
+            raise tls_stalled(f"{endpoint.host}:{endpoint.port}", connect_timeout) from None
         if link is None:
             raise ConnectTimeout(
                 f"no connection to {endpoint.url()} within {connect_timeout:g} s;"

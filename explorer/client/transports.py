@@ -170,11 +170,16 @@ async def open_transport(
     websocket: WebSocketOptions,
     max_message_size: int | None,
     timeout: float | None,
+    phases: list[str] | None = None,
 ) -> Transport:
-    """Connect to `endpoint`; raise TransportError (or ConnectTimeout) saying what to check."""
+    """Connect to `endpoint`; raise TransportError (or ConnectTimeout) saying what to check.
+
+    `phases` gets "tcp" once TCP is up under TLS, for a caller whose own timeout cut the
+    handshake off (`tls_stalled` words that)."""
     where = f"{endpoint.host}:{endpoint.port}"
     context = tls.context() if endpoint.is_tls else None
     server_name = (tls.server_name or endpoint.host) if context else None
+    phases = [] if phases is None else phases
     try:
         if endpoint.is_websocket:
             return await asyncio.wait_for(
@@ -182,18 +187,13 @@ async def open_transport(
                 timeout,
             )
         reader, writer = await asyncio.wait_for(
-            asyncio.open_connection(
-                endpoint.host,
-                endpoint.port,
-                ssl=context,
-                server_hostname=server_name,
-                limit=READ_SIZE,
-            ),
-            timeout,
+            _open_tcp(endpoint, context, server_name, phases), timeout
         )
         _tune_socket(writer)
         return TcpTransport(reader, writer, where)
     except TimeoutError:
+        if phases:  # TCP is up: the TLS handshake got no answer
+            raise tls_stalled(where, timeout or 0.0) from None
         raise ConnectTimeout(
             f"no connection to {where} within {timeout:g} s; check the host, port and firewall"
         ) from None
@@ -203,6 +203,12 @@ async def open_transport(
             f"{exc.verify_message or exc.reason}; use --ca-file or --insecure"
         ) from exc
     except ssl.SSLError as exc:
+        if exc.reason == "WRONG_VERSION_NUMBER":  # the answer was not TLS at all
+            raise TlsError(
+                f"TLS handshake with {where} failed: the server answered with something "
+                "that is not TLS (WRONG_VERSION_NUMBER); is this port TLS? (for a plain "
+                "STOMP port use stomp://)"
+            ) from exc
         raise TlsError(f"TLS handshake with {where} failed: {exc.reason or exc}") from exc
     except socket.gaierror as exc:
         raise TransportError(f"cannot resolve host '{endpoint.host}': {exc.strerror}") from exc
@@ -210,6 +216,36 @@ async def open_transport(
         raise TransportError(f"connection refused by {where} — is the broker running?") from exc
     except OSError as exc:
         raise TransportError(f"cannot connect to {where}: {_os_reason(exc)}") from exc
+
+
+def tls_stalled(where: str, timeout: float) -> ConnectTimeout:
+    """TCP connected, the TLS handshake never finished: most likely a plain (non-TLS) port,
+    which waits for a STOMP frame and ignores the ClientHello."""
+    return ConnectTimeout(
+        f"TCP connected to {where}, but the TLS handshake got no answer within {timeout:g} s; "
+        "is this port TLS? (a plain STOMP port waits silently: use stomp:// for it, or the "
+        "broker's TLS port)"
+    )
+
+
+async def _open_tcp(
+    endpoint: Endpoint,
+    context: ssl.SSLContext | None,
+    server_name: str | None,
+    phases: list[str],
+) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    """TCP, then TLS as a step of its own, so a handshake that stalls (TLS to a plain port)
+    is told apart from a host that does not answer."""
+    reader, writer = await asyncio.open_connection(endpoint.host, endpoint.port, limit=READ_SIZE)
+    if context is None:
+        return reader, writer
+    phases.append("tcp")
+    try:
+        await writer.start_tls(context, server_hostname=server_name)
+    except BaseException:
+        writer.transport.abort()
+        raise
+    return reader, writer
 
 
 async def _open_websocket(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import http.client
 import json
 import urllib.error
 import urllib.request
@@ -74,6 +75,11 @@ def _request(
                 f"{where}: 404 Not Found for {url} — check the URL in the profile",
                 endpoint.source,
             ) from None
+        if status == 405:  # a web server, but not this API (which takes this method)
+            raise DiscoveryUnavailable(
+                f"{where}: {status} {reason} — is this really the {endpoint.service} URL?",
+                endpoint.source,
+            ) from None
         raise DiscoveryUnavailable(f"{where}: {status} {reason}", endpoint.source) from None
     except urllib.error.URLError as exc:
         cause = exc.reason
@@ -88,6 +94,12 @@ def _request(
         ) from None
     except OSError as exc:
         raise DiscoveryUnavailable(f"{where}: {exc}", endpoint.source) from None
+    except http.client.HTTPException as exc:  # e.g. BadStatusLine (not OSError)
+        raise DiscoveryProtocolError(
+            f"{where}: the answer is not HTTP ({type(exc).__name__}) — is this really the "
+            f"{endpoint.service} URL, not another service's port?",
+            endpoint.source,
+        ) from None
     if not raw.strip():
         return None  # 204 No Content (a DELETE)
     try:

@@ -271,13 +271,15 @@ class DiscoveryService:
             batch.append(self._queue.get_nowait())
         return batch
 
-    async def initial_scan(self, timeout: float) -> None:
-        """Wait until every source finished its first round (listed, failed or replayed)."""
+    async def initial_scan(self, timeout: float) -> tuple[Source, ...]:
+        """Wait until every source finished its first round (listed, failed or replayed);
+        the sources still silent after `timeout` seconds (an HTTP port that never answers)."""
         waits = [event.wait() for event in self._first_round.values()]
         if waits:
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(timeout):
                     await asyncio.gather(*waits)
+        return tuple(source for source, first in self._first_round.items() if not first.is_set())
 
     @property
     def sources(self) -> tuple[Source, ...]:

@@ -149,29 +149,33 @@ class Sender:
         sent: list[Sent] = []
         pending: list[Frame] = []
         count = request.count
-        for n in range(1, count + 1):
-            if rate:
-                delay = started + (n - 1) / rate - clock.monotonic()
-                if delay > 0:
+        try:
+            for n in range(1, count + 1):
+                if rate:
+                    delay = started + (n - 1) / rate - clock.monotonic()
+                    if delay > 0:
+                        self._log_out(pending)
+                        pending = []
+                        await self._sleep(delay)
+                one = expand(request, n) if template else request
+                headers = one.headers
+                if request.receipt and (receipt_each or n == count):
+                    headers = (*headers, ("receipt", client.next_receipt_id()))
+                frame = Frame(one.command, headers, one.body if file_body is None else file_body)
+                waiter = await client.send_frame(frame)
+                if waiter is not None:
+                    waiters.append((waiter, clock.monotonic()))
+                if command == "SEND":
+                    pending.append(frame)
+                    sent.append((frame.header("destination") or "", clock.time()))
+                if n % BURST_SLICE == 0:
                     self._log_out(pending)
                     pending = []
-                    await self._sleep(delay)
-            one = expand(request, n) if template else request
-            headers = one.headers
-            if request.receipt and (receipt_each or n == count):
-                headers = (*headers, ("receipt", client.next_receipt_id()))
-            frame = Frame(one.command, headers, one.body if file_body is None else file_body)
-            waiter = await client.send_frame(frame)
-            if waiter is not None:
-                waiters.append((waiter, clock.monotonic()))
-            if command == "SEND":
-                pending.append(frame)
-                sent.append((frame.header("destination") or "", clock.time()))
-            if n % BURST_SLICE == 0:
-                self._log_out(pending)
-                pending = []
-                await self._sleep(0)  # let the window breathe during a long burst
-        self._log_out(pending)
+                    await self._sleep(0)  # let the window breathe during a long burst
+        finally:
+            # Frames written before a lost connection are logged and counted
+            # (`counters.sent`), so a caller can say how many went out before it.
+            self._log_out(pending)
         rtt = await self._await_receipts(waiters, command, request.destination or "")
         elapsed = clock.monotonic() - started
         if rtt is not None:
