@@ -8,13 +8,15 @@ never reaches into a tab.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMenuBar, QWidget
 
-from explorer.library import LibraryStore
+from explorer.library import LibraryError, LibraryStore
 from explorer.session.compose import ComposeRequest
 from explorer.ui.composer import Composer
 from explorer.ui.icons import icon
@@ -24,6 +26,16 @@ from explorer.ui.session import SessionController
 from explorer.ui.tasks import TaskRunner
 
 DockFactory = Callable[[str, str, QWidget, Qt.DockWidgetArea], QDockWidget]
+
+
+def open_library() -> tuple[LibraryStore, str | None]:
+    """The user's library, or (when its file can be neither read nor set aside) one in a
+    temporary file, with the reason: the window opens either way."""
+    try:
+        return LibraryStore(), None
+    except (LibraryError, OSError) as exc:
+        fallback = Path(tempfile.mkdtemp(prefix="stomp-explorer-library-")) / "library.json"
+        return LibraryStore(fallback), str(exc)
 
 
 class Workbench(QObject):
@@ -47,7 +59,16 @@ class Workbench(QObject):
         self._session: SessionController | None = None
         self.bench_dialog: QWidget | None = None
 
-        self.library = LibraryPane(LibraryStore(), runner)
+        store, problem = open_library()
+        self.library = LibraryPane(store, runner)
+        if problem is not None:
+            self.library.show_notice(
+                self.tr(
+                    "The library file cannot be used ({problem}); saved messages go to a "
+                    "temporary file until the window closes."
+                ).format(problem=problem),
+                ok=False,
+            )
         self.library.load_requested.connect(self._load_into_composer)
         self.library.save_from_composer_requested.connect(
             lambda: self.library.ask_save(composer.build_requests())

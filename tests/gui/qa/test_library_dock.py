@@ -194,3 +194,23 @@ def test_several_destinations_go_both_ways_between_composer_and_library(
     assert "file" in library.notice.text()
     assert not any(d.isVisible() for d in library.findChildren(SaveMessageDialog))
     run(until(lambda: True))
+
+
+def test_a_library_file_that_cannot_be_used_does_not_stop_the_window(
+    make_window: Callable[..., MainWindow], isolated_config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import explorer.library.store as library_store
+
+    (isolated_config / "library.json").write_text("not json", "utf-8")
+
+    def cannot_move(path: Path) -> Path:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(library_store, "move_aside", cannot_move)
+    window = make_window(first_run=False)
+    library = window.workbench.library
+    assert "cannot be used" in library.notice.text() and library.notice.isVisibleTo(library)
+    from explorer.library import LibraryMessage
+
+    library.store.save_message("kept", LibraryMessage("m", ("/queue/m",)))  # still works
+    assert (isolated_config / "library.json").read_text("utf-8") == "not json"  # untouched
