@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from explorer.cli.argtypes import check_text, seconds, text
 from explorer.cli.errors import CliError, ExitCode
+from explorer.cli.security import insecure_tls, warn
 from explorer.client.url import Endpoint, UrlError, parse_url
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ __all__ = [
     "ResolvedConnection",
     "add_connection_arguments",
     "client_error",
+    "insecure_warning",
     "parse_header",
     "resolve_connection",
     "run_client",
@@ -177,7 +179,22 @@ def add_connection_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def resolve_connection(args: argparse.Namespace) -> ResolvedConnection:
-    """From parsed arguments to a ResolvedConnection; CliError(USAGE) names what to fix."""
+    """From parsed arguments to a ResolvedConnection; CliError(USAGE) names what to fix.
+    A TLS connection without certificate verification is announced on stderr."""
+    connection = _resolve(args)
+    warning = insecure_warning(connection, args)
+    if warning is not None:
+        warn(warning)
+    return connection
+
+
+def insecure_warning(connection: ResolvedConnection, args: argparse.Namespace) -> str | None:
+    """The warning to print for every connection made with `connection` (None: verified)."""
+    source = "--insecure" if args.insecure else f"profile '{getattr(args, 'profile', '')}'"
+    return insecure_tls(connection.endpoint, connection.options.get("tls"), source)
+
+
+def _resolve(args: argparse.Namespace) -> ResolvedConnection:
     from explorer.cli.profiles import profile_connection
     from explorer.client import TlsOptions, WebSocketOptions
 

@@ -174,6 +174,7 @@ def _config(args: argparse.Namespace, broker: Any, options: dict[str, Any]) -> D
     stomp_login, stomp_passcode = options.get("login"), options.get("passcode")
     management_login = login or stomp_login or "guest"
     management_password = password if password is not None else stomp_passcode
+    _warn_plain_http(management_url, management_password, jolokia_url, password if login else None)
     return DiscoveryConfig(
         broker=broker,
         advisories=not args.no_advisories,
@@ -190,6 +191,25 @@ def _config(args: argparse.Namespace, broker: Any, options: dict[str, Any]) -> D
         import_files=tuple(args.imports),
         advisory_consumers=broker is BrokerKind.ACTIVEMQ,
     )
+
+
+def _warn_plain_http(
+    management_url: str | None,
+    management_password: str | None,
+    jolokia_url: str | None,
+    jolokia_password: str | None,
+) -> None:
+    """HTTP Basic in clear text to another machine: say so (the STOMP passcode is often
+    the management password too)."""
+    from explorer.cli.security import plain_http_credentials, warn
+
+    for url, password, what in (
+        (management_url, management_password, "the RabbitMQ management password"),
+        (jolokia_url, jolokia_password, "the Jolokia password"),
+    ):
+        warning = plain_http_credentials(url, what) if password is not None else None
+        if warning is not None:
+            warn(warning)
 
 
 def _from_profile(

@@ -428,6 +428,14 @@ def profile_connection(args: argparse.Namespace) -> tuple[Any, dict[str, Any]] |
         import getpass
 
         passcode = getpass.getpass(f"passcode for {login} (profile '{settings.profile.name}'): ")
+    elif passcode is None and login and not settings.secrets_persistent:
+        # Never send CONNECT without the passcode the profile keeps in a keyring we lack.
+        raise CliError(
+            f"the passcode of profile '{settings.profile.name}' (login {login}) is unavailable: "
+            "no keyring is available here to read it from; give it with --passcode-env VAR "
+            "(an environment variable holding it), or run in a terminal to be asked for it",
+            ExitCode.USAGE,
+        )
     tls: ClientTls = options["tls"]
     tls = replace(
         tls,

@@ -82,12 +82,14 @@ class GreetingPort:
 
 
 class DroppingBroker:
-    """Answers CONNECT with CONNECTED, counts SEND frames (`sends`, over all connections),
-    and closes each connection (the lost broker) after `after_sends` of its SENDs."""
+    """Answers CONNECT with CONNECTED (keeping each CONNECT in `connects`), counts SEND
+    frames (`sends`, over all connections), and closes each connection (the lost broker)
+    after `after_sends` of its SENDs."""
 
     def __init__(self, after_sends: int) -> None:
         self.after_sends = after_sends
         self.sends = 0
+        self.connects: list[bytes] = []  # each CONNECT frame as received
         self._socket = socket.socket()
         self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._socket.bind(("127.0.0.1", 0))
@@ -121,6 +123,7 @@ class DroppingBroker:
                 frame, _, buffer = buffer.partition(b"\0")
                 command = frame.lstrip(b"\r\n").split(b"\n", 1)[0]
                 if command in (b"CONNECT", b"STOMP"):
+                    self.connects.append(frame)
                     connection.sendall(b"CONNECTED\nversion:1.2\nheart-beat:0,0\n\n\0")
                 elif command == b"SEND":
                     self.sends += 1
