@@ -103,13 +103,16 @@ class LogFollower(QObject):
         self._update_button()
 
     def _after_filter_slice(self, _done: float) -> None:
-        if not self._following:
+        if self._following:
+            self._view.scrollToBottom()  # older matches went in at the top
+        else:
             self._keep_anchor()
 
     def _after_reset(self) -> None:
+        # A reset (new filter, cleared log) takes the selection away: follow again.
         self._anchor_seq = None
-        if self._following:
-            self._view.scrollToBottom()
+        self.set_following(True)
+        self._view.scrollToBottom()
 
     def _update_button(self) -> None:
         button = self.button

@@ -208,3 +208,22 @@ def test_destinations_elide_from_the_left_and_composites_read_as_n(
     header = pane.log.horizontalHeader()
     assert header.stretchLastSection()
     assert child(view, QToolButton, "jumpToNewest").isHidden()
+
+
+def test_a_new_filter_follows_again_and_stays_at_the_bottom_while_it_scans(
+    view: ConnectionView,
+) -> None:
+    pane, model = pane_of(view), view.session.messages
+    feed(model, 300)
+    pane.log.selectRow(10)
+    assert not pane.following
+    model.scan_budget = -1.0  # one small slice per call, as with a million rows
+    child(view, QComboBox, "logFilterKind").setCurrentIndex(2)  # Destination
+    child(view, QLineEdit, "logFilter").setText("/queue/app.1")
+    pane.flush_filter()
+    assert pane.following  # the reset took the selection away
+    bar = pane.log.verticalScrollBar()
+    while model.is_filtering:
+        model.continue_filter()
+        assert bar.value() == bar.maximum()
+    assert model.rowCount() == 100
