@@ -14,7 +14,7 @@ from functools import partial
 
 from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QTabBar, QTabWidget, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QTabBar, QTabWidget, QToolButton, QWidget
 
 from explorer.profiles.resolve import ConnectionSettings
 from explorer.session.subscriptions import SubscriptionSpec
@@ -123,7 +123,7 @@ class ConnectionTabs(QTabWidget):
         view.send_again.connect(partial(self._forward, view, self.cur_send_again))
         profile = settings.profile
         index = self.addTab(view, icon(_STATE_ICONS[session.state]), self._title(profile.name))
-        self.setTabToolTip(index, settings.endpoint.url())
+        self._describe(index, settings)
         close = QToolButton()
         close.setObjectName("closeTabButton")
         close.setIcon(icon("close"))
@@ -151,7 +151,26 @@ class ConnectionTabs(QTabWidget):
         index = self.indexOf(view)
         if index >= 0:
             self.setTabText(index, self._title(view.session.name, view))
-            self.setTabToolTip(index, view.session.settings.endpoint.url())
+            self._describe(index, view.session.settings)
+
+    def _describe(self, index: int, settings: ConnectionSettings) -> None:
+        """The tab's tooltip (the URL); TLS without certificate verification is marked on
+        the tab itself (insecureTabMark), never silent (issue 16)."""
+        url = settings.endpoint.url()
+        if not (settings.endpoint.is_tls and not settings.tls.verify):
+            self.setTabToolTip(index, url)
+            self.tabBar().setTabButton(index, QTabBar.ButtonPosition.LeftSide, None)
+            return
+        text = self.tr(
+            "{url}\nThe broker's TLS certificate is not verified: anyone on the way can pose "
+            "as the broker and read or change this connection."
+        ).format(url=url)
+        mark = QLabel()
+        mark.setObjectName("insecureTabMark")
+        mark.setPixmap(icon("warning").pixmap(16, 16))
+        mark.setToolTip(text)
+        self.setTabToolTip(index, text)
+        self.tabBar().setTabButton(index, QTabBar.ButtonPosition.LeftSide, mark)
 
     def close_tab(self, index: int) -> None:
         """Disconnect the tab's session, then remove the tab (in the background)."""

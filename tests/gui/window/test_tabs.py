@@ -7,9 +7,9 @@ from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTabBar
 
-from explorer.profiles.model import HeartBeat, Profile
+from explorer.profiles.model import HeartBeat, Profile, TlsSettings
 from explorer.profiles.resolve import settings_from
 from explorer.store import LogEntry
 from explorer.ui.connection_view import ConnectionView
@@ -155,3 +155,21 @@ def test_a_close_cut_short_by_the_window_closing_still_disconnects(
             await until(lambda: not broker.sessions, what="the broker to see it go")
 
     run(body())
+
+
+def test_tls_without_verification_is_marked_on_the_tab(tabs: ConnectionTabs) -> None:
+    """Issue 16: a connection that does not verify the broker's certificate is never silent."""
+    plain = open_tab(tabs, "plain", "stomp+ssl://127.0.0.1:9")
+    lab = tabs.open(
+        settings_from(
+            Profile(name="lab", url="stomp+ssl://127.0.0.1:9", tls=TlsSettings(verify=False)), {}
+        )
+    )
+    bar = tabs.tabBar()
+    left = QTabBar.ButtonPosition.LeftSide
+    assert bar.tabButton(tabs.indexOf(plain), left) is None
+    assert tabs.tabToolTip(tabs.indexOf(plain)) == "stomp+ssl://127.0.0.1:9"
+    mark = bar.tabButton(tabs.indexOf(lab), left)
+    assert mark is not None and mark.objectName() == "insecureTabMark" and mark.isVisible()
+    assert "TLS certificate is not verified" in tabs.tabToolTip(tabs.indexOf(lab))
+    assert "TLS certificate is not verified" in mark.toolTip()
