@@ -114,6 +114,18 @@ def visible_bytes(data: bytes) -> str:
     return "".join(out)
 
 
+def frame_text(
+    command: str, headers: tuple[tuple[str, str], ...], body: bytes, raw: bytes | None
+) -> str:
+    """A frame as it travels (NUL shown as ␀, line breaks kept), from its wire bytes when
+    known, else serialized again."""
+    if raw is None:
+        from explorer.stomp import Frame, serialize
+
+        raw = serialize(Frame(command, headers, body))
+    return visible_bytes(raw).replace("↵\n", "\n")
+
+
 def human_size(size: int) -> str:
     if size < 1024:
         return f"{size} B"

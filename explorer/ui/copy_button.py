@@ -32,8 +32,11 @@ class CopyButton(QToolButton):
         feedback: str,
         provider: Callable[[], str],
         parent: QWidget | None = None,
+        *,
+        name: str = "",
     ) -> None:
         super().__init__(parent)
+        self.setObjectName(name)
         self._icon_name = icon_name
         self._feedback = feedback
         self._provider = provider

@@ -219,6 +219,7 @@ class JsonTreeView(QTreeView):
     """The JSON tree with a context menu: copy value, copy path, chart a number."""
 
     field_chart_requested = Signal(str, float)  # JSONPath, the value clicked
+    field_filter_requested = Signal(str)  # a search expression: messages with this value
     copied = Signal(str)  # what was copied, in words, for feedback
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -246,6 +247,11 @@ class JsonTreeView(QTreeView):
         copy_path.setObjectName("jsonCopyPath")
         copy_path.triggered.connect(lambda: self._copy(path, self.tr("Path copied")))
         menu.addSeparator()
+        only = menu.addAction(self.tr("Show only messages with this value"))
+        only.setObjectName("jsonFilterField")
+        only.setToolTip(self.tr("Filter the log with a search on this JSON field"))
+        expression = field_expression(path, value)
+        only.triggered.connect(lambda: self.field_filter_requested.emit(expression))
         chart = menu.addAction(self.tr("Chart this field"))
         chart.setObjectName("jsonChartField")
         if is_chartable(value):
@@ -264,6 +270,17 @@ class JsonTreeView(QTreeView):
     def _copy(self, text: str, feedback: str) -> None:
         QGuiApplication.clipboard().setText(text)
         self.copied.emit(feedback)
+
+
+def field_expression(path: str, value: Any) -> str:
+    """The `explorer.search` expression for "this field has this value" (for an object or
+    an array: "this field exists")."""
+    if isinstance(value, dict | list):
+        return path
+    if isinstance(value, str):
+        escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+        return f'{path} == "{escaped}"'
+    return f"{path} == {json.dumps(value)}"
 
 
 def _as_text(value: Any) -> str:

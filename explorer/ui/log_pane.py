@@ -310,6 +310,13 @@ class LogPane(QWidget):
         self.log_filter.setFocus()
         self.log_filter.selectAll()
 
+    def filter_by_expression(self, expression: str) -> None:
+        """Filter with a search expression now (the JSON view's "Show only messages with
+        this value")."""
+        self.filter_kind.setCurrentIndex(self.filter_kind.findData("search"))
+        self.log_filter.setText(expression)
+        self.flush_filter()
+
     def current_filter(self) -> MessageFilter:
         """The filter the bar describes now."""
         text = self.log_filter.text().strip()

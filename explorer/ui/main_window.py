@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         # -- detail and composer docks ---------------------------------------------------
         self.detail = MessageDetail()
         self.detail.acknowledge.connect(self._acknowledge)
+        self.detail.field_filter_requested.connect(self._filter_log)
         self._detail_entry: LogEntry | None = None
         self.detail_dock = self._dock(
             "detailDock", self.tr("Message"), self.detail, Qt.DockWidgetArea.RightDockWidgetArea
@@ -378,6 +379,13 @@ class MainWindow(QMainWindow):
         self.composer_dock.raise_()
         self.composer.load_request(request)
         self.composer.body.setFocus()
+
+    def _filter_log(self, expression: str) -> None:
+        """The JSON view's "Show only messages with this value": the current tab's log."""
+        view = self.current_view()
+        if view is not None:
+            view.pages.setCurrentWidget(view.log_pane)
+            view.log_pane.filter_by_expression(expression)
 
     def _toggle_pause(self) -> None:
         view = self.current_view()

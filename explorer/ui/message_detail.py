@@ -60,6 +60,7 @@ class MessageDetail(QWidget):
     acknowledge = Signal(bool)  # the ACK (True) or NACK (False) button of a client-ack MESSAGE
     # "Chart this field" on a number in the JSON view: (JSONPath, value); see json_tree.py.
     field_chart_requested = Signal(str, float)
+    field_filter_requested = Signal(str)  # "Show only messages with this value": an expression
     copied = Signal(str)  # what a copy button or the JSON menu copied, in words
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -104,24 +105,24 @@ class MessageDetail(QWidget):
             self.tr("Copy the body (as text, or as a hex dump when binary)"),
             self.tr("Body copied"),
             self._body_for_clipboard,
+            name="copyBody",
         )
         self._copy_headers = CopyButton(
             "copy-headers",
             self.tr("Copy"),
             self.tr("Copy the headers as name:value lines"),
             self.tr("Headers copied"),
-            self._headers_for_clipboard,
+            lambda: "\n".join(f"{k}:{v}" for k, v in self._headers),
+            name="copyHeaders",
         )
         self._copy_raw = CopyButton(
             "raw",
             self.tr("Raw frame"),
             self.tr("Copy the whole frame as it travels (NUL shown as ␀)"),
             self.tr("Raw frame copied"),
-            self._raw_for_clipboard,
+            lambda: body_format.frame_text(self._command, self._headers, self._body, self._raw),
+            name="copyRawFrame",
         )
-        self._copy_body.setObjectName("copyBody")
-        self._copy_headers.setObjectName("copyHeaders")
-        self._copy_raw.setObjectName("copyRawFrame")
         for button in (self._copy_body, self._copy_headers, self._copy_raw):
             button.copied.connect(self.copied)
 
@@ -169,6 +170,7 @@ class MessageDetail(QWidget):
         self._tree = JsonTreeView()
         self._tree.setObjectName("detailJson")
         self._tree.field_chart_requested.connect(self.field_chart_requested)
+        self._tree.field_filter_requested.connect(self.field_filter_requested)
         self._tree.copied.connect(self.copied)
         self._tree.setToolTip(self.tr("The body as a foldable JSON tree"))
         self._stack = QStackedWidget()
@@ -347,18 +349,6 @@ class MessageDetail(QWidget):
     def _body_for_clipboard(self) -> str:
         text = self._body_text()
         return text if text is not None else body_format.hex_dump(self._body, None)
-
-    def _headers_for_clipboard(self) -> str:
-        return "\n".join(f"{k}:{v}" for k, v in self._headers)
-
-    def _raw_for_clipboard(self) -> str:
-        """The frame as it travels (NUL shown as ␀), from the wire bytes or the codec."""
-        raw = self._raw
-        if raw is None:
-            from explorer.stomp import Frame, serialize
-
-            raw = serialize(Frame(self._command, self._headers, self._body))
-        return body_format.visible_bytes(raw).replace("↵\n", "\n")
 
     # -- rendering -------------------------------------------------------------------------
 

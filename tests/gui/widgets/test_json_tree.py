@@ -85,3 +85,25 @@ def test_copy_path_and_value_give_feedback(qtbot: QtBot) -> None:
     with qtbot.waitSignal(view.copied):
         _action(view.field_menu(a), "jsonCopyValue").trigger()
     assert json.loads(QGuiApplication.clipboard().text()) == DOCUMENT["a"]
+
+
+def test_show_only_messages_with_this_value_is_a_search_that_matches(qtbot: QtBot) -> None:
+    from explorer.search import compile_predicate, parse
+    from explorer.store import LogEntry
+
+    document = {"user": {"name": 'Kim "K" 민수', "id": 1001}, "ok": True, "tags": ["a"]}
+    entry = LogEntry("in", "MESSAGE", (("destination", "/q"),), json.dumps(document).encode())
+    other = LogEntry("in", "MESSAGE", (("destination", "/q"),), b'{"user": {"id": 7}}')
+    view = JsonTreeView()
+    qtbot.addWidget(view)
+    model = JsonTreeModel(document, view)
+    view.setModel(model)
+    expressions: list[str] = []
+    view.field_filter_requested.connect(expressions.append)
+    for index in _walk(model, QModelIndex()):
+        _action(view.field_menu(index), "jsonFilterField").trigger()
+    assert "$.user.id == 1001" in expressions and "$.tags" in expressions
+    for expression in expressions:
+        matches = compile_predicate(parse(expression))
+        assert matches(entry), expression
+    assert not compile_predicate(parse("$.user.id == 1001"))(other)

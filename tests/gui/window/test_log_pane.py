@@ -28,11 +28,14 @@ from explorer.store import LogEntry
 from explorer.ui.connection_view import ConnectionView
 from explorer.ui.log_export import export_format
 from explorer.ui.log_pane import LogPane
+from explorer.ui.main_window import MainWindow
 from explorer.ui.models import MessageTableModel
 from explorer.ui.session import SessionController
-from tests.gui.window.conftest import child
+from tests.gui.window.conftest import child, until
 
 pytestmark = pytest.mark.gui
+
+Run = Callable[[Awaitable[Any]], Any]
 
 
 @pytest.fixture
@@ -227,3 +230,22 @@ def test_a_new_filter_follows_again_and_stays_at_the_bottom_while_it_scans(
         model.continue_filter()
         assert bar.value() == bar.maximum()
     assert model.rowCount() == 100
+
+
+def test_a_json_value_filters_the_log(make_window: Callable[..., MainWindow], run: Run) -> None:
+    window = make_window(first_run=True)
+
+    async def body() -> None:
+        await until(lambda: window.views() and window.views()[0].session.is_connected)
+        view = window.views()[0]
+        window.detail.field_filter_requested.emit("$.n == 4")
+        pane, model = view.log_pane, view.session.messages
+        assert child(view, QComboBox, "logFilterKind").currentData() == "search"
+        assert child(view, QLineEdit, "logFilter").text() == "$.n == 4"
+        model.clear()
+        feed(model, 6)
+        model.finish_filter()
+        assert [json.loads(model.entry_at(r).body)["n"] for r in range(model.rowCount())] == [4]
+        assert pane.following
+
+    run(body())
