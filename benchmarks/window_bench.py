@@ -7,6 +7,8 @@ Run: `QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/window_bench.py [--r
   Also: the first-run window until the sandbox's first demo message is in the log.
 - ingest: the sandbox (same process) publishes N 200-byte messages at a given rate to a
   subscribed window; time until all are in the log, and event-loop lag (10 ms timer).
+  With `--record`, the tab also records to a capture file (issue 15: recording must not
+  pull ingest below 20,000 msg/s, p99 lag <= 50 ms); the capture's counts are printed.
 - detail: time to show a 10 MB JSON body in the message detail pane (selection to painted,
   JSON tree view), and the same body as text (truncated preview) and as hex.
 
@@ -185,7 +187,7 @@ def timed(app, pane, label, runs, action, before=None) -> None:  # type: ignore[
     )
 
 
-def ingest(total: int, rate: int) -> None:
+def ingest(total: int, rate: int, record: bool = False) -> None:
     """End to end in one process: sandbox broker → TCP → client → session → models → views."""
     import asyncio
 
@@ -217,6 +219,12 @@ def ingest(total: int, rate: int) -> None:
         view = window.views()[0]
         await view.session.subscribe("/topic/load")
         await asyncio.sleep(0.3)  # the SUBSCRIBE is not receipted: let the broker take it
+        folder = tempfile.TemporaryDirectory()
+        recording = (
+            window.captures.start_recording(view, Path(folder.name) / "bench.stompcap")
+            if record
+            else None
+        )
         body = b"x" * 200
         expected = [time.perf_counter()]
 
@@ -256,8 +264,16 @@ def ingest(total: int, rate: int) -> None:
         done = time.perf_counter() - start
         timer.stop()
         lags.sort()
+        if recording is not None:
+            stats = await recording.stop()
+            print(
+                f"recording: {stats.written:,} frames written, {stats.dropped:,} dropped, "
+                f"{(time.perf_counter() - start - done):.2f} s to close after the last message"
+            )
+        folder.cleanup()
         print(
-            f"ingest end to end (sandbox in the same process, {total} x 200 B, offered "
+            f"ingest end to end{' while recording' if record else ''} (sandbox in the same "
+            f"process, {total} x 200 B, offered "
             f"{rate}/s): published in {published:.2f} s, all in the log after {done:.2f} s "
             f"= {total / done:,.0f} msg/s; event-loop lag p50 {lags[len(lags) // 2] * 1000:.1f}"
             f" ms, p99 {lags[int(len(lags) * 0.99)] * 1000:.1f} ms"
@@ -275,6 +291,7 @@ def main() -> None:
     parser.add_argument("--only", choices=("cold", "detail", "ingest"))
     parser.add_argument("--total", type=int, default=50_000)
     parser.add_argument("--rate", type=int, default=10_000)
+    parser.add_argument("--record", action="store_true", help="ingest while recording")
     args = parser.parse_args()
     if args.only in (None, "cold"):
         cold_start(args.runs, "empty")
@@ -282,7 +299,7 @@ def main() -> None:
     if args.only in (None, "detail"):
         detail(args.runs)
     if args.only in (None, "ingest"):
-        ingest(args.total, args.rate)
+        ingest(args.total, args.rate, args.record)
 
 
 if __name__ == "__main__":

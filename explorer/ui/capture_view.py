@@ -16,7 +16,8 @@ import re
 from pathlib import Path
 from typing import Any, Final
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QToolButton,
     QTreeView,
@@ -62,6 +65,17 @@ _MAX_LISTED: Final = 400
 """A tree node with more destinations than this narrows by a pattern instead of a list."""
 
 MODE_SEARCH, MODE_SQL = "search", "sql"
+TREE_FRACTION: Final = 0.26
+
+
+class _ElideLeft(QStyledItemDelegate):
+    """Destinations differ at their ends: "…/notifications/user.1005"."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideLeft
 
 
 class CaptureView(QWidget):
@@ -180,6 +194,7 @@ class CaptureView(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
+        self._sized = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.banner)
@@ -202,25 +217,43 @@ class CaptureView(QWidget):
     # -- the parts ---------------------------------------------------------------------------
 
     def _size_columns(self) -> None:
+        """Narrow columns from the font (as the live log's), the Preview takes the rest; a
+        destination is cut on the left, where destinations differ least."""
         header = self.log.horizontalHeader()
+        header.setMinimumSectionSize(24)
         metrics = self.fontMetrics()
         for column, sample in (
-            (CaptureTableModel.SEQ, "10,000,000"),
-            (CaptureTableModel.TIME, "2026-11-30 00:00:00.000"),
-            (CaptureTableModel.DIRECTION, "→ SUBSCRIBE"),
+            (CaptureTableModel.SEQ, "1,000,000"),
+            (CaptureTableModel.TIME, when_text(0, self.model.with_date)),
+            (CaptureTableModel.DIRECTION, "↙ RECEIPT"),
             (CaptureTableModel.DESTINATION, "/topic/alerts/critical"),
             (CaptureTableModel.SIZE, "1023.9 KiB"),
             (CaptureTableModel.CONTENT_TYPE, "text/plain"),
         ):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+            header.resizeSection(column, width + 16)
+        self.log.setItemDelegateForColumn(CaptureTableModel.DESTINATION, _ElideLeft(self.log))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Override: give the tree its share of the width once the tab has its real size."""
+        super().resizeEvent(event)
+        width = self.splitter.width()
+        if not self._sized and width >= 400:
+            self._sized = True
+            tree = round(width * TREE_FRACTION)
+            self.splitter.setSizes([tree, width - tree])
 
     def _load_tree(self) -> None:
         old = self.tree.model()
         self.tree.setModel(capture_tree(self.capture.destinations(), parent=self))
         if old is not None:
             old.deleteLater()
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setStretchLastSection(False)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.selectionModel().selectionChanged.connect(lambda *_: self.apply_search())
 
     def _show_info(self) -> None:

@@ -45,6 +45,7 @@ from explorer.ui.recording import (
     capture_folder,
     default_capture_folder,
     new_capture_path,
+    record_dot,
 )
 from explorer.ui.search_text import capture_error_text
 from explorer.ui.tabs import ConnectionTabs
@@ -339,9 +340,8 @@ class CaptureWorkspace(QWidget):
             return
         mark: QLabel | None = None
         if recording:
-            mark = QLabel()
+            mark = record_dot(11)
             mark.setObjectName("recordingMark")
-            mark.setPixmap(icon("record").pixmap(12, 12))
             mark.setToolTip(self.tr("Recording to a capture file"))
         self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.LeftSide, mark)
 

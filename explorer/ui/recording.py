@@ -186,6 +186,20 @@ class Recording(QObject):
         self.stopped.emit(error)
 
 
+RECORD_RED: Final = "#d32f2f"
+
+
+def record_dot(size: int = 12) -> QLabel:
+    """A red recording dot (red in every theme: it is a state, like a recorder's lamp)."""
+    dot = QLabel("●")
+    dot.setObjectName("recordingDot")
+    font = dot.font()
+    font.setPixelSize(size)
+    dot.setFont(font)
+    dot.setStyleSheet(f"color: {RECORD_RED};")
+    return dot
+
+
 class RecordingIndicator(QFrame):
     """ "● Recording to orders-….stompcap · 12,345 messages · 3.2 MiB [Stop]" in the tab."""
 
@@ -195,8 +209,7 @@ class RecordingIndicator(QFrame):
         super().__init__(parent)
         self.setObjectName("recordingIndicator")
         self.recording = recording
-        dot = QLabel()
-        dot.setPixmap(icon("record").pixmap(14, 14))
+        dot = record_dot(14)
         self.text = QLabel()
         self.text.setObjectName("recordingText")
         self.stop_button = QToolButton()

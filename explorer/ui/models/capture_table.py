@@ -56,11 +56,20 @@ class _Row:
     texts: tuple[str, str, str, str, str, str, str]
 
 
-def when_text(timestamp: float) -> str:
-    """Local date and time with milliseconds: "2026-11-30 09:15:02.123"."""
+def when_text(timestamp: float, with_date: bool = True) -> str:
+    """Local time with milliseconds, after the date unless told: "2026-11-30 09:15:02.123"."""
     seconds = int(timestamp)
     millis = int((timestamp - seconds) * 1000)
-    return f"{time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(seconds))}.{millis:03d}"
+    shape = "%Y-%m-%d %H:%M:%S" if with_date else "%H:%M:%S"
+    return f"{time.strftime(shape, time.localtime(seconds))}.{millis:03d}"
+
+
+def one_day(span: tuple[float, float] | None) -> bool:
+    """True when the span lies within one local calendar day."""
+    if span is None:
+        return True
+    first, last = (time.localtime(int(t))[:3] for t in span)
+    return first == last
 
 
 def entry_of(record: CaptureRecord) -> LogEntry:
@@ -110,11 +119,14 @@ class CaptureTableModel(QAbstractTableModel):
         self.read_error: CaptureError | None = None
         """The last error reading a page (the rows show as unreadable), None when fine."""
         self._icons: dict[bool, QIcon] = {}
+        self.with_date = True
+        """The Time column shows the date too (a capture over several days)."""
         self._read_bounds()
 
     # -- what is shown ---------------------------------------------------------------------
 
     def _read_bounds(self) -> None:
+        self.with_date = not one_day(self.capture.time_range())
         bounds = self.capture.bounds()
         if bounds is None:
             self._first, self._total = 1, 0
@@ -211,7 +223,7 @@ class CaptureTableModel(QAbstractTableModel):
             self.read_error = exc
             records = []
         by_seq = {record.seq: record for record in records}
-        rows = [_make_row(seq, by_seq.get(seq)) for seq in seqs]
+        rows = [_make_row(seq, by_seq.get(seq), self.with_date) for seq in seqs]
         self.fetched_rows += len(records)
         self._pages[number] = rows
         while len(self._pages) > self.max_pages:
@@ -291,13 +303,13 @@ def _column_titles() -> tuple[str, ...]:
     )
 
 
-def _make_row(seq: int, record: CaptureRecord | None) -> _Row:
+def _make_row(seq: int, record: CaptureRecord | None, with_date: bool = True) -> _Row:
     if record is None:
         return _Row(seq, None, (f"{seq:,}", "", "", _tr("(evicted)"), "", "", ""))
     entry = entry_of(record)
     texts = (
         f"{seq:,}",
-        when_text(record.received),
+        when_text(record.received, with_date),
         direction_text(entry),
         destination_text(record.destination),
         size_text(entry.size),

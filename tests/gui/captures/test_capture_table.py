@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from explorer.capture import Capture, CaptureAppender, CaptureCaps
+from explorer.capture import Capture, CaptureAppender, CaptureCaps, CaptureWriter
 from explorer.store import LogEntry
-from explorer.ui.models.capture_table import CaptureTableModel
+from explorer.ui.models.capture_table import CaptureTableModel, when_text
 from explorer.ui.models.capture_tree import DestinationsRole, capture_tree
 from tests.gui.captures.conftest import BIG, DESTINATIONS, write_capture
 
@@ -56,6 +56,8 @@ def test_rows_read_like_the_live_log(small_capture: Path) -> None:
         assert text(model, row, Model.CONTENT_TYPE) == "application/json"
         assert '"n": 2' in text(model, row, Model.PREVIEW)
         assert text(model, row, Model.DIRECTION) == ""  # a MESSAGE: the arrow says it all
+        assert not model.with_date  # within one day: the time alone, as in the live log
+        assert text(model, row, Model.TIME) == when_text(1_700_000_000.02, with_date=False)
         assert model.data(model.index(row, Model.DIRECTION), Qt.ItemDataRole.DecorationRole)
         assert model.data(model.index(0, Model.DIRECTION), Qt.ItemDataRole.ToolTipRole) == "Sent"
         tooltip = str(model.data(model.index(row, Model.PREVIEW), Qt.ItemDataRole.ToolTipRole))
@@ -65,6 +67,18 @@ def test_rows_read_like_the_live_log(small_capture: Path) -> None:
         connect = model.entry_at(0)
         assert connect is not None and connect.command == "CONNECT"
         assert dict(connect.headers)["passcode"] == "***"
+
+
+def test_a_capture_over_several_days_shows_the_date(tmp_path: Path) -> None:
+    path = tmp_path / "days.stompcap"
+    with CaptureWriter(path) as writer:
+        writer.record("in", "MESSAGE", (("destination", "/queue/a"),), b"1", received=1e9)
+        writer.record("in", "MESSAGE", (("destination", "/queue/a"),), b"2", received=1e9 + 86400)
+    with Capture(path) as capture:
+        model = Model(capture)
+        assert model.with_date
+        assert text(model, 1, Model.TIME) == when_text(1e9 + 86400)
+        assert len(text(model, 1, Model.TIME)) == len("2001-09-10 01:46:40.000")
 
 
 def test_a_search_result_shows_only_its_rows(small_capture: Path) -> None:

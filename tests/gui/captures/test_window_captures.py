@@ -171,6 +171,7 @@ def test_an_exported_log_imports_as_a_capture_tab(
             await until(lambda: len(received_ids(view)) >= 50, what="demo messages")
             await view.session.shutdown()
             export = tmp_path / "log.jsonl"
+            view.session.messages.flush()
             count = view.log_pane.export_to(export, "all")
             assert count >= 50
             tab = await window.captures.import_capture(export)
@@ -179,7 +180,7 @@ def test_an_exported_log_imports_as_a_capture_tab(
             assert tab.model.rowCount() == count
             bodies = [tab.model.entry_at(r).body for r in range(count)]  # type: ignore[union-attr]
             live = view.session.messages
-            assert bodies == [live.entry_at(r).body for r in range(live.rowCount())]
+            assert bodies == [live.entry_at(r).body for r in range(count)]
             # A second import never overwrites the first capture.
             again = await window.captures.import_capture(export)
             assert again is not None and again.path == tmp_path / "log (2).stompcap"
