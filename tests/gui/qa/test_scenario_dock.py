@@ -19,6 +19,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from explorer.profiles.model import Profile
+from explorer.sandbox import DEMO_DESTINATIONS
 from explorer.ui.main_window import MainWindow
 from explorer.ui.scenario_pane import ScenarioPane
 from explorer.ui.scenario_record import RecordDialog
@@ -68,7 +69,11 @@ def with_run(text: str, **replace: str) -> str:
 
 
 async def connected_pane(window: MainWindow) -> ScenarioPane:
+    """The sandbox tab connected, with its demo subscriptions live (they open after
+    CONNECTED: a recording or a run started before them would see them come and go)."""
     await until(lambda: window.views() and window.views()[0].session.is_connected, what="sandbox")
+    session = window.views()[0].session
+    await until(lambda: set(DEMO_DESTINATIONS) <= set(session.subscriptions), what="the demo feed")
     pane = window.workbench.scenarios
     await until(lambda: pane.run_button.isEnabled() or not pane.editor.toPlainText(), what="ready")
     return pane
