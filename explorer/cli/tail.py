@@ -9,12 +9,21 @@ replay` keeps the gaps. `--format raw` writes the frames as they came off the wi
 It subscribes through the session core (`explorer.session`), like the window: each
 SUBSCRIBE waits for the broker's answer, and a refusal ends the tail with the broker's words.
 
+`--follow` survives a lost connection (a broker restart, a network cut): it says so on
+stderr, reconnects with growing delays (0.5 s doubling up to 30 s, later after connections
+that drop at once), subscribes again and keeps printing. With `--ack client` or
+`client-individual` nothing is lost: a message is acknowledged only after it was printed and
+flushed, so one that was in flight comes again (a duplicate, often with `redelivered:true`).
+The first connection is not retried (a wrong URL fails at once, exit 3); a refused login on
+a reconnect ends the tail (exit 3).
+
 `--record FILE` also writes every frame in and out (CONNECT with its passcode as ***) to a
 capture (`explorer.capture`), the format the window opens; a full disk stops the recording
 (exit 1 at the end, the printing goes on).
 
 Exit status: 0 done (--count reached, or --timeout passed without --count), 2 usage (an
-empty destination too), 3 connection or login failed / connection lost, 4 --timeout passed
+empty destination too), 3 connection or login failed / connection lost (without --follow;
+with it, only a refused login or a first connection that fails), 4 --timeout passed
 before --count messages, 1 the broker sent an ERROR (e.g. a destination it refuses).
 """
 
@@ -26,18 +35,24 @@ import base64
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from explorer.cli.argtypes import seconds, text, whole_number
 from explorer.cli.connection_args import (
     BrokerErrors,
     add_connection_arguments,
+    insecure_warning,
     parse_header,
     resolve_connection,
     run_client,
 )
 from explorer.cli.errors import CliError, ExitCode
+from explorer.cli.security import warn
 from explorer.stomp import Direction
+
+# --follow: the longest wait between two reconnect attempts, in seconds.
+FOLLOW_MAX_DELAY = 30.0
 
 if TYPE_CHECKING:
     from explorer.capture import CaptureWriter
@@ -93,6 +108,12 @@ def register(subparsers: Any) -> None:
         help="jsonl: one JSON object per message (default); raw: the frames as on the wire",
     )
     parser.add_argument(
+        "--follow",
+        action="store_true",
+        help="when the connection is lost, reconnect (with growing delays), subscribe again "
+        "and keep printing; with --ack client or client-individual nothing is lost",
+    )
+    parser.add_argument(
         "--record",
         metavar="FILE",
         help="also record every frame in and out to this capture file (.stompcap; appends "
@@ -108,7 +129,14 @@ def handle(args: argparse.Namespace) -> int:
             ExitCode.USAGE,
         )
     connection = resolve_connection(args)
-    received = run_client(_tail(args, connection.target("tail"), sys.stdout.buffer))
+    overrides: dict[str, Any] = {}
+    if args.follow:
+        from explorer.client import ReconnectPolicy
+
+        overrides["reconnect"] = ReconnectPolicy(initial_delay=0.5, max_delay=FOLLOW_MAX_DELAY)
+    followed = _Follow(connection.endpoint.url(), insecure_warning(connection, args))
+    target = connection.target("tail", **overrides)
+    received = run_client(_tail(args, target, sys.stdout.buffer, followed if args.follow else None))
     if args.count is not None and received < args.count:
         raise CliError(
             f"timed out after {args.timeout:g} s with {received} of {args.count} messages",
@@ -117,23 +145,41 @@ def handle(args: argparse.Namespace) -> int:
     return int(ExitCode.OK)
 
 
+@dataclass
+class _Follow:
+    """What `--follow` says on stderr while it reconnects."""
+
+    url: str
+    insecure: str | None  # the warning repeated for every new connection, or None
+    lost: bool = False  # between a loss and the next CONNECTED
+
+
 class _Printer(BrokerErrors):
     """Session sink: what to print comes in as log entries (jsonl) or wire records (raw,
-    exactly as received); an ERROR or a lost connection ends the tail."""
+    exactly as received); an ERROR or a lost connection ends the tail, unless it follows
+    (`follow`): then a loss is announced and the session reconnects and subscribes again.
 
-    def __init__(self, raw: bool, recorder: CaptureWriter | None = None) -> None:
+    Each message to acknowledge is kept with the number of the connection it came on
+    (`generation`): an ack id means nothing on the next connection (the broker redelivers
+    such a message instead)."""
+
+    def __init__(
+        self, raw: bool, recorder: CaptureWriter | None = None, follow: _Follow | None = None
+    ) -> None:
         super().__init__()
         self.raw = raw
         self.recorder = recorder
+        self.follow = follow
+        self.generation = 0  # connections made so far
         self.lines: asyncio.Queue[bytes | None] = asyncio.Queue()  # None: stop
-        self.to_ack: list[LogEntry] = []
+        self.to_ack: list[tuple[int, LogEntry]] = []
         self.failure: CliError | None = None
 
     def on_entries(self, entries: Sequence[LogEntry]) -> None:
         for entry in entries:
             if entry.direction != "in" or entry.command != "MESSAGE":
                 continue
-            self.to_ack.append(entry)
+            self.to_ack.append((self.generation, entry))
             if not self.raw:
                 self.lines.put_nowait(_json_line(entry))
 
@@ -156,6 +202,11 @@ class _Printer(BrokerErrors):
 
     def on_notice(self, notice: Notice) -> None:
         super().on_notice(notice)
+        if self.follow is not None:  # the ERROR that comes with a broker going away
+            while self.errors:
+                message, detail = self.errors.pop(0)
+                _note(f"the broker sent an ERROR: {message}" + (f" ({detail})" if detail else ""))
+            return
         if self.errors and self.failure is None:
             message, detail = self.errors[0]
             words = message + (f" ({detail})" if detail else "")
@@ -168,15 +219,44 @@ class _Printer(BrokerErrors):
         if status.state is SessionState.FAILED and self.failure is None:
             self.failure = CliError(str(status.reason), ExitCode.CONNECTION)
             self.lines.put_nowait(None)
+        elif status.state is SessionState.CONNECTED:
+            self.generation += 1
+            if self.follow is not None and self.generation > 1:
+                self.follow.lost = False
+                _note(f"reconnected to {self.follow.url}; subscribing again")
+                if self.follow.insecure is not None:
+                    warn(self.follow.insecure)
+        elif (
+            self.follow is not None
+            and status.state is SessionState.RECONNECTING
+            and status.reconnect_in is not None  # once per attempt, with the delay
+        ):
+            what = "still no connection to" if self.follow.lost else "lost the connection to"
+            self.follow.lost = True
+            _note(
+                f"{what} {self.follow.url} ({status.reason}); "
+                f"reconnecting in {status.reconnect_in:.1f} s"
+            )
+
+    def printed(self, count: int) -> tuple[list[LogEntry], int]:
+        """The oldest `count` messages to acknowledge (those printed; fewer when their
+        entries are not in yet), keeping only the current connection's: (to ack, taken)."""
+        taken = self.to_ack[:count]
+        del self.to_ack[:count]
+        current = [entry for generation, entry in taken if generation == self.generation]
+        return current, len(taken)
 
 
-async def _tail(args: argparse.Namespace, target: Target, out: BinaryIO) -> int:
+async def _tail(
+    args: argparse.Namespace, target: Target, out: BinaryIO, follow: _Follow | None = None
+) -> int:
     """Subscribe through the session core (refusals in the broker's words) and print."""
-    from explorer.session import ConnectionSession
+    from explorer.client import ClientError
+    from explorer.session import ConnectionSession, SessionError
 
     connection = getattr(args, "profile", None) or target.endpoint.url()
     recorder = await _open_recorder(args.record, connection) if args.record else None
-    printer = _Printer(raw=args.format == "raw", recorder=recorder)
+    printer = _Printer(raw=args.format == "raw", recorder=recorder, follow=follow)
     session = ConnectionSession(target, printer, wire_records=printer.raw or recorder is not None)
     try:
         await session.connect()
@@ -184,7 +264,7 @@ async def _tail(args: argparse.Namespace, target: Target, out: BinaryIO) -> int:
         if recorder is not None:
             await _close_recorder(recorder)
         raise
-    received = 0
+    received = unacked = 0
     try:
         for destination in args.destinations:
             await session.subscribe(destination, args.headers, ack=args.ack, confirm=True)
@@ -202,12 +282,19 @@ async def _tail(args: argparse.Namespace, target: Target, out: BinaryIO) -> int:
                 break
             out.write(line)
             received += 1
-            if printer.lines.empty():
+            if printer.lines.empty() or args.ack != "auto":  # out before it is acknowledged
                 out.flush()
-            if args.ack != "auto":
-                acked, printer.to_ack = printer.to_ack, []
-                for entry in acked:
-                    await session.acknowledge(entry)
+            if args.ack != "auto":  # only what was printed: a crash loses nothing
+                unacked += 1
+                entries, taken = printer.printed(unacked)
+                unacked -= taken
+                for entry in entries:
+                    try:
+                        await session.acknowledge(entry)
+                    except (ClientError, SessionError):
+                        if follow is None:
+                            raise
+                        # Lost meanwhile: the broker gives it again (a duplicate, not a loss).
         out.flush()
     finally:
         await session.shutdown()
@@ -233,6 +320,10 @@ async def _close_recorder(recorder: CaptureWriter) -> None:
     stats = await recorder.aclose()
     lost = f", {stats.dropped + stats.lost} not recorded" if stats.dropped + stats.lost else ""
     print(f"recorded {stats.written} frames to {recorder.path}{lost}", file=sys.stderr)
+
+
+def _note(sentence: str) -> None:
+    print(f"stomp-explorer: {sentence}", file=sys.stderr, flush=True)
 
 
 def _json_line(entry: LogEntry) -> bytes:
