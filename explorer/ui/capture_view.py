@@ -12,7 +12,7 @@ either one to it.
 
 from __future__ import annotations
 
-import re
+import asyncio
 from pathlib import Path
 from typing import Any, Final
 
@@ -21,6 +21,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,34 +36,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.capture import Capture
-from explorer.search import (
-    And,
-    Field,
-    FieldCompare,
-    Node,
-    Op,
-    Or,
-    SearchSyntaxError,
-    parse,
-)
-from explorer.search.ast import Everything
-from explorer.search.semantics import MisplacedWildcard, destination_regex
+from explorer.capture import Capture, CaptureError
+from explorer.search import SearchSyntaxError
 from explorer.store import LogEntry
 from explorer.ui.banner import Banner
-from explorer.ui.capture_search import CaptureSearch, Query, expression_query, sql_query
+from explorer.ui.capture_export import write_capture_export
+from explorer.ui.capture_query import expression_search, sql_search
+from explorer.ui.capture_search import CaptureSearch, Query
 from explorer.ui.debounce import debouncer
 from explorer.ui.icons import icon
+from explorer.ui.log_export import export_format
 from explorer.ui.models.capture_table import CaptureTableModel, when_text
 from explorer.ui.models.capture_tree import DestinationsRole, capture_tree
-from explorer.ui.search_text import search_error_text
+from explorer.ui.search_text import capture_error_text, search_error_text
 from explorer.ui.tasks import TaskRunner
 
 SEARCH_DELAY_MS: Final = 400
-MESSAGE_COMMANDS: Final = ("MESSAGE", "SEND", "ERROR")
-"""What "Messages only" shows: what the live log shows (frames with a body to read)."""
-_MAX_LISTED: Final = 400
-"""A tree node with more destinations than this narrows by a pattern instead of a list."""
 
 MODE_SEARCH, MODE_SQL = "search", "sql"
 TREE_FRACTION: Final = 0.26
@@ -107,6 +96,14 @@ class CaptureView(QWidget):
         reload_button.setAutoRaise(True)
         reload_button.setToolTip(self.tr("Read the capture again (it may still be recorded)"))
         reload_button.clicked.connect(self.reload)
+        export_button = QToolButton()
+        export_button.setObjectName("captureExport")
+        export_button.setIcon(icon("export"))
+        export_button.setAutoRaise(True)
+        export_button.setToolTip(
+            self.tr("Export the messages shown (all, or the search's matches) as JSON Lines or CSV")
+        )
+        export_button.clicked.connect(self.choose_export)
 
         self.tree = QTreeView()
         self.tree.setObjectName("captureTree")
@@ -173,6 +170,7 @@ class CaptureView(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.info, 1)
+        top.addWidget(export_button)
         top.addWidget(reload_button)
         bar = QHBoxLayout()
         bar.setSpacing(6)
@@ -314,40 +312,10 @@ class CaptureView(QWidget):
     def query(self) -> Query | None:
         """What the field, the frames menu and the tree ask for (None: every frame), or
         raises `SearchSyntaxError` for an expression that does not parse."""
-        text = self.field.text().strip()
-        messages_only = bool(self.frames.currentData())
-        names = self.tree_destinations()
-        if self.sql_mode:
-            return self._sql(text, messages_only, names)
-        parts: list[Node] = []
-        node = parse(text) if text else Everything()
-        if not isinstance(node, Everything):
-            parts.append(node)
-        if messages_only:
-            parts.append(Or(tuple(FieldCompare(Field.COMMAND, Op.EQ, c) for c in MESSAGE_COMMANDS)))
-        if names is not None:
-            parts.append(_destination_node(names))
-        if not parts:
-            return None
-        return expression_query(parts[0] if len(parts) == 1 else And(tuple(parts)))
-
-    @staticmethod
-    def _sql(text: str, messages_only: bool, names: list[str] | None) -> Query | None:
-        # The narrowing conditions first: SQLite tries them in order, so the user's own
-        # (json_extract on a body that is no JSON, say) sees fewer rows.
-        conditions: list[str] = []
-        params: list[Any] = []
-        if messages_only:
-            conditions.append(f"command IN ({', '.join('?' * len(MESSAGE_COMMANDS))})")
-            params.extend(MESSAGE_COMMANDS)
-        if names is not None:
-            conditions.append(f"destination IN ({', '.join('?' * len(names)) or 'NULL'})")
-            params.extend(names)
-        if text:
-            conditions.append(f"({text})")
-        if not conditions:
-            return None
-        return sql_query(" AND ".join(conditions), params)
+        build = sql_search if self.sql_mode else expression_search
+        return build(
+            self.field.text().strip(), bool(self.frames.currentData()), self.tree_destinations()
+        )
 
     def apply_search(self) -> None:
         """Run what the search bar says (interrupting a search still running)."""
@@ -416,6 +384,42 @@ class CaptureView(QWidget):
             return None
         return self.model.entry_at(rows[-1].row())
 
+    # -- export ------------------------------------------------------------------------------
+
+    def choose_export(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export {count} messages").format(count=f"{self.model.rowCount():,}"),
+            str(self.path.with_suffix(".jsonl")),
+            self.tr("JSON Lines (*.jsonl);;CSV (*.csv)"),
+        )
+        if path:
+            self.runner.run(self.export_shown(Path(path), chosen))
+
+    async def export_shown(self, path: Path, chosen_filter: str = "") -> int:
+        """Write the messages shown to `path` (JSON Lines, or CSV for a .csv name) in a
+        worker thread; the banner says how many."""
+        fmt = export_format(path, chosen_filter)
+        seqs = self.model.shown_seqs()
+        try:
+            count = await asyncio.to_thread(write_capture_export, self.path, path, fmt, seqs)
+        except CaptureError as exc:
+            self.banner.show_message(capture_error_text(exc), "error")
+            return 0
+        except OSError as exc:
+            self.banner.show_message(
+                self.tr("{path} cannot be written: {reason}").format(
+                    path=path, reason=exc.strerror or str(exc)
+                ),
+                "error",
+            )
+            return 0
+        self.banner.show_message(
+            self.tr("{count} messages exported to {path}").format(count=f"{count:,}", path=path),
+            "info",
+        )
+        return count
+
     # -- closing -----------------------------------------------------------------------------
 
     async def shutdown(self) -> None:
@@ -423,32 +427,3 @@ class CaptureView(QWidget):
         await self.search.aclose()
         await self.runner.shutdown()
         self.capture.close()
-
-
-def _destination_node(names: list[str]) -> Node:
-    """Messages on any of `names` (exactly: a literal '*' or '>' in a name is no wildcard)."""
-    if not names:
-        return FieldCompare(Field.COMMAND, Op.EQ, "")  # matches nothing: no destination
-    if len(names) > _MAX_LISTED:
-        return FieldCompare(Field.DESTINATION, Op.MATCH, "^" + re.escape(_common_prefix(names)))
-    parts = tuple(_exactly(name) for name in names)
-    return parts[0] if len(parts) == 1 else Or(parts)
-
-
-def _exactly(name: str) -> Node:
-    """`destination = name` (plain SQL equality) unless the name reads as a pattern."""
-    try:
-        literal = destination_regex(name) is None
-    except MisplacedWildcard:
-        literal = False
-    if literal:
-        return FieldCompare(Field.DESTINATION, Op.EQ, name)
-    return FieldCompare(Field.DESTINATION, Op.MATCH, "^" + re.escape(name) + r"\Z")
-
-
-def _common_prefix(names: list[str]) -> str:
-    first, last = min(names), max(names)
-    size = 0
-    while size < min(len(first), len(last)) and first[size] == last[size]:
-        size += 1
-    return first[:size]

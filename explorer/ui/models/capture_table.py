@@ -172,6 +172,10 @@ class CaptureTableModel(QAbstractTableModel):
         self._pages.clear()
         self.endResetModel()
 
+    def shown_seqs(self) -> array.array[int] | None:
+        """The sequence numbers shown (a search result), or None for every message."""
+        return self._seqs
+
     def seq_at(self, row: int) -> int:
         """The sequence number shown at `row` (IndexError outside the rows)."""
         if not 0 <= row < self.rowCount():

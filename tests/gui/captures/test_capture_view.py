@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, QModelIndex
 
 from explorer.capture import Capture, CaptureNotFound, CaptureTooNew, NotACapture
+from explorer.capture.exchange import import_file
 from explorer.search import compile_predicate, parse
 from explorer.store import MessageFilter
 from explorer.ui.capture_view import CaptureView
@@ -231,3 +232,29 @@ def test_bad_files_raise_typed_errors_and_stay_untouched(
         conn.execute("PRAGMA user_version = 99")
     with pytest.raises(CaptureTooNew):
         CaptureView.open(newer)
+
+
+def test_the_messages_shown_export_and_import_back(
+    view: CaptureView, small_capture: Path, run: Run, tmp_path: Path
+) -> None:
+    run(search(view, "priority > 7"))
+    shown = shown_seqs(view)
+    for name in ("found.jsonl", "found.csv"):
+        target = tmp_path / name
+        assert run(view.export_shown(target)) == len(shown) == 100
+        assert view.banner.isVisible() and "100 messages exported" in view.banner.text()
+        imported = tmp_path / f"{name}.stompcap"
+        assert import_file(target, imported) == 100
+        with Capture(imported) as back, Capture(small_capture) as original:
+            assert [r.body for r in back.iter_records()] == [
+                r.body for r in original.records(shown)
+            ]
+            assert [r.headers for r in back.iter_records()] == [
+                r.headers for r in original.records(shown)
+            ]
+    assert (tmp_path / "found.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # for spreadsheets
+    view.field.setText("")
+    view.flush_search()
+    assert run(view.export_shown(tmp_path / "all.jsonl")) == 501
+    assert run(view.export_shown(tmp_path / "missing" / "x.jsonl")) == 0
+    assert "cannot be written" in view.banner.text()
