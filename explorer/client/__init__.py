@@ -95,13 +95,17 @@ Back-pressure: every subscription and event stream holds at most `max_queued` un
 until every full buffer is back at half its bound: TCP pushes back and the broker's own flow
 control takes over (ActiveMQ prefetch and producer flow control, RabbitMQ credit flow), so
 nothing is lost and memory stays bounded. The bound is exceeded by at most one read (256 KiB
-of frames) dispatched before the pause. While a RECEIPT is awaited the reader goes on: the
-RECEIPT may sit behind MESSAGEs the broker sent first, whose number its in-flight window
-(prefetch) bounds; a RECEIPT that never comes ends that at its timeout. Heart-beats the
-broker sent while we did not read are not held against it. So: read what you open, or close
-it; a BLOCK event stream nobody reads stops the client after `max_queued` events. A view
-that prefers fresh data uses `Overflow.DROP_OLDEST`: the oldest queued message is dropped
-and counted in `.dropped` (event streams drop only MessageReceived, never state events).
+of frames) dispatched before the pause. A queued message costs its body plus about 1.4 KiB
+(frame, headers, Message): a full default subscription of 1 KiB messages holds about 24 MB;
+under a flood, a 2,000-message subscription stays within 40 MB of its starting RSS
+(`tests/faults/test_slow_consumer.py`; measured +7 MB). While a RECEIPT is awaited the
+reader goes on: the RECEIPT may sit behind MESSAGEs the broker sent first, whose number its
+in-flight window (prefetch) bounds; a RECEIPT that never comes ends that at its timeout.
+Heart-beats the broker sent while we did not read are not held against it. So: read what
+you open, or close it; a BLOCK event stream nobody reads stops the client after
+`max_queued` events. A view that prefers fresh data uses `Overflow.DROP_OLDEST`: the oldest
+queued message is dropped and counted in `.dropped` (event streams drop only
+MessageReceived, never state events).
 
 Wire tap: `wire_tap(record)` is called synchronously for every frame and heart-beat in and out.
 `WireRecord(timestamp=time.monotonic(), direction=Direction.IN|OUT, data=raw bytes, frame=Frame
