@@ -193,6 +193,11 @@ def test_messages_only_leaves_out_the_control_frames(view: CaptureView, run: Run
 def test_a_long_search_can_be_stopped(big_capture: Path, run: Run) -> None:
     view = CaptureView.open(big_capture)
     try:
+        view.resize(1200, 700)
+        view.show()
+        view.log.viewport().grab()  # paints the first rows: reads their page, nothing more
+        assert view.model.rowCount() == 200_001
+        assert 0 < view.model.fetched_rows <= 2 * view.model.page_size
         view.field.setText("/(a|b|c|주)+x{3,}/")  # a regex: Python row by row, seconds
         view.flush_search()
         run(until(lambda: view.search.running, what="the search to start"))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QTabBar
 
 from explorer.capture import Capture
 from explorer.capture.appender import connect_for_writing
+from explorer.client import Client
 from explorer.profiles.model import Profile, RecordingSettings, Subscription
 from explorer.sandbox import DEMO_DESTINATIONS
 from explorer.store import MessageFilter
@@ -22,6 +23,7 @@ from explorer.ui.main_window import MainWindow
 from explorer.ui.record_dialog import RecordDialog
 from explorer.ui.recording import RecordingIndicator
 from tests.gui.window.conftest import add_profile, connect, until
+from tests.support.brokers import Broker, unique
 from tests.support.sandbox import running_sandbox
 
 pytestmark = pytest.mark.gui
@@ -253,5 +255,53 @@ def test_the_record_dialog_starts_recording_and_keeps_the_setting(
             assert again.capture_path.parent == tmp_path / "mine"
             with Capture(again.capture_path) as capture:
                 assert capture.info().max_bytes == 64 << 20
+
+    run(body())
+
+
+@pytest.mark.activemq
+def test_recording_an_activemq_tab_keeps_every_message(
+    make_window: Callable[..., MainWindow], run: Run, tmp_path: Path, activemq: Broker
+) -> None:
+    window = make_window()
+    queue = f"/queue/{unique('capture')}"
+    count = 3000
+
+    async def body() -> None:
+        profile = Profile(
+            name="amq",
+            url=activemq.stomp_url,
+            subscriptions=(Subscription(queue),),
+            recording=RecordingSettings(keep=True, folder=str(tmp_path)),
+        )
+        add_profile(window, profile)
+        view = await connect(window, "amq")
+        await until(lambda: queue in view.session.subscriptions, what="the subscription")
+        path = view.capture_path
+        assert path is not None
+        async with Client(activemq.stomp_url) as sender:
+            for n in range(count):
+                await sender.send(queue, f'{{"n": {n}, "text": "주문 {n}"}}')
+        model = view.session.messages
+
+        def received() -> int:
+            model.flush()
+            return sum(1 for e in model.log if e.direction == "in" and e.destination == queue)
+
+        await until(lambda: received() == count, timeout=60, what=f"{count} messages in the log")
+        await view.session.shutdown()
+        await window.captures.stop_recording(view)
+        with Capture(path) as capture:
+            records = [
+                r for r in capture.iter_records() if r.command == "MESSAGE" and r.direction == "in"
+            ]
+            advisories = [r for r in records if r.destination.startswith("/topic/ActiveMQ.")]
+            assert advisories  # discovery's feed is recorded too: every frame in and out
+            records = [r for r in records if r.destination == queue]
+            assert [r.body for r in records] == [
+                f'{{"n": {n}, "text": "주문 {n}"}}'.encode() for n in range(count)
+            ]
+            assert capture.count(f'destination = "{queue}" and $.n >= 2990') == 10
+            assert capture.info().dropped == 0
 
     run(body())
