@@ -27,8 +27,8 @@ MEMORY_LIMIT = 2 * 2**30  # a row that reads /dev/zero dies of MemoryError, not 
 @dataclass(frozen=True)
 class Row:
     # "{S}": the sandbox's URL, "{SP}" its port; "{F}": a profiles file to import; "{Z}": a
-    # 300 MiB file; "{Q}": a port that never answers, "{G}" one that talks first; "{D}": a
-    # broker that drops the connection after 5 SENDs
+    # 300 MiB file, "{Z5}" a 5 MiB one; "{Q}": a port that never answers, "{G}" one that
+    # talks first; "{D}": a broker that drops the connection after 5 SENDs
     argv: tuple[str | bytes, ...]
     code: int
     words: str = ""
@@ -336,7 +336,18 @@ ROWS = [
         words="256 MiB",
         id="send --body-file over the limit is refused before reading",
     ),
+    row("destinations", b"stomp://h\xe9", words="UTF-8", id="destinations URL byte"),
     # defect 4: exit codes that tell the truth
+    row(
+        "send",
+        "{S}",
+        "/queue/x",
+        "--body-file",
+        "{Z5}",
+        code=1,
+        words="the broker answered with an ERROR: frame too large",
+        id="send a body over the broker's frame limit shows the broker's ERROR",
+    ),
     row(
         "send",
         "{D}",
@@ -418,6 +429,9 @@ def places(sandbox: SandboxThread, tmp_path_factory: pytest.TempPathFactory) -> 
     big = tmp_path_factory.mktemp("big") / "300MiB.bin"
     with big.open("wb") as file:
         file.truncate(300 * 2**20)  # sparse: no disk, no time
+    over_sandbox = big.with_name("5MiB.bin")  # the sandbox takes frames up to 4 MiB
+    with over_sandbox.open("wb") as file:
+        file.truncate(5 * 2**20)
     with (
         SilentPort() as silent,
         GreetingPort(b"ERROR\nmessage:not TLS\n\n\0") as greeting,
@@ -428,6 +442,7 @@ def places(sandbox: SandboxThread, tmp_path_factory: pytest.TempPathFactory) -> 
             "{S}": sandbox.tcp_url,
             "{SP}": str(sandbox.tcp_port),
             "{Z}": str(big),
+            "{Z5}": str(over_sandbox),
             "{Q}": str(silent.port),
             "{D}": dropping.url,
         }
