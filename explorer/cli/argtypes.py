@@ -66,12 +66,12 @@ def http_url(text: str) -> str:
             f"'{text}' contains a space or a control character; remove it (write a space in "
             "a path as %20)"
         )
-    parts = urlsplit(text)
     try:
-        host, _port = parts.hostname, parts.port
+        parts = urlsplit(text)
+        scheme, host, _port = parts.scheme, parts.hostname, parts.port
     except ValueError:  # a port that is not a number, an unclosed [IPv6 bracket
-        host = None
-    if parts.scheme not in ("http", "https") or not host:
+        scheme, host = "", None
+    if scheme not in ("http", "https") or not host:
         raise argparse.ArgumentTypeError(
             f"'{text}' is not an http:// or https:// URL with a host, e.g. "
             "http://localhost:8161/api/jolokia"

@@ -4,10 +4,11 @@ the environment or a prompt (never a flag value), exit-code mapping of client er
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 import pytest
 
-from explorer.cli import connection_args
+from explorer.cli import argtypes, connection_args, security
 from explorer.cli.connection_args import (
     add_connection_arguments,
     client_error,
@@ -149,3 +150,77 @@ def test_client_errors_map_to_exit_codes(error: Exception, code: ExitCode) -> No
     mapped = client_error(error)  # type: ignore[arg-type]
     assert mapped.code == code
     assert mapped.message == str(error)
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "words"),
+    [
+        (argtypes.whole_number, "²", "is not a whole number of at least 1"),
+        (argtypes.whole_number, "0", "is not a whole number of at least 1"),
+        (argtypes.whole_number, "-3", "is not a whole number of at least 1"),
+        (argtypes.seconds, "nan", "is not a finite number of seconds"),
+        (argtypes.seconds, "inf", "is not a finite number of seconds"),
+        (argtypes.seconds, "0", "must be more than 0 seconds"),
+        (argtypes.seconds, "-1", "must be more than 0 seconds"),
+        (argtypes.seconds, "soon", "is not a number of seconds"),
+        (argtypes.per_second, "nan", "is not a finite number of messages per second"),
+        (argtypes.http_url, "notaurl", "is not an http:// or https:// URL with a host"),
+        (argtypes.http_url, "http://h:port/x", "is not an http:// or https:// URL with a host"),
+        (argtypes.http_url, "http://[::1/x", "is not an http:// or https:// URL with a host"),
+        (argtypes.http_url, "http://h/ a", "contains a space or a control character"),
+        (argtypes.text, "/queue/\udcff", "holds a byte that is not UTF-8 text"),
+    ],
+)
+def test_argument_types_refuse_with_a_sentence(
+    kind: Callable[[str], object], text: str, words: str
+) -> None:
+    with pytest.raises(argparse.ArgumentTypeError, match=words):
+        kind(text)
+
+
+def test_argument_types_accept_good_values() -> None:
+    assert argtypes.whole_number("12") == 12
+    assert argtypes.seconds("0.5") == 0.5
+    assert argtypes.per_second("1e3") == 1000.0
+    assert argtypes.http_url("https://[::1]:8161/api/jolokia") == "https://[::1]:8161/api/jolokia"
+    assert argtypes.text("/queue/주문") == "/queue/주문"
+
+
+def test_a_header_with_a_byte_that_is_not_utf8_is_refused() -> None:
+    with pytest.raises(argparse.ArgumentTypeError, match="the header 'x' holds a byte"):
+        parse_header("x:\udcff")
+
+
+def test_insecure_tls_warns_only_for_tls_without_verification(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    resolve_connection(parse("stomp+ssl://mq.example.org", "--insecure"))
+    resolve_connection(parse("stomp+ssl://mq.example.org"))
+    resolve_connection(parse("stomp://mq.example.org", "--insecure"))  # no TLS: nothing to verify
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "stomp-explorer: warning: the certificate of stomp+ssl://mq.example.org:61614 is not "
+        "verified (--insecure): anyone on the way can pose as the broker and read or change "
+        "this connection, passcode included"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("url", "warned"),
+    [
+        ("http://mq.example.org:15672", True),
+        ("http://192.0.2.7:15672/", True),
+        ("https://mq.example.org:15671", False),
+        ("http://localhost:15672", False),
+        ("http://app.localhost:15672", False),
+        ("http://127.0.0.2:15672", False),
+        ("http://[::1]:15672", False),
+        ("http://user@[fd00::2]:15672", True),
+        (None, False),
+    ],
+)
+def test_plain_http_credentials_warn_off_this_machine(url: str | None, warned: bool) -> None:
+    warning = security.plain_http_credentials(url, "the password")
+    assert (warning is not None) == warned
+    if warning is not None:
+        assert "user@" not in warning and "over plain HTTP" in warning
