@@ -7,8 +7,10 @@ bounded whatever the traffic: a total number of messages and a total of bytes. O
 the destination that was updated longest ago gives up its oldest messages first, so a busy
 topic never empties the history of the one you are looking at only because it is quiet.
 
-The entries are the `LogEntry` objects the log holds (one packed bytes object each, shared),
-so a message in both costs the history a reference, not a copy.
+The rings hold each message's packed bytes (`LogEntry.packed`, the very object the log keeps,
+so a message in both costs the history a reference, not a copy) and make `LogEntry` wrappers
+when read: bytes are invisible to Python's cyclic garbage collector, 200,000 wrappers are not
+(a full collection over them stalled the window for hundreds of milliseconds).
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ from explorer.store.errors import StoreError
 from explorer.store.messages import LogEntry
 
 DEFAULT_PER_DESTINATION: Final = 100
-DEFAULT_MAX_TOTAL: Final = 200_000
-DEFAULT_MAX_BYTES: Final = 64 * 1024 * 1024
+DEFAULT_MAX_TOTAL: Final = 50_000
+DEFAULT_MAX_BYTES: Final = 32 * 1024 * 1024
 
 
 class DestinationHistory:
@@ -41,7 +43,7 @@ class DestinationHistory:
         self.max_total = max_total
         self.max_bytes = max_bytes
         # Least recently updated first: eviction takes from the front.
-        self._rings: OrderedDict[str, deque[LogEntry]] = OrderedDict()
+        self._rings: OrderedDict[str, deque[bytes]] = OrderedDict()
         self._total = 0
         self._bytes = 0
         self.generation = 0
@@ -62,21 +64,22 @@ class DestinationHistory:
     def entries(self, destination: str) -> list[LogEntry]:
         """The destination's messages, oldest first (a copy)."""
         ring = self._rings.get(destination)
-        return list(ring) if ring is not None else []
+        return [LogEntry.from_packed(data) for data in ring] if ring is not None else []
 
     def latest(self, destination: str) -> LogEntry | None:
         ring = self._rings.get(destination)
-        return ring[-1] if ring else None
+        return LogEntry.from_packed(ring[-1]) if ring else None
 
     def previous(self, destination: str, entry: LogEntry) -> LogEntry | None:
         """The message before `entry` on its destination (for "diff with previous")."""
         ring = self._rings.get(destination)
         if not ring:
             return None
-        before: LogEntry | None = None
+        wanted = entry.packed
+        before: bytes | None = None
         for candidate in ring:
-            if candidate == entry:
-                return before
+            if candidate == wanted:
+                return None if before is None else LogEntry.from_packed(before)
             before = candidate
         return None
 
@@ -96,9 +99,10 @@ class DestinationHistory:
                 rings.move_to_end(destination)
             if len(ring) >= keep:
                 self._forget(ring.popleft())
-            ring.append(entry)
+            data = entry.packed
+            ring.append(data)
             self._total += 1
-            self._bytes += len(entry.packed)
+            self._bytes += len(data)
             added += 1
         if added:
             self.generation += 1
@@ -109,9 +113,9 @@ class DestinationHistory:
         self._total = self._bytes = 0
         self.generation += 1
 
-    def _forget(self, entry: LogEntry) -> None:
+    def _forget(self, data: bytes) -> None:
         self._total -= 1
-        self._bytes -= len(entry.packed)
+        self._bytes -= len(data)
 
     def _enforce_caps(self) -> None:
         rings = self._rings

@@ -17,12 +17,12 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from explorer.store import LogEntry
-from explorer.ui.history_view import HistoryPanel
 from explorer.ui.message_detail import MessageDetail
 from explorer.ui.session import SessionController
 from explorer.ui.tabs import ConnectionTabs
 
 if TYPE_CHECKING:
+    from explorer.ui.history_view import HistoryPanel
     from explorer.ui.value_chart import ValueChart
 
 MakeDock = Callable[[str, str, QWidget, Qt.DockWidgetArea], QDockWidget]
@@ -44,11 +44,13 @@ class Inspector(QObject):
         self.tabs = tabs
         self._show_entry = show_entry
         self._shown_entry = shown_entry
-        self.history = HistoryPanel()
-        self.history.entry_selected.connect(show_entry)
+        # The history panel (and the diff below it) is built when first needed: nothing of
+        # it costs start-up time.
+        self._history: HistoryPanel | None = None
         self.history_dock = make_dock(
-            "historyDock", self.tr("History"), self.history, Qt.DockWidgetArea.BottomDockWidgetArea
+            "historyDock", self.tr("History"), QWidget(), Qt.DockWidgetArea.BottomDockWidgetArea
         )
+        self.history_dock.visibilityChanged.connect(lambda shown: shown and self.history)
         # The chart (pyqtgraph) is built on first use; until then the dock explains itself.
         self.chart_holder = QWidget()
         self.chart_holder.setObjectName("chartHolder")
@@ -80,6 +82,17 @@ class Inspector(QObject):
         detail.field_chart_requested.connect(self.chart_field)
 
     @property
+    def history(self) -> HistoryPanel:
+        """The history dock's panel (`destinationHistory`), built on first use."""
+        if self._history is None:
+            from explorer.ui.history_view import HistoryPanel
+
+            self._history = HistoryPanel()
+            self._history.entry_selected.connect(self._show_entry)
+            self.history_dock.setWidget(self._history)
+        return self._history
+
+    @property
     def docks(self) -> tuple[QDockWidget, QDockWidget]:
         return (self.history_dock, self.chart_dock)
 
@@ -94,7 +107,8 @@ class Inspector(QObject):
         """A node of the current tab's tree: its history, and its latest message shown."""
         session = self.tabs.current_session()
         if session is None or not path:
-            self.history.show_destination(None, "")
+            if self._history is not None:
+                self._history.show_destination(None, "")
             return
         node = session.destinations.tree.node(path)
         destination = path if node is not None and node.is_destination else ""
@@ -110,6 +124,8 @@ class Inspector(QObject):
             self.history.select_entry(latest)
 
     def _session_changed(self, session: SessionController | None) -> None:
+        if self._history is None:
+            return  # nothing shown yet: the first selection builds the panel
         view = self.tabs.current_view()
         selected = view.tree_pane.selected_destination() if view is not None else None
         if session is None or not selected:
