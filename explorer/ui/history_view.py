@@ -153,7 +153,7 @@ class HistoryPanel(QWidget):
             )
             return
         self.title.setText(
-            self.tr("{destination} · last {count}").format(
+            self.tr("{destination} · {count} recent message(s)").format(
                 destination=self.destination, count=len(entries)
             )
         )

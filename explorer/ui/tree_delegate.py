@@ -41,23 +41,18 @@ def _short(count: int) -> str:
 class CountBadgeDelegate(QStyledItemDelegate):
     """Paints the name column with In/Out badges; other columns paint as usual."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.in_colour = QColor("#2f6fd0")
-        self.out_colour = QColor("#2e8b57")
-
-    def set_dark(self, dark: bool) -> None:
-        """Badge colours that read on the theme's base colour."""
-        self.in_colour = QColor("#5b8def" if dark else "#2f6fd0")
-        self.out_colour = QColor("#4fb37a" if dark else "#2e8b57")
-
     def _badges(self, index: _Index) -> list[tuple[str, QColor]]:
         if index.column() != DestinationTreeModel.NAME:
             return []
+        # Colours that read on the theme's base colour (light or dark, decided when drawn).
+        widget = self.parent()
+        dark = isinstance(widget, QWidget) and widget.palette().base().color().lightness() < 128
+        in_colour = QColor("#6ea1ff" if dark else "#2f6fd0")
+        out_colour = QColor("#56c288" if dark else "#2e8b57")
         received = index.data(DestinationTreeModel.InCountRole) or 0
         sent = index.data(DestinationTreeModel.OutCountRole) or 0
         texts = badge_texts(int(received), int(sent))
-        colours = ([self.in_colour] if received else []) + ([self.out_colour] if sent else [])
+        colours = ([in_colour] if received else []) + ([out_colour] if sent else [])
         return list(zip(texts, colours, strict=True))
 
     def _badge_width(self, metrics: QFontMetrics, badges: list[tuple[str, QColor]]) -> int:

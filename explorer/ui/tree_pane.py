@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -54,6 +55,8 @@ _HIDEABLE = (
     DestinationTreeModel.CONSUMERS,
     DestinationTreeModel.SOURCES,
 )
+# The name column's least width when it fills what the other columns leave.
+_NAME_MIN = 170
 # The widest value each column shows (its width is measured from it).
 _COLUMN_SAMPLES = {
     DestinationTreeModel.RATE: "99,999.9",
@@ -158,7 +161,11 @@ class TreePane(QWidget):
         # calls when a filter opens a big tree).
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(36)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The name column takes what the others leave, but never less than _NAME_MIN (the
+        # tree scrolls sideways instead); once the user drags it, it keeps their width.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self._name_auto = True
+        header.sectionResized.connect(self._section_resized)
         metrics = self.tree.fontMetrics()
         for column, sample in _COLUMN_SAMPLES.items():
             title = str(model.headerData(column, Qt.Orientation.Horizontal))
@@ -328,6 +335,24 @@ class TreePane(QWidget):
             self._hidden_columns.add(column)
         self._refresh_columns()
 
+    def _fit_name_column(self) -> None:
+        if not self._name_auto:
+            return
+        header = self.tree.header()
+        others = sum(
+            header.sectionSize(c)
+            for c in range(1, header.count())
+            if not self.tree.isColumnHidden(c)
+        )
+        width = max(_NAME_MIN, self.tree.viewport().width() - others)
+        if header.sectionSize(0) != width:
+            header.resizeSection(0, width)
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        """A drag on the name column's edge (the mouse is down) stops fitting it."""
+        if column == 0 and QApplication.mouseButtons() & Qt.MouseButton.LeftButton:
+            self._name_auto = False
+
     def _refresh_columns(self) -> None:
         known = self.session.destinations.counts_known
         for column in _HIDEABLE:
@@ -335,6 +360,7 @@ class TreePane(QWidget):
             hidden = column in self._hidden_columns or (needs is not None and needs not in known)
             if self.tree.isColumnHidden(column) != hidden:
                 self.tree.setColumnHidden(column, hidden)
+        self._fit_name_column()
 
     # -- selection and menus -----------------------------------------------------------------
 
@@ -426,6 +452,7 @@ class TreePane(QWidget):
         """Override: keep the empty-state note as large as the tree's viewport."""
         if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
             self.empty_state.setGeometry(self.tree.viewport().rect())
+            self._fit_name_column()
         return super().eventFilter(watched, event)
 
     def everything_destination(self) -> str | None:

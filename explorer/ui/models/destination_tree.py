@@ -42,7 +42,7 @@ DEFAULT_INTERVAL_MS: Final = 300
 # Above this many nodes to insert in one flush, one model reset is cheaper than many inserts.
 RESET_THRESHOLD: Final = 2000
 # How long a node that got a message stays highlighted (fading).
-FLASH_SECONDS: Final = 1.0
+FLASH_SECONDS: Final = 0.8
 
 
 def _tr(text: str) -> str:
@@ -470,7 +470,7 @@ class DestinationTreeModel(QAbstractItemModel):
         if strength <= 0.0:
             return None
         colour = QColor(self.flash_colour)
-        colour.setAlpha(round(110 * strength))
+        colour.setAlpha(round(70 * strength))
         return colour
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
