@@ -112,15 +112,25 @@ def test_a_selected_node_shows_its_latest_message_history_diff_and_chart(
         assert dock.isVisible()
         series = chart.series[0]
         assert series.values == [1.5, 2.5, 2.0]
+        # A second series on the same time axis; asking twice for one field adds nothing.
+        window.detail.field_chart_requested.emit("$.n", 3.0)
+        window.detail.field_chart_requested.emit("$.n", 3.0)
+        assert [s.path for s in chart.series] == ["$.price", "$.n"]
+        assert chart.series[1].values == [1.0, 2.0, 3.0]
         chart.set_paused(True)
+        assert chart.pause_button.text() == "Resume"
         out = tmp_path / "chart.csv"
-        assert chart.export_csv(out) == 3
+        assert chart.export_csv(out) == 6
         with out.open(encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))
-        assert [(r["destination"], r["field"], r["value"]) for r in rows] == [
+        assert [
+            (r["destination"], r["field"], r["value"]) for r in rows if r["field"] == "$.price"
+        ] == [
             (topic, "$.price", "1.5"),
             (topic, "$.price", "2.5"),
             (topic, "$.price", "2.0"),
         ]
+        assert not window.inspector.chart_field("$..[", 0.0)  # not a JSONPath: said, not raised
+        assert "not a JSONPath" in chart.hint.text()
 
     run(body())
