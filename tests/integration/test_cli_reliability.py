@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from explorer.scenarios.recording import read_recording, schedule
 from tests.support.brokers import Broker, unique
 
 
@@ -42,6 +43,24 @@ def test_a_body_byte_that_is_not_utf8_arrives_as_sent_and_jsonl_has_the_time(
     assert record["body_base64"] == "/29r/g=="  # b"\xffok\xfe"
     assert isinstance(record["timestamp"], float)
     assert before <= record["timestamp"] <= after
+
+
+@pytest.mark.activemq
+def test_replay_reads_the_times_tail_records(activemq: Broker, tmp_path: Path) -> None:
+    """`tail --format jsonl` output is a recording whose gaps `replay` keeps."""
+    destination = f"/queue/{unique('gaps')}"
+    for body in ("first", "second"):
+        sent = cli("send", activemq.stomp_url, destination, "--body", body, "--receipt")
+        assert sent.returncode == 0, sent.stderr
+    tail = cli("tail", activemq.stomp_url, destination, "--count", "2", "--timeout", "30")
+    assert tail.returncode == 0, tail.stderr
+    recording = tmp_path / "tail.jsonl"
+    recording.write_bytes(tail.stdout)
+    messages = read_recording(recording)
+    assert [m.body for m in messages] == [b"first", b"second"]
+    first, second = (m.timestamp for m in messages)
+    assert first is not None and second is not None and first <= second
+    assert schedule(messages, 1.0) == [0.0, second - first]
 
 
 @pytest.mark.activemq
