@@ -152,7 +152,7 @@ async def _send(args: argparse.Namespace, target: Target, body: bytes) -> int:
         if lost is not None:
             sent, noun = session.counters.sent, "message" if args.count == 1 else "messages"
             unknown = (
-                "no receipt came, so which of them reached the broker is unknown"
+                "the broker had not confirmed them all"
                 if args.receipt
                 else "the last ones may not have reached the broker (--receipt confirms each)"
             )
