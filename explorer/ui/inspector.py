@@ -11,6 +11,7 @@ into a tab.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -51,6 +52,8 @@ class Inspector(QObject):
             "historyDock", self.tr("History"), QWidget(), Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.history_dock.visibilityChanged.connect(lambda shown: shown and self.history)
+        self._window: QMainWindow | None = None
+        self._beside: QDockWidget | None = None
         # The chart (pyqtgraph) is built on first use; until then the dock explains itself.
         self.chart_holder = QWidget()
         self.chart_holder.setObjectName("chartHolder")
@@ -71,6 +74,8 @@ class Inspector(QObject):
         self.chart_dock = make_dock(
             "chartDock", self.tr("Chart"), self.chart_holder, Qt.DockWidgetArea.BottomDockWidgetArea
         )
+        for dock in (self.history_dock, self.chart_dock):  # shown from the View menu too
+            dock.visibilityChanged.connect(partial(self._shown, dock))
         self.problem = ""  # the last "cannot chart" sentence (shown in the dock)
         # Both docks stay hidden until first used (a saved layout may show them at once):
         # their tabs would only take height from a small window before they have content.
@@ -97,11 +102,33 @@ class Inspector(QObject):
         return (self.history_dock, self.chart_dock)
 
     def place(self, window: QMainWindow, beside: QDockWidget) -> None:
-        """Tab the docks with `beside` (the composer): history and diff want the width."""
+        """The docks go in tabs beside `beside` (the composer: history and diff want the
+        width) when they are first shown; until then they stay hidden and out of every tab
+        group (a hidden dock in one changes how the window restores its size)."""
+        self._window, self._beside = window, beside
         for dock in self.docks:
             dock.setFloating(False)
+            dock.hide()
+
+    def _tab(self, dock: QDockWidget) -> None:
+        """Put a dock that is being shown in the composer's tabs (once)."""
+        window, beside = self._window, self._beside
+        if window is None or beside is None or dock.isFloating():
+            return
+        if window.dockWidgetArea(dock) != window.dockWidgetArea(beside):
+            return  # the user moved it elsewhere: it stays there
+        if beside not in window.tabifiedDockWidgets(dock):
             window.tabifyDockWidget(beside, dock)
-        beside.raise_()
+
+    def _shown(self, dock: QDockWidget, shown: bool) -> None:
+        if shown:
+            self._tab(dock)
+
+    def _open(self, dock: QDockWidget) -> None:
+        if not dock.isVisible():
+            self._tab(dock)
+            dock.show()
+        dock.raise_()
 
     def destination_selected(self, path: str) -> None:
         """A node of the current tab's tree: its history, and its latest message shown."""
@@ -115,7 +142,7 @@ class Inspector(QObject):
         self.history.show_destination(session.history, destination)
         if destination and not self._history_opened:
             self._history_opened = True  # once per run: a user who closes it keeps it closed
-            self.history_dock.show()
+            self._open(self.history_dock)
         if destination and self.history_dock.isVisible():
             self.history_dock.raise_()
         latest = session.history.latest(destination) if destination else None
@@ -154,6 +181,5 @@ class Inspector(QObject):
             self.chart.hint.setText(self.problem)
             self.chart.hint.show()
             return False
-        self.chart_dock.show()
-        self.chart_dock.raise_()
+        self._open(self.chart_dock)
         return True

@@ -134,3 +134,16 @@ def test_a_selected_node_shows_its_latest_message_history_diff_and_chart(
         assert "not a JSONPath" in chart.hint.text()
 
     run(body())
+
+
+def test_the_history_and_chart_docks_wait_hidden_then_join_the_composer_tabs(
+    make_window: Callable[..., MainWindow],
+) -> None:
+    window = make_window()
+    history, chart = window.inspector.docks
+    assert history.isHidden() and chart.isHidden()
+    assert history not in window.tabifiedDockWidgets(window.composer_dock)
+    history.toggleViewAction().trigger()  # View ▸ History
+    assert history.isVisible()
+    assert history in window.tabifiedDockWidgets(window.composer_dock)
+    assert child(window, HistoryPanel, "destinationHistory").history is None  # nothing chosen
