@@ -83,6 +83,7 @@ class Inspector(QObject):
         self.chart_dock.hide()
         self._history_opened = False
         tabs.cur_destination_selected.connect(self.destination_selected)
+        tabs.cur_message_selected.connect(self._message_selected)
         tabs.current_session_changed.connect(self._session_changed)
         detail.field_chart_requested.connect(self.chart_field)
 
@@ -149,6 +150,12 @@ class Inspector(QObject):
         if latest is not None:
             self._show_entry(latest)
             self.history.select_entry(latest)
+
+    def _message_selected(self, entry: LogEntry | None) -> None:
+        """A log row of the destination the history shows: select (and diff) it there too."""
+        panel = self._history
+        if panel is not None and entry is not None and entry.destination == panel.destination:
+            panel.select_entry(entry)
 
     def _session_changed(self, session: SessionController | None) -> None:
         if self._history is None:

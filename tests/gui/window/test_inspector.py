@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QDockWidget, QToolButton
 
 from explorer.client import Client
 from explorer.profiles.model import Profile
-from explorer.ui.history_view import HistoryPanel
+from explorer.ui.history_view import ENTRY_ROLE, HistoryPanel
 from explorer.ui.main_window import MainWindow
 from explorer.ui.message_diff import MessageDiff
 from tests.gui.window.conftest import add_profile, child, connect, until
@@ -104,6 +105,23 @@ def test_a_selected_node_shows_its_latest_message_history_diff_and_chart(
         assert ('  "price": 2.5,', '  "price": 2.0,') in changed
         assert all("message-id" not in (row.left or "") for row in diff.rows)
         assert "2 line(s) differ" in diff.summary.text()
+        # Selecting the first of them in the log selects (and diffs) it in the history too.
+        model = view.session.messages
+        model.flush()
+        first = next(
+            r
+            for r in range(model.rowCount())
+            if model.entry_at(r).destination == topic
+            and model.entry_at(r).direction == "in"
+            and json.loads(model.entry_at(r).body)["n"] == 1
+        )
+        flags = QItemSelectionModel.SelectionFlag
+        view.log.selectionModel().setCurrentIndex(
+            model.index(first, 0), flags.ClearAndSelect | flags.Rows
+        )
+        current = panel.rows.currentItem()
+        assert current is not None and json.loads(current.data(0, ENTRY_ROLE).body)["n"] == 1
+        assert "No earlier message" in diff.summary.text()
         # Chart this field: the three prices, from the history, then export them.
         window.detail.field_chart_requested.emit("$.price", 2.0)
         chart = window.inspector.chart
