@@ -20,6 +20,7 @@ import contextlib
 import itertools
 import logging
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from types import TracebackType
 from typing import Any
 
@@ -38,7 +39,13 @@ from explorer.client.events import (
 )
 from explorer.client.inbox import Inbox
 from explorer.client.link import Link, open_link
-from explorer.client.options import ReconnectPolicy, TlsOptions, WebSocketOptions
+from explorer.client.options import (
+    ReconnectPolicy,
+    SockJsOptions,
+    TlsOptions,
+    WebSocketOptions,
+    browser_like_problems,
+)
 from explorer.client.receipts import ReceiptWaiter
 from explorer.client.requests import ACK_MODES, HeadersLike, connect_frame, header_tuple
 from explorer.client.streams import (
@@ -49,6 +56,7 @@ from explorer.client.streams import (
     Overflow,
     Subscription,
 )
+from explorer.client.tokens import PlacedToken, TokenOptions, TokenPlacement
 from explorer.client.transports import Transport
 from explorer.client.url import Endpoint, parse_url
 from explorer.stomp import (
@@ -85,6 +93,8 @@ class Client(Commands):
         connect_headers: HeadersLike = (),
         tls: TlsOptions | None = None,
         websocket: WebSocketOptions | None = None,
+        sockjs: SockJsOptions | None = None,
+        token: TokenOptions | None = None,
         limits: Limits | None = None,
         connect_timeout: float = 10.0,
         receipt_timeout: float = 10.0,
@@ -107,6 +117,16 @@ class Client(Commands):
         self.connect_headers = header_tuple(connect_headers)
         self.tls = tls or TlsOptions()
         self.websocket = websocket or WebSocketOptions()
+        self.sockjs = sockjs or SockJsOptions()
+        self.token = token
+        problems = browser_like_problems(self.websocket)
+        if self.websocket.browser_like and token and token.placement is TokenPlacement.HANDSHAKE:
+            problems.append(
+                "a browser page cannot put a token in a handshake header; place it in "
+                "CONNECT, the query or a cookie"
+            )
+        if problems:
+            raise ValueError(problems[0])
         self.limits = limits or Limits()
         self.connect_timeout = connect_timeout
         self.receipt_timeout = receipt_timeout
@@ -147,6 +167,18 @@ class Client(Commands):
     @property
     def _transport(self) -> Transport | None:
         return self._link.transport if self._link is not None else None
+
+    @property
+    def transport_kind(self) -> str | None:
+        """What carries STOMP now: "tcp", "tls", "websocket", "sockjs-websocket",
+        "sockjs-xhr-streaming" or "sockjs-xhr-polling" (None when not connected)."""
+        return self._link.transport.kind if self._link is not None else None
+
+    @property
+    def transport_note(self) -> str:
+        """Why the transport is not the obvious one (an http:// URL without SockJS served
+        by a raw WebSocket; SockJS transports that failed first); "" otherwise."""
+        return self._link.transport.note if self._link is not None else ""
 
     def __repr__(self) -> str:
         return f"<Client {self.endpoint.url()} {self._state.value}>"
@@ -200,21 +232,42 @@ class Client(Commands):
     ) -> None:
         await self.disconnect()
 
-    def _connect_frame(self) -> Frame:
+    def _connect_frame(self, placed: PlacedToken | None = None) -> Frame:
+        extra = self.connect_headers + (placed.connect_headers if placed else ())
         return connect_frame(
             self.accept_versions,
             self.host,
             self.login,
             self._passcode,
             self.requested_heartbeat,
-            self.connect_headers,
+            extra,
             self.use_stomp_command,
         )
+
+    def _websocket_for(self, placed: PlacedToken | None) -> WebSocketOptions:
+        """The handshake options with this attempt's token in them."""
+        ws = self.websocket
+        if placed is None:
+            return ws
+        return replace(
+            ws,
+            headers=ws.headers + placed.handshake_headers,
+            cookies=ws.cookies + placed.cookies,
+            query=ws.query + placed.query,
+        )
+
+    def _secret_header_names(self) -> frozenset[str]:
+        token = self.token
+        if token is None or token.placement is not TokenPlacement.CONNECT:
+            return frozenset()
+        return frozenset({token.effective_name.lower()})
 
     async def _establish(self, attempt: int) -> None:
         """Transport, CONNECT, CONNECTED, re-subscriptions, reader and heart-beat tasks."""
         self._state = State.CONNECTING
         self._emit(Connecting(self.endpoint, attempt))
+        # A token command runs before every attempt: an expiring token is fetched fresh.
+        placed = await self.token.fetch_and_place() if self.token is not None else None
         conn = ClientConnection(
             limits=self.limits,
             strictness=self.strictness,
@@ -225,12 +278,14 @@ class Client(Commands):
             self.endpoint,
             conn,
             tls=self.tls,
-            websocket=self.websocket,
+            websocket=self._websocket_for(placed),
             max_frame_bytes=self.limits.max_frame_bytes,
             connect_timeout=self.connect_timeout,
             tap=self._record if self.wire_tap is not None else None,
-            frame=self._connect_frame(),
+            frame=self._connect_frame(placed),
             unhandled=lambda frame: self._emit(UnhandledFrame(frame)),
+            sockjs=self.sockjs,
+            secret_headers=self._secret_header_names(),
         )
         if self._state is not State.CONNECTING:  # disconnect() or close() meanwhile
             await link.transport.close()

@@ -21,7 +21,9 @@ __all__ = [
     "ProtocolError",
     "ReceiptTimeout",
     "ReceiveTimeout",
+    "SockJsError",
     "TlsError",
+    "TokenError",
     "TransportError",
     "WebSocketHandshakeError",
 ]
@@ -56,6 +58,21 @@ class TlsError(TransportError):
 
 class WebSocketHandshakeError(TransportError):
     """The HTTP upgrade was refused (status code, subprotocol, path)."""
+
+
+class SockJsError(TransportError):
+    """An http(s):// URL that does not speak SockJS as it claims (or at all): no usable
+    `/info`, no transport that opens, a frame that is not SockJS."""
+
+
+class TokenError(ClientError):
+    """The bearer token could not be had: the environment variable is unset or empty, the
+    token command failed, printed nothing, or printed more than one line. The message never
+    contains the token."""
+
+    def __init__(self, message: str, source: str) -> None:
+        super().__init__(message)
+        self.source = source  # "env", "command" or "keyring": where the token was to come from
 
 
 class ConnectFailed(ClientError):

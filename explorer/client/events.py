@@ -22,6 +22,7 @@ __all__ = [
     "Disconnected",
     "ErrorReceived",
     "Event",
+    "Layer",
     "Message",
     "MessageReceived",
     "ReceiptReceived",
@@ -110,6 +111,17 @@ _set_ack_id = Message.__dict__["ack_id"].__set__
 _set_matched = Message.__dict__["matched"].__set__
 
 
+class Layer(StrEnum):
+    """Which protocol a wire record belongs to. STOMP frames travel inside SockJS messages
+    on http(s):// URLs; the SockJS frames around them (`o` opened, `h` SockJS heart-beat,
+    `c[code,"reason"]` closed, and the `/info` answer) are recorded as SOCKJS records, with
+    `data` as on the wire. The `a[...]` frames are not recorded: the STOMP records inside
+    them are."""
+
+    STOMP = "stomp"
+    SOCKJS = "sockjs"
+
+
 @dataclass(frozen=True, slots=True)
 class WireRecord:
     """One frame, heart-beat or run of skipped bytes as it crossed the wire (passcode
@@ -125,10 +137,12 @@ class WireRecord:
     data: bytes
     frame: Frame | None = None
     violations: tuple[Violation, ...] = ()
+    layer: Layer = Layer.STOMP
 
     @property
     def is_heartbeat(self) -> bool:
-        return self.frame is None and not self.violations
+        """A STOMP heart-beat (a SockJS `h` is not one: see `Layer`)."""
+        return self.frame is None and not self.violations and self.layer is Layer.STOMP
 
 
 # ---------------------------------------------------------------- events

@@ -23,9 +23,10 @@ from explorer.client.errors import (
     ProtocolError,
     TransportError,
 )
-from explorer.client.events import Direction, WireRecord
-from explorer.client.options import TlsOptions, WebSocketOptions
+from explorer.client.events import Direction, Layer, WireRecord
+from explorer.client.options import SockJsOptions, TlsOptions, WebSocketOptions
 from explorer.client.requests import redact
+from explorer.client.sockjs import open_sockjs
 from explorer.client.transports import Transport, open_transport, tls_stalled
 from explorer.client.url import Endpoint
 from explorer.stomp import (
@@ -65,6 +66,7 @@ class Link:
         self._clock = asyncio.get_running_loop().time
         self.failure: ClientError | None = None  # why reading stopped, once it did
         self.paused = False  # the reader leaves the socket alone (back-pressure)
+        transport.attach_layer_tap(self._tap_layer if tap is not None else None)
 
     # -- the wire tap --------------------------------------------------------------------
 
@@ -78,6 +80,11 @@ class Link:
         tap = self._tap
         if tap is not None:
             tap(WireRecord(time.monotonic(), direction, data, frame, violations))
+
+    def _tap_layer(self, timestamp: float, direction: Direction, data: bytes) -> None:
+        tap = self._tap
+        if tap is not None:
+            tap(WireRecord(timestamp, direction, data, None, (), Layer.SOCKJS))
 
     def tap_received(self, events: list[Received]) -> None:
         """Record every frame, heart-beat and skipped byte run of `events` as received."""
@@ -203,8 +210,12 @@ async def open_link(
     tap: Tap | None,
     frame: Frame,
     unhandled: Callable[[Frame], None],
+    sockjs: SockJsOptions | None = None,
+    secret_headers: frozenset[str] = frozenset(),
 ) -> tuple[Link, Established, list[Received]]:
-    """Open the transport and log in with `frame` within `connect_timeout` seconds.
+    """Open the transport (SockJS for http:// and https://) and log in with `frame` within
+    `connect_timeout` seconds; the tap sees `frame` with its credential headers and
+    `secret_headers` (lower-case names) as ***.
 
     Returns the link, the `Established` event and what followed CONNECTED in its read.
     Raises `ConnectTimeout` (saying whether the transport or the answer was missing),
@@ -214,16 +225,26 @@ async def open_link(
     phases: list[str] = []
     try:
         async with asyncio.timeout(connect_timeout):
-            transport = await open_transport(
-                endpoint,
-                tls=tls,
-                websocket=websocket,
-                max_message_size=max_frame_bytes,
-                timeout=None,
-                phases=phases,
-            )
+            if endpoint.is_sockjs:
+                transport = await open_sockjs(
+                    endpoint,
+                    tls=tls,
+                    websocket=websocket,
+                    sockjs=sockjs or SockJsOptions(),
+                    max_message_size=max_frame_bytes,
+                )
+            else:
+                transport = await open_transport(
+                    endpoint,
+                    tls=tls,
+                    websocket=websocket,
+                    max_message_size=max_frame_bytes,
+                    timeout=None,
+                    phases=phases,
+                )
             link = Link(transport, conn, endpoint.url(), tap)
-            established, rest = await link.handshake(frame, redact(frame), unhandled)
+            shown = redact(frame, secret_headers)
+            established, rest = await link.handshake(frame, shown, unhandled)
     except TimeoutError:
         if link is None and phases:
             raise tls_stalled(f"{endpoint.host}:{endpoint.port}", connect_timeout) from None

@@ -18,6 +18,7 @@ __all__ = [
     "ack_headers",
     "connect_frame",
     "header_tuple",
+    "is_secret_header",
     "redact",
 ]
 
@@ -81,9 +82,28 @@ def header_tuple(headers: HeadersLike) -> tuple[tuple[str, str], ...]:
     return tuple((str(k), str(v)) for k, v in headers)
 
 
-def redact(frame: Frame) -> Frame:
-    """The frame with every passcode header replaced by `***` (for the wire tap)."""
-    if frame.header("passcode") is None:
+# Words in a CONNECT header's name that say its value is a credential (Authorization,
+# X-Auth-Token, access_token, X-CSRF-TOKEN, api-key, passcode, ...).
+_SECRET_WORDS = ("passcode", "password", "token", "secret", "authorization", "jwt", "cookie")
+_SECRET_NAMES = frozenset({"api-key", "apikey", "x-api-key", "api_key", "auth"})
+
+
+def is_secret_header(name: str) -> bool:
+    """True when a CONNECT header of this name carries a credential (shown as ***)."""
+    lowered = name.lower()
+    return lowered in _SECRET_NAMES or any(word in lowered for word in _SECRET_WORDS)
+
+
+def redact(frame: Frame, secret_names: frozenset[str] = frozenset()) -> Frame:
+    """The CONNECT frame with the values of its credential headers (passcode, tokens, and
+    `secret_names`, lower case) replaced by `***` (for the wire tap)."""
+    if frame.command not in (Command.CONNECT, Command.STOMP):
         return frame
-    headers = tuple((k, REDACTED) if k == "passcode" else (k, v) for k, v in frame.headers)
+
+    def secret(name: str) -> bool:
+        return is_secret_header(name) or name.lower() in secret_names
+
+    if not any(secret(k) for k, _ in frame.headers):
+        return frame
+    headers = tuple((k, REDACTED) if secret(k) else (k, v) for k, v in frame.headers)
     return Frame(frame.command, headers, frame.body)

@@ -13,7 +13,9 @@ import contextlib
 import socket
 import ssl
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from typing import TYPE_CHECKING
+from urllib.parse import quote, urlencode
 
 from explorer.client.errors import (
     ConnectTimeout,
@@ -22,13 +24,25 @@ from explorer.client.errors import (
     WebSocketHandshakeError,
 )
 from explorer.client.options import TlsOptions, WebSocketOptions
-from explorer.client.url import Endpoint
-from explorer.client.url import Transport as Scheme
+from explorer.client.url import Endpoint, redact_query
+from explorer.stomp import Direction
 
 if TYPE_CHECKING:
     from websockets.asyncio.client import ClientConnection
 
-__all__ = ["READ_SIZE", "TcpTransport", "Transport", "WebSocketTransport", "open_transport"]
+__all__ = [
+    "READ_SIZE",
+    "LayerTap",
+    "TcpTransport",
+    "Transport",
+    "WebSocketTransport",
+    "connect_websocket",
+    "open_transport",
+    "with_query",
+]
+
+# A record of the layer under STOMP (SockJS frames): (time.monotonic(), direction, bytes).
+LayerTap = Callable[[float, Direction, bytes], None]
 
 # Large reads: one read carries hundreds of small MESSAGE frames, so the per-read cost
 # (an await, a parser call) is spread thin.
@@ -39,6 +53,11 @@ class Transport(ABC):
     """A connected byte stream to the broker."""
 
     description: str
+    # What carries STOMP: "tcp", "tls", "websocket", "sockjs-websocket",
+    # "sockjs-xhr-streaming", "sockjs-xhr-polling"; `note` says why when it is not the
+    # obvious one (e.g. a raw WebSocket because an http:// URL had no SockJS /info).
+    kind: str = "tcp"
+    note: str = ""
 
     @abstractmethod
     async def receive(self) -> bytes:
@@ -65,6 +84,11 @@ class Transport(ABC):
         """Why the peer closed, when the transport knows (WebSocket close code and reason)."""
         return None
 
+    def attach_layer_tap(self, tap: LayerTap | None) -> None:
+        """Report the frames of the layer under STOMP (SockJS: o, h, c[...]) to `tap`,
+        those seen while opening first. Plain byte streams have none."""
+        return None
+
 
 class TcpTransport(Transport):
     """TCP or TLS through asyncio streams."""
@@ -75,6 +99,7 @@ class TcpTransport(Transport):
         self._reader = reader
         self._writer = writer
         self.description = description
+        self.kind = "tls" if writer.get_extra_info("sslcontext") is not None else "tcp"
 
     async def receive(self) -> bytes:
         try:
@@ -115,6 +140,7 @@ class WebSocketTransport(Transport):
     def __init__(self, connection: ClientConnection, description: str, force_binary: bool = False):
         self._ws = connection
         self.description = description
+        self.kind = "websocket"
         self._force_binary = force_binary
         self._close_reason: str | None = None
 
@@ -255,23 +281,59 @@ async def _open_websocket(
     options: WebSocketOptions,
     max_message_size: int | None,
 ) -> WebSocketTransport:
+    scheme = "wss" if endpoint.is_tls else "ws"
+    host = f"[{endpoint.host}]" if ":" in endpoint.host else endpoint.host
+    uri = f"{scheme}://{host}:{endpoint.port}{endpoint.path}"
+    shown = f"{scheme}://{host}:{endpoint.port}{redact_query(endpoint.path)}"
+    own_origin = f"{'https' if endpoint.is_tls else 'http'}://{host}:{endpoint.port}"
+    connection = await connect_websocket(
+        uri,
+        shown,
+        context,
+        server_name,
+        options,
+        max_message_size,
+        subprotocols=options.offered_subprotocols(),
+        origin=options.origin_for(own_origin),
+    )
+    return WebSocketTransport(connection, shown, force_binary=options.force_binary)
+
+
+def with_query(url: str, query: tuple[tuple[str, str], ...]) -> str:
+    """`url` with the parameters added (a token's: never shown, see Endpoint.url())."""
+    if not query:
+        return url
+    return url + ("&" if "?" in url else "?") + urlencode(query, quote_via=quote)
+
+
+async def connect_websocket(
+    uri: str,
+    shown: str,
+    context: ssl.SSLContext | None,
+    server_name: str | None,
+    options: WebSocketOptions,
+    max_message_size: int | None,
+    *,
+    subprotocols: tuple[str, ...],
+    origin: str | None,
+) -> ClientConnection:
+    """The WebSocket handshake (headers, cookies and query of `options`); errors name
+    `shown`, the URL without secrets."""
     from websockets.asyncio.client import connect
     from websockets.exceptions import InvalidHandshake, InvalidStatus, NegotiationError
     from websockets.typing import Origin, Subprotocol
 
-    scheme = "wss" if endpoint.transport is Scheme.WSS else "ws"
-    host = f"[{endpoint.host}]" if ":" in endpoint.host else endpoint.host
-    uri = f"{scheme}://{host}:{endpoint.port}{endpoint.path}"
     extra: dict[str, object] = {}
     if context is not None:
         extra["ssl"] = context
         extra["server_hostname"] = server_name
+    uri = with_query(uri, options.query)
     try:
-        connection = await connect(
+        return await connect(
             uri,
-            subprotocols=[Subprotocol(p) for p in options.subprotocols] or None,
-            additional_headers=list(options.headers) or None,
-            origin=Origin(options.origin) if options.origin else None,
+            subprotocols=[Subprotocol(p) for p in subprotocols] or None,
+            additional_headers=options.request_headers() or None,
+            origin=Origin(origin) if origin else None,
             compression="deflate" if options.compression else None,
             max_size=max_message_size,
             open_timeout=options.open_timeout,
@@ -286,16 +348,17 @@ async def _open_websocket(
             403: " (check the Authorization/Cookie headers or Origin)",
         }.get(status, "")
         raise WebSocketHandshakeError(
-            f"the WebSocket handshake with {uri} was refused with HTTP {status}{hint}"
+            f"the WebSocket handshake with {shown} was refused with HTTP {status}{hint}"
         ) from exc
     except NegotiationError as exc:
         raise WebSocketHandshakeError(
-            f"the WebSocket handshake with {uri} failed: {exc} "
-            f"(offered {', '.join(options.subprotocols)})"
+            f"the WebSocket handshake with {shown} failed: {exc} "
+            f"(offered {', '.join(subprotocols)})"
         ) from exc
     except InvalidHandshake as exc:
-        raise WebSocketHandshakeError(f"the WebSocket handshake with {uri} failed: {exc}") from exc
-    return WebSocketTransport(connection, uri, force_binary=options.force_binary)
+        raise WebSocketHandshakeError(
+            f"the WebSocket handshake with {shown} failed: {exc}"
+        ) from exc
 
 
 def _tune_socket(writer: asyncio.StreamWriter) -> None:

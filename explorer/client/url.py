@@ -1,4 +1,5 @@
-"""Broker URLs: `stomp://`, `stomp+ssl://`, `ws://`, `wss://` to an `Endpoint`.
+"""Broker URLs: `stomp://`, `stomp+ssl://`, `ws://`, `wss://`, and `http://`, `https://`
+(a SockJS endpoint, e.g. Spring's `.withSockJS()`) to an `Endpoint`.
 
 Pure parsing, no I/O, shared by the client, the profiles and the command line.
 """
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 
 class Transport(StrEnum):
@@ -15,6 +16,8 @@ class Transport(StrEnum):
     TLS = "tls"
     WS = "ws"
     WSS = "wss"
+    HTTP = "http"  # SockJS (falls back to a raw WebSocket when there is no /info)
+    HTTPS = "https"
 
 
 SCHEMES: dict[str, Transport] = {
@@ -26,6 +29,8 @@ SCHEMES: dict[str, Transport] = {
     "ssl": Transport.TLS,
     "ws": Transport.WS,
     "wss": Transport.WSS,
+    "http": Transport.HTTP,
+    "https": Transport.HTTPS,
 }
 
 DEFAULT_PORTS: dict[Transport, int] = {
@@ -33,6 +38,8 @@ DEFAULT_PORTS: dict[Transport, int] = {
     Transport.TLS: 61614,
     Transport.WS: 80,
     Transport.WSS: 443,
+    Transport.HTTP: 80,
+    Transport.HTTPS: 443,
 }
 
 CANONICAL_SCHEME: dict[Transport, str] = {
@@ -40,7 +47,29 @@ CANONICAL_SCHEME: dict[Transport, str] = {
     Transport.TLS: "stomp+ssl",
     Transport.WS: "ws",
     Transport.WSS: "wss",
+    Transport.HTTP: "http",
+    Transport.HTTPS: "https",
 }
+
+SCHEME_LIST = "stomp://, stomp+ssl://, ws://, wss://, http:// or https:// (SockJS)"
+
+# Query parameters that carry credentials: their values are shown as *** (Endpoint.url()).
+SECRET_QUERY_NAMES: frozenset[str] = frozenset(
+    {
+        "access_token",
+        "token",
+        "jwt",
+        "auth",
+        "authorization",
+        "api_key",
+        "apikey",
+        "key",
+        "password",
+        "passcode",
+        "secret",
+        "x-auth-token",
+    }
+)
 
 
 class UrlError(ValueError):
@@ -49,7 +78,7 @@ class UrlError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Endpoint:
-    """Where a broker listens. `path` (with query) only matters for WebSocket."""
+    """Where a broker listens. `path` (with query) only matters for WebSocket and SockJS."""
 
     transport: Transport
     host: str
@@ -62,15 +91,37 @@ class Endpoint:
         return self.transport in (Transport.WS, Transport.WSS)
 
     @property
+    def is_sockjs(self) -> bool:
+        """http:// or https://: SockJS (or a raw WebSocket when the server has no /info)."""
+        return self.transport in (Transport.HTTP, Transport.HTTPS)
+
+    @property
+    def has_path(self) -> bool:
+        return self.is_websocket or self.is_sockjs
+
+    @property
     def is_tls(self) -> bool:
-        return self.transport in (Transport.TLS, Transport.WSS)
+        return self.transport in (Transport.TLS, Transport.WSS, Transport.HTTPS)
 
     def url(self) -> str:
-        """The canonical URL, without secrets (a login name is kept, a passcode never)."""
+        """The canonical URL, without secrets (a login name is kept, a passcode never; the
+        values of token-like query parameters are ***)."""
         user = f"{self.login}@" if self.login else ""
         host = f"[{self.host}]" if ":" in self.host else self.host
-        path = self.path if self.is_websocket and self.path != "/" else ""
+        path = redact_query(self.path) if self.has_path and self.path != "/" else ""
         return f"{CANONICAL_SCHEME[self.transport]}://{user}{host}:{self.port}{path}"
+
+
+def redact_query(path: str) -> str:
+    """`path?a=1&access_token=***`: secret-looking parameter values hidden."""
+    base, sep, query = path.partition("?")
+    if not sep:
+        return path
+    pairs = parse_qsl(query, keep_blank_values=True)
+    if not any(k.lower() in SECRET_QUERY_NAMES for k, _ in pairs):
+        return path
+    shown = [(k, "***" if k.lower() in SECRET_QUERY_NAMES else v) for k, v in pairs]
+    return f"{base}?{urlencode(shown, safe='*', quote_via=quote)}"
 
 
 def parse_url(url: str) -> Endpoint:
@@ -84,7 +135,7 @@ def parse_url(url: str) -> Endpoint:
         raise UrlError("the URL is empty; expected for example stomp://localhost:61613")
     _check_characters(text)
     if "://" not in text:
-        raise UrlError(f"'{text}' has no scheme; use stomp://, stomp+ssl://, ws:// or wss://")
+        raise UrlError(f"'{text}' has no scheme; use {SCHEME_LIST}")
     try:
         parts = urlsplit(text)
         host = parts.hostname
@@ -95,9 +146,7 @@ def parse_url(url: str) -> Endpoint:
         ) from None
     scheme = parts.scheme.lower()
     if scheme not in SCHEMES:
-        raise UrlError(
-            f"unknown scheme '{parts.scheme}' in '{text}'; use stomp://, stomp+ssl://, ws:// or wss://"
-        )
+        raise UrlError(f"unknown scheme '{parts.scheme}' in '{text}'; use {SCHEME_LIST}")
     transport = SCHEMES[scheme]
     if parts.password is not None:
         raise UrlError(
@@ -119,7 +168,10 @@ def parse_url(url: str) -> Endpoint:
     if parts.query:
         path = f"{path}?{parts.query}"
     if transport in (Transport.TCP, Transport.TLS) and path not in ("", "/"):
-        raise UrlError(f"'{text}' has a path, which only WebSocket URLs (ws://, wss://) use")
+        raise UrlError(
+            f"'{text}' has a path, which only WebSocket and SockJS URLs (ws://, wss://, "
+            "http://, https://) use"
+        )
     login = unquote(parts.username) if parts.username else None
     return Endpoint(transport=transport, host=host, port=port, path=path, login=login)
 

@@ -29,7 +29,7 @@ def test_parse(url: str, expected: Endpoint) -> None:
     [
         ("", "empty"),
         ("localhost:61613", "no scheme"),
-        ("http://localhost", "unknown scheme 'http'"),
+        ("ftp://localhost", "unknown scheme 'ftp'"),
         ("stomp://user:secret@host", "passcode in the URL"),
         ("stomp://:61613", "no host"),
         ("stomp://host:99999", "port"),

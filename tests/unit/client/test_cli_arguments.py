@@ -123,7 +123,7 @@ def test_tls_and_websocket_options(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_bad_url_is_a_usage_error() -> None:
     with pytest.raises(CliError) as info:
-        resolve_connection(parse("http://h"))
+        resolve_connection(parse("ftp://h"))
     assert info.value.code == ExitCode.USAGE
 
 

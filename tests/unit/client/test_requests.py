@@ -31,7 +31,7 @@ def test_a_1_0_only_offer_has_no_heartbeat_and_host_can_be_left_out() -> None:
 def test_redact_replaces_every_passcode_and_nothing_else() -> None:
     frame = Frame("CONNECT", (("login", "u"), ("passcode", "a"), ("passcode", "b")))
     assert redact(frame).headers == (("login", "u"), ("passcode", "***"), ("passcode", "***"))
-    plain = Frame("SEND", (("destination", "/queue/a"),), b"passcode:x")
+    plain = Frame("SEND", (("destination", "/queue/a"), ("passcode", "x")), b"passcode:x")
     assert redact(plain) is plain
 
 

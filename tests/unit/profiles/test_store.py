@@ -62,7 +62,7 @@ def test_add_refuses_invalid_profiles_with_field_errors() -> None:
     store = ProfileStore()
     store.add(Profile("a", "stomp://localhost"))
     with pytest.raises(ProfileInvalid) as exc:
-        store.add(Profile("A", "http://x"))
+        store.add(Profile("A", "ftp://x"))
     fields = {e.field for e in exc.value.errors}
     assert fields == {"name", "url"}
     assert "already exists" in exc.value.message
