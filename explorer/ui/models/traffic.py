@@ -107,7 +107,7 @@ class TrafficModel(QAbstractTableModel):
                 r.timestamp,
                 r.direction is Direction.OUT,
                 r.data,
-                frame is None,
+                r.is_heartbeat,  # a SockJS record (Layer.SOCKJS) is not a STOMP heart-beat
                 frame.violations if frame is not None else (),
             )
 
