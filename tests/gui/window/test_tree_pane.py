@@ -20,7 +20,7 @@ from explorer.ui.connection_view import ConnectionView
 from explorer.ui.main_window import MainWindow
 from explorer.ui.models import DestinationTreeModel
 from explorer.ui.session import SessionController
-from explorer.ui.subscription_list import SubscriptionList
+from explorer.ui.subscription_list import REFUSED_ROLE, SubscriptionList
 from explorer.ui.tree_expansion import OPEN_BUDGET, expanded_nodes
 from tests.gui.window.conftest import add_profile, child, connect, until
 from tests.support.brokers import Broker
@@ -303,3 +303,38 @@ def test_changes_under_a_closed_folder_are_not_announced_but_read_fresh_when_ope
     for path in ("/queue/region1", "/queue/region1.app1", "/queue/region1.app1.svc1"):
         pane.tree.expand(model.index_of(path))
     assert model.index_of(leaf).data(model.InCountRole) == 2  # fresh, though never announced
+
+
+@pytest.mark.rabbitmq
+def test_a_refused_subscription_is_listed_as_refused_with_the_brokers_words(
+    make_window: Callable[..., MainWindow], run: Run, rabbitmq: Broker
+) -> None:
+    window = make_window()
+    add_profile(
+        window,
+        Profile(name="Rabbit", url=rabbitmq.stomp_url, login="guest", vhost="/"),
+        passcode="guest",
+    )
+    window.store.set_secret("Rabbit", MANAGEMENT_PASSWORD, "guest")
+    refused = f"/exchange/does-not-exist-{uuid.uuid4().hex[:6]}/x"
+
+    async def body() -> None:
+        view = await connect(window, "Rabbit")
+        view.tree_pane.subscribe(refused)
+        listed = child(view, SubscriptionList, "subscriptionList")
+
+        def refused_row() -> str | None:
+            for row in range(listed.count()):
+                item = listed.item(row)
+                if item.text() == refused and item.data(REFUSED_ROLE):
+                    return item.toolTip()
+            return None
+
+        await until(lambda: refused_row() is not None, timeout=30, what="the refused row")
+        tip = refused_row() or ""
+        assert "refused" in tip and "not_found" in tip.lower().replace(" ", "_"), tip
+        menu = listed.actions_for(refused, refused=True)
+        unsubscribe = next(a for a in menu.actions() if a.objectName() == "actionUnsubscribeListed")
+        assert not unsubscribe.isEnabled()
+
+    run(body())
