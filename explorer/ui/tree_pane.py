@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QPushButton,
     QSplitter,
     QToolButton,
     QTreeView,
@@ -39,6 +38,7 @@ from explorer.ui.session import SessionController
 from explorer.ui.subscription_list import SubscriptionList
 from explorer.ui.tasks import TaskRunner
 from explorer.ui.tree_delegate import CountBadgeDelegate
+from explorer.ui.tree_empty import TreeEmptyState
 from explorer.ui.tree_menu import TreeMenu
 
 # A top-level folder with at most this many children opens by itself.
@@ -182,7 +182,9 @@ class TreePane(QWidget):
         model.flushed.connect(lambda *_: self._refresh_columns())
         model.modelReset.connect(self._refresh_empty)
         model.rowsInserted.connect(lambda *_: self._refresh_empty())
-        self._build_empty_state()
+        self.empty_state = TreeEmptyState(session, self.tree.viewport())
+        self.empty_state.subscribe_requested.connect(self.subscribe)
+        self.tree.viewport().installEventFilter(self)
         self._refresh_columns()
 
         self.subscriptions_label = QLabel()
@@ -428,26 +430,6 @@ class TreePane(QWidget):
 
     # -- the empty state ---------------------------------------------------------------------
 
-    def _build_empty_state(self) -> None:
-        """A note over the empty tree that says what to do, with a one-click subscription."""
-        self.empty_state = QWidget(self.tree.viewport())
-        self.empty_state.setObjectName("treeEmptyState")
-        self.empty_text = QLabel()
-        self.empty_text.setObjectName("treeEmptyText")
-        self.empty_text.setWordWrap(True)
-        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_text.setProperty("hint", True)
-        self.empty_button = QPushButton(icon("subscribe"), "")
-        self.empty_button.setObjectName("subscribeEverything")
-        self.empty_button.clicked.connect(self._subscribe_everything)
-        box = QVBoxLayout(self.empty_state)
-        box.setContentsMargins(16, 24, 16, 16)
-        box.addWidget(self.empty_text)
-        box.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        box.addStretch(1)
-        self.tree.viewport().installEventFilter(self)
-        self._refresh_empty()
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Override: keep the empty-state note as large as the tree's viewport."""
         if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
@@ -455,38 +437,6 @@ class TreePane(QWidget):
             self._fit_name_column()
         return super().eventFilter(watched, event)
 
-    def everything_destination(self) -> str | None:
-        """The broker's "every topic" subscription (`/topic/#`, `/topic/>`), if it has one."""
-        wildcard = self.session.wildcard_for("/topic/")
-        return wildcard if wildcard and wildcard not in self.session.subscriptions else None
-
-    def _subscribe_everything(self) -> None:
-        destination = self.everything_destination()
-        if destination:
-            self.subscribe(destination)
-
     def _refresh_empty(self) -> None:
-        empty = self.session.destinations.rowCount() == 0 and not self.tree_filter.text()
-        self.empty_state.setVisible(empty)
-        if not empty:
-            return
-        session = self.session
-        everything = self.everything_destination() if session.is_connected else None
-        problem = session.discovery_problem
-        if not session.is_connected:
-            text = self.tr("Destinations appear here once the connection is up.")
-        elif problem:
-            text = self.tr(
-                "The broker's destinations cannot be listed ({reason}). Subscribe to a "
-                "destination above to see what flows."
-            ).format(reason=problem)
-        else:
-            text = self.tr(
-                "No destinations yet. Subscribe to one above or send a message from the composer."
-            )
-        self.empty_text.setText(text)
-        self.empty_button.setText(
-            self.tr("Subscribe to {destination}").format(destination=everything or "")
-        )
-        self.empty_button.setVisible(everything is not None)
-        self.empty_state.setGeometry(self.tree.viewport().rect())
+        model = self.session.destinations
+        self.empty_state.refresh(model.rowCount() == 0 and not self.tree_filter.text())

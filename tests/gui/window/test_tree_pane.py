@@ -273,7 +273,7 @@ def test_rabbitmq_without_management_offers_to_subscribe_to_every_topic(
         button = child(view, QPushButton, "subscribeEverything")
         await until(lambda: button.isVisibleTo(pane), what="the one-click subscription")
         assert "/topic/#" in button.text()
-        assert "cannot be listed" in pane.empty_text.text()
+        assert "cannot be listed" in pane.empty_state.text.text()
         button.click()
         await until(lambda: "/topic/#" in view.session.subscriptions, what="/topic/# subscribed")
         assert view.session.destinations.tree.node("/topic/#") is None
