@@ -5,6 +5,9 @@ reaches a connection and fails there with a traceback.
     parser.add_argument("--count", type=whole_number)
     parser.add_argument("--timeout", type=seconds)          # finite and > 0
     parser.add_argument("--rate", type=per_second)          # finite and > 0
+    parser.add_argument("--rate", type=per_second_or_max)   # the same, or `max` (None)
+    parser.add_argument("--speed", type=factor_or_max)      # finite and > 0, or `max` (None)
+    parser.add_argument("--size", type=byte_count)          # 0, 1, 2...
     parser.add_argument("--jolokia", type=http_url)         # http(s)://host[:port]/path
 """
 
@@ -16,9 +19,12 @@ import re
 from urllib.parse import urlsplit
 
 __all__ = [
+    "byte_count",
     "check_text",
+    "factor_or_max",
     "http_url",
     "per_second",
+    "per_second_or_max",
     "seconds",
     "text",
     "whole_number",
@@ -32,6 +38,13 @@ def whole_number(text: str) -> int:
     """1, 2, 3...: ASCII digits only (`²` and `٣` are digits to Python, not to a script)."""
     if not (text.isascii() and text.isdigit()) or int(text) < 1:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of at least 1")
+    return int(text)
+
+
+def byte_count(text: str) -> int:
+    """0, 1, 2...: a number of bytes, ASCII digits only."""
+    if not (text.isascii() and text.isdigit()):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of bytes")
     return int(text)
 
 
@@ -55,6 +68,25 @@ def seconds(text: str) -> float:
 def per_second(text: str) -> float:
     """A rate: a finite number per second above 0."""
     return _positive_finite(text, "messages per second")
+
+
+def per_second_or_max(text: str) -> float | None:
+    """A rate, or `max` (None: as fast as possible)."""
+    return _positive_finite_or_max(text, "messages per second")
+
+
+def factor_or_max(text: str) -> float | None:
+    """A speed-up factor above 0 (0.5 halves the pace), or `max` (None: no waiting)."""
+    return _positive_finite_or_max(text, "times the recorded speed")
+
+
+def _positive_finite_or_max(text: str, what: str) -> float | None:
+    if text.strip().lower() == "max":
+        return None
+    try:
+        return _positive_finite(text, what)
+    except argparse.ArgumentTypeError as exc:
+        raise argparse.ArgumentTypeError(f"{exc} (or 'max')") from None
 
 
 def http_url(text: str) -> str:

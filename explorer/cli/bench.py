@@ -16,6 +16,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from explorer.cli.argtypes import byte_count, per_second_or_max, text, whole_number
 from explorer.cli.connection_args import add_connection_arguments, resolve_connection, run_client
 from explorer.cli.errors import CliError, ExitCode
 
@@ -38,20 +39,21 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--destination",
         metavar="D",
+        type=text,
         help="where to send (default: a new /queue/stomp-explorer.bench.<random>); "
         "on a /topic/ every consumer receives every message",
     )
     parser.add_argument(
         "--messages",
         metavar="N",
-        type=_positive_int,
+        type=whole_number,
         default=10_000,
         help="messages to send in total (default 10000)",
     )
     parser.add_argument(
         "--rate",
         metavar="R|max",
-        type=_rate,
+        type=per_second_or_max,
         default=None,
         help="messages per second in total (default max: as fast as possible)",
     )
@@ -65,14 +67,14 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--producers",
         metavar="P",
-        type=_positive_int,
+        type=whole_number,
         default=1,
         help="sending connections (default 1)",
     )
     parser.add_argument(
         "--consumers",
         metavar="C",
-        type=_positive_int,
+        type=whole_number,
         default=1,
         help="receiving connections (default 1)",
     )
@@ -156,27 +158,8 @@ def _progress_bar(options: BenchOptions) -> _Bar | None:
     return _Bar(options.messages * fan_out)
 
 
-def _positive_int(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of at least 1")
-    return int(text)
-
-
-def _size(text: str) -> int:
-    if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of bytes")
-    if int(text) > MAX_SIZE:
+def _size(value: str) -> int:
+    size = byte_count(value)
+    if size > MAX_SIZE:
         raise argparse.ArgumentTypeError(f"--size is at most {MAX_SIZE} bytes")
-    return int(text)
-
-
-def _rate(text: str) -> float | None:
-    if text.strip().lower() == "max":
-        return None
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number or 'max'") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError("--rate must be more than 0 (or max)")
-    return value
+    return size

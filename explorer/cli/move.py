@@ -35,6 +35,7 @@ import sys
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from explorer.cli.argtypes import seconds, text, whole_number
 from explorer.cli.connection_args import add_connection_arguments, resolve_connection, run_client
 from explorer.cli.errors import CliError, ExitCode
 
@@ -55,9 +56,15 @@ def register(subparsers: Any) -> None:
         "copy: duplicates are possible after an interruption, losses are not.",
     )
     add_connection_arguments(parser)
-    parser.add_argument("source", metavar="SOURCE", help="the queue to take messages from")
     parser.add_argument(
-        "target", metavar="TARGET", nargs="?", help="the queue to put them on (or --to-original)"
+        "source", metavar="SOURCE", type=text, help="the queue to take messages from"
+    )
+    parser.add_argument(
+        "target",
+        metavar="TARGET",
+        nargs="?",
+        type=text,
+        help="the queue to put them on (or --to-original)",
     )
     parser.add_argument(
         "--to-original",
@@ -81,7 +88,7 @@ def register(subparsers: Any) -> None:
         "(any broker; the search syntax: 'priority>5', '$.region == \"eu\"', 'error'); "
         "the others stay on SOURCE, marked redelivered",
     )
-    parser.add_argument("--count", metavar="N", type=_count, help="at most N messages")
+    parser.add_argument("--count", metavar="N", type=whole_number, help="at most N messages")
     parser.add_argument(
         "--dry-run",
         action="store_true",
@@ -93,14 +100,14 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--idle",
         metavar="SECONDS",
-        type=_seconds,
+        type=seconds,
         default=2.0,
         help="stop when no message arrived for this long (default 2)",
     )
     parser.add_argument(
         "--window",
         metavar="N",
-        type=_count,
+        type=whole_number,
         default=100,
         help="messages in flight at once (sent, awaiting the broker's receipt; default 100)",
     )
@@ -323,19 +330,3 @@ def exit_for(result: MoveResult) -> int:
             return int(ExitCode.TIMEOUT)
         return int(ExitCode.CONNECTION)
     return int(ExitCode.OK)
-
-
-def _count(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of at least 1")
-    return int(text)
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"'{text}' must be more than 0")
-    return value

@@ -15,6 +15,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from explorer.cli.argtypes import factor_or_max, text, whole_number
 from explorer.cli.connection_args import add_connection_arguments, resolve_connection, run_client
 from explorer.cli.errors import CliError, ExitCode
 
@@ -37,17 +38,18 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--destination",
         metavar="DEST",
+        type=text,
         help="send everything here instead of to each message's own destination",
     )
     parser.add_argument(
         "--speed",
         metavar="FACTOR|max",
-        type=_speed,
+        type=factor_or_max,
         default=1.0,
         help="divide the recorded gaps by FACTOR (default 1: as recorded); max: no gaps",
     )
     parser.add_argument(
-        "--count", metavar="N", type=_count, help="replay only the first N messages"
+        "--count", metavar="N", type=whole_number, help="replay only the first N messages"
     )
     parser.set_defaults(handler=handle)
 
@@ -106,21 +108,3 @@ async def _replay(args: argparse.Namespace, client: Client, messages: list[Recor
         await client.disconnect()
     refused()
     return sent
-
-
-def _speed(text: str) -> float | None:
-    if text.strip().lower() == "max":
-        return None
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number or 'max'") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError("--speed must be more than 0 (or max)")
-    return value
-
-
-def _count(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of at least 1")
-    return int(text)

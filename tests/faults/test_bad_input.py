@@ -337,6 +337,19 @@ ROWS = [
         id="send --body-file over the limit is refused before reading",
     ),
     row("destinations", b"stomp://h\xe9", words="UTF-8", id="destinations URL byte"),
+    # the numbers of replay, bench and move go through explorer.cli.argtypes too
+    row("replay", "x.jsonl", "{S}", "--speed", "nan", words="finite", id="replay --speed nan"),
+    row("replay", "x.jsonl", "{S}", "--speed", "0", words="more than 0", id="replay --speed 0"),
+    row("replay", "x.jsonl", "{S}", "--count", "²", words="a whole number", id="replay --count ²"),
+    row("bench", "{S}", "--rate", "nan", words="finite", id="bench --rate nan"),
+    row("bench", "{S}", "--rate", "-5", words="more than 0", id="bench --rate -5"),
+    row("bench", "{S}", "--size", "²", words="number of bytes", id="bench --size ²"),
+    row("bench", "{S}", "--messages", "²", words="a whole number", id="bench --messages ²"),
+    row(
+        "move", "{S}", "/queue/a", "/queue/b", "--idle", "nan", words="finite", id="move --idle nan"
+    ),
+    row("move", "{S}", "/queue/a", "/queue/b", "--count", "²", words="whole", id="move --count ²"),
+    row("move", "{S}", b"/queue/\xff", "/queue/b", words="UTF-8", id="move source byte"),
     # defect 4: exit codes that tell the truth
     row(
         "send",

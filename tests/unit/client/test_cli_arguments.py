@@ -164,6 +164,12 @@ def test_client_errors_map_to_exit_codes(error: Exception, code: ExitCode) -> No
         (argtypes.seconds, "-1", "must be more than 0 seconds"),
         (argtypes.seconds, "soon", "is not a number of seconds"),
         (argtypes.per_second, "nan", "is not a finite number of messages per second"),
+        (argtypes.per_second_or_max, "nan", r"messages per second \(or 'max'\)"),
+        (argtypes.per_second_or_max, "0", r"must be more than 0 messages per second \(or"),
+        (argtypes.factor_or_max, "nan", r"is not a finite number of times the recorded speed"),
+        (argtypes.factor_or_max, "fast", r"is not a number of times the recorded speed"),
+        (argtypes.byte_count, "²", "is not a whole number of bytes"),
+        (argtypes.byte_count, "-1", "is not a whole number of bytes"),
         (argtypes.http_url, "notaurl", "is not an http:// or https:// URL with a host"),
         (argtypes.http_url, "http://h:port/x", "is not an http:// or https:// URL with a host"),
         (argtypes.http_url, "http://[::1/x", "is not an http:// or https:// URL with a host"),
@@ -182,6 +188,11 @@ def test_argument_types_accept_good_values() -> None:
     assert argtypes.whole_number("12") == 12
     assert argtypes.seconds("0.5") == 0.5
     assert argtypes.per_second("1e3") == 1000.0
+    assert argtypes.per_second_or_max(" MAX ") is None
+    assert argtypes.per_second_or_max("250") == 250.0
+    assert argtypes.factor_or_max("max") is None
+    assert argtypes.factor_or_max("0.5") == 0.5
+    assert argtypes.byte_count("0") == 0
     assert argtypes.http_url("https://[::1]:8161/api/jolokia") == "https://[::1]:8161/api/jolokia"
     assert argtypes.text("/queue/주문") == "/queue/주문"
 
