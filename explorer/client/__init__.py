@@ -180,7 +180,9 @@ from explorer.client.errors import (
     ProtocolError,
     ReceiptTimeout,
     ReceiveTimeout,
+    SockJsError,
     TlsError,
+    TokenError,
     TransportError,
     WebSocketHandshakeError,
 )
@@ -193,6 +195,7 @@ from explorer.client.events import (
     Disconnected,
     ErrorReceived,
     Event,
+    Layer,
     Message,
     MessageReceived,
     ReceiptReceived,
@@ -202,10 +205,14 @@ from explorer.client.events import (
     WireRecord,
 )
 from explorer.client.options import (
+    BROWSER_SUBPROTOCOLS,
+    SOCKJS_TRANSPORTS,
     STOMP_SUBPROTOCOLS,
     ReconnectPolicy,
+    SockJsOptions,
     TlsOptions,
     WebSocketOptions,
+    browser_like_problems,
 )
 from explorer.client.streams import (
     DEFAULT,
@@ -214,12 +221,15 @@ from explorer.client.streams import (
     Overflow,
     Subscription,
 )
+from explorer.client.tokens import TokenOptions, TokenPlacement, TokenSource
 from explorer.client.url import Endpoint, Transport, UrlError, parse_url
 
 __all__ = [
     "ACK_MODES",
+    "BROWSER_SUBPROTOCOLS",
     "DEFAULT",
     "DEFAULT_MAX_QUEUED",
+    "SOCKJS_TRANSPORTS",
     "STOMP_SUBPROTOCOLS",
     "BrokerError",
     "BytesSkipped",
@@ -239,6 +249,7 @@ __all__ = [
     "Event",
     "EventStream",
     "HeartbeatTimeout",
+    "Layer",
     "Message",
     "MessageReceived",
     "NotConnected",
@@ -251,10 +262,16 @@ __all__ = [
     "ReceiveTimeout",
     "ReconnectPolicy",
     "Reconnecting",
+    "SockJsError",
+    "SockJsOptions",
     "State",
     "Subscription",
     "TlsError",
     "TlsOptions",
+    "TokenError",
+    "TokenOptions",
+    "TokenPlacement",
+    "TokenSource",
     "Transport",
     "TransportError",
     "UnhandledFrame",
@@ -263,6 +280,7 @@ __all__ = [
     "WebSocketOptions",
     "WireRecord",
     "WireTap",
+    "browser_like_problems",
     "connect",
     "parse_url",
 ]

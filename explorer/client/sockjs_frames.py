@@ -186,7 +186,10 @@ class StreamLines:
             end = buffer.find(b"\n", start)
             if end < 0:
                 break
-            lines.append(buffer[start:end].decode("utf-8"))
+            try:
+                lines.append(buffer[start:end].decode("utf-8"))
+            except UnicodeDecodeError:
+                raise SockJsFrameError("a SockJS frame that is not UTF-8 text") from None
             start = end + 1
         if start:
             del buffer[:start]
