@@ -264,13 +264,15 @@ def client_error(exc: ClientError) -> CliError:
 
 def session_error(exc: ClientError | SessionError) -> CliError:
     """A session command's failure as the exit code scripts rely on: 2 an empty
-    destination, 1 the broker refused, 3 the connection is gone, 4 a timeout."""
+    destination or a comma the broker cannot read, 1 the broker refused, 3 the connection is
+    gone, 4 a timeout."""
     from explorer.client import ClientError
     from explorer.session import CommandRefused, EmptyDestination, NotConnected
+    from explorer.session.errors import CompositeRefused
 
     if isinstance(exc, ClientError):
         return client_error(exc)
-    if isinstance(exc, EmptyDestination):
+    if isinstance(exc, EmptyDestination | CompositeRefused):
         return CliError(exc.message, ExitCode.USAGE)
     if isinstance(exc, NotConnected):
         return CliError("the connection was lost", ExitCode.CONNECTION)

@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from explorer.scenarios.errors import ConnectionProblem, ScenarioConnectError
+from explorer.scenarios.errors import ConnectionProblem, NotSendable, ScenarioConnectError
 from explorer.scenarios.protocol import Headers, ReceivedMessage
 
 if TYPE_CHECKING:
@@ -76,8 +76,20 @@ class ClientConnection:
     async def send(
         self, destination: str, headers: Sequence[tuple[str, str]], body: bytes, receipt: bool
     ) -> None:
+        from explorer.broker.kind import detect_broker_kind
         from explorer.client import ClientError
+        from explorer.session.composite import check_destination
+        from explorer.session.errors import CompositeRefused
 
+        connected = self._client.connected_frame
+        if "," in destination and connected is not None:  # the session's rule (ActiveMQ only)
+            broker = detect_broker_kind(
+                connected.headers, websocket=self._client.endpoint.is_websocket
+            )
+            try:
+                check_destination(destination, broker)
+            except CompositeRefused as exc:
+                raise NotSendable(exc.message) from None
         try:
             await self._client.send(destination, body, headers=list(headers), receipt=receipt)
         except ClientError as exc:

@@ -50,3 +50,11 @@ class ConnectionProblem(ScenarioError):
         self.reason = reason
         self.refused = refused
         super().__init__(reason)
+
+
+class NotSendable(ConnectionProblem):
+    """A SEND refused before it left: a comma in its destination on a broker other than
+    ActiveMQ (`explorer.session.composite`). The step fails with our sentence."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason, refused=True)

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from explorer.scenarios.errors import ConnectionProblem
+from explorer.scenarios.errors import ConnectionProblem, NotSendable
 from explorer.scenarios.matchers import Criteria, JsonRule
 from explorer.scenarios.model import (
     BodyRule,
@@ -136,6 +136,8 @@ class ScenarioRunner:
             self._raise_problem()
         except _StepFailed as exc:
             status, failure, details = Status.FAILED, exc.failure, exc.details
+        except NotSendable as exc:
+            status, failure = Status.FAILED, Failure(f"not sent: {exc.reason}", refused=exc.reason)
         except ConnectionProblem as exc:
             if exc.refused:
                 status = Status.FAILED

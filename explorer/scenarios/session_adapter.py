@@ -19,7 +19,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from explorer.scenarios.errors import ConnectionProblem
+from explorer.scenarios.errors import ConnectionProblem, NotSendable
 from explorer.scenarios.protocol import Headers, ReceivedMessage
 from explorer.templates import literal
 
@@ -80,6 +80,7 @@ class SessionConnection:
     ) -> None:
         from explorer.client import ClientError
         from explorer.session import CommandRefused, ComposeRequest, SessionError
+        from explorer.session.errors import CompositeRefused
 
         frame_headers = (
             ("destination", literal(destination)),
@@ -88,6 +89,8 @@ class SessionConnection:
         request = ComposeRequest("SEND", frame_headers, _literal_body(body), receipt=receipt)
         try:
             await self._session.execute(request)
+        except CompositeRefused as exc:
+            raise NotSendable(exc.message) from None
         except CommandRefused as exc:
             raise ConnectionProblem(exc.message, refused=True) from None
         except (SessionError, ClientError) as exc:

@@ -6,6 +6,9 @@ Brokers answer a refused SEND with an ERROR, usually without saying which frame 
 certain: an ERROR instead of the RECEIPT is `SendRefused`. Without one, an ERROR within
 `refusal_window` seconds after the SENDs marks them probably refused; otherwise they count
 as delivered. Sent frames are logged at once and counted in the tree only once confirmed.
+Every composed SEND's destination passes `check_destination` here (the composer, the library,
+scenarios and `stomp-explorer send` all come this way): a comma is refused unless the broker
+is ActiveMQ. Raw frames go as typed: showing what the broker does with them is their point.
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from explorer.broker.kind import BrokerKind
 from explorer.client import BrokerError
 from explorer.session.compose import ComposeRequest, expand, has_template
-from explorer.session.composite import composite_parts
+from explorer.session.composite import check_destination, composite_parts
 from explorer.session.errors import (
     BodyFileUnreadable,
     EmptyDestination,
@@ -89,6 +93,7 @@ class Sender:
         spawn: Callable[[Coroutine[Any, Any, None]], None],
         last_error: Callable[[], tuple[str, str]],
         refusal_window: float = REFUSAL_WINDOW,
+        broker: Callable[[], BrokerKind] = lambda: BrokerKind.UNKNOWN,
     ) -> None:
         self._sink = sink
         self._counters = counters
@@ -97,6 +102,7 @@ class Sender:
         self._spawn = spawn
         self._last_error = last_error
         self.refusal_window = refusal_window
+        self._broker = broker
 
     def _log_out(self, frames: Sequence[Frame]) -> None:
         if frames:
@@ -136,6 +142,7 @@ class Sender:
         command = request.command
         if command in NEEDS_DESTINATION and not (request.destination or "").strip():
             raise EmptyDestination(command)
+        broker = self._broker()
         clock = self._clock
         # A body file's bytes are sent as they are: only the headers can be templates then.
         file_body: bytes | None = None
@@ -161,6 +168,8 @@ class Sender:
                 headers = one.headers
                 if request.receipt and (receipt_each or n == count):
                     headers = (*headers, ("receipt", client.next_receipt_id()))
+                if command == "SEND":  # after expansion: a template can make the comma
+                    check_destination(one.destination or "", broker)
                 frame = Frame(one.command, headers, one.body if file_body is None else file_body)
                 waiter = await client.send_frame(frame)
                 if waiter is not None:

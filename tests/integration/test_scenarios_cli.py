@@ -257,3 +257,20 @@ def test_a_template_failing_only_for_a_later_copy_is_exit_2(
     err = capsys.readouterr().err
     assert f"{path}:4: steps[1].send.body: " in err
     assert "ZeroDivisionError" in err
+
+
+def test_a_comma_in_a_send_fails_the_step_on_a_broker_other_than_activemq(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with SandboxThread() as sandbox:
+        path = scenario(
+            tmp_path,
+            f"name: comma\nconnection: {sandbox.tcp_url}\nsteps:\n"
+            "  - send: {destination: '/queue/a,/queue/b', body: x}\n",
+        )
+        assert main(["run", str(path)]) == 1
+        names = [info.destination for info in sandbox.call(lambda broker: broker.snapshot())]
+        assert not any("," in name for name in names)  # nothing was sent
+    out = capsys.readouterr().out
+    assert "FAIL  1 send 1 message to /queue/a,/queue/b" in out
+    assert "not sent: A comma in '/queue/a,/queue/b' means several destinations only on" in out

@@ -112,3 +112,18 @@ async def test_a_refused_send_fails_the_step_with_the_brokers_words(rabbitmq: Br
     step = result.steps[0]
     assert step.status is Status.FAILED and step.failure is not None
     assert step.failure.refused is not None and "/bogus/x" in step.failure.refused
+
+
+@pytest.mark.asyncio
+async def test_a_comma_in_a_send_fails_the_step_before_anything_is_sent() -> None:
+    """The sandbox is not ActiveMQ: a comma would plant one odd name (the session's rule)."""
+    async with running_sandbox() as broker, session_for(broker.tcp_url) as (session, connection):
+        result = await run(
+            "name: comma\nsteps:\n  - send: {destination: '/queue/a,/queue/b', body: x}\n",
+            session,
+            connection,
+        )
+        assert session.counters.sent == 0
+    step = result.steps[0]
+    assert step.status is Status.FAILED and step.failure is not None
+    assert step.failure.summary.startswith("not sent: A comma in '/queue/a,/queue/b'")

@@ -18,6 +18,7 @@ from explorer.session import (
     SendRefusedLater,
 )
 from explorer.session.compose import raw_text_to_bytes
+from explorer.session.errors import CompositeRefused
 from tests.unit.session.fakes import Factory, FakeBroker, FakeClock, Recorder, settle, target
 
 REFUSED = {"/bogus/x": ("Unknown destination", "'/bogus/x' is not a valid destination.")}
@@ -172,3 +173,23 @@ async def test_subscribe_and_unsubscribe_from_the_composer() -> None:
     await session.shutdown()
     with pytest.raises(NotConnected):
         await session.execute(send("/queue/a"))
+
+
+@pytest.mark.asyncio
+async def test_a_comma_is_refused_on_the_send_path_unless_the_broker_is_activemq() -> None:
+    """The library, scenarios and the composer all send through `execute`: the check is there."""
+    session, factory, sink, _clock = await connected(FakeBroker(server="RabbitMQ/3.10.8"))
+    with pytest.raises(CompositeRefused) as refused:
+        await session.execute(send("/queue/a,/queue/b"))
+    assert refused.value.broker == "rabbitmq"
+    # A template can make the comma too: checked per copy, after expansion.
+    with pytest.raises(CompositeRefused):
+        await session.execute(send("/queue/{{ 'a,b' if n == 2 else 'a' }}", count=3))
+    assert [f.header("destination") for f in factory.client.frames("SEND")] == ["/queue/a"]
+    assert len(sink.entries) == 1
+    await session.shutdown()
+
+    session, factory, _sink, _clock = await connected()  # ActiveMQ: a composite destination
+    await session.execute(send("/queue/a,/topic/b"))
+    assert [f.header("destination") for f in factory.client.frames("SEND")] == ["/queue/a,/topic/b"]
+    await session.shutdown()
