@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
 
 from explorer.capture import SUFFIX, CaptureError
 from explorer.capture.exchange import import_file
-from explorer.profiles import ProfileError, ProfileStore
+from explorer.profiles import ProfileError, ProfileInvalid, ProfileStore
 from explorer.profiles.model import RecordingSettings
 from explorer.store import LogEntry
 from explorer.ui.capture_view import CaptureView
 from explorer.ui.connection_view import ConnectionView
 from explorer.ui.icons import icon
+from explorer.ui.messages import describe_field_error
 from explorer.ui.record_dialog import RecordDialog
 from explorer.ui.recording import (
     Recording,
@@ -276,12 +277,22 @@ class CaptureWorkspace(QWidget):
             self._save_setting(view, settings)
         self.start_recording(view, dialog.path(), settings)
 
+    def stop_keeping(self, view: ConnectionView) -> None:
+        """Turn "keep recording" off for the tab's profile (the recording goes on)."""
+        name = view.session.profile.name
+        if self.store is not None and name in self.store.names():
+            saved = self.store.get(name).recording
+            self._save_setting(view, replace(saved, keep=False))
+
     def _save_setting(self, view: ConnectionView, settings: RecordingSettings) -> None:
-        profile = view.session.profile
-        if self.store is None or profile.builtin or profile.name not in self.store.names():
+        name = view.session.profile.name
+        if self.store is None or view.session.profile.builtin or name not in self.store.names():
             return
-        try:
-            self.store.update(profile.name, replace(profile, recording=settings))
+        try:  # the saved profile as it is now (it may have been edited since the tab opened)
+            self.store.update(name, replace(self.store.get(name), recording=settings))
+        except ProfileInvalid as exc:
+            view.banner.show_message("\n".join(map(describe_field_error, exc.errors)), "error")
+            return
         except ProfileError as exc:
             view.banner.show_message(str(exc), "error")
             return
@@ -309,8 +320,10 @@ class CaptureWorkspace(QWidget):
         recording.setParent(view)
         self.recordings[view] = recording
         view.recording = recording
-        indicator = RecordingIndicator(recording)
+        indicator = RecordingIndicator(recording, keeps=view.session.profile.recording.keep)
         indicator.stop_requested.connect(lambda: self.runner.run(self.stop_recording(view)))
+        indicator.open_requested.connect(lambda: self.open_capture(recording.path))
+        indicator.keep_off_requested.connect(lambda: self.stop_keeping(view))
         view.add_strip(indicator)
         self._mark_tab(view, True)
         recording.stopped.connect(lambda error: self._recording_stopped(view, indicator, error))

@@ -201,31 +201,58 @@ def record_dot(size: int = 12) -> QLabel:
 
 
 class RecordingIndicator(QFrame):
-    """ "● Recording to orders-….stompcap · 12,345 messages · 3.2 MiB [Stop]" in the tab."""
+    """ "● Recording to orders-….stompcap · 12,345 frames · 3.2 MiB  [Open] [Keep] [Stop]"
+    in the tab: open the capture so far as a tab, turn "keep recording" off, stop."""
 
     stop_requested = Signal()
+    open_requested = Signal()
+    keep_off_requested = Signal()
 
-    def __init__(self, recording: Recording, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, recording: Recording, keeps: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("recordingIndicator")
         self.recording = recording
         dot = record_dot(14)
         self.text = QLabel()
         self.text.setObjectName("recordingText")
-        self.stop_button = QToolButton()
-        self.stop_button.setObjectName("recordingStop")
-        self.stop_button.setIcon(icon("stop"))
-        self.stop_button.setText(self.tr("Stop recording"))
-        self.stop_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.stop_button.setAutoRaise(True)
+        self.open_button = self._button(
+            "recordingOpen", "open", self.tr("Open"), self.tr("Open what was recorded so far")
+        )
+        self.open_button.clicked.connect(self.open_requested)
+        self.keep_button = self._button(
+            "recordingKeepOff",
+            "close",
+            self.tr("Don't record next time"),
+            self.tr("This profile records every connection: turn that off (this one goes on)"),
+        )
+        self.keep_button.clicked.connect(self.keep_off_requested)
+        self.keep_button.clicked.connect(self.keep_button.hide)
+        self.keep_button.setVisible(keeps)
+        self.stop_button = self._button(
+            "recordingStop", "stop", self.tr("Stop recording"), self.tr("Stop recording this tab")
+        )
         self.stop_button.clicked.connect(self.stop_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 3, 0)
         layout.addWidget(dot)
         layout.addWidget(self.text, 1)
+        layout.addWidget(self.open_button)
+        layout.addWidget(self.keep_button)
         layout.addWidget(self.stop_button)
         recording.changed.connect(self.refresh)
         self.refresh()
+
+    def _button(self, name: str, icon_name: str, text: str, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setIcon(icon(icon_name))
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setAutoRaise(True)
+        return button
 
     def refresh(self) -> None:
         stats = self.recording.stats()

@@ -41,14 +41,16 @@ def demo_profile(url: str, recording: RecordingSettings) -> Profile:
 
 
 def received_ids(view: ConnectionView) -> list[str]:
-    """The message-ids of the MESSAGEs the live log shows, in order."""
+    """The message-ids of the demo MESSAGEs the live log shows, in order."""
     model = view.session.messages
     model.flush()
     entries = [model.entry_at(row) for row in range(model.rowCount())]
     return [
         str(entry.header("message-id"))
         for entry in entries
-        if entry.direction == "in" and entry.command == "MESSAGE"
+        if entry.direction == "in"
+        and entry.command == "MESSAGE"
+        and entry.destination in DEMO_DESTINATIONS  # (a discovery feed message may slip in)
     ]
 
 
@@ -86,6 +88,19 @@ def test_a_kept_recording_holds_every_message_the_tab_saw_and_opens_as_a_tab(
             assert isinstance(mark, QLabel) and mark.objectName() == "recordingMark"
             assert view.session.unexported == 0  # the capture keeps them (the close guard)
             await until(lambda: len(received_ids(view)) >= 300, what="300 demo messages")
+            # What was recorded so far opens as a tab while the recording goes on.
+            indicator = view.findChild(RecordingIndicator, "recordingIndicator")
+            assert indicator is not None and indicator.keep_button.isVisible()
+            indicator.open_button.click()
+            early = window.captures.capture_views()[-1]
+            assert early.path == path and early.model.rowCount() > 0
+            window.captures.close_capture(early)
+            window.tabs.setCurrentWidget(view)
+            # "Don't record next time": the profile stops keeping, this recording goes on.
+            indicator.keep_button.click()
+            assert not window.store.get("demo").recording.keep
+            assert window.store.get("demo").recording.max_days == 7
+            assert view.is_recording and not indicator.keep_button.isVisible()
             await view.session.shutdown()
             await window.captures.stop_recording(view)
             assert not view.is_recording and view.capture_path is None
