@@ -1,6 +1,7 @@
 """`stomp-explorer sandbox`: run the built-in sandbox broker headless, in the foreground.
 
-Prints the URLs (`stomp://127.0.0.1:N`, `ws://127.0.0.1:M/ws`) and serves until Ctrl+C
+Prints the URLs (`stomp://127.0.0.1:N`, `ws://127.0.0.1:M/ws`, and SockJS at
+`http://127.0.0.1:M/sockjs`) and serves until Ctrl+C
 (or SIGTERM), then closes every connection and exits 0. Any STOMP client can use it: stomp.py,
 a browser page with @stomp/stompjs, or `nc 127.0.0.1 N`. In memory only; not for production.
 
@@ -25,8 +26,9 @@ def register(subparsers: Any) -> None:
         "sandbox",
         help="run the built-in sandbox STOMP broker (in memory, loopback only)",
         description="Run the built-in sandbox broker on 127.0.0.1 until Ctrl+C: STOMP "
-        "1.0/1.1/1.2 over TCP and WebSocket, queues (/queue/...) and topics "
-        "(/topic/...). Ports default to free ones; the URLs are printed.",
+        "1.0/1.1/1.2 over TCP, WebSocket and SockJS (/sockjs on the WebSocket port), queues "
+        "(/queue/...), topics (/topic/...) and Spring-style user destinations "
+        "(/user/queue/...). Ports default to free ones; the URLs are printed.",
     )
     parser.add_argument(
         "--port",
@@ -40,7 +42,7 @@ def register(subparsers: Any) -> None:
         metavar="N",
         type=_port,
         default=0,
-        help="port for STOMP over WebSocket (default: a free port)",
+        help="port for STOMP over WebSocket and SockJS (default: a free port)",
     )
     parser.add_argument(
         "--demo",
@@ -125,7 +127,7 @@ async def _serve(args: argparse.Namespace) -> int:
     try:
         print(
             f"STOMP Explorer sandbox (in memory, not for production)\n"
-            f"  {broker.tcp_url}\n  {broker.ws_url}",
+            f"  {broker.tcp_url}\n  {broker.ws_url}\n  {broker.sockjs_url}",
             flush=True,
         )
         if args.demo:

@@ -1,9 +1,11 @@
 """The built-in sandbox broker: an in-process asyncio STOMP 1.0/1.1/1.2 broker on loopback
-TCP and WebSocket, with queues, topics, acks, transactions, heart-beats, a discovery feed and
-demo traffic. In memory and capped; for exploring and testing, NOT for production.
+TCP, WebSocket and SockJS, with queues, topics, Spring-style user destinations, acks,
+transactions, heart-beats, a discovery feed and demo traffic. In memory and capped; for
+exploring and testing, NOT for production.
 
     async with SandboxBroker(demo=True) as broker:
         broker.tcp_url, broker.ws_url            # stomp://127.0.0.1:N, ws://127.0.0.1:M/ws
+        broker.sockjs_url                        # http://127.0.0.1:M/sockjs (same port)
         broker.publish("/queue/a", "hello")      # no socket needed
         broker.snapshot()                        # [DestinationInfo(...)]
         async with broker.watch() as changes:    # snapshots as they change (<= 2/s)
@@ -18,6 +20,14 @@ Behaviour worth knowing:
 - MESSAGE headers, in order: subscription, message-id, destination, ack (1.2 client modes),
   redelivered + redelivery-count (when redelivered), then the producer's own headers (minus
   transaction, receipt, content-length), then content-length when the body is not empty.
+- The WebSocket port serves raw STOMP over WebSocket on any path (also `/sockjs/websocket`,
+  as Spring does) and SockJS at `/sockjs` (websocket, xhr-streaming, xhr-polling and the
+  other SockJS transports; aio-libs' `sockjs` on aiohttp, see web.py), one STOMP frame per
+  SockJS message, with CORS for pages served from another origin.
+- User destinations (users.py): SUBSCRIBE `/user/queue/x` is the session's own queue
+  `/queue/x-user{session}`; SEND `/user/{login}/queue/x` reaches the queue of every session
+  connected with that CONNECT `login`, delivered with `destination:/user/queue/x` as Spring
+  does; a login with no session drops the message, as Spring does.
 - A SUBSCRIBE with `browser:true` on a queue gets copies of what the queue holds, then a
   MESSAGE with `browser:end`, and nothing after that.
 - Every ERROR closes its connection (as the spec says), except "queue ... is full" and "the

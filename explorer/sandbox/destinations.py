@@ -38,6 +38,9 @@ class Message:
     body: bytes
     seq: int
     redelivery_count: int = 0
+    # The MESSAGE's destination header when it differs from the queue's name: a user
+    # destination's message is delivered as the `/user/...` its subscriber subscribed to.
+    delivered_as: str | None = None
 
     @property
     def size(self) -> int:
@@ -195,6 +198,7 @@ class Destinations:
         body: bytes = b"",
         *,
         only: Subscription | None = None,
+        delivered_as: str | None = None,
     ) -> Message:
         """Accept one message: enqueue it (queue) or copy it to subscribers (topic).
 
@@ -208,6 +212,7 @@ class Destinations:
                 "send to a concrete destination"
             )
         message = self._new_message(destination, headers, body)
+        message.delivered_as = delivered_as
         if kind == "queue":
             queue = self._queue(destination)
             self._check_room(queue, message)
@@ -439,6 +444,21 @@ class Destinations:
         queue.pending.clear()
         self._on_change()
         return dropped
+
+    def remove_idle_queues(self, suffix: str) -> int:
+        """Drop the queues whose name ends with `suffix` and that nobody subscribes to, with
+        what they hold (a user destination's session queues when the session ends)."""
+        names = [
+            name
+            for name, queue in self._queues.items()
+            if name.endswith(suffix) and not queue.subscribers and not queue.inflight
+        ]
+        for name in names:
+            queue = self._queues.pop(name)
+            self.total_bytes -= queue.bytes
+        if names:
+            self._on_change()
+        return len(names)
 
     def has_subscribers(self, destination: str) -> bool:
         topic = self._topics.get(destination)

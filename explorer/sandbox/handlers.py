@@ -23,6 +23,12 @@ from explorer.sandbox.destinations import (
 )
 from explorer.sandbox.errors import ProtocolViolation
 from explorer.sandbox.ports import Broker, SessionPort
+from explorer.sandbox.users import (
+    is_user_destination,
+    send_target,
+    session_destination,
+    session_suffix,
+)
 from explorer.stomp import AckMode, Command, Frame, Version
 
 __all__ = ["BROKER_HEADERS", "Handlers"]
@@ -84,6 +90,7 @@ class Handlers:
         self.subscriptions.clear()
         for subscription in subscriptions:
             self.broker.destinations.unsubscribe(subscription)
+        self.broker.destinations.remove_idle_queues(session_suffix(self.session.session_id))
 
     # -- SEND ----------------------------------------------------------------------------
 
@@ -91,14 +98,27 @@ class Handlers:
         destination = _required(frame, "destination", "/queue/<name> or /topic/<name>")
         transaction = frame.header("transaction")
         if transaction is not None:
-            kind_of(destination)
+            if is_user_destination(destination):
+                send_target(destination)
+            else:
+                kind_of(destination)
             self._transaction(transaction, frame).append(_Pending(Command.SEND, frame))
             return
         self._publish(frame, destination)
 
     def _publish(self, frame: Frame, destination: str) -> None:
         headers = tuple((k, v) for k, v in frame.headers if k not in BROKER_HEADERS)
-        self.broker.publish_frame(destination, headers, frame.body)
+        if not is_user_destination(destination):
+            self.broker.publish_frame(destination, headers, frame.body)
+            return
+        login, subscribed_as = send_target(destination)
+        for session_id in self.broker.sessions_of(login):
+            self.broker.destinations.publish(
+                session_destination(subscribed_as, session_id),
+                headers,
+                frame.body,
+                delivered_as=subscribed_as,
+            )
 
     # -- subscriptions -------------------------------------------------------------------
 
@@ -125,6 +145,8 @@ class Handlers:
                 f"unknown ack mode {ack_text!r}; use auto, client or client-individual"
             ) from None
         browser = frame.header("browser") == "true"
+        if is_user_destination(destination):
+            destination = session_destination(destination, self.session.session_id)
         kind_of(destination)
         if is_wildcard(destination) and destination.startswith("/topic/"):
             compile_wildcard(destination[len("/topic/") :])  # reject a bad pattern early

@@ -31,6 +31,11 @@ class SandboxOptions:
     output_low_water: int = 256 * 1024
     max_pending_output: int = 16 * 1024 * 1024
     discovery_interval: float = 0.5
+    # SockJS on the WebSocket port: its path, how often it sends its own `h` heart-beat (s),
+    # and how long a session without a transport (between two polls) lives on (s).
+    sockjs_path: str = "/sockjs"
+    sockjs_heartbeat: float = 25.0
+    sockjs_disconnect_delay: float = 5.0
     demo: bool = False
     demo_rate: float = 5.0
     demo_seed: int | None = None
@@ -44,5 +49,9 @@ class SandboxOptions:
             raise ValueError("at least one of tcp_port and ws_port must be set")
         if (self.login is None) != (self.passcode is None):
             raise ValueError("set both login and passcode, or neither")
+        if not self.sockjs_path.startswith("/") or self.sockjs_path.rstrip("/") == "":
+            raise ValueError(
+                f"sockjs_path must start with / and name a path, not {self.sockjs_path!r}"
+            )
         if self.demo_rate <= 0:
             raise ValueError(f"demo_rate must be positive, not {self.demo_rate}")

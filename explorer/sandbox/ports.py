@@ -34,12 +34,22 @@ class Broker(Protocol):
         self, destination: str, headers: tuple[tuple[str, str], ...], body: bytes
     ) -> str: ...
 
+    def sessions_of(self, login: str) -> list[str]:
+        """The ids of the sessions connected with this login (user destinations)."""
+
 
 class SessionPort(Consumer, Protocol):
     """What the frame handlers need from their session besides delivering messages."""
 
     @property
     def version(self) -> Version | None: ...
+
+    @property
+    def session_id(self) -> str: ...
+
+    @property
+    def login(self) -> str | None:
+        """The CONNECT frame's login (the user of user destinations); None before CONNECT."""
 
     def hold(self, subscription: Subscription, frame: Frame) -> None:
         """Write `frame` after the output of the frame being handled (e.g. a browse end)."""

@@ -14,105 +14,25 @@ import itertools
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from types import TracebackType
-from typing import Any, Final
-
-from websockets.asyncio.server import Server, ServerConnection, serve
-from websockets.exceptions import ConnectionClosed
-from websockets.typing import Subprotocol
+from typing import TYPE_CHECKING, Any, Final
 
 from explorer import __version__
 from explorer.sandbox.demo import DemoTraffic
 from explorer.sandbox.destinations import DISCOVERY_TOPIC, DestinationInfo, Destinations
 from explorer.sandbox.discovery import DestinationWatch, DiscoveryFeed, Listener
 from explorer.sandbox.errors import InvalidDestination, ListenError
+from explorer.sandbox.links import TcpLink
 from explorer.sandbox.options import SandboxOptions
-from explorer.sandbox.session import Session
+from explorer.sandbox.session import Link, Session
 from explorer.stomp import Command, Frame, Version, serialize
+
+if TYPE_CHECKING:
+    from explorer.sandbox.web import WebPort
 
 log = logging.getLogger(__name__)
 
 SERVER_NAME: Final = f"StompExplorerSandbox/{__version__}"
-WS_PATH: Final = "/ws"  # advertised; any path is accepted
-# Offered WebSocket subprotocols, best first (the STOMP accept-version still decides).
-SUBPROTOCOLS: Final = (Subprotocol("v12.stomp"), Subprotocol("v11.stomp"), Subprotocol("v10.stomp"))
-_READ_SIZE: Final = 64 * 1024
-_CLOSE_TIMEOUT: Final = 2.0
-
-
-class _TcpLink:
-    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        self._reader = reader
-        self._writer = writer
-        peer = writer.get_extra_info("peername")
-        self.peer = f"tcp {peer[0]}:{peer[1]}" if isinstance(peer, tuple) else "tcp"
-
-    async def receive(self) -> bytes | None:
-        try:
-            data = await self._reader.read(_READ_SIZE)
-        except OSError:
-            return None
-        return data or None
-
-    async def send(self, data: bytes) -> None:
-        self._writer.write(data)
-        await self._writer.drain()
-
-    async def close(self, linger: float = 0.0) -> None:
-        """Close; with `linger`, first half-close and discard input for up to that long, so the
-        ERROR just written is not lost to a TCP reset while the client is still sending."""
-        writer = self._writer
-        if linger and not writer.is_closing() and writer.can_write_eof():
-            with contextlib.suppress(OSError, TimeoutError):
-                writer.write_eof()
-                async with asyncio.timeout(linger):
-                    while await self._reader.read(_READ_SIZE):
-                        pass
-        writer.close()
-        try:
-            async with asyncio.timeout(_CLOSE_TIMEOUT):
-                await writer.wait_closed()
-        except TimeoutError:  # the peer does not read what is left in the buffer
-            writer.transport.abort()
-        except OSError:
-            pass
-
-
-class _WsLink:
-    """One STOMP frame per WebSocket message out (text when UTF-8, else binary); inbound
-    messages are a byte stream (frames may span or share messages)."""
-
-    def __init__(self, connection: ServerConnection) -> None:
-        self._connection = connection
-        address = connection.remote_address
-        self.peer = f"ws {address[0]}:{address[1]}" if isinstance(address, tuple) else "ws"
-
-    async def receive(self) -> bytes | None:
-        try:
-            message = await self._connection.recv()
-        except ConnectionClosed:
-            return None
-        return message.encode("utf-8") if isinstance(message, str) else message
-
-    async def send(self, data: bytes) -> None:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            await self._connection.send(data)
-        else:
-            await self._connection.send(text)
-
-    async def close(self, linger: float = 0.0) -> None:
-        await self._connection.close()
-
-
-def _select_subprotocol(
-    connection: ServerConnection, offered: Sequence[Subprotocol]
-) -> Subprotocol | None:
-    """The best `v1x.stomp` the client offers; no subprotocol at all is fine too."""
-    for subprotocol in SUBPROTOCOLS:
-        if subprotocol in offered:
-            return subprotocol
-    return None
+WS_PATH: Final = "/ws"  # advertised; any path but the SockJS one is accepted
 
 
 class SandboxBroker:
@@ -139,7 +59,7 @@ class SandboxBroker:
         self._session_ids = itertools.count(1)
         self._handlers: set[asyncio.Task[Any]] = set()
         self._tcp_server: asyncio.Server | None = None
-        self._ws_server: Server | None = None
+        self._web: WebPort | None = None
         self._tcp_port: int | None = None
         self._ws_port: int | None = None
         self._running = False
@@ -161,20 +81,13 @@ class SandboxBroker:
                 )
                 self._tcp_port = self._tcp_server.sockets[0].getsockname()[1]
             if options.ws_port is not None:
-                self._ws_server = await self._listen(
-                    "STOMP over WebSocket",
-                    options.ws_port,
-                    lambda: serve(
-                        self._serve_ws,
-                        options.host,
-                        options.ws_port,
-                        subprotocols=list(SUBPROTOCOLS),
-                        select_subprotocol=_select_subprotocol,
-                        max_size=options.max_frame_bytes + 1024,
-                        close_timeout=2,
-                    ),
-                )
-                self._ws_port = self._ws_server.sockets[0].getsockname()[1]
+                # Imported here: aiohttp costs start-up time a TCP-only sandbox need not pay.
+                from explorer.sandbox.web import WebPort
+
+                web = WebPort(options, self._serve)
+                await self._listen("STOMP over WebSocket and SockJS", options.ws_port, web.start)
+                self._web = web
+                self._ws_port = web.port
         except BaseException:
             self._running = False
             await self._close_listeners()
@@ -213,8 +126,6 @@ class SandboxBroker:
     async def _close_everything(self) -> None:
         if self._tcp_server is not None:
             self._tcp_server.close()
-        if self._ws_server is not None:
-            self._ws_server.close(close_connections=False)
         for session in list(self.sessions):
             session.abort("the sandbox is stopping")
         if self._handlers:
@@ -226,10 +137,9 @@ class SandboxBroker:
             self._tcp_server.close()
             await self._tcp_server.wait_closed()
             self._tcp_server = None
-        if self._ws_server is not None:
-            self._ws_server.close()
-            await self._ws_server.wait_closed()
-            self._ws_server = None
+        web, self._web = self._web, None
+        if web is not None:
+            await web.stop()
 
     async def __aenter__(self) -> SandboxBroker:
         await self.start()
@@ -264,6 +174,11 @@ class SandboxBroker:
         return self._ws_port
 
     @property
+    def sockjs_url(self) -> str:
+        """The SockJS endpoint (what a page passes to `new SockJS(url)`), on the WebSocket port."""
+        return f"http://{self.options.host}:{self.ws_port}{self.options.sockjs_path.rstrip('/')}"
+
+    @property
     def tcp_url(self) -> str:
         return f"stomp://{self.options.host}:{self.tcp_port}"
 
@@ -274,12 +189,9 @@ class SandboxBroker:
     # -- connections ---------------------------------------------------------------------
 
     async def _serve_tcp(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        await self._serve(_TcpLink(reader, writer))
+        await self._serve(TcpLink(reader, writer))
 
-    async def _serve_ws(self, connection: ServerConnection) -> None:
-        await self._serve(_WsLink(connection))
-
-    async def _serve(self, link: _TcpLink | _WsLink) -> None:
+    async def _serve(self, link: Link) -> None:
         task = asyncio.current_task()
         assert task is not None
         self._handlers.add(task)
@@ -296,7 +208,7 @@ class SandboxBroker:
         finally:
             self._handlers.discard(task)
 
-    async def _refuse(self, link: _TcpLink | _WsLink) -> None:
+    async def _refuse(self, link: Link) -> None:
         message = (
             "the sandbox is stopping"
             if not self._running
@@ -337,6 +249,14 @@ class SandboxBroker:
                 "there; subscribe to it instead"
             )
         return self.destinations.publish(destination, headers, body).message_id
+
+    def sessions_of(self, login: str) -> list[str]:
+        """The ids of the sessions connected with this login (user destinations), oldest
+        first."""
+        return sorted(
+            (s.session_id for s in self.sessions if s.login == login and s.connected),
+            key=lambda session_id: int(session_id.rpartition("-")[2]),
+        )
 
     def purge(self, destination: str) -> int:
         """Drop the messages waiting in a queue (not those delivered and unacked)."""

@@ -104,6 +104,7 @@ class Session:
         self._reader: asyncio.Task[None] | None = None
         self.close_reason = ""
         self._error_sent = False
+        self.login: str | None = None
 
     @property
     def version(self) -> Version | None:
@@ -265,7 +266,7 @@ class Session:
         headers: list[tuple[str, str]] = [
             ("subscription", subscription.id),
             ("message-id", message.message_id),
-            ("destination", message.destination),
+            ("destination", message.delivered_as or message.destination),
         ]
         if ack_id is not None and self.version is Version.V1_2:
             headers.append(("ack", ack_id))
@@ -346,6 +347,7 @@ class Session:
                 "login failed: wrong login or passcode for this sandbox",
                 "The sandbox was started with a login; connect with the same login and passcode.",
             )
+        self.login = frame.header("login") or None
         self.conn.accept(
             _server_heart_beat(event.heart_beat, options.heartbeat_min_ms),
             (("server", self.broker.server_name), ("session", self.session_id)),

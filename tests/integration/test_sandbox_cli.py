@@ -43,11 +43,12 @@ def test_runs_prints_urls_serves_demo_and_stops_on_ctrl_c() -> None:
     )
     try:
         assert process.stdout is not None
-        banner = [process.stdout.readline() for _ in range(5)]
+        banner = [process.stdout.readline() for _ in range(6)]
         text = "".join(banner)
         tcp = re.search(r"^  stomp://127\.0\.0\.1:(\d+)$", text, re.M)
         ws = re.search(r"^  ws://127\.0\.0\.1:(\d+)/ws$", text, re.M)
         assert tcp and ws, text
+        assert f"  http://127.0.0.1:{ws.group(1)}/sockjs\n" in text
         assert "demo traffic on: 50 messages/s" in text
 
         with socket.create_connection(("127.0.0.1", int(tcp.group(1))), timeout=10) as sock:
