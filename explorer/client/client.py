@@ -95,6 +95,7 @@ class Client(Commands):
         websocket: WebSocketOptions | None = None,
         sockjs: SockJsOptions | None = None,
         token: TokenOptions | None = None,
+        transport_notes: Callable[[str], None] | None = None,
         limits: Limits | None = None,
         connect_timeout: float = 10.0,
         receipt_timeout: float = 10.0,
@@ -119,6 +120,7 @@ class Client(Commands):
         self.websocket = websocket or WebSocketOptions()
         self.sockjs = sockjs or SockJsOptions()
         self.token = token
+        self.transport_notes = transport_notes  # told why the transport is not the obvious one
         problems = browser_like_problems(self.websocket)
         if self.websocket.browser_like and token and token.placement is TokenPlacement.HANDSHAKE:
             problems.append(
@@ -308,7 +310,14 @@ class Client(Commands):
             await link.transport.close()
             raise
         ids = tuple(resubscribed)
-        self._emit(Connected(self.version, self.server, self.session, self.heartbeat, frame, ids))
+        kind, note = link.transport.kind, link.transport.note
+        self._emit(
+            Connected(
+                self.version, self.server, self.session, self.heartbeat, frame, ids, kind, note
+            )
+        )
+        if note and self.transport_notes is not None:
+            self.transport_notes(note)
         if rest:
             self._inbox.dispatch(rest, link.tap if self.wire_tap is not None else None)
         loop = asyncio.get_running_loop()

@@ -158,7 +158,10 @@ class Connecting:
 
 @dataclass(frozen=True, slots=True)
 class Connected:
-    """CONNECTED arrived. `heartbeat` is the negotiated (send_every_ms, expect_every_ms)."""
+    """CONNECTED arrived. `heartbeat` is the negotiated (send_every_ms, expect_every_ms).
+    `transport` says what carries STOMP (`Client.transport_kind`: "tcp", "websocket",
+    "sockjs-xhr-streaming", ...) and `transport_note` why, when it is not what the URL
+    suggests (`Client.transport_note`)."""
 
     version: Version
     server: str | None
@@ -166,6 +169,8 @@ class Connected:
     heartbeat: tuple[int, int]
     frame: Frame
     resubscribed: tuple[str, ...] = ()
+    transport: str = ""
+    transport_note: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,12 @@
 """The connection profile: plain frozen data, with its JSON form.
 
 The URL is the single source of truth for transport, host, port and WebSocket path. Secrets
-(passcode, TLS key passphrase, secret handshake headers, management password) are not part of
-a `Profile`: they live in the keyring (see `secrets.py`), so a profile can be written, logged
-and exported as it is.
+(passcode, TLS key passphrase, secret handshake and CONNECT headers, a bearer token,
+management password) are not part of a `Profile`: they live in the keyring (see
+`secrets.py`), so a profile can be written, logged and exported as it is.
+
+Fields added after schema 2 (connect headers, the token, browser-like mode, the SockJS
+transport) read as their defaults from files that do not have them.
 """
 
 from __future__ import annotations
@@ -18,6 +21,10 @@ from explorer.profiles.errors import ProfileFileError
 
 ALL_VERSIONS: tuple[str, ...] = ("1.0", "1.1", "1.2")
 SPLIT_RULES: tuple[str, ...] = ("/", ".", "/.", "none")
+
+SOCKJS_TRANSPORTS: tuple[str, ...] = ("websocket", "xhr-streaming", "xhr-polling")
+TOKEN_SOURCES: tuple[str, ...] = ("none", "keyring", "env", "command")
+TOKEN_PLACEMENTS: tuple[str, ...] = ("connect", "handshake", "query", "cookie")
 
 # Handshake headers whose values are credentials: kept in the keyring, never in the file.
 SECRET_HEADER_NAMES: frozenset[str] = frozenset(
@@ -62,12 +69,37 @@ class TlsSettings:
 
 @dataclass(frozen=True, slots=True)
 class WebSocketSettings:
-    """Handshake extras. `headers` holds plain headers; the values of the headers named in
-    `secret_headers` (Authorization, Cookie, ...) live in the keyring."""
+    """Handshake extras (ws://, wss:// and SockJS's http://, https://). `headers` holds plain
+    headers; the values of the headers named in `secret_headers` (Authorization, Cookie, ...)
+    live in the keyring. `browser_like`: only what a browser page can do (no handshake
+    headers but cookies, an Origin, stompjs's subprotocols). `sockjs_transport` forces one
+    SockJS transport (None: the best the server offers)."""
 
     headers: Headers = ()
     secret_headers: tuple[str, ...] = ()
     origin: str | None = None
+    browser_like: bool = False
+    sockjs_transport: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TokenSettings:
+    """A bearer token: `source` "none", "keyring" (the value is a secret of the profile),
+    "env" (variable `env`) or "command" (`command` prints it; run before every connect and
+    reconnect). It goes in a CONNECT header, a handshake header, a query parameter or a
+    cookie (`placement`) named `name` (None: Authorization, or access_token for the query
+    and cookies), after `prefix` (None: "Bearer " in an Authorization header)."""
+
+    source: str = "none"
+    env: str | None = None
+    command: str | None = None
+    placement: str = "connect"
+    name: str | None = None
+    prefix: str | None = None
+
+    @property
+    def enabled(self) -> bool:
+        return self.source != "none"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +146,9 @@ class Profile:
     reconnect: Reconnect = field(default_factory=Reconnect)
     tls: TlsSettings = field(default_factory=TlsSettings)
     websocket: WebSocketSettings = field(default_factory=WebSocketSettings)
+    connect_headers: Headers = ()  # extra CONNECT headers with plain values
+    secret_connect_headers: tuple[str, ...] = ()  # CONNECT headers whose values are secrets
+    token: TokenSettings = field(default_factory=TokenSettings)
     split_rule: str = "/."
     subscriptions: tuple[Subscription, ...] = ()
     management: Management = field(default_factory=Management)
@@ -183,6 +218,18 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
             "headers": _headers_to_json(profile.websocket.headers),
             "secret_headers": list(profile.websocket.secret_headers),
             "origin": profile.websocket.origin,
+            "browser_like": profile.websocket.browser_like,
+            "sockjs_transport": profile.websocket.sockjs_transport,
+        },
+        "connect_headers": _headers_to_json(profile.connect_headers),
+        "secret_connect_headers": list(profile.secret_connect_headers),
+        "token": {
+            "source": profile.token.source,
+            "env": profile.token.env,
+            "command": profile.token.command,
+            "placement": profile.token.placement,
+            "name": profile.token.name,
+            "prefix": profile.token.prefix,
         },
         "split_rule": profile.split_rule,
         "subscriptions": [
@@ -246,6 +293,11 @@ class _Reader:
         value = self._get(key, (str,), None, False)
         return value if value else None
 
+    def text_or_none(self, key: str) -> str | None:
+        """Like opt_text, but "" stays "" (a chosen empty value, e.g. no token prefix)."""
+        value = self._get(key, (str,), None, False)
+        return None if value is None else str(value)
+
     def integer(self, key: str, default: int) -> int:
         return int(self._get(key, (int,), default, False))
 
@@ -280,9 +332,17 @@ def profile_from_dict(data: Any, where: str = "profile") -> Profile:
     r = _Reader(data, where)
     name = r.text("name", required=True)
     r.where = f"profile '{name}'"
-    hb, rc, tls, ws, mg, rec = (
+    hb, rc, tls, ws, mg, rec, tok = (
         r.child(k)
-        for k in ("heart_beat", "reconnect", "tls", "websocket", "management", "recording")
+        for k in (
+            "heart_beat",
+            "reconnect",
+            "tls",
+            "websocket",
+            "management",
+            "recording",
+            "token",
+        )
     )
     subscriptions = []
     for i, item in enumerate(r.items("subscriptions")):
@@ -300,6 +360,9 @@ def profile_from_dict(data: Any, where: str = "profile") -> Profile:
     secret_headers = ws.items("secret_headers")
     if not all(isinstance(v, str) for v in secret_headers):
         raise ProfileFileError(f"{r.where}: 'websocket.secret_headers' must list header names")
+    secret_connect = r.items("secret_connect_headers")
+    if not all(isinstance(v, str) for v in secret_connect):
+        raise ProfileFileError(f"{r.where}: 'secret_connect_headers' must list header names")
     return Profile(
         name=name,
         url=r.text("url", required=True),
@@ -323,6 +386,18 @@ def profile_from_dict(data: Any, where: str = "profile") -> Profile:
             headers=ws.headers("headers"),
             secret_headers=tuple(secret_headers),
             origin=ws.opt_text("origin"),
+            browser_like=ws.flag("browser_like", False),
+            sockjs_transport=ws.opt_text("sockjs_transport"),
+        ),
+        connect_headers=r.headers("connect_headers"),
+        secret_connect_headers=tuple(secret_connect),
+        token=TokenSettings(
+            source=tok.text("source", "none"),
+            env=tok.opt_text("env"),
+            command=tok.opt_text("command"),
+            placement=tok.text("placement", "connect"),
+            name=tok.opt_text("name"),
+            prefix=tok.text_or_none("prefix"),
         ),
         split_rule=r.text("split_rule", "/."),
         subscriptions=tuple(subscriptions),

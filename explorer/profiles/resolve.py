@@ -6,14 +6,24 @@ uses it too. Options given on the command line override the profile afterwards (
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from explorer.client.url import Endpoint
 from explorer.profiles import secrets as sec
 from explorer.profiles.errors import FieldError, ProfileInvalid
-from explorer.profiles.model import Headers, HeartBeat, Profile, Reconnect, TlsSettings
+from explorer.profiles.model import (
+    Headers,
+    HeartBeat,
+    Profile,
+    Reconnect,
+    TlsSettings,
+    TokenSettings,
+)
 from explorer.profiles.store import ProfileStore
+
+if TYPE_CHECKING:
+    from explorer.client.tokens import TokenOptions
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +48,11 @@ class ConnectionSettings:
     ws_origin: str | None
     secrets_persistent: bool
     secrets_note: str
+    connect_headers: Headers = ()  # plain and secret CONNECT headers together
+    token: TokenSettings = field(default_factory=TokenSettings)
+    token_value: str | None = None  # the keyring's token (source "keyring")
+    browser_like: bool = False
+    sockjs_transport: str | None = None
 
     @property
     def needs_passcode(self) -> bool:
@@ -74,6 +89,11 @@ def settings_from(
         value = secrets.get(sec.header_field(name))
         if value:
             headers.append((name, value))
+    connect_headers = list(profile.connect_headers)
+    for name in profile.secret_connect_headers:
+        value = secrets.get(sec.connect_header_field(name))
+        if value:
+            connect_headers.append((name, value))
     return ConnectionSettings(
         profile=profile,
         endpoint=endpoint,
@@ -89,6 +109,11 @@ def settings_from(
         ws_origin=profile.websocket.origin,
         secrets_persistent=persistent,
         secrets_note=note,
+        connect_headers=tuple(connect_headers),
+        token=profile.token,
+        token_value=secrets.get(sec.TOKEN),
+        browser_like=profile.websocket.browser_like,
+        sockjs_transport=profile.websocket.sockjs_transport,
     )
 
 
@@ -100,7 +125,7 @@ def connection_from_profile(name: str, store: ProfileStore | None = None) -> Con
 
 def client_kwargs(settings: ConnectionSettings) -> dict[str, Any]:
     """Keyword arguments for `explorer.client.Client(settings.endpoint, **kwargs)`."""
-    from explorer.client.options import ReconnectPolicy
+    from explorer.client.options import ReconnectPolicy, SockJsOptions
     from explorer.client.options import TlsOptions as ClientTls
     from explorer.client.options import WebSocketOptions as ClientWs
 
@@ -120,10 +145,33 @@ def client_kwargs(settings: ConnectionSettings) -> dict[str, Any]:
             server_name=tls.server_name,
             insecure=not tls.verify,
         ),
-        "websocket": ClientWs(headers=settings.ws_headers, origin=settings.ws_origin),
+        "websocket": ClientWs(
+            headers=settings.ws_headers,
+            origin=settings.ws_origin,
+            browser_like=settings.browser_like,
+        ),
+        "connect_headers": settings.connect_headers,
+        "sockjs": SockJsOptions(settings.sockjs_transport),
+        "token": token_options(settings),
         "reconnect": ReconnectPolicy(
             initial_delay=rc.initial_delay_ms / 1000, max_delay=rc.max_delay_ms / 1000
         )
         if rc.enabled
         else None,
     }
+
+
+def token_options(settings: ConnectionSettings) -> TokenOptions | None:
+    """The profile's bearer token for `Client(token=...)` (None: no token)."""
+    from explorer.client.tokens import TokenOptions, TokenPlacement, TokenSource
+
+    token = settings.token
+    if token.source == "env" and token.env:
+        source = TokenSource(env=token.env)
+    elif token.source == "command" and token.command:
+        source = TokenSource(command=token.command)
+    elif token.source == "keyring":
+        source = TokenSource(value=settings.token_value or "")
+    else:
+        return None
+    return TokenOptions(source, TokenPlacement(token.placement), token.name, token.prefix)

@@ -1,7 +1,8 @@
 """Profile secrets in the OS keyring, or only in memory when there is no usable keyring.
 
 Keyring entries use service "stomp-explorer" and username "<profile>/<field>". Fields are the
-constants below plus `header_field(name)` for a secret WebSocket handshake header.
+constants below plus `header_field(name)` for a secret WebSocket handshake header and
+`connect_header_field(name)` for a secret CONNECT header.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ SERVICE = "stomp-explorer"
 PASSCODE = "passcode"
 TLS_KEY_PASSPHRASE = "tls-key-passphrase"
 MANAGEMENT_PASSWORD = "management-password"
+TOKEN = "token"  # a bearer token kept in the keyring (token source "keyring")
 _HEADER_PREFIX = "ws-header:"
+_CONNECT_HEADER_PREFIX = "connect-header:"
 
 log = logging.getLogger(__name__)
 
@@ -30,10 +33,16 @@ def header_field(name: str) -> str:
     return f"{_HEADER_PREFIX}{name}"
 
 
+def connect_header_field(name: str) -> str:
+    """The secret field holding the value of CONNECT header `name`."""
+    return f"{_CONNECT_HEADER_PREFIX}{name}"
+
+
 def secret_fields(profile: Profile) -> list[str]:
     """Every secret field a profile can have (used to move or delete them all)."""
-    fields = [PASSCODE, TLS_KEY_PASSPHRASE, MANAGEMENT_PASSWORD]
+    fields = [PASSCODE, TLS_KEY_PASSPHRASE, MANAGEMENT_PASSWORD, TOKEN]
     fields.extend(header_field(h) for h in profile.websocket.secret_headers)
+    fields.extend(connect_header_field(h) for h in profile.secret_connect_headers)
     return fields
 
 

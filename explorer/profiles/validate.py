@@ -5,11 +5,20 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
-from explorer.client.url import UrlError, parse_url
+from explorer.client.url import Endpoint, UrlError, parse_url
 from explorer.profiles.errors import FieldError
-from explorer.profiles.model import ALL_VERSIONS, SPLIT_RULES, Headers, Profile, profile_to_dict
+from explorer.profiles.model import (
+    ALL_VERSIONS,
+    SOCKJS_TRANSPORTS,
+    SPLIT_RULES,
+    TOKEN_PLACEMENTS,
+    TOKEN_SOURCES,
+    Headers,
+    Profile,
+    profile_to_dict,
+)
 from explorer.stomp import ACK_MODES
 
 MAX_HEARTBEAT_MS = 24 * 3600 * 1000
@@ -171,11 +180,16 @@ def validate(
     if (
         (profile.websocket.headers or profile.websocket.secret_headers or profile.websocket.origin)
         and endpoint is not None
-        and not endpoint.is_websocket
+        and not endpoint.has_path
     ):
         errors.append(
-            FieldError("url", "WebSocket options are set but the URL is not ws:// or wss://")
+            FieldError(
+                "url",
+                "WebSocket options are set but the URL is not ws://, wss:// or a SockJS "
+                "http://, https://",
+            )
         )
+    _transport_and_token(profile, endpoint, errors)
 
     if profile.split_rule not in SPLIT_RULES:
         errors.append(
@@ -208,6 +222,126 @@ def validate(
     if profile.colour is not None and not _COLOUR.match(profile.colour):
         errors.append(FieldError("colour", f"colour '{profile.colour}' is not like #1e90ff"))
     return errors
+
+
+_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _transport_and_token(
+    profile: Profile, endpoint: Endpoint | None, errors: list[FieldError]
+) -> None:
+    """CONNECT headers, the bearer token, browser-like mode and the SockJS transport: each
+    one possible with this URL, and no credential in the file."""
+    from explorer.client.requests import is_secret_header as is_secret_connect_header
+    from explorer.client.url import SECRET_QUERY_NAMES
+
+    _headers("connect_headers", profile.connect_headers, errors)
+    for name, _ in profile.connect_headers:
+        if is_secret_connect_header(name):
+            errors.append(
+                FieldError(
+                    "connect_headers",
+                    f"the value of CONNECT header '{name}' is a credential: it is kept in the "
+                    "keyring, not in the profiles file",
+                )
+            )
+    if endpoint is not None:
+        query = endpoint.path.partition("?")[2]
+        secret = [k for k, _ in parse_qsl(query) if k.lower() in SECRET_QUERY_NAMES]
+        if secret:
+            errors.append(
+                FieldError(
+                    "url",
+                    f"the URL carries '{secret[0]}', a credential that would be saved in the "
+                    "profiles file; remove it and set a token placed in the query instead",
+                )
+            )
+    ws = profile.websocket
+    has_path = endpoint is None or endpoint.has_path
+    if ws.sockjs_transport is not None:
+        if ws.sockjs_transport not in SOCKJS_TRANSPORTS:
+            errors.append(
+                FieldError(
+                    "websocket.sockjs_transport",
+                    f"unknown SockJS transport '{ws.sockjs_transport}'; use "
+                    + ", ".join(SOCKJS_TRANSPORTS),
+                )
+            )
+        elif endpoint is not None and not endpoint.is_sockjs:
+            errors.append(
+                FieldError(
+                    "websocket.sockjs_transport",
+                    "a SockJS transport is chosen but the URL is not http:// or https://",
+                )
+            )
+    if ws.browser_like:
+        if not has_path:
+            errors.append(
+                FieldError(
+                    "websocket.browser_like",
+                    "browser-like mode needs a ws://, wss://, http:// or https:// URL",
+                )
+            )
+        custom = [n for n, _ in ws.headers if n.lower() != "cookie"]
+        custom += [n for n in ws.secret_headers if n.lower() != "cookie"]
+        if custom:
+            errors.append(
+                FieldError(
+                    "websocket.browser_like",
+                    f"a browser page cannot set handshake headers ({', '.join(custom)}); "
+                    "remove them or turn browser-like mode off",
+                )
+            )
+    _token(profile, has_path, errors)
+
+
+def _token(profile: Profile, has_path: bool, errors: list[FieldError]) -> None:
+    token = profile.token
+    if token.source not in TOKEN_SOURCES:
+        errors.append(
+            FieldError(
+                "token.source",
+                f"unknown token source '{token.source}'; use " + ", ".join(TOKEN_SOURCES),
+            )
+        )
+        return
+    if token.placement not in TOKEN_PLACEMENTS:
+        errors.append(
+            FieldError(
+                "token.placement",
+                f"unknown token placement '{token.placement}'; use " + ", ".join(TOKEN_PLACEMENTS),
+            )
+        )
+    if not token.enabled:
+        return
+    if token.source == "env" and not (token.env and _ENV_NAME.match(token.env)):
+        errors.append(
+            FieldError("token.env", "name the environment variable holding the token, e.g. JWT")
+        )
+    if token.source == "command" and not (token.command or "").strip():
+        errors.append(FieldError("token.command", "give the command that prints the token"))
+    _one_line("token.command", "token command", token.command, errors)
+    if token.name is not None and (not token.name.strip() or _HEADER_NAME_BAD.search(token.name)):
+        errors.append(
+            FieldError("token.name", "the token's name cannot be empty or contain ':' or a line")
+        )
+    _one_line("token.prefix", "token prefix", token.prefix, errors)
+    if token.placement != "connect" and not has_path:
+        errors.append(
+            FieldError(
+                "token.placement",
+                "over stomp:// a token can only go in CONNECT (handshake, query and cookie "
+                "need a ws://, wss://, http:// or https:// URL)",
+            )
+        )
+    if token.placement == "handshake" and profile.websocket.browser_like:
+        errors.append(
+            FieldError(
+                "token.placement",
+                "a browser page cannot put a token in a handshake header; use CONNECT, the "
+                "query or a cookie",
+            )
+        )
 
 
 MAX_RECORDING_MB = 1 << 20  # 1 TiB
