@@ -27,11 +27,6 @@ _STATE_OF = {
 _RANK = {"connected": 3, "connecting": 2, "failed": 1, "idle": 0}
 
 
-def _window_tr(text: str) -> str:
-    # These buttons were the window's: their words keep the "MainWindow" context.
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def profile_states(sessions: list[SessionController]) -> dict[str, str]:
     """Profile name -> the most alive state among its tabs."""
     states: dict[str, str] = {}
@@ -68,13 +63,22 @@ class ConnectionsPane(QWidget):
             first = self.profiles.model.profile(0)
             if first is not None:
                 self.profiles.select(first.name)
-        self.connect_button = QPushButton(icon("connect"), _window_tr("Connect"))
+        # These buttons were the window's: their words keep the "MainWindow" context.
+        self.connect_button = QPushButton(
+            icon("connect"), QCoreApplication.translate("MainWindow", "Connect")
+        )
         self.connect_button.setObjectName("connectButton")
-        self.connect_button.setToolTip(_window_tr("Connect the selected profile (Ctrl+Shift+C)"))
-        self.disconnect_button = QPushButton(icon("disconnect"), _window_tr("Disconnect"))
+        self.connect_button.setToolTip(
+            QCoreApplication.translate("MainWindow", "Connect the selected profile (Ctrl+Shift+C)")
+        )
+        self.disconnect_button = QPushButton(
+            icon("disconnect"), QCoreApplication.translate("MainWindow", "Disconnect")
+        )
         self.disconnect_button.setObjectName("disconnectButton")
         self.disconnect_button.setToolTip(
-            _window_tr("Disconnect the connection shown on the right (Ctrl+Shift+D)")
+            QCoreApplication.translate(
+                "MainWindow", "Disconnect the connection shown on the right (Ctrl+Shift+D)"
+            )
         )
         buttons = QHBoxLayout()
         buttons.addWidget(self.connect_button)

@@ -16,16 +16,16 @@ from explorer.discovery.errors import (
     DiscoveryUnavailable,
 )
 
-CONTEXT = "DiscoveryText"
+CONTEXT = "DiscoveryText"  # spelled out in each call: lupdate reads literals only
 
 
 def source_name(source: str) -> str:
     """ "the RabbitMQ management API", "Jolokia", ... for a `explorer.discovery.Source`."""
     names = {
-        "management": QCoreApplication.translate(CONTEXT, "the management API"),
-        "jolokia": QCoreApplication.translate(CONTEXT, "Jolokia"),
-        "advisory": QCoreApplication.translate(CONTEXT, "ActiveMQ advisories"),
-        "sandbox": QCoreApplication.translate(CONTEXT, "the sandbox feed"),
+        "management": QCoreApplication.translate("DiscoveryText", "the management API"),
+        "jolokia": QCoreApplication.translate("DiscoveryText", "Jolokia"),
+        "advisory": QCoreApplication.translate("DiscoveryText", "ActiveMQ advisories"),
+        "sandbox": QCoreApplication.translate("DiscoveryText", "the sandbox feed"),
     }
     return names.get(source, source)
 
@@ -33,13 +33,13 @@ def source_name(source: str) -> str:
 def reason(error: BaseException) -> str:
     """Why discovery failed, short (for the tree's empty state)."""
     if isinstance(error, DiscoveryAuthError):
-        return QCoreApplication.translate(CONTEXT, "login refused")
+        return QCoreApplication.translate("DiscoveryText", "login refused")
     if isinstance(error, DiscoveryNotFound):
-        return QCoreApplication.translate(CONTEXT, "not found at the configured URL")
+        return QCoreApplication.translate("DiscoveryText", "not found at the configured URL")
     if isinstance(error, DiscoveryUnavailable):
-        return QCoreApplication.translate(CONTEXT, "not reachable")
+        return QCoreApplication.translate("DiscoveryText", "not reachable")
     if isinstance(error, DiscoveryProtocolError):
-        return QCoreApplication.translate(CONTEXT, "unexpected answer")
+        return QCoreApplication.translate("DiscoveryText", "unexpected answer")
     return str(error)
 
 
@@ -48,31 +48,31 @@ def problem(source: str, error: BaseException) -> str:
     name = source_name(source)
     if isinstance(error, DiscoveryAuthError):
         text = QCoreApplication.translate(
-            CONTEXT,
+            "DiscoveryText",
             "Destination discovery: {source} refused the login. Check the management user "
             "and password on the profile's Management page.",
         )
     elif isinstance(error, DiscoveryNotFound):
         text = QCoreApplication.translate(
-            CONTEXT,
+            "DiscoveryText",
             "Destination discovery: {source} is not at the configured address (HTTP 404). "
             "Check the URL on the profile's Management page.",
         )
     elif isinstance(error, DiscoveryUnavailable):
         text = QCoreApplication.translate(
-            CONTEXT,
+            "DiscoveryText",
             "Destination discovery: {source} cannot be reached. Is it enabled on the broker, "
             "and is the URL on the profile's Management page right? The tree still shows "
             "what you subscribe to and send.",
         )
     elif isinstance(error, DiscoveryProtocolError):
         text = QCoreApplication.translate(
-            CONTEXT,
+            "DiscoveryText",
             "Destination discovery: {source} answered something it should not. Check the "
             "URL on the profile's Management page.",
         )
     else:
         return QCoreApplication.translate(
-            CONTEXT, "Destination discovery through {source} failed: {error}"
+            "DiscoveryText", "Destination discovery through {source} failed: {error}"
         ).format(source=name, error=error)
     return text.format(source=name)
