@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 
 class StoreError(Exception):
     """Root of `explorer.store` errors."""
@@ -17,9 +19,20 @@ class FilterError(StoreError):
     """
 
     def __init__(
-        self, message: str, *, field: str = "", position: int | None = None, detail: str = ""
+        self,
+        message: str,
+        *,
+        field: str = "",
+        position: int | None = None,
+        detail: str = "",
+        problem: str = "",
+        details: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(message)
         self.field = field
         self.position = position
         self.detail = detail
+        self.problem = problem
+        """For an expression: the search's problem code (`explorer.search.errors.Problem`)."""
+        self.details = dict(details or {})
+        """The values the problem's sentence names."""

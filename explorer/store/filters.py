@@ -165,5 +165,7 @@ def _expression_test(expression: str) -> Predicate:
             field="expression",
             position=exc.offset,
             detail=exc.message,
+            problem=str(exc.problem),
+            details=exc.details,
         ) from None
     return compile_predicate(node)

@@ -156,7 +156,10 @@ def filter_error_text(error: FilterError) -> str:
             "ParseErrors", "Type a header name, as in name or name=value."
         )
     if error.field == "expression":
+        from explorer.ui.search_text import problem_words  # (it words regexes with ours)
+
+        reason = problem_words(error.problem, error.details) or error.detail
         return QCoreApplication.translate(
             "ParseErrors", "The search does not parse at character {n}: {reason}"
-        ).format(n=(where or 0) + 1, reason=error.detail)
+        ).format(n=(where or 0) + 1, reason=reason)
     return str(error)

@@ -123,8 +123,17 @@ def _problem_sentences() -> dict[Problem, Callable[[Mapping[str, str]], str]]:
 
 def problem_text(error: SearchSyntaxError) -> str:
     """What is wrong with the expression, without the position."""
-    sentence = _problem_sentences().get(error.problem)
-    return sentence(error.details) if sentence is not None else error.message
+    return problem_words(error.problem, error.details) or error.message
+
+
+def problem_words(problem: str, details: Mapping[str, str]) -> str | None:
+    """Our sentence for a search problem code (None for a code this window does not know:
+    the caller falls back to the search's English)."""
+    try:
+        sentence = _problem_sentences().get(Problem(problem))
+    except ValueError:
+        return None
+    return sentence(details) if sentence is not None else None
 
 
 def search_error_text(error: SearchSyntaxError) -> str:

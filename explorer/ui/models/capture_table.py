@@ -43,10 +43,6 @@ _TOOLTIP_HEADERS: Final = 20
 _TOOLTIP_CHARS: Final = 600
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CaptureTableModel", text)
-
-
 @dataclass(frozen=True, slots=True)
 class _Row:
     """One fetched row: the entry (for the detail pane and tooltips) and its cell texts."""
@@ -277,9 +273,15 @@ class CaptureTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             entry = self._row(index.row()).entry
             if entry is None:
-                return _tr("This message was evicted by the capture's caps.")
+                return QCoreApplication.translate(
+                    "CaptureTableModel", "This message was evicted by the capture's caps."
+                )
             if column == self.DIRECTION:
-                return _tr("Sent") if entry.direction == "out" else _tr("Received")
+                return (
+                    QCoreApplication.translate("CaptureTableModel", "Sent")
+                    if entry.direction == "out"
+                    else QCoreApplication.translate("CaptureTableModel", "Received")
+                )
             return _tooltip(entry)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.SEQ, self.SIZE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -297,19 +299,31 @@ class CaptureTableModel(QAbstractTableModel):
 
 def _column_titles() -> tuple[str, ...]:
     return (
-        _tr("#"),
-        _tr("Time"),
-        _tr("Direction"),
-        _tr("Destination"),
-        _tr("Size"),
-        _tr("Content type"),
-        _tr("Preview"),
+        QCoreApplication.translate("CaptureTableModel", "#"),
+        QCoreApplication.translate("CaptureTableModel", "Time"),
+        QCoreApplication.translate("CaptureTableModel", "Direction"),
+        QCoreApplication.translate("CaptureTableModel", "Destination"),
+        QCoreApplication.translate("CaptureTableModel", "Size"),
+        QCoreApplication.translate("CaptureTableModel", "Content type"),
+        QCoreApplication.translate("CaptureTableModel", "Preview"),
     )
 
 
 def _make_row(seq: int, record: CaptureRecord | None, with_date: bool = True) -> _Row:
     if record is None:
-        return _Row(seq, None, (f"{seq:,}", "", "", _tr("(evicted)"), "", "", ""))
+        return _Row(
+            seq,
+            None,
+            (
+                f"{seq:,}",
+                "",
+                "",
+                QCoreApplication.translate("CaptureTableModel", "(evicted)"),
+                "",
+                "",
+                "",
+            ),
+        )
     entry = entry_of(record)
     texts = (
         f"{seq:,}",
@@ -329,7 +343,11 @@ def _tooltip(entry: LogEntry) -> str:
     lines.extend(f"{name}:{value}" for name, value in headers[:_TOOLTIP_HEADERS])
     if len(headers) > _TOOLTIP_HEADERS:
         more = len(headers) - _TOOLTIP_HEADERS
-        lines.append(_tr("… {count} more header(s)").format(count=more))
+        lines.append(
+            QCoreApplication.translate("CaptureTableModel", "… {count} more header(s)").format(
+                count=more
+            )
+        )
     if entry.body:
         lines.append("")
         if entry.is_text:

@@ -29,10 +29,6 @@ DestinationsRole: Final = int(Qt.ItemDataRole.UserRole) + 3
 NAME, MESSAGES, BYTES = range(3)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CaptureTreeModel", text)
-
-
 class _Node:
     __slots__ = ("bytes", "children", "destination", "messages", "name", "path")
 
@@ -62,7 +58,13 @@ def capture_tree(
             node.bytes += count.bytes
         node.destination = True
     model = QStandardItemModel(parent)
-    model.setHorizontalHeaderLabels([_tr("Destination"), _tr("Messages"), _tr("Size")])
+    model.setHorizontalHeaderLabels(
+        [
+            QCoreApplication.translate("CaptureTreeModel", "Destination"),
+            QCoreApplication.translate("CaptureTreeModel", "Messages"),
+            QCoreApplication.translate("CaptureTreeModel", "Size"),
+        ]
+    )
     for child in sorted(root.children.values(), key=lambda n: n.name):
         model.appendRow(_items(child))
     return model
