@@ -288,3 +288,19 @@ def test_profile_edit_of_an_unused_profile_offers_nothing(
             assert not view.banner.isVisible()
 
     run(body())
+
+
+def test_settings_turn_reopening_and_the_close_question_on_and_off(
+    make_window: Callable[..., MainWindow],
+) -> None:
+    from PySide6.QtWidgets import QCheckBox
+
+    from explorer.ui.settings_dialog import SettingsDialog
+
+    window = make_window()
+    assert window.settings.reopen_session is False and window.settings.ask_unexported is True
+    dialog = SettingsDialog(window.settings, window)
+    child(dialog, QCheckBox, "reopenSession").setChecked(True)
+    child(dialog, QCheckBox, "askUnexported").setChecked(False)
+    dialog.accept()
+    assert window.settings.reopen_session is True and window.settings.ask_unexported is False
