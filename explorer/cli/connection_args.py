@@ -108,7 +108,8 @@ def add_connection_arguments(parser: argparse.ArgumentParser) -> None:
         "url",
         metavar="URL",
         help="broker URL: stomp://[user@]host[:61613], stomp+ssl://host[:61614], "
-        "ws://host:port/path or wss://host/path (or leave it out and give --profile NAME)",
+        "ws://host:port/path, wss://host/path, or a SockJS endpoint http(s)://host/path "
+        "(or leave it out and give --profile NAME)",
     )
     group = parser.add_argument_group("connection")
     from explorer.cli.profiles import add_profile_option
@@ -176,6 +177,9 @@ def add_connection_arguments(parser: argparse.ArgumentParser) -> None:
         help="extra handshake header, e.g. 'Cookie:a=b' (repeatable)",
     )
     ws.add_argument("--origin", metavar="URL", help="send this Origin header in the handshake")
+    from explorer.cli.transport_args import add_transport_arguments
+
+    add_transport_arguments(parser)
 
 
 def resolve_connection(args: argparse.Namespace) -> ResolvedConnection:
@@ -196,11 +200,13 @@ def insecure_warning(connection: ResolvedConnection, args: argparse.Namespace) -
 
 def _resolve(args: argparse.Namespace) -> ResolvedConnection:
     from explorer.cli.profiles import profile_connection
+    from explorer.cli.transport_args import apply_transport_arguments
     from explorer.client import TlsOptions, WebSocketOptions
 
     from_profile = profile_connection(args)  # --profile NAME (+ overriding options)
     if from_profile is not None:
-        return ResolvedConnection(*from_profile)
+        endpoint, options = from_profile
+        return ResolvedConnection(endpoint, apply_transport_arguments(args, endpoint, options))
     try:
         endpoint = parse_url(args.url)
     except UrlError as exc:
@@ -222,15 +228,19 @@ def _resolve(args: argparse.Namespace) -> ResolvedConnection:
     websocket = WebSocketOptions(headers=tuple(args.ws_header), origin=args.origin)
     return ResolvedConnection(
         endpoint,
-        {
-            "login": login,
-            "passcode": passcode,
-            "host": args.vhost if args.vhost is not None else "/",
-            "heartbeat": args.heart_beat if args.heart_beat is not None else (10000, 10000),
-            "tls": tls,
-            "websocket": websocket,
-            "connect_timeout": args.connect_timeout,
-        },
+        apply_transport_arguments(
+            args,
+            endpoint,
+            {
+                "login": login,
+                "passcode": passcode,
+                "host": args.vhost if args.vhost is not None else "/",
+                "heartbeat": args.heart_beat if args.heart_beat is not None else (10000, 10000),
+                "tls": tls,
+                "websocket": websocket,
+                "connect_timeout": args.connect_timeout,
+            },
+        ),
     )
 
 
@@ -252,12 +262,15 @@ def client_error(exc: ClientError) -> CliError:
         ConnectFailed,
         ConnectionLostError,
         ProtocolError,
+        TokenError,
         TransportError,
     )
 
     if isinstance(exc, ClientTimeout):
         return CliError(str(exc), ExitCode.TIMEOUT)
-    if isinstance(exc, ConnectFailed | TransportError | ConnectionLostError | ProtocolError):
+    if isinstance(
+        exc, ConnectFailed | TransportError | ConnectionLostError | ProtocolError | TokenError
+    ):
         return CliError(str(exc), ExitCode.CONNECTION)
     return CliError(str(exc), ExitCode.FAILURE)
 

@@ -185,26 +185,34 @@ class _Opener:
         self.info_record = (time.monotonic(), Direction.IN, body)
         return info, ""
 
+    def attempt_limit(self) -> float:
+        """How long one transport may take to open before the next is tried: a few
+        seconds, more on a slow link (ten times /info's round trip)."""
+        return self.websocket.open_timeout or max(3.0, 10 * self.rtt)
+
     async def raw_websocket(self, why_not: str, max_message_size: int | None) -> Transport:
         """No SockJS here: a plain STOMP WebSocket on the same path, or say it is neither."""
         uri = self.ws_root + self.endpoint.path
         shown = self.ws_root + redact_query(self.endpoint.path)
         options = self.websocket
+        limit = self.attempt_limit()
         try:
-            ws = await connect_websocket(
-                uri,
-                shown,
-                self.context,
-                self.server_name,
-                options,
-                max_message_size,
-                subprotocols=options.offered_subprotocols(),
-                origin=self.origin,
-            )
-        except ClientError as exc:
+            async with asyncio.timeout(limit):
+                ws = await connect_websocket(
+                    uri,
+                    shown,
+                    self.context,
+                    self.server_name,
+                    options,
+                    max_message_size,
+                    subprotocols=options.offered_subprotocols(),
+                    origin=self.origin,
+                )
+        except (ClientError, TimeoutError) as exc:
+            why = str(exc) or f"no answer to the WebSocket handshake within {limit:g} s"
             raise SockJsError(
                 f"{self.shown} is neither a SockJS endpoint ({why_not}) nor a WebSocket "
-                f"endpoint ({exc}); check the path (Spring: the one given to addEndpoint)"
+                f"endpoint ({why}); check the path (Spring: the one given to addEndpoint)"
             ) from None
         transport = WebSocketTransport(ws, shown, force_binary=options.force_binary)
         transport.note = (
@@ -224,7 +232,7 @@ class _Opener:
             names: tuple[str, ...] = (options.transport,)
         else:
             names = tuple(n for n in SOCKJS_TRANSPORTS if n != "websocket" or info.websocket)
-        limit = self.websocket.open_timeout or max(3.0, 10 * self.rtt)
+        limit = self.attempt_limit()
         failures: list[str] = []
         for name in names:
             try:
