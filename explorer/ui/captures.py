@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.capture import SUFFIX, CaptureError
+from explorer.capture import SUFFIX, Capture, CaptureError
 from explorer.capture.exchange import import_file
 from explorer.profiles import ProfileError, ProfileInvalid, ProfileStore
 from explorer.profiles.model import RecordingSettings
@@ -164,14 +164,32 @@ class CaptureWorkspace(QWidget):
             self.tr("Captures (*{suffix});;All files (*)").format(suffix=SUFFIX),
         )
         if path:
-            self.open_capture(Path(path))
+            self.runner.run(self.open_capture_async(Path(path)))
 
     def open_capture(self, path: Path) -> CaptureView | None:
         """A read-only tab for the capture at `path`, made current; None (and a sentence)
-        when the file cannot be opened."""
+        when the file cannot be opened. Opening waits for a locked file (up to 2 s): a
+        file chosen by the user opens with `open_capture_async` instead."""
         try:
             view = CaptureView.open(path)
         except CaptureError as exc:
+            self._refuse(capture_error_text(exc))
+            return None
+        self._add_tab(view)
+        return view
+
+    async def open_capture_async(self, path: Path) -> CaptureView | None:
+        """`open_capture` with the file opened in a worker thread: a locked or slow file
+        never holds the window."""
+        try:
+            capture = await asyncio.to_thread(Capture, path)
+        except CaptureError as exc:
+            self._refuse(capture_error_text(exc))
+            return None
+        try:
+            view = CaptureView(capture)
+        except CaptureError as exc:
+            capture.close()
             self._refuse(capture_error_text(exc))
             return None
         self._add_tab(view)
@@ -247,7 +265,7 @@ class CaptureWorkspace(QWidget):
                 )
             )
             return None
-        return self.open_capture(chosen)
+        return await self.open_capture_async(chosen)
 
     # -- recording ---------------------------------------------------------------------------
 

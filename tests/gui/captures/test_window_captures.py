@@ -22,6 +22,7 @@ from explorer.ui.connection_view import ConnectionView
 from explorer.ui.main_window import MainWindow
 from explorer.ui.record_dialog import RecordDialog
 from explorer.ui.recording import RecordingIndicator
+from tests.gui.captures.conftest import write_capture
 from tests.gui.window.conftest import add_profile, connect, until
 from tests.support.brokers import Broker, unique
 from tests.support.sandbox import running_sandbox
@@ -224,10 +225,27 @@ def test_files_that_are_no_capture_give_a_sentence_and_no_tab(
         assert box is not None and box.isVisible() and box.text() == window.captures.last_error
         box.accept()
         assert text.read_text() == "hello\n" * 100  # nothing lost
+        # Truncated (a copy cut short) and locked (another program's exclusive lock).
+        truncated = tmp_path / "cut.stompcap"
+        whole = write_capture(tmp_path / "whole.stompcap", 200).read_bytes()
+        truncated.write_bytes(whole[: len(whole) // 2])
+        assert await window.captures.open_capture_async(truncated) is None
+        assert "is damaged or truncated" in (window.captures.last_error or "")
+        locked = write_capture(tmp_path / "locked.stompcap", 10)
+        holder = sqlite3.connect(locked, isolation_level=None)
+        try:
+            holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+            holder.execute("BEGIN EXCLUSIVE")
+            assert await window.captures.open_capture_async(locked) is None
+            assert "is in use by another program" in (window.captures.last_error or "")
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert await window.captures.open_capture_async(locked) is not None  # free again
         assert await window.captures.import_capture(bad_line) is None
         assert "line 1" in (window.captures.last_error or "")
         assert not (tmp_path / "broken.stompcap").exists()  # a half import is removed
-        assert window.tabs.count() == before
+        assert window.tabs.count() == before + 1  # only the capture that opened in the end
 
     run(body())
 
