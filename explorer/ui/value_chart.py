@@ -157,6 +157,7 @@ class ValueChart(QWidget):
         bar = QHBoxLayout()
         bar.setSpacing(2)
         bar.addWidget(self.hint, 1)
+        bar.addStretch(1)  # the buttons stay on the right when the hint is hidden
         for button in (self.pause_button, self.remove_button, self.export_button):
             bar.addWidget(button)
         layout = QVBoxLayout(self)
@@ -188,6 +189,12 @@ class ValueChart(QWidget):
             axis = self.plot.getAxis(name)
             axis.setPen(pg.mkPen(text))
             axis.setTextPen(pg.mkPen(text))
+        legend = self.plot.plotItem.legend
+        if legend is not None:
+            legend.setLabelTextColor(text)
+            base = palette.color(palette.ColorRole.Base)
+            base.setAlpha(200)
+            legend.setBrush(pg.mkBrush(base))
 
     # -- series ------------------------------------------------------------------------------
 
