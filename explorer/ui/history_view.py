@@ -187,7 +187,7 @@ class HistoryPanel(QWidget):
         millis = int(entry.timestamp * 1000) % 1000
         received = entry.direction == IN
         item = QTreeWidgetItem([f"{stamp}.{millis:03d}", "", f"{entry.size:,} B", entry.preview])
-        item.setIcon(1, icon("subscribe" if received else "send"))
+        item.setIcon(1, icon("arrow-in" if received else "arrow-out"))  # as in the log
         item.setToolTip(1, self.tr("received") if received else self.tr("sent"))
         item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setData(0, ENTRY_ROLE, entry)
