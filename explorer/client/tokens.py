@@ -125,7 +125,8 @@ def place_token(options: TokenOptions, token: str) -> PlacedToken:
 
 
 def _run_command(command: str, timeout: float) -> str:
-    shown = command if len(command) <= 60 else command[:57] + "..."
+    # The command itself is never quoted back: it may carry a credential of its own (a
+    # client secret for the token endpoint).
     try:
         result = subprocess.run(
             command,
@@ -137,11 +138,11 @@ def _run_command(command: str, timeout: float) -> str:
         )
     except subprocess.TimeoutExpired:
         raise TokenError(
-            f"the token command '{shown}' did not finish within {timeout:g} s", "command"
+            f"the token command did not finish within {timeout:g} s", "command"
         ) from None
     except OSError as exc:
         raise TokenError(
-            f"the token command '{shown}' could not be run: {exc.strerror or exc}", "command"
+            f"the token command could not be run: {exc.strerror or exc}", "command"
         ) from None
     if result.returncode != 0:
         # stderr says why (it is the command's diagnostics, not its output); stdout might
@@ -149,15 +150,13 @@ def _run_command(command: str, timeout: float) -> str:
         why = result.stderr.decode("utf-8", "replace").strip().splitlines()
         detail = f": {why[-1][:200]}" if why else ""
         raise TokenError(
-            f"the token command '{shown}' failed with exit code {result.returncode}{detail}",
+            f"the token command failed with exit code {result.returncode}{detail}",
             "command",
         )
     try:
         return result.stdout.decode("utf-8")
     except UnicodeDecodeError:
-        raise TokenError(
-            f"the token command '{shown}' printed bytes that are not UTF-8", "command"
-        ) from None
+        raise TokenError("the token command printed bytes that are not UTF-8", "command") from None
 
 
 def _checked(raw: str, what: str, source: str) -> str:
