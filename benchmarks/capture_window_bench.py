@@ -239,10 +239,13 @@ def main() -> None:
     parser.add_argument("--only", choices=PHASES)
     parser.add_argument("--record", action="store_true", help="(record phase) with recording")
     args = parser.parse_args()
-    if args.only == "tab":
-        tab_phase(args.capture)
-    elif args.only == "record":
-        record_phase(args.seconds, args.rate, args.record)
+    if args.only in PHASES:
+        if args.only == "tab":
+            tab_phase(args.capture)
+        else:
+            record_phase(args.seconds, args.rate, args.record)
+        sys.stdout.flush()
+        os._exit(0)  # skip tearing Qt down at exit (widgets outliving the app can crash it)
     else:
         if not args.capture.exists():
             from capture_bench import build_phase
