@@ -82,9 +82,17 @@ class BrokerErrors:
 
     def raise_first(self) -> None:
         if self.errors:
+            from explorer.broker.explain import explain_text, explained
+
             message, detail = self.errors[0]
             words = (message or "(no message header)") + (f" ({detail})" if detail else "")
-            raise CliError(f"the broker answered with an ERROR: {words}", ExitCode.FAILURE)
+            raise CliError(
+                explained(
+                    f"the broker answered with an ERROR: {words}",
+                    explain_text(f"{message}\n{detail}"),
+                ),
+                ExitCode.FAILURE,
+            )
 
     def on_state(self, status: Status) -> None:
         pass
@@ -257,6 +265,7 @@ def parse_header(header: str) -> tuple[str, str]:
 
 def client_error(exc: ClientError) -> CliError:
     """The exit code scripts can rely on: 3 connection/login, 4 timeout, 1 anything else."""
+    from explorer.broker.explain import explained
     from explorer.client import (
         ClientTimeout,
         ConnectFailed,
@@ -265,14 +274,16 @@ def client_error(exc: ClientError) -> CliError:
         TokenError,
         TransportError,
     )
+    from explorer.session.notices import explain_reason
 
+    text = explained(str(exc), explain_reason(exc))  # the likely cause and fix, when known
     if isinstance(exc, ClientTimeout):
-        return CliError(str(exc), ExitCode.TIMEOUT)
+        return CliError(text, ExitCode.TIMEOUT)
     if isinstance(
         exc, ConnectFailed | TransportError | ConnectionLostError | ProtocolError | TokenError
     ):
-        return CliError(str(exc), ExitCode.CONNECTION)
-    return CliError(str(exc), ExitCode.FAILURE)
+        return CliError(text, ExitCode.CONNECTION)
+    return CliError(text, ExitCode.FAILURE)
 
 
 def session_error(exc: ClientError | SessionError) -> CliError:
@@ -290,7 +301,10 @@ def session_error(exc: ClientError | SessionError) -> CliError:
     if isinstance(exc, NotConnected):
         return CliError("the connection was lost", ExitCode.CONNECTION)
     if isinstance(exc, CommandRefused):
-        return CliError(exc.message, ExitCode.FAILURE)
+        from explorer.broker.explain import explain_text, explained
+
+        why = explain_text(f"{exc.broker_message}\n{exc.broker_detail}")
+        return CliError(explained(exc.message, why), ExitCode.FAILURE)
     return CliError(exc.message, ExitCode.FAILURE)
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import ClassVar
 
+from explorer.broker.explain import Explanation, display_value, explain_text
 from explorer.client import ConnectFailed
 from explorer.stomp import Frame
 
@@ -28,10 +29,11 @@ class Severity(StrEnum):
     ERROR = "error"
 
 
-def error_words(frame: Frame) -> tuple[str, str]:
+def error_words(frame: Frame, version: str | None = None) -> tuple[str, str]:
     """An ERROR frame's `message` header and the first line of its body when it adds to it
-    (brokers put the short reason in `message`, the specifics in the body)."""
-    message = frame.header("message") or ""
+    (brokers put the short reason in `message`, the specifics in the body). The header is
+    unescaped as the negotiated `version` says (before one, the 1.2 way: Spring's `\\c`)."""
+    message = display_value(frame.header("message") or "", version)
     lines = frame.body.decode("utf-8", "replace").strip().splitlines()
     detail = lines[0].strip()[:200] if lines else ""
     return message, "" if detail == message else detail
@@ -42,17 +44,58 @@ def _joined(message: str, detail: str) -> str:
     return f"{words} ({detail})" if detail else words
 
 
+def explain_reason(reason: BaseException | Frame | None) -> Explanation | None:
+    """The likely cause and fix of a failure: an ERROR frame, or the one a failure carries
+    (ConnectFailed, BrokerError), else the words of its text (a close code, a message)."""
+    if reason is None:
+        return None
+    frame = reason if isinstance(reason, Frame) else getattr(reason, "frame", None)
+    if isinstance(frame, Frame):
+        message, detail = error_words(frame)
+        body = frame.body[:4096].decode("utf-8", "replace")
+        return explain_text(f"{message}\n{detail}\n{body}")
+    return explain_text(str(reason))
+
+
+def _with_explanation(sentence: str, explanation: Explanation | None) -> str:
+    return f"{sentence} — {explanation.sentence}" if explanation else sentence
+
+
 @dataclass(frozen=True, slots=True)
 class BrokerErrorReceived:
-    """An ERROR frame arrived (the broker may close the connection after it)."""
+    """An ERROR frame arrived (the broker may close the connection after it). `explanation`:
+    the likely cause and fix when the words are known (explorer.broker.explain)."""
 
     severity: ClassVar[Severity] = Severity.ERROR
     message: str
     detail: str
+    explanation: Explanation | None = None
 
     @property
     def sentence(self) -> str:
-        return f"The broker sent an ERROR: {_joined(self.message, self.detail)}"
+        return _with_explanation(
+            f"The broker sent an ERROR: {_joined(self.message, self.detail)}", self.explanation
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorLeftOpen:
+    """The broker sent an ERROR and kept the connection open (the STOMP spec says it closes
+    it: ActiveMQ keeps it for errors it deems recoverable; Spring did, spring-framework#23039,
+    so a client with an expired token waited forever). Said once per ERROR, after `seconds`."""
+
+    severity: ClassVar[Severity] = Severity.INFO
+    message: str
+    seconds: float
+
+    @property
+    def sentence(self) -> str:
+        return (
+            f"The broker sent an ERROR ({self.message or 'no message header'}) but left the "
+            f"connection open for {self.seconds:g} s so far: STOMP brokers close it after an "
+            "ERROR, so nothing will reconnect by itself; disconnect and connect again if the "
+            "ERROR means the session is unusable (an expired token, for example)."
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +106,12 @@ class ConnectionFailed:
     reason: BaseException
 
     @property
+    def explanation(self) -> Explanation | None:
+        return explain_reason(self.reason)
+
+    @property
     def sentence(self) -> str:
-        return str(self.reason)
+        return _with_explanation(str(self.reason), self.explanation)
 
 
 def is_login_refusal(error: ConnectFailed) -> bool:
@@ -179,6 +226,9 @@ class Status:
     reason: BaseException | None = None
     reconnect_in: float | None = None  # RECONNECTING: seconds until the next attempt
     refusal: LoginRefused | None = None  # FAILED because the broker refused the login
+    # RECONNECTING/FAILED: the broker closed the connection right after this ERROR
+    # (message, detail), so the ERROR, not "connection lost", is the reason to show.
+    after_error: tuple[str, str] | None = None
 
     @property
     def login_refused(self) -> bool:
@@ -187,6 +237,7 @@ class Status:
 
 Notice = (
     BrokerErrorReceived
+    | ErrorLeftOpen
     | ConnectionFailed
     | LoginRefused
     | SendRefusedLater

@@ -35,6 +35,7 @@ from explorer.session.backoff import FlapBackoff, with_flap_backoff
 from explorer.session.compose import ComposeRequest
 from explorer.session.consuming import answer, browse
 from explorer.session.discovery import DiscoveryFactory, DiscoveryRunner, default_discovery
+from explorer.session.error_watch import ErrorWatch
 from explorer.session.errors import NotConnected
 from explorer.session.notices import (
     BrokerErrorReceived,
@@ -44,6 +45,7 @@ from explorer.session.notices import (
     SessionState,
     Status,
     error_words,
+    explain_reason,
     is_login_refusal,
 )
 from explorer.session.ports import (
@@ -122,6 +124,7 @@ class ConnectionSession:
         self._closing = False
         self._up: asyncio.Future[None] | None = None
         self._last_error = ("", "")  # the latest ERROR's (message, detail)
+        self._error_watch = ErrorWatch(self.notify, clock, sleep, self.spawn)
         self._traffic: list[WireRecord] = []
 
     # -- what the owner reads ----------------------------------------------------------------
@@ -314,8 +317,9 @@ class ConnectionSession:
                 record_frame(frame, IN, now, entries, changes)
                 self._report(entries, changes)
                 self.counters.errors += 1
-                self._last_error = error_words(frame)
-                self.notify(BrokerErrorReceived(*self._last_error))
+                self._last_error = error_words(frame, self.version)
+                self.notify(BrokerErrorReceived(*self._last_error, explain_reason(frame)))
+                self._error_watch.error(self._last_error)
                 self._subscriber.on_error(frame)
             case ReceiptReceived(receipt_id=receipt_id):
                 self._subscriber.on_receipt(receipt_id)
@@ -324,16 +328,26 @@ class ConnectionSession:
             case Connected(version=version, server=server, heartbeat=heartbeat, frame=frame):
                 self._connected(str(version), server, heartbeat, frame)
             case Reconnecting(delay=delay, reason=reason):
+                after_error = self.status.after_error  # set by the ConnectionLost just before
                 self._set_status(
-                    Status(SessionState.RECONNECTING, reason=reason, reconnect_in=delay)
+                    Status(
+                        SessionState.RECONNECTING,
+                        reason=reason,
+                        reconnect_in=delay,
+                        after_error=after_error,
+                    )
                 )
             case ConnectionLost(reason=reason, reconnecting=reconnecting):
                 self._subscriber.connection_lost()
+                after_error = self._error_watch.lost()
                 if reconnecting:
-                    self._set_status(Status(SessionState.RECONNECTING, reason=reason))
+                    self._set_status(
+                        Status(SessionState.RECONNECTING, reason=reason, after_error=after_error)
+                    )
                 else:
-                    self._fail_with(reason)
+                    self._fail_with(reason, after_error)
             case Disconnected():
+                self._error_watch.connection_changed()
                 self._set_status(Status(SessionState.CLOSED))
             case _:
                 pass
@@ -342,6 +356,7 @@ class ConnectionSession:
         self, version: str, server: str | None, heartbeat: tuple[int, int], frame: Frame
     ) -> None:
         self.version, self.server, self.heartbeat = version, server, heartbeat
+        self._error_watch.connection_changed()
         self.broker_kind = detect_broker_kind(
             frame.headers, websocket=self.target.endpoint.is_websocket
         )
@@ -393,7 +408,7 @@ class ConnectionSession:
     def subscriptions_changed(self) -> None:
         self._sink.on_subscriptions(self.subscriptions)
 
-    def _fail_with(self, error: BaseException) -> None:
+    def _fail_with(self, error: BaseException, after_error: tuple[str, str] | None = None) -> None:
         """Fail for `error`; a refused login says so (the owner asks for the passcode)."""
         if self.state is SessionState.FAILED and self.status.reason is error:
             return  # the same failure, raised by connect() and sent on the event stream
@@ -403,7 +418,7 @@ class ConnectionSession:
             self._set_status(Status(SessionState.FAILED, reason=error, refusal=refusal))
             self.notify(refusal)
             return
-        self._set_status(Status(SessionState.FAILED, reason=error))
+        self._set_status(Status(SessionState.FAILED, reason=error, after_error=after_error))
         self.notify(ConnectionFailed(error))
 
     async def _stop_discovery(self) -> None:

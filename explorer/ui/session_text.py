@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from explorer.broker.explain import explain_text
 from explorer.client import ClientError
 from explorer.session import (
     BrokerErrorReceived,
@@ -34,9 +35,11 @@ from explorer.session import (
     SubscriptionRefused,
 )
 from explorer.session.errors import BodyFileUnreadable, CompositeRefused
+from explorer.session.notices import ErrorLeftOpen, explain_reason
 from explorer.templates import TemplateError
 from explorer.ui import discovery_text
 from explorer.ui.composer_check import composite_text
+from explorer.ui.explain_text import with_explanation
 from explorer.ui.messages import describe_client_error
 
 CONTEXT = "SessionController"
@@ -56,9 +59,22 @@ def broker_error(message: str, detail: str) -> str:
 
 
 def failure(reason: BaseException) -> str:
+    """A failure in our words, with the likely cause and fix when the broker's words or the
+    close code are known (explorer.broker.explain)."""
     if isinstance(reason, ClientError):
-        return describe_client_error(reason)
+        return with_explanation(describe_client_error(reason), explain_reason(reason))
     return tr("Unexpected error: {error}").format(error=reason)
+
+
+def closed_after_error(message: str, detail: str) -> str:
+    """The reason to show when the broker closed the connection right after its ERROR."""
+    return with_explanation(
+        tr("The broker closed the connection after its ERROR: {message}").format(
+            message=message or tr("(no message header)")
+        )
+        + (" — " + detail if detail else ""),
+        explain_text(f"{message}\n{detail}"),
+    )
 
 
 def login_refused(notice: LoginRefused) -> str:
@@ -78,14 +94,23 @@ def status_detail(status: Status) -> str:
     if state in (SessionState.RECONNECTING, SessionState.FAILED) and status.reason is not None:
         if status.refusal is not None:
             return login_refused(status.refusal)
+        if status.after_error is not None:
+            return closed_after_error(*status.after_error)
         return failure(status.reason)
     return ""
 
 
 def notice_text(notice: Notice) -> str:
     match notice:
-        case BrokerErrorReceived(message=message, detail=detail):
-            return broker_error(message, detail)
+        case BrokerErrorReceived(message=message, detail=detail, explanation=explanation):
+            return with_explanation(broker_error(message, detail), explanation)
+        case ErrorLeftOpen(message=message, seconds=seconds):
+            return tr(
+                "The broker sent an ERROR ({message}) but left the connection open for "
+                "{seconds:g} s so far: STOMP brokers close it after an ERROR, so nothing will "
+                "reconnect by itself; disconnect and connect again if the ERROR means the "
+                "session is unusable (an expired token, for example)."
+            ).format(message=message or tr("(no message header)"), seconds=seconds)
         case ConnectionFailed(reason=reason):
             return failure(reason)
         case LoginRefused():
