@@ -1,4 +1,5 @@
-"""The sandbox's SockJS endpoint: sockjs-client + @stomp/stompjs in Node over each transport,
+"""The sandbox's SockJS endpoint: sockjs-client + @stomp/stompjs in Node and our own client over
+each transport,
 and the protocol details a browser page or a Spring-minded client relies on (info, CORS,
 framing, raw WebSocket beside it, a slow SockJS consumer)."""
 
@@ -13,6 +14,7 @@ from typing import Any
 import aiohttp
 import pytest
 
+from explorer.client import Client, Direction, Layer, SockJsOptions, State, WireRecord
 from explorer.sandbox import SandboxBroker
 from explorer.stomp import Frame, FrameParser
 from tests.support.sandbox import running_sandbox, sandbox_broker
@@ -176,3 +178,37 @@ async def test_a_sockjs_topic_subscriber_that_never_polls_is_disconnected() -> N
                     break
                 await asyncio.sleep(0.05)
             assert not broker.sessions, "the slow SockJS consumer was kept"
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("transport", ["websocket", "xhr-streaming", "xhr-polling"])
+async def test_our_client_over_each_transport_with_user_destinations(transport: str) -> None:
+    body = ("알림이 도착했습니다 ✓ " * 3000)[:24000]  # > 64 KiB of UTF-8
+    async with running_sandbox(heartbeat_min_ms=10) as broker:
+        records: list[WireRecord] = []
+        alice = Client(
+            broker.sockjs_url,
+            sockjs=SockJsOptions(transport),
+            login="alice",
+            passcode="x",
+            heartbeat=(500, 500),
+            wire_tap=records.append,
+        )
+        sender = Client(broker.tcp_url)
+        await alice.connect()
+        await sender.connect()
+        try:
+            assert alice.transport_kind == f"sockjs-{transport}"
+            mine = await alice.subscribe("/user/queue/notices", receipt=True)
+            await sender.send("/user/alice/queue/notices", body, receipt=True)
+            message = await mine.get(timeout=20)
+            assert message.text() == body
+            assert message.header("destination") == "/user/queue/notices"
+            await asyncio.sleep(1.5)  # idle: STOMP heart-beats both ways keep it up
+            assert alice.state is State.CONNECTED
+        finally:
+            await alice.disconnect()
+            await sender.disconnect()
+    sockjs = [r.data for r in records if r.layer is Layer.SOCKJS]
+    assert b"o" in sockjs[:2]
+    assert any(r.is_heartbeat and r.direction is Direction.IN for r in records)
