@@ -1,7 +1,6 @@
-"""The sandbox's SockJS endpoint: sockjs-client + @stomp/stompjs in Node and our own client over
-each transport,
-and the protocol details a browser page or a Spring-minded client relies on (info, CORS,
-framing, raw WebSocket beside it, a slow SockJS consumer)."""
+"""The sandbox's SockJS endpoint: sockjs-client + @stomp/stompjs in Node and our own client
+over each transport, and the protocol details a browser page or a Spring-minded client relies
+on (info, CORS, framing, raw WebSocket beside it, a slow SockJS consumer)."""
 
 from __future__ import annotations
 
