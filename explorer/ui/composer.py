@@ -47,10 +47,12 @@ from explorer.ui.composer_check import check_body, composite_note, destination_p
 from explorer.ui.composer_destinations import DestinationField
 from explorer.ui.composer_headers import HeaderEditor
 from explorer.ui.composer_history import HISTORY_SIZE, ComposerHistory
+from explorer.ui.elided_label import ElidedLabel
 from explorer.ui.highlighter import BodyHighlighter
 from explorer.ui.icons import icon
 from explorer.ui.message_detail import monospace_font
 from explorer.ui.theme import is_dark
+from explorer.ui.wrap_row import WrapRow
 
 __all__ = ["HISTORY_SIZE", "Composer"]
 _NO_DESTINATION = {"BEGIN", "COMMIT", "ABORT", "ACK", "NACK"}
@@ -125,11 +127,9 @@ class Composer(QWidget):
         )
         self.preview_button.clicked.connect(self.show_preview)
 
-        self.target = QLabel()
+        self.target = ElidedLabel()  # gives way first (its tooltip names the connection)
         self.target.setObjectName("composerTarget")
         self.target.setProperty("hint", True)
-        # Gives way first in a narrow window (its tooltip names the connection in full).
-        self.target.setMinimumWidth(48)
         self.target.setMaximumWidth(240)
 
         self.send_button = QPushButton(icon("send"), self.tr("Send"))
@@ -139,16 +139,13 @@ class Composer(QWidget):
         self.target.setMinimumHeight(self.send_button.sizeHint().height())
         self.send_button.clicked.connect(self.request_send)
 
-        top = QHBoxLayout()
-        top.addWidget(self.command, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.destinations, 3)
-        top.addWidget(self.content_type, 1, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.receipt, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.burst, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.preview_button, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.target, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignTop)
+        # One line in a wide dock; wrapped group by group in a narrow one (small screens).
+        self.top_row = top = WrapRow()
+        up = Qt.AlignmentFlag.AlignTop
+        top.add_group([(self.command, 0, up), (self.destinations, 3)], stretch=3)
+        top.add_group([(self.content_type, 1, up), (self.receipt, 0, up), (self.burst, 0, up)], 1)
+        top.add_group([(w, 0, up) for w in (self.preview_button, self.history_button)])
+        top.add_group([(self.target, 0, up), (self.send_button, 0, up)], at_end=True)
 
         self.header_box = HeaderEditor()
         self.headers = self.header_box.table
@@ -191,6 +188,8 @@ class Composer(QWidget):
         body_layout.addLayout(status)
         body_layout.addWidget(self.results)
 
+        for small in (self.body_area, self.headers):  # the dock must fit a small screen
+            small.setMinimumHeight(36)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("composerSplitter")
         self.splitter.addWidget(self.header_box)
@@ -200,7 +199,7 @@ class Composer(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(self.splitter, 1)
 
         self._validate_timer = QTimer(self)

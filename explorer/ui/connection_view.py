@@ -58,6 +58,9 @@ class ConnectionView(QWidget):
         self.pages.addTab(self.traffic, icon("raw"), self.tr("Traffic"))
         self.pages.setTabToolTip(0, self.tr("Messages received and sent"))
         self.pages.setTabToolTip(1, self.tr("Every frame and heart-beat on the wire"))
+        # Narrow (a small screen): the tab titles are cut short, never scrolled by arrows.
+        self.pages.setUsesScrollButtons(False)
+        self.pages.setElideMode(Qt.TextElideMode.ElideRight)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("connectionSplitter")

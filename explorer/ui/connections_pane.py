@@ -8,7 +8,7 @@ otherwise. The keyring note is dismissed for good (the window's settings remembe
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from explorer.profiles import ProfileStore
 from explorer.ui.config import WindowSettings
@@ -17,6 +17,7 @@ from explorer.ui.profile_dialog import TestConnection
 from explorer.ui.profile_list import ProfileListWidget
 from explorer.ui.session import SessionController, SessionState
 from explorer.ui.tabs import ConnectionTabs
+from explorer.ui.wrap_row import WrapRow
 
 _STATE_OF = {
     SessionState.CONNECTED: "connected",
@@ -80,13 +81,13 @@ class ConnectionsPane(QWidget):
                 "MainWindow", "Disconnect the connection shown on the right (Ctrl+Shift+D)"
             )
         )
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.connect_button)
-        buttons.addWidget(self.disconnect_button)
+        buttons = WrapRow()  # one above the other in a narrow dock (small screens)
+        for button in (self.connect_button, self.disconnect_button):
+            buttons.add_group([(button, 1)], stretch=1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.profiles, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         tabs.session_state_changed.connect(lambda _session: self.refresh_states())
         tabs.view_closed.connect(lambda _view: self.refresh_states())
 

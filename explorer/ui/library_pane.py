@@ -49,6 +49,7 @@ from explorer.ui.library_tree import LibraryTree
 from explorer.ui.message_detail import monospace_font
 from explorer.ui.outcome import show_outcome
 from explorer.ui.tasks import TaskRunner, describe_failure
+from explorer.ui.wrap_row import WrapRow
 
 if TYPE_CHECKING:
     from explorer.ui.session import SessionController
@@ -140,18 +141,16 @@ class LibraryPane(QWidget):
             self.tr("Send to every destination of the message on the current connection")
         )
         self.send_button.clicked.connect(self.send_selected)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.variables_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.load_button)
-        buttons.addWidget(self.send_button)
+        buttons = WrapRow()  # two lines in a narrow dock (small screens)
+        buttons.add_group([(self.variables_button, 0)])
+        buttons.add_group([(self.load_button, 0), (self.send_button, 0)], at_end=True)
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addWidget(self.preview_title)
         bottom_layout.addWidget(self.preview, 1)
         bottom_layout.addWidget(self.notice)
-        bottom_layout.addLayout(buttons)
+        bottom_layout.addWidget(buttons)
         self.tree.setMinimumHeight(48)
         self.preview.setMinimumHeight(36)
         splitter = QSplitter(Qt.Orientation.Vertical)

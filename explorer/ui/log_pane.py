@@ -24,7 +24,6 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -42,6 +41,7 @@ from explorer.session.compose import ComposeRequest
 from explorer.store import LogEntry, MessageFilter
 from explorer.ui.banner import Banner
 from explorer.ui.debounce import debouncer, flush
+from explorer.ui.elided_label import ElidedLabel
 from explorer.ui.icons import icon
 from explorer.ui.log_export import EXPORT_FILTERED, EXPORT_SELECTED, LogExporter
 from explorer.ui.log_follow import LogFollower
@@ -49,6 +49,7 @@ from explorer.ui.models import MessageTableModel
 from explorer.ui.parse_errors import filter_error_text
 from explorer.ui.session import SessionController
 from explorer.ui.tasks import TaskRunner
+from explorer.ui.wrap_row import WrapRow
 
 # Headers a broker adds to a MESSAGE; "send again" leaves them out.
 _BROKER_HEADERS = frozenset(
@@ -151,7 +152,7 @@ class LogPane(QWidget):
         self.jump_button = self.follower.button
         self.exporter = LogExporter(self, self.log, session, banner, runner)
 
-        self.log_info = QLabel()
+        self.log_info = ElidedLabel()
         self.log_info.setObjectName("logInfo")
         self.log_info.setProperty("hint", True)
         self.log_filter = QLineEdit()
@@ -206,20 +207,15 @@ class LogPane(QWidget):
         self._export_menu = QMenu(export)
         self._export_menu.aboutToShow.connect(self._fill_export_menu)
         export.setMenu(self._export_menu)
-        bar = QHBoxLayout()
-        bar.setSpacing(6)
-        bar.addWidget(self.filter_kind)
-        bar.addWidget(self.log_filter, 1)
-        bar.addWidget(self.direction)
-        bar.addWidget(self.log_info)
-        bar.addWidget(self.pause_button)
-        bar.addWidget(clear)
-        bar.addWidget(export)
+        bar = WrapRow()  # wrapped onto more lines in a narrow window (small screens)
+        bar.add_group([(self.filter_kind, 0), (self.log_filter, 1)], stretch=1)
+        bar.add_group([(self.direction, 0), (self.log_info, 1)], stretch=1)
+        bar.add_group([(self.pause_button, 0), (clear, 0), (export, 0)], at_end=True)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(4)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addWidget(self.filter_error)
         layout.addWidget(self.log, 1)
         self._apply_log_filter()

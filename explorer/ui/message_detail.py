@@ -37,6 +37,7 @@ from explorer.ui.icons import icon
 from explorer.ui.json_tree import JsonTreeModel, JsonTreeView
 from explorer.ui.parse_errors import json_error_text
 from explorer.ui.theme import is_dark
+from explorer.ui.wrap_row import WrapRow
 
 Headers = Sequence[tuple[str, str]]
 
@@ -199,21 +200,19 @@ class MessageDetail(QWidget):
 
         body_label = QLabel(self.tr("Body"))
         body_label.setProperty("section", True)
-        body_bar = QHBoxLayout()
-        body_bar.setContentsMargins(0, 0, 0, 0)
-        body_bar.addWidget(body_label)
-        body_bar.addWidget(self._view)
-        body_bar.addStretch(1)
-        body_bar.addWidget(self._copy_body)
-        body_bar.addWidget(self._copy_raw)
+        body_bar = WrapRow()  # two lines in a narrow dock (small screens)
+        body_bar.add_group([(body_label, 0), (self._view, 0)])
+        body_bar.add_group([(self._copy_body, 0), (self._copy_raw, 0)], at_end=True)
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.setSpacing(2)
-        body_layout.addLayout(body_bar)
+        body_layout.addWidget(body_bar)
         body_layout.addWidget(self._stack, 1)
         body_layout.addWidget(self._trunc_bar)
 
+        for small in (self._stack, self._headers_table):  # the dock must fit a small screen
+            small.setMinimumHeight(36)
         self._splitter = QSplitter(Qt.Orientation.Vertical)
         self._splitter.setObjectName("detailSplitter")
         self._splitter.addWidget(headers_box)

@@ -18,7 +18,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QSplitter,
@@ -29,12 +28,14 @@ from PySide6.QtWidgets import (
 
 from explorer.library import LibraryStore
 from explorer.templates import TemplateError
+from explorer.ui.elided_label import ElidedLabel
 from explorer.ui.icons import icon
 from explorer.ui.outcome import show_outcome
 from explorer.ui.scenario_editor import EXAMPLE, ScenarioEditor
 from explorer.ui.scenario_record import RecordControl
 from explorer.ui.scenario_results import FailureView, StepList, run_summary
 from explorer.ui.tasks import TaskRunner, describe_failure
+from explorer.ui.wrap_row import WrapRow
 
 if TYPE_CHECKING:
     from explorer.scenarios import Scenario, ScenarioResult, StepResult
@@ -87,18 +88,17 @@ class ScenarioPane(QWidget):
             "scenarioJunit", "export", self.tr("Save the last run as JUnit XML (for CI)")
         )
         self.junit_button.clicked.connect(self._choose_junit)
-        self.file_label = QLabel()
+        self.file_label = ElidedLabel()
         self.file_label.setObjectName("scenarioFile")
-        self.target = QLabel()
+        self.target = ElidedLabel()
         self.target.setObjectName("scenarioTarget")
         self.target.setProperty("hint", "true")
-        top = QHBoxLayout()
-        for button in (self.new_button, self.open_button, self.save_button):
-            top.addWidget(button)
-        top.addWidget(self.file_label, 1)
-        top.addWidget(self.target)
-        for button in (self.run_button, self.stop_button, self.record_button, self.junit_button):
-            top.addWidget(button)
+        # Wrapped onto two lines in a narrow dock (small screens), names elided.
+        top = WrapRow()
+        files = (self.new_button, self.open_button, self.save_button)
+        top.add_group([*((button, 0) for button in files), (self.file_label, 1)], stretch=1)
+        runs = (self.run_button, self.stop_button, self.record_button, self.junit_button)
+        top.add_group([(self.target, 1), *((button, 0) for button in runs)])
 
         self.editor = ScenarioEditor()
         self.editor.setPlaceholderText(
@@ -164,7 +164,7 @@ class ScenarioPane(QWidget):
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(self.recording_label)
         layout.addWidget(splitter, 1)
 

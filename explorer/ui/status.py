@@ -8,6 +8,7 @@ import time
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from explorer.ui.elided_label import ElidedLabel
 from explorer.ui.session import SessionController, SessionState
 from explorer.ui.tabs import ConnectionTabs
 
@@ -18,7 +19,7 @@ class ConnectionStatus(QObject):
     def __init__(self, bar: QStatusBar) -> None:
         super().__init__(bar)
         self.bar = bar
-        self.state = self._label("statusState", self.tr("Connection state"))
+        self.state = self._label("statusState", self.tr("Connection state"), ElidedLabel())
         self.heartbeat = self._label("statusHeartbeat", self.tr("Heart-beat health"))
         self.rate = self._label("statusRate", self.tr("Messages received per second (last 5 s)"))
         self.evicted = self._label(
@@ -62,8 +63,8 @@ class ConnectionStatus(QObject):
         self.summary.style().polish(self.summary)
         self.summary.setVisible(bool(parts))
 
-    def _label(self, name: str, tip: str) -> QLabel:
-        label = QLabel()
+    def _label(self, name: str, tip: str, label: QLabel | None = None) -> QLabel:
+        label = label or QLabel()
         label.setObjectName(name)
         label.setToolTip(tip)
         self.bar.addPermanentWidget(label)

@@ -11,7 +11,6 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
@@ -27,6 +26,7 @@ from explorer.ui.icons import icon
 from explorer.ui.message_detail import monospace_font
 from explorer.ui.messages import describe_violation
 from explorer.ui.models.traffic import TrafficModel
+from explorer.ui.wrap_row import WrapRow
 
 
 class TrafficView(QWidget):
@@ -88,12 +88,12 @@ class TrafficView(QWidget):
         clear = QPushButton(icon("clear"), self.tr("Clear"))
         clear.setToolTip(self.tr("Forget the records shown so far"))
         clear.clicked.connect(model.clear)
-        bar = QHBoxLayout()
-        bar.addWidget(self.heartbeats)
-        bar.addWidget(self.problems_only)
-        bar.addStretch(1)
-        bar.addWidget(self.count)
-        bar.addWidget(clear)
+        bar = WrapRow()  # wrapped in a narrow window (small screens)
+        bar.add_group([(self.heartbeats, 0)])
+        bar.add_group([(self.problems_only, 0)])
+        bar.add_group([(self.count, 0), (clear, 0)], at_end=True)
+        for small in (self.table, self.detail):
+            small.setMinimumHeight(36)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -102,7 +102,7 @@ class TrafficView(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addWidget(splitter, 1)
         self._update_count()
 

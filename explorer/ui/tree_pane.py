@@ -202,6 +202,8 @@ class TreePane(QWidget):
         subscriptions_layout.setSpacing(2)
         subscriptions_layout.addWidget(self.subscriptions_label)
         subscriptions_layout.addWidget(self.subscription_list, 1)
+        for small in (self.tree, self.subscription_list):  # the window fits a small screen
+            small.setMinimumHeight(36)
         self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.setObjectName("treeSplitter")
         self.split.addWidget(self.tree)
