@@ -1,20 +1,20 @@
-"""A tiny JSON-over-HTTP helper on the standard library (no extra dependency).
+"""JSON over HTTP for the management APIs (Jolokia, RabbitMQ management), on aiohttp.
 
-urllib blocks, so every request runs in a worker thread (`asyncio.to_thread`). Failures become
-`DiscoveryError`s whose message names the service, the URL and what to check.
+aiohttp is the app's one HTTP client (SockJS uses it too): requests run on the event loop,
+the window's included, without a worker thread each. Failures become `DiscoveryError`s whose
+message names the service, the URL and what to check.
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
-import http.client
 import json
-import urllib.error
-import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+import aiohttp
 
 from explorer.discovery.errors import (
     DiscoveryAuthError,
@@ -39,7 +39,7 @@ class HttpEndpoint:
         return self.url.rstrip("/") + "/" + path.lstrip("/")
 
 
-def _request(
+async def _request(
     endpoint: HttpEndpoint,
     url: str,
     body: Any,
@@ -49,57 +49,71 @@ def _request(
 ) -> Any:
     data = None if body is None else json.dumps(body).encode()
     verb = method or ("GET" if data is None else "POST")
-    request = urllib.request.Request(url, data=data, method=verb)
     # RabbitMQ answers a DELETE that asks for JSON back with 406 (it returns nothing)
-    request.add_header("Accept", "*/*" if verb == "DELETE" else "application/json")
+    sent = {"Accept": "*/*" if verb == "DELETE" else "application/json"}
     if data is not None:
-        request.add_header("Content-Type", "application/json")
+        sent["Content-Type"] = "application/json"
     if endpoint.login is not None:
         token = f"{endpoint.login}:{endpoint.password or ''}".encode()
-        request.add_header("Authorization", "Basic " + base64.b64encode(token).decode("ascii"))
-    for name, value in headers.items():
-        request.add_header(name, value)
+        sent["Authorization"] = "Basic " + base64.b64encode(token).decode("ascii")
+    sent.update(headers)
     where = f"{endpoint.service} at {endpoint.url}"
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            raw = response.read()
-    except urllib.error.HTTPError as exc:
-        status, reason = exc.code, exc.reason
-        exc.close()  # the error carries an open response; close it now
-        if status in (401, 403):
-            raise DiscoveryAuthError(
-                f"{where}: {status} {reason} — {endpoint.auth_hint}", endpoint.source
-            ) from None
-        if status == 404:
-            raise DiscoveryNotFound(
-                f"{where}: 404 Not Found for {url} — check the URL in the profile",
-                endpoint.source,
-            ) from None
-        if status == 405:  # a web server, but not this API (which takes this method)
-            raise DiscoveryUnavailable(
-                f"{where}: {status} {reason} — is this really the {endpoint.service} URL?",
-                endpoint.source,
-            ) from None
-        raise DiscoveryUnavailable(f"{where}: {status} {reason}", endpoint.source) from None
-    except urllib.error.URLError as exc:
-        cause = exc.reason
+        async with (
+            asyncio.timeout(timeout),
+            # A session per call, like urllib before: discovery polls every few seconds, so
+            # a kept connection saves little and a session that outlived its loop would leak.
+            aiohttp.ClientSession(trust_env=True) as session,
+            session.request(verb, url, data=data, headers=sent) as response,
+        ):
+            status, reason = response.status, response.reason or ""
+            raw = await response.read()
+    except TimeoutError:
+        # Most likely a port that is not this API (a STOMP port reads the request as a
+        # frame and waits for its NUL): the same words as the scan's silent source.
+        raise DiscoveryUnavailable(
+            f"{where}: no answer within {timeout:g} s — is this really the {endpoint.service} "
+            "URL? (a STOMP port, for one, never answers an HTTP request)",
+            endpoint.source,
+        ) from None
+    except aiohttp.ClientConnectorError as exc:
+        cause = exc.os_error
         text = cause.strerror if isinstance(cause, OSError) and cause.strerror else str(cause)
         raise DiscoveryUnavailable(
             f"{where}: cannot connect ({text}) — is the endpoint running and is the URL right?",
             endpoint.source,
         ) from None
-    except TimeoutError:
+    except aiohttp.ServerDisconnectedError:
         raise DiscoveryUnavailable(
-            f"{where}: no answer within {timeout:g} s", endpoint.source
+            f"{where}: the server closed the connection without an answer", endpoint.source
         ) from None
-    except OSError as exc:
-        raise DiscoveryUnavailable(f"{where}: {exc}", endpoint.source) from None
-    except http.client.HTTPException as exc:  # e.g. BadStatusLine (not OSError)
+    except (aiohttp.ClientResponseError, aiohttp.ClientPayloadError) as exc:
+        # the bytes that came back could not be read as an HTTP answer (another service)
         raise DiscoveryProtocolError(
             f"{where}: the answer is not HTTP ({type(exc).__name__}) — is this really the "
             f"{endpoint.service} URL, not another service's port?",
             endpoint.source,
         ) from None
+    except (aiohttp.ClientError, OSError) as exc:
+        raise DiscoveryUnavailable(
+            f"{where}: {exc or type(exc).__name__}", endpoint.source
+        ) from None
+    if status in (401, 403):
+        raise DiscoveryAuthError(
+            f"{where}: {status} {reason} — {endpoint.auth_hint}", endpoint.source
+        )
+    if status == 404:
+        raise DiscoveryNotFound(
+            f"{where}: 404 Not Found for {url} — check the URL in the profile",
+            endpoint.source,
+        )
+    if status == 405:  # a web server, but not this API (which takes this method)
+        raise DiscoveryUnavailable(
+            f"{where}: {status} {reason} — is this really the {endpoint.service} URL?",
+            endpoint.source,
+        )
+    if status >= 400:
+        raise DiscoveryUnavailable(f"{where}: {status} {reason}", endpoint.source)
     if not raw.strip():
         return None  # 204 No Content (a DELETE)
     try:
@@ -123,4 +137,4 @@ async def fetch_json(
     """GET (or POST when `body` is given, or `method`, e.g. DELETE) `path` under the endpoint
     and decode the JSON; an empty answer (204 No Content) is None."""
     url = endpoint.join(path)
-    return await asyncio.to_thread(_request, endpoint, url, body, headers or {}, timeout, method)
+    return await _request(endpoint, url, body, headers or {}, timeout, method)
