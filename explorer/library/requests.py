@@ -1,6 +1,6 @@
 """Between a saved message and the composer's `ComposeRequest`, both ways, and sending a
 saved message with its variables (the library's Send: collection and profile variables
-apply, which the composer's built-ins-only expansion does not know).
+apply, through `LibraryStore.engine_for`, as in the composer).
 
     request = to_request(message)                 # into the composer, templates as written
     message = from_request(request, "new order")  # the composer's frame, saved by name

@@ -96,6 +96,11 @@ class LibraryStore:
     path: Path = field(default_factory=default_path)
     library: Library = field(init=False)
     load_warnings: list[str] = field(init=False, default_factory=list)
+    # engine_for's engines, valid while `library` is the one they were made from (the
+    # composer asks on every check while typing; a new engine loads Faker again).
+    _engines: dict[tuple[str | None, str | None], tuple[Library, TemplateEngine]] = field(
+        init=False, default_factory=dict, repr=False
+    )
 
     def __post_init__(self) -> None:
         self.path = Path(self.path)
@@ -221,15 +226,23 @@ class LibraryStore:
         profile: str | None = None,
         command_line: Mapping[str, Any] | None = None,
     ) -> TemplateEngine:
-        """The template engine with profile, collection and command-line variables."""
+        """The template engine with profile, collection and command-line variables: the one
+        variable lookup of the library's Send, the composer and scenarios' profiles."""
+        key = (collection, profile)
+        cached = self._engines.get(key)
+        if command_line is None and cached is not None and cached[0] is self.library:
+            return cached[1]
         found = self.library.collection(collection) if collection else None
-        return TemplateEngine(
+        engine = TemplateEngine(
             merge_variables(
                 self.library.profile_variables.get(profile or ""),
                 found.variables if found else None,
                 command_line,
             )
         )
+        if command_line is None:
+            self._engines[key] = (self.library, engine)
+        return engine
 
     def templates(
         self, collection: str, name: str, engine: TemplateEngine | None = None

@@ -4,14 +4,19 @@ GUI-free, so the window's composer and `stomp-explorer send` share one request t
 template expander: raw-mode text ⇄ bytes with the visible NUL marker, `{{n}}` templates for
 bursts (`expand(request, n)` is the one home of template expansion), and the well-known
 header names offered for completion.
+
+A request carries the `TemplateEngine` its templates are expanded with (`engine`): the
+composer gives the one with the library collection's and the profile's variables
+(`LibraryStore.engine_for`, the lookup the library's Send uses too), so the SEND path, the
+composer's check and its preview all know `{{user}}`. None means the built-ins only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from explorer.templates import expand_parts, has_templates
+from explorer.templates import TemplateEngine, expand_parts, has_templates
 
 COMMANDS: tuple[str, ...] = (
     "SEND",
@@ -90,6 +95,8 @@ class ComposeRequest:
     # A body too large to type: the file's bytes are the body, read when sending (off the
     # event loop), sent as they are (no templates inside); `body` is unused then.
     body_file: str | None = None
+    # What expands the templates (the user's variables); None: the built-ins only.
+    engine: TemplateEngine | None = field(default=None, compare=False, repr=False)
 
     @property
     def destination(self) -> str | None:
@@ -150,7 +157,7 @@ def has_template(request: ComposeRequest) -> bool:
 
 def expand(request: ComposeRequest, n: int) -> ComposeRequest:
     """Copy number `n` (1-based) of a burst, through the one template engine
-    (`explorer.templates`: `{{n}}`, `{{uuid}}`, `{{now}}`, Faker ...); raises
-    `explorer.templates.TemplateError` (field, line, column) for a bad template."""
-    headers, body = expand_parts(request.headers, request.body, n)
+    (`explorer.templates`: `{{n}}`, `{{uuid}}`, `{{now}}`, Faker, the request's engine's
+    variables); raises `explorer.templates.TemplateError` (field, line, column)."""
+    headers, body = expand_parts(request.headers, request.body, n, request.engine)
     return replace(request, headers=headers, body=body)

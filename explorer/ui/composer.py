@@ -10,6 +10,7 @@ cleared when the connection or the body changes, so they never describe another 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import (
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
 from explorer.broker.kind import BrokerKind
 from explorer.session import compose
 from explorer.session.compose import ComposeRequest
+from explorer.templates import TemplateEngine
 from explorer.ui.banner import sentence_case
 from explorer.ui.body_format import NUL_MARK
 from explorer.ui.composer_body import ComposerBody
@@ -75,6 +77,9 @@ class Composer(QWidget):
         self._broker: BrokerKind | None = None
         self._last_command = "SEND"
         self._form_body: str | None = None  # the form's body while RAW mode shows a frame
+        # The engine with the user's variables (the window sets it: library collection and
+        # profile); Send, the check and Preview all expand with it. None: built-ins only.
+        self.template_engine: Callable[[], TemplateEngine | None] = lambda: None
 
         self.command = QComboBox()
         self.command.setObjectName("composerCommand")
@@ -117,7 +122,6 @@ class Composer(QWidget):
         self.history_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._history_menu = QMenu(self.history_button)
         self.history_button.setMenu(self._history_menu)
-        self._rebuild_history_menu()
 
         self.preview_button = QToolButton()
         self.preview_button.setObjectName("composerPreviewButton")
@@ -280,6 +284,7 @@ class Composer(QWidget):
             receipt=self.receipt.isChecked(),
             count=count,
             body_file=body_file,
+            engine=self.template_engine(),
         )
 
     def build_requests(self) -> list[ComposeRequest]:
@@ -478,6 +483,7 @@ class Composer(QWidget):
             self.content_type.currentText(),
             self.header_rows(),
             destination,
+            self.template_engine(),
         )
         if ok is None and len(targets) == 1:
             words = composite_note(destination, self._broker) or ""

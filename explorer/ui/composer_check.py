@@ -17,7 +17,13 @@ from PySide6.QtCore import QCoreApplication
 from explorer.broker.kind import BrokerKind
 from explorer.session.composite import check_destination
 from explorer.session.errors import CompositeRefused
-from explorer.templates import TemplateError, default_engine, has_templates, preview
+from explorer.templates import (
+    TemplateEngine,
+    TemplateError,
+    default_engine,
+    has_templates,
+    preview,
+)
 from explorer.ui.parse_errors import json_error_text
 
 # Bodies longer than this are not checked while typing (a check per pause must stay quick).
@@ -95,15 +101,17 @@ def check_body(
     content_type: str,
     headers: Sequence[tuple[str, str]],
     destination: str = "",
+    engine: TemplateEngine | None = None,
 ) -> tuple[bool | None, str]:
     """(True, words) valid, (False, why) not, (None, "") nothing to check. JSON is checked
-    when the content type says so or the body starts like JSON, after template expansion."""
+    when the content type says so or the body starts like JSON, after template expansion
+    with `engine` (the SEND path's: the user's variables; None: the built-ins only)."""
     body = text.encode("utf-8")
     if len(body) > CHECK_LIMIT:
         return None, ""
     if has_templates(headers, body):
         try:
-            rendered = preview(default_engine(), destination or "/", headers, body).body
+            rendered = preview(engine or default_engine(), destination or "/", headers, body).body
         except TemplateError as error:
             return False, template_error_text(error)
     else:

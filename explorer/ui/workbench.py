@@ -3,7 +3,9 @@ and the Tools menu that reaches them.
 
 The window makes one `Workbench` and tells it the current tab's session; the workbench
 wires its parts to the composer (load a saved message, save the composer's message) and
-never reaches into a tab.
+never reaches into a tab. The composer expands templates with the library's variables: those
+of the collection it last loaded a message from and of the current tab's profile
+(`LibraryStore.engine_for`, the same lookup as the library's own Send).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMenuBar, QWidget
 
 from explorer.library import LibraryError, LibraryStore
 from explorer.session.compose import ComposeRequest
+from explorer.templates import TemplateEngine
 from explorer.ui.composer import Composer
 from explorer.ui.icons import icon
 from explorer.ui.library_pane import LibraryPane
@@ -58,6 +61,8 @@ class Workbench(QObject):
         self._runner = runner
         self._session: SessionController | None = None
         self.bench_dialog: QWidget | None = None
+        self.collection: str | None = None  # whose variables the composer's templates use
+        composer.template_engine = self.composer_engine
 
         store, problem = open_library()
         self.library = LibraryPane(store, runner)
@@ -143,6 +148,13 @@ class Workbench(QObject):
         self.library.set_session(session)
         self.scenarios.set_session(session)
         self.bench_action.setEnabled(session is not None and session.is_connected)
+        self._composer.validate()  # another profile's variables
+
+    def composer_engine(self) -> TemplateEngine:
+        """The composer's template engine: the variables of `collection` and of the current
+        tab's profile, as the library's Send has them."""
+        profile = self._session.name if self._session is not None else None
+        return self.library.store.engine_for(self.collection, profile=profile)
 
     def open_bench(self) -> None:
         """The benchmark against the current tab's broker (connections of its own)."""
@@ -165,6 +177,8 @@ class Workbench(QObject):
         dock.raise_()
 
     def _load_into_composer(self, requests: list[ComposeRequest]) -> None:
+        picked = self.library.selected_message()
+        self.collection = picked[0] if picked is not None else None
         self._show(self._composer_dock)
         self._composer.load_requests(requests)
         self._composer.body.setFocus()

@@ -289,6 +289,21 @@ def test_variables_layer_profile_collection_command_line(tmp_path: Path) -> None
     assert profile_variables("other", tmp_path / "l.json") == {}
 
 
+def test_an_engine_is_kept_until_the_library_changes(tmp_path: Path) -> None:
+    """The composer asks on every check while typing: the same engine until a save."""
+    store = LibraryStore(tmp_path / "l.json")
+    store.save_collection(Collection("orders", (ORDER,), {"user": 1}))
+    engine = store.engine_for("orders", profile="staging")
+    assert store.engine_for("orders", profile="staging") is engine
+    assert store.engine_for("orders", profile="other") is not engine
+    store.set_profile_variables("staging", {"user": 2})
+    changed = store.engine_for("orders", profile="staging")
+    assert changed is not engine and changed.expand("{{user}}") == "1"  # the collection wins
+    store.save_collection(Collection("orders", (ORDER,), {}))
+    assert store.engine_for("orders", profile="staging").expand("{{user}}") == "2"
+    assert store.engine_for("orders", command_line={"user": 3}).expand("{{user}}") == "3"
+
+
 def test_a_saved_message_previews_per_destination(tmp_path: Path) -> None:
     store = LibraryStore(tmp_path / "l.json")
     store.save_collection(Collection("orders", (ORDER,), {"user": 1001}))

@@ -3,6 +3,8 @@ pacing, receipts, raw frames and the refusal window, on a fake client and clock.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from explorer.session import (
@@ -19,6 +21,7 @@ from explorer.session import (
 )
 from explorer.session.compose import raw_text_to_bytes
 from explorer.session.errors import CompositeRefused
+from explorer.templates import TemplateEngine, TemplateError
 from tests.unit.session.fakes import Factory, FakeBroker, FakeClock, Recorder, settle, target
 
 REFUSED = {"/bogus/x": ("Unknown destination", "'/bogus/x' is not a valid destination.")}
@@ -192,4 +195,19 @@ async def test_a_comma_is_refused_on_the_send_path_unless_the_broker_is_activemq
     session, factory, _sink, _clock = await connected()  # ActiveMQ: a composite destination
     await session.execute(send("/queue/a,/topic/b"))
     assert [f.header("destination") for f in factory.client.frames("SEND")] == ["/queue/a,/topic/b"]
+    await session.shutdown()
+
+
+@pytest.mark.asyncio
+async def test_a_request_expands_with_its_own_engine_and_variables() -> None:
+    """The composer hands its engine (library and profile variables) to the SEND path."""
+    session, factory, _sink, _clock = await connected()
+    engine = TemplateEngine({"user": 1001})
+    request = send("/queue/u.{{user}}", b'{"user": {{user}}, "n": {{n}}}', count=2)
+    await session.execute(replace(request, engine=engine))
+    frames = factory.client.frames("SEND")
+    assert [f.body for f in frames] == [b'{"user": 1001, "n": 1}', b'{"user": 1001, "n": 2}']
+    assert {f.header("destination") for f in frames} == {"/queue/u.1001"}
+    with pytest.raises(TemplateError, match="'user' is not defined"):
+        await session.execute(request)  # no engine: the built-ins only
     await session.shutdown()
