@@ -65,6 +65,12 @@ def register(subparsers: Any) -> None:
         help="seed the demo's random choices (repeatable sequences)",
     )
     parser.add_argument(
+        "--no-heart-beats",
+        action="store_true",
+        help="answer heart-beat:0,0 whatever the client asks, as Spring's simple broker does "
+        "without a TaskScheduler (to see how a client copes)",
+    )
+    parser.add_argument(
         "-v",
         "--verbose",
         action="store_true",
@@ -114,6 +120,7 @@ async def _serve(args: argparse.Namespace) -> int:
         demo=args.demo,
         demo_rate=args.rate,
         demo_seed=args.seed,
+        heartbeats_off=args.no_heart_beats,
     )
     try:
         await broker.start()

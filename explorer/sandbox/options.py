@@ -21,6 +21,9 @@ class SandboxOptions:
     max_frame_bytes: int = 4 * 1024 * 1024
     # The broker mirrors the client's heart-beat wishes, but never faster than this.
     heartbeat_min_ms: int = 50
+    # Answer heart-beat:0,0 whatever the client asks, as Spring's simple broker does without
+    # a TaskScheduler (spring-framework#29153): to try the window's warning offline.
+    heartbeats_off: bool = False
     connect_timeout: float = 30.0
     max_connections: int = 500
     max_transactions: int = 100

@@ -348,8 +348,13 @@ class Session:
                 "The sandbox was started with a login; connect with the same login and passcode.",
             )
         self.login = frame.header("login") or None
+        heart_beat = (
+            (0, 0)
+            if options.heartbeats_off
+            else _server_heart_beat(event.heart_beat, options.heartbeat_min_ms)
+        )
         self.conn.accept(
-            _server_heart_beat(event.heart_beat, options.heartbeat_min_ms),
+            heart_beat,
             (("server", self.broker.server_name), ("session", self.session_id)),
         )
         self._flush()

@@ -41,10 +41,10 @@ class HeartbeatWarning(StrEnum):
 
 _SENTENCES: Final = {
     HeartbeatWarning.SERVER_OFF: (
-        "The server answered heart-beat:0,0, so neither side sends heart-beats and a dead "
-        "connection goes unnoticed until a write fails: Spring's simple broker does this "
-        "unless it has a TaskScheduler (enableSimpleBroker(...).setTaskScheduler(...) with "
-        "setHeartbeatValue, spring-framework#29153)."
+        "The server answered heart-beat:0,0, as Spring's simple broker does without a "
+        "TaskScheduler (spring-framework#29153): neither side sends heart-beats, so a dead "
+        "connection goes unnoticed until a write fails; give the broker a TaskScheduler "
+        "(enableSimpleBroker(...).setTaskScheduler(...)) and a heart-beat value."
     ),
     HeartbeatWarning.NO_HEADER: (
         "The server's CONNECTED carried no heart-beat header (STOMP 1.0, or a server that "

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.ui.body_format import hex_dump, human_size, visible_bytes
+from explorer.ui.heartbeat_view import HeartbeatView
 from explorer.ui.icons import icon
 from explorer.ui.message_detail import monospace_font
 from explorer.ui.messages import describe_violation
@@ -95,11 +96,16 @@ class TrafficView(QWidget):
         for small in (self.table, self.detail):
             small.setMinimumHeight(36)
 
+        # Offered vs agreed heart-beats and their timeline (collapsible: drag it away).
+        self.heartbeat_view = HeartbeatView(model.heartbeats)
+
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.heartbeat_view)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(bar)

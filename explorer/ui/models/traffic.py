@@ -30,6 +30,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from explorer.client import WireRecord
+from explorer.session.heartbeats import HeartbeatTimeline
 from explorer.stomp import Direction, Violation
 from explorer.ui.body_format import visible_bytes
 from explorer.ui.icons import icon
@@ -93,6 +94,9 @@ class TrafficModel(QAbstractTableModel):
         self.evicted = 0
         self.problems = 0  # shown rows with violations
         self.paused = False
+        # The heart-beat panel's data, fed with the same records (GUI-free, drawn by
+        # explorer.ui.heartbeat_view).
+        self.heartbeats = HeartbeatTimeline()
         # wall clock = monotonic timestamp + offset (the tap uses time.monotonic()).
         self._offset = time.time() - time.monotonic()
         self._timer = QTimer(self)
@@ -101,6 +105,8 @@ class TrafficModel(QAbstractTableModel):
 
     def add_records(self, records: Iterable[WireRecord]) -> None:
         """Take a batch of the client's wire records, with the violations of their frames."""
+        records = list(records)
+        self.heartbeats.feed(records)
         for r in records:
             frame = r.frame
             self.record(
@@ -160,6 +166,7 @@ class TrafficModel(QAbstractTableModel):
         self._rows.clear()
         self._pending.clear()
         self.problems = 0
+        self.heartbeats.clear()
         self.endResetModel()
 
     def row_record(self, row: int) -> TrafficRecord:

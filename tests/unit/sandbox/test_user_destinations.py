@@ -1,5 +1,6 @@
-"""Spring-style user destinations in the sandbox: `/user/queue/x` is a queue of one session,
-`/user/{login}/queue/x` reaches every session of that login."""
+"""Spring-style behaviour of the sandbox: user destinations (`/user/queue/x` is a queue of one
+session, `/user/{login}/queue/x` reaches every session of that login) and the simple broker's
+`heart-beat:0,0` answer on request."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 from explorer.sandbox import InvalidDestination, SandboxBroker
 from explorer.sandbox.users import send_target, session_destination
+from tests.support.sandbox import running_sandbox
 from tests.unit.sandbox.rawclient import RawClient
 
 
@@ -124,3 +126,12 @@ def test_resolution_follows_spring_naming() -> None:
     assert send_target("/user/bob@example.com/topic/a.b") == ("bob@example.com", "/user/topic/a.b")
     with pytest.raises(InvalidDestination, match="/user/queue/<name> or /user/topic/<name>"):
         session_destination("/user/elsewhere", "s1")
+
+
+@pytest.mark.asyncio
+async def test_heart_beats_off_answers_zero_like_springs_simple_broker() -> None:
+    async with running_sandbox(heartbeats_off=True) as broker:
+        client = await RawClient.open(broker.tcp_port)
+        async with client:
+            connected = await client.connect(heart_beat="1000,1000")
+            assert connected.header("heart-beat") == "0,0"
