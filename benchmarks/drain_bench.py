@@ -7,9 +7,14 @@ SUBSCRIBE -> N-th message. Drainers alternate within a repetition; medians are r
 
   ActiveMQ (TCP, non-persistent):   ours | stomp-py | raw asyncio socket counting NULs
   RabbitMQ Web-STOMP (durable q):   ours over WS | raw `websockets` counting NULs
+  ActiveMQ through SockJS:          ours over SockJS websocket and xhr-streaming | @stomp/stompjs
+                                    over sockjs-client (Node) on the same transports; all through
+                                    one sockjs-node relay (tests/node/sockjs_relay.js), one STOMP
+                                    frame per SockJS message as Spring sends them
 
     .venv/bin/python benchmarks/drain_bench.py                 # 100,000 messages, 3 reps
     .venv/bin/python benchmarks/drain_bench.py --n 20000 --reps 1 --only activemq
+    .venv/bin/python benchmarks/drain_bench.py --n 20000 --reps 3 --only sockjs
     # and an older checkout's client beside ours, under the same load (`git archive REV
     # explorer | tar -x -C /tmp/base`): drainers base / base-ws
     .venv/bin/python benchmarks/drain_bench.py --baseline-path /tmp/base
@@ -22,6 +27,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import base64
+import contextlib
 import json
 import os
 import statistics
@@ -31,6 +37,7 @@ import time
 import urllib.parse
 import urllib.request
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 BODY = b"x" * 99
@@ -53,7 +60,14 @@ class Target:
 TARGETS = {
     "activemq": Target("ActiveMQ TCP, non-persistent", ("ours", "stomppy", "raw"), "raw"),
     "rabbitmq-ws": Target("RabbitMQ Web-STOMP, durable queue", ("ours-ws", "raw-ws"), "raw-ws"),
+    "sockjs": Target(
+        "ActiveMQ through a sockjs-node relay (SockJS)",
+        ("ours-sockjs-ws", "stompjs-sockjs-ws", "ours-sockjs-xhr", "stompjs-sockjs-xhr"),
+        "stompjs-sockjs-ws",
+    ),
 }
+NODE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "node")
+SOCKJS_TRANSPORT = {"ws": "websocket", "xhr": "xhr-streaming"}
 
 
 # ---------------------------------------------------------------- raw STOMP helpers
@@ -187,11 +201,22 @@ def wait_depth(depth: object, name: str, n: int, limit: float = 120.0) -> None:
 
 
 async def drain_ours(
-    url: str, queue: str, n: int, vhost: str, login: str | None, passcode: str | None
+    url: str,
+    queue: str,
+    n: int,
+    vhost: str,
+    login: str | None,
+    passcode: str | None,
+    sockjs: str | None = None,
 ) -> float:
     from explorer.client import Client
 
-    client = Client(url, login=login, passcode=passcode, host=vhost, heartbeat=(0, 0))
+    options = {}
+    if sockjs is not None:  # an older checkout (--baseline-path) may not know SockJS
+        from explorer.client import SockJsOptions
+
+        options["sockjs"] = SockJsOptions(sockjs)
+    client = Client(url, login=login, passcode=passcode, host=vhost, heartbeat=(0, 0), **options)
     await client.connect()
     start = time.perf_counter()
     sub = await client.subscribe(queue)
@@ -287,6 +312,9 @@ def child(args: argparse.Namespace) -> None:
         elapsed = asyncio.run(drain_ours(RABBIT_WS, queue, n, "/", *RABBIT_AUTH))
     elif kind == "raw-ws":
         elapsed = asyncio.run(drain_raw_ws(queue, n, "/", *RABBIT_AUTH))
+    elif kind.startswith("ours-sockjs-"):
+        transport = SOCKJS_TRANSPORT[kind.rsplit("-", 1)[1]]
+        elapsed = asyncio.run(drain_ours(args.url, queue, n, "/", None, None, transport))
     else:
         raise SystemExit(f"unknown drainer {kind}")
     print(json.dumps({"seconds": elapsed}))
@@ -295,14 +323,30 @@ def child(args: argparse.Namespace) -> None:
 # ---------------------------------------------------------------- orchestration
 
 
-def run_drainer(kind: str, queue: str, n: int, baseline_path: str | None = None) -> float:
+def run_drainer(
+    kind: str, queue: str, n: int, baseline_path: str | None = None, url: str | None = None
+) -> float:
+    if kind.startswith("stompjs-sockjs-"):
+        assert url is not None
+        transport = SOCKJS_TRANSPORT[kind.rsplit("-", 1)[1]]
+        command = ["node", "drain_stompjs_sockjs.js", url, queue, str(n), transport]
+        result = subprocess.run(
+            command, cwd=NODE_DIR, capture_output=True, text=True, timeout=660, check=False
+        )
+        if result.returncode != 0:
+            raise SystemExit(f"{kind} drainer failed:\n{result.stderr[-2000:]}")
+        answer = json.loads(result.stdout.strip().splitlines()[-1])
+        if answer["transport"] != transport:
+            raise SystemExit(f"{kind}: sockjs-client used {answer['transport']}")
+        return float(answer["seconds"])
     env = dict(os.environ)
     if kind in ("base", "base-ws"):
         assert baseline_path is not None
         env["PYTHONPATH"] = baseline_path  # its `explorer` package shadows ours
         kind = "ours" if kind == "base" else "ours-ws"
+    extra = ["--url", url] if url else []
     result = subprocess.run(
-        [sys.executable, __file__, "--drain-one", kind, "--queue", queue, "--n", str(n)],
+        [sys.executable, __file__, "--drain-one", kind, "--queue", queue, "--n", str(n), *extra],
         capture_output=True,
         text=True,
         timeout=600,
@@ -314,10 +358,38 @@ def run_drainer(kind: str, queue: str, n: int, baseline_path: str | None = None)
     return float(json.loads(result.stdout.strip().splitlines()[-1])["seconds"])
 
 
+@contextlib.contextmanager
+def sockjs_relay() -> Iterator[str]:
+    """tests/node/sockjs_relay.js in front of ActiveMQ; yields its SockJS URL."""
+    process = subprocess.Popen(
+        ["node", "sockjs_relay.js", "--broker", f"{ACTIVEMQ_TCP[0]}:{ACTIVEMQ_TCP[1]}"],
+        cwd=NODE_DIR,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert process.stdout is not None
+        ready = json.loads(process.stdout.readline())
+        yield f"http://127.0.0.1:{ready['port']}{ready['prefix']}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
 def bench(target_key: str, n: int, reps: int, baseline_path: str | None = None) -> None:
+    if target_key == "sockjs":
+        with sockjs_relay() as url:
+            print(f"SockJS relay at {url} (sockjs-node -> ActiveMQ {ACTIVEMQ_TCP[1]})", flush=True)
+            _bench(target_key, n, reps, baseline_path, url)
+    else:
+        _bench(target_key, n, reps, baseline_path, None)
+
+
+def _bench(target_key: str, n: int, reps: int, baseline_path: str | None, url: str | None) -> None:
     target = TARGETS[target_key]
     drainers = list(target.drainers)
-    if baseline_path:
+    if baseline_path and target_key != "sockjs":
         drainers.insert(1, "base" if target_key == "activemq" else "base-ws")
     times: dict[str, list[float]] = {d: [] for d in drainers}
     for rep in range(reps):
@@ -325,20 +397,20 @@ def bench(target_key: str, n: int, reps: int, baseline_path: str | None = None) 
         order = order[rep % len(order) :] + order[: rep % len(order)]  # alternate who goes first
         for kind in order:
             name = f"bench.drain.{kind}.{uuid.uuid4().hex[:8]}"
-            if target_key == "activemq":
+            if target_key in ("activemq", "sockjs"):
                 asyncio.run(prefill(ACTIVEMQ_TCP, f"/queue/{name}", n, "/", None, None, {}))
                 wait_depth(activemq_depth, name, n)
             else:
                 # Durable queue: no persistent:false (that makes RabbitMQ queues exclusive).
                 asyncio.run(prefill(RABBIT_TCP, f"/queue/{name}", n, "/", *RABBIT_AUTH, {}))
                 wait_depth(rabbit_depth, name, n)
-            seconds = run_drainer(kind, f"/queue/{name}", n, baseline_path)
+            seconds = run_drainer(kind, f"/queue/{name}", n, baseline_path, url)
             times[kind].append(seconds)
             print(
                 f"  rep {rep + 1} {kind:8s} {seconds:7.3f} s  {n / seconds:9,.0f} msg/s", flush=True
             )
             try:
-                (activemq_remove if target_key == "activemq" else rabbit_remove)(name)
+                (rabbit_remove if target_key == "rabbitmq-ws" else activemq_remove)(name)
             except Exception as exc:  # cleanup only
                 print(f"  (could not remove {name}: {exc})")
     print(f"\n{target.name}: {n:,} messages of {len(BODY)} bytes, median of {reps}")
@@ -353,6 +425,10 @@ def bench(target_key: str, n: int, reps: int, baseline_path: str | None = None) 
         )
     if "stomppy" in rates:
         print(f"  ours / stomp-py = {rates['ours'] / rates['stomppy']:.2f}")
+    for short, transport in SOCKJS_TRANSPORT.items():
+        if f"ours-sockjs-{short}" in rates:
+            ratio = rates[f"ours-sockjs-{short}"] / rates[f"stompjs-sockjs-{short}"]
+            print(f"  SockJS {transport}: ours / stompjs = {ratio:.2f} (target >= 2)")
     print(flush=True)
 
 
@@ -363,6 +439,7 @@ def main() -> None:
     parser.add_argument("--only", choices=sorted(TARGETS))
     parser.add_argument("--drain-one", help=argparse.SUPPRESS)
     parser.add_argument("--queue", help=argparse.SUPPRESS)
+    parser.add_argument("--url", help=argparse.SUPPRESS)
     parser.add_argument(
         "--baseline-path", help="a directory holding another `explorer` package to drain with too"
     )
