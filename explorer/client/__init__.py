@@ -1,4 +1,4 @@
-"""asyncio STOMP 1.0/1.1/1.2 client over TCP, TLS and WebSocket (no Qt here).
+"""asyncio STOMP 1.0/1.1/1.2 client over TCP, TLS, WebSocket and SockJS (no Qt here).
 
 Built on the sans-I/O codec `explorer.stomp`. One `Client` is one logical connection to one
 broker; with a reconnect policy it survives transport losses and re-subscribes. A client is
@@ -20,7 +20,15 @@ Creating and connecting::
         tls=TlsOptions(),               # ca_file, cert_file, key_file, key_password,
                                         # server_name, insecure
         websocket=WebSocketOptions(),   # headers (Authorization, Cookie...), origin,
-                                        # subprotocols, force_binary, compression
+                                        # subprotocols, force_binary, compression, cookies,
+                                        # query (added to every request, never shown),
+                                        # browser_like (see "SockJS, tokens" below)
+        sockjs=SockJsOptions(),         # transport=None | "websocket" | "xhr-streaming" |
+                                        # "xhr-polling" (http:// and https:// URLs)
+        token=None,                     # TokenOptions: a bearer token fetched before every
+                                        # connect and reconnect, see below
+        transport_notes=None,           # Callable[[str], None]: told why the transport is
+                                        # not what the URL suggests (a fallback)
         limits=None,                    # explorer.stomp.Limits (WS max_size follows it)
         connect_timeout=10.0,           # transport + CONNECTED, seconds
         receipt_timeout=10.0,           # default wait for a RECEIPT, seconds
@@ -115,6 +123,41 @@ are reported one record each, including the EOL a broker writes right after each
 (ActiveMQ and RabbitMQ send `\0\n`): the wire cannot tell it from a heart-beat. WebSocket
 connections use no proxy.
 
+SockJS, tokens and browser-like mode: an `http://` or `https://` URL is a SockJS endpoint
+(Spring's `.withSockJS()`): `{url}/info` is asked, then a session opens over websocket,
+xhr-streaming or xhr-polling, in that order of preference (each tried in turn when one
+fails; `SockJsOptions(transport=...)` forces one). Each STOMP frame goes out as one SockJS
+message; SockJS carries text only (a frame that is not UTF-8 raises NotSupported). A URL
+without `/info` is tried as a raw WebSocket on the same path; one that is neither raises
+SockJsError. `client.transport_kind` says what carries STOMP ("tcp", "tls", "websocket",
+"sockjs-websocket", "sockjs-xhr-streaming", "sockjs-xhr-polling"), `client.transport_note`
+why when it is a fallback (also on the `Connected` event: `transport`, `transport_note`).
+SockJS heart-beats (`h`) prove the HTTP/WebSocket link is alive, not the STOMP session
+(Spring's SockJS layer beats while its broker relay is stuck): they never count as STOMP
+heart-beats. The wire tap gets the SockJS layer as `WireRecord(..., layer=Layer.SOCKJS)`
+records under the STOMP ones: the `/info` answer, `o` (opened), `h`, `c[code,"reason"]`
+(closed), `data` as on the wire, `frame` None, `is_heartbeat` False; a close's code and
+reason are also in the error that ends the connection (`SockJS close 3000 "Go away!": ...`).
+
+    token = TokenOptions(TokenSource(env="JWT"),           # or command="get-jwt", value=...
+                         TokenPlacement.CONNECT,           # HANDSHAKE, QUERY, COOKIE
+                         name=None,                        # Authorization / access_token
+                         prefix=None)                      # "Bearer " in Authorization
+    Client("https://app.example/ws", token=token,
+           websocket=WebSocketOptions(browser_like=True, origin="https://app.example"))
+
+A token command runs (shell, 30 s limit) before every connect and reconnect, so an expiring
+JWT is fetched fresh; TokenError says why there is none (unset, empty, several lines, the
+command failed: its exit code and last stderr line), never quoting the token or the command.
+The token never shows: CONNECT headers that carry credentials (passcode, Authorization,
+*token*, *secret*, api-key, ...; `requests.is_secret_header`) and the token's own header are
+`***` in the wire tap; a query token is added only to the requests, never to a URL shown
+(`Endpoint.url()` also hides token-like query parameters typed into the URL). Browser-like
+mode (`WebSocketOptions(browser_like=True)`) does only what a page can: no handshake headers
+but Cookie (the Client refuses others with ValueError: `browser_like_problems(options)` says
+why first), an Origin (the endpoint's own unless `origin` is set), stompjs's subprotocols
+`v10.stomp, v11.stomp, v12.stomp`.
+
 A broken server (strictness): the handshake is always read strictly enough that a non-STOMP
 port fails at once. After CONNECTED the default `Strictness.LENIENT` reads past deviations
 from the spec and reports them instead of dropping the connection, so an explorer can show a
@@ -143,6 +186,10 @@ Errors (all `ClientError`; messages say what to fix)::
       TransportError           cannot reach / talk to the endpoint (refused, DNS, reset)
         TlsError               certificate verification / handshake failures
         WebSocketHandshakeError HTTP status / subprotocol refusal
+        SockJsError            an http(s) URL that is neither SockJS nor WebSocket, an /info
+                               that refuses (401/403), no SockJS transport opens (each
+                               one's failure named), a frame that is not SockJS
+      TokenError               no usable bearer token (.source: env, command, keyring)
       ConnectFailed            broker answered CONNECT with ERROR (.frame, .message, .body,
                                .is_auth_failure)
       ConnectionLostError      connection ended unexpectedly (.cause)
