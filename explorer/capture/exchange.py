@@ -1,17 +1,18 @@
 """Export captures to JSON Lines or CSV and import those files as captures, byte-exact.
 
 JSON Lines is the live log's export format (`explorer.store.export`), with the keys a
-capture adds (`broker_timestamp`, `connection`, `subscription`). CSV has one row per message
-and these columns::
+capture adds (`broker_timestamp`, `connection`, `subscription`). CSV is the log's CSV too
+(`explorer.store.export.CSV_COLUMNS`), one row per message::
 
-    timestamp, broker_timestamp, direction, connection, command, destination, subscription,
-    headers, body_encoding, body
+    time, timestamp, broker_timestamp, direction, connection, command, destination,
+    subscription, content_type, size, headers, body_encoding, body
 
 where `headers` is the JSON list [[name, value], ...] in wire order, and `body_encoding` says
-how `body` holds the exact bytes: `utf-8` (text without NUL, as is) or `base64`. Files are
-UTF-8 (CSV with a byte-order mark, so spreadsheet programs read Korean right) with `\\n` line
-ends. Export, import, export again gives the same bytes: timestamps are written with
-Python's shortest exact float form, and everything else is kept as it was.
+how `body` holds the exact bytes: `utf-8` (text without NUL, as is) or `base64`. Import reads
+the lossless columns (`CSV_LOSSLESS`) and ignores the readable `time`, `content_type` and
+`size`. Files are UTF-8 (CSV with a byte-order mark, so spreadsheet programs read Korean
+right) with `\\n` line ends. Export, import, export again gives the same bytes: timestamps are
+written with Python's shortest exact float form, and everything else is kept as it was.
 """
 
 from __future__ import annotations
@@ -28,23 +29,17 @@ from explorer.capture.appender import CaptureAppender, Pending, append_all, remo
 from explorer.capture.errors import CaptureSettingsError, ExchangeError
 from explorer.capture.reader import Capture
 from explorer.capture.record import CaptureRecord
-from explorer.capture.schema import stored_body
-from explorer.store.export import json_line, message_from_json, message_to_json
+from explorer.store.export import (
+    CSV_LOSSLESS,
+    json_line,
+    message_from_json,
+    message_to_csv_row,
+    message_to_json,
+    write_csv_rows,
+)
 
 Format = Literal["jsonl", "csv"]
 
-CSV_COLUMNS: Final = (
-    "timestamp",
-    "broker_timestamp",
-    "direction",
-    "connection",
-    "command",
-    "destination",
-    "subscription",
-    "headers",
-    "body_encoding",
-    "body",
-)
 _JSONL_SUFFIXES: Final = (".jsonl", ".ndjson", ".json")
 _CSV_ENCODING: Final = "utf-8-sig"
 _CSV_FIELD_LIMIT: Final = 1 << 30
@@ -96,31 +91,21 @@ def export_jsonl(records: Iterable[CaptureRecord], fp: IO[str]) -> int:
 
 def export_csv(records: Iterable[CaptureRecord], fp: IO[str]) -> int:
     """Write CSV to a text stream (encoding="utf-8-sig", newline=""); returns the count."""
-    writer = csv.writer(fp, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    count = 0
-    for record in records:
-        body = stored_body(record.body)
-        if isinstance(body, str):
-            encoding, text = "utf-8", body
-        else:
-            encoding, text = "base64", base64.b64encode(body).decode("ascii")
-        writer.writerow(
-            (
-                repr(record.received),
-                "" if record.broker_time is None else str(record.broker_time),
-                record.direction,
-                record.connection,
-                record.command,
-                record.destination,
-                "" if record.subscription is None else record.subscription,
-                json.dumps([list(pair) for pair in record.headers], ensure_ascii=False),
-                encoding,
-                text,
-            )
+    rows = (
+        message_to_csv_row(
+            timestamp=record.received,
+            broker_timestamp=record.broker_time,
+            direction=record.direction,
+            connection=record.connection,
+            command=record.command,
+            destination=record.destination,
+            subscription=record.subscription,
+            headers=record.headers,
+            body=record.body,
         )
-        count += 1
-    return count
+        for record in records
+    )
+    return write_csv_rows(rows, fp)
 
 
 def export_file(
@@ -184,10 +169,10 @@ def read_csv(fp: IO[str], name: Path | str = "<input>") -> Iterator[Pending]:
         return
     except csv.Error as exc:
         raise ExchangeError(name, 1, f"not CSV ({exc})") from None
-    missing = [column for column in CSV_COLUMNS if column not in header]
+    missing = [column for column in CSV_LOSSLESS if column not in header]
     if missing:
         raise ExchangeError(name, 1, f"the header row lacks the column(s) {', '.join(missing)}")
-    at = {column: header.index(column) for column in CSV_COLUMNS}
+    at = {column: header.index(column) for column in CSV_LOSSLESS}
     try:
         for row in reader:
             if not row:

@@ -11,10 +11,14 @@ UTF-8 go to `body`, others to `body_base64`. Non-ASCII text is written as is (UT
 \\u escapes. The live log writes this and captures (`explorer.capture.exchange`) write and
 read it; `message_from_json` reads one object back.
 
-CSV (`write_csv`) is for spreadsheets: one row per message with the columns of `CSV_COLUMNS`
-(`time` as local ISO 8601 with milliseconds; `headers` as "name:value" lines in wire order;
-a body that is not UTF-8 goes to the `body` column as base64 with `body_encoding` "base64").
-Write it with encoding "utf-8-sig" so spreadsheet programs read Korean text correctly.
+CSV (`write_csv`) is the one CSV format, written by the log and by captures
+(`explorer.capture.exchange`) and imported back as a capture without losing a byte: one row
+per message, the columns of `CSV_COLUMNS`. The lossless ones (`CSV_LOSSLESS`): `timestamp`
+in Python's shortest exact float form, `headers` as the JSON list [[name, value], ...] in
+wire order, `body_encoding` "utf-8" (text without NUL, as is) or "base64" for the exact
+bytes. `time` (local ISO 8601 with milliseconds), `content_type` and `size` are there for
+people reading the file in a spreadsheet; import ignores them. Write it with encoding
+"utf-8-sig" and newline="" so spreadsheet programs read Korean text correctly.
 `write_packed` writes either format from the log's packed rows (a snapshot a worker thread
 can read) with an optional predicate, so a big export runs off the window's thread.
 """
@@ -106,53 +110,90 @@ def write_jsonl(entries: Iterable[LogEntry], fp: IO[str]) -> int:
     return count
 
 
-CSV_COLUMNS: Final = (
-    "time",
+CSV_LOSSLESS: Final = (
     "timestamp",
+    "broker_timestamp",
     "direction",
+    "connection",
     "command",
     "destination",
-    "content_type",
-    "size",
+    "subscription",
     "headers",
-    "body",
     "body_encoding",
+    "body",
 )
+"""What an import needs (and all it reads) to give back the exact messages."""
+CSV_COLUMNS: Final = ("time", *CSV_LOSSLESS[:7], "content_type", "size", *CSV_LOSSLESS[7:])
 # Export formats by name (the file dialog offers them; `write_packed` takes the name).
 FORMATS: Final = ("jsonl", "csv")
 
 
-def entry_to_csv_row(entry: LogEntry) -> list[str]:
-    """One CSV row (the columns of `CSV_COLUMNS`) for `entry`."""
-    stamp = entry.timestamp
-    body = entry.body
+def message_to_csv_row(
+    *,
+    timestamp: float,
+    direction: str,
+    command: str,
+    destination: str,
+    headers: Sequence[tuple[str, str]],
+    body: bytes,
+    broker_timestamp: int | None = None,
+    connection: str = "",
+    subscription: str | None = None,
+) -> list[str]:
+    """One CSV row, the columns of `CSV_COLUMNS`, for one message."""
     try:
-        text, encoding = body.decode("utf-8"), "utf-8"
+        text = body.decode("utf-8")
     except UnicodeDecodeError:
-        text, encoding = base64.b64encode(body).decode("ascii"), "base64"
+        text = "\x00"
+    if "\x00" in text:
+        encoding, text = "base64", base64.b64encode(body).decode("ascii")
+    else:
+        encoding = "utf-8"
+    content_type = next((value for name, value in headers if name == "content-type"), "")
     return [
-        datetime.fromtimestamp(stamp).isoformat(timespec="milliseconds"),
-        f"{stamp:.3f}",
-        str(entry.direction),
-        entry.command,
-        entry.destination,
-        entry.content_type,
-        str(entry.size),
-        "\n".join(f"{name}:{value}" for name, value in entry.iter_headers()),
-        text,
+        datetime.fromtimestamp(timestamp).isoformat(timespec="milliseconds"),
+        repr(timestamp),
+        "" if broker_timestamp is None else str(broker_timestamp),
+        str(direction),
+        connection,
+        command,
+        destination,
+        "" if subscription is None else subscription,
+        content_type,
+        str(len(body)),
+        json.dumps([list(pair) for pair in headers], ensure_ascii=False),
         encoding,
+        text,
     ]
+
+
+def write_csv_rows(rows: Iterable[Sequence[str]], fp: IO[str]) -> int:
+    """The header row, then `rows` (`\\n` line ends: open `fp` with newline=""); returns
+    how many rows were written."""
+    writer = csv.writer(fp, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for row in rows:
+        writer.writerow(row)
+        count += 1
+    return count
+
+
+def entry_to_csv_row(entry: LogEntry) -> list[str]:
+    """One CSV row for a log entry."""
+    return message_to_csv_row(
+        timestamp=entry.timestamp,
+        direction=entry.direction,
+        command=entry.command,
+        destination=entry.destination,
+        headers=tuple(entry.iter_headers()),
+        body=entry.body,
+    )
 
 
 def write_csv(entries: Iterable[LogEntry], fp: IO[str]) -> int:
     """Write a header row and `entries` as CSV to a text stream opened with newline=""."""
-    writer = csv.writer(fp)
-    writer.writerow(CSV_COLUMNS)
-    count = 0
-    for entry in entries:
-        writer.writerow(entry_to_csv_row(entry))
-        count += 1
-    return count
+    return write_csv_rows((entry_to_csv_row(entry) for entry in entries), fp)
 
 
 def write_packed(

@@ -177,7 +177,8 @@ def test_csv_export_opens_in_a_spreadsheet(view: ConnectionView, tmp_path: Path)
         rows = list(csv.DictReader(fp))
     assert [row["destination"] for row in rows] == ["/queue/app.0", "/queue/app.1", "/queue/app.2"]
     assert json.loads(rows[0]["body"]) == {"n": 0, "name": "주문"}
-    assert rows[0]["headers"] == "destination:/queue/app.0" and rows[0]["direction"] == "in"
+    assert json.loads(rows[0]["headers"]) == [["destination", "/queue/app.0"]]
+    assert rows[0]["direction"] == "in" and rows[0]["body_encoding"] == "utf-8"
 
 
 def test_an_async_export_runs_in_a_worker(

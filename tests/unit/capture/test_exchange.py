@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import csv
 import json
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import pytest
 
 from explorer.capture import Capture, CaptureSettingsError, ExchangeError
 from explorer.capture.exchange import export_file, import_file
+from explorer.store import LogEntry
+from explorer.store.export import write_packed
 from tests.unit.capture.conftest import make_capture, message
 
 MESSAGES = [
@@ -199,3 +202,38 @@ def test_import_refuses_to_overwrite_and_unknown_formats(tmp_path: Path) -> None
     with pytest.raises(ExchangeError, match="not UTF-8"):
         import_file(tmp_path / "latin1.jsonl", tmp_path / "e.stompcap")
     assert not (tmp_path / "e.stompcap").exists()  # no half-made capture left behind
+
+
+def test_the_logs_csv_export_imports_as_a_capture_with_the_same_messages(
+    tmp_path: Path,
+) -> None:
+    """One CSV format: the window's log export (`write_packed`) reads back byte-exact."""
+    entries = [
+        LogEntry(
+            direction,
+            command,
+            headers,
+            body.encode() if isinstance(body, str) else body,
+            timestamp=received,
+        )
+        for received, direction, _c, command, headers, body, _s, _d in MESSAGES
+        if command in ("MESSAGE", "SEND")
+    ]
+    exported = tmp_path / "log.csv"
+    with exported.open("w", encoding="utf-8-sig", newline="") as fp:
+        assert write_packed([e.packed for e in entries], fp, "csv") == len(entries)
+    imported = tmp_path / "log.stompcap"
+    assert import_file(exported, imported) == len(entries)
+    with Capture(imported) as capture:
+        records = list(capture.iter_records())
+    for entry, record in zip(entries, records, strict=True):
+        assert record.received == entry.timestamp  # not rounded to milliseconds
+        assert (record.direction, record.command) == (entry.direction, entry.command)
+        assert record.destination == entry.destination
+        assert record.headers == entry.headers  # wire order, repeats, colons and escapes kept
+        assert record.body == entry.body  # binary, NUL, CR LF, Korean
+    # The readable columns are there for spreadsheets; import ignores them.
+    with exported.open(encoding="utf-8-sig", newline="") as fp:
+        first = next(csv.DictReader(fp))
+    assert first["content_type"] == "application/json" and first["size"] == str(len(MESSAGES[0][5]))
+    assert first["time"].startswith("2023-11-1")
