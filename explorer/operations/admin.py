@@ -26,6 +26,7 @@ from explorer.discovery.errors import (
 )
 from explorer.discovery.http import HttpEndpoint, fetch_json
 from explorer.operations.errors import ApiFailed, InvalidSelector, QueueNotFound
+from explorer.profiles.model import Profile
 
 JMX_DOMAIN = "org.apache.activemq"
 # JMX destinationType → STOMP prefix (temporary destinations are not operated on).
@@ -324,3 +325,26 @@ class AdminApis:
 
     jolokia: JolokiaAdmin | None = None
     management: ManagementAdmin | None = None
+
+    @classmethod
+    def from_profile(cls, profile: Profile, password: str | None = None) -> AdminApis:
+        """The endpoints a profile's Management page names (the window's operations and
+        health dock), logged in as discovery does: one login for both, Jolokia only with a
+        login of its own, the management API as the STOMP login (or guest) otherwise."""
+        saved = profile.management
+        jolokia = None
+        if saved.jolokia_url:
+            jolokia = JolokiaAdmin(
+                saved.jolokia_url,
+                login=saved.login,
+                password=password if saved.login else None,
+            )
+        management = None
+        if saved.management_url:
+            management = ManagementAdmin(
+                saved.management_url,
+                login=saved.login or profile.effective_login or "guest",
+                password=password,
+                vhost=profile.host_header,
+            )
+        return cls(jolokia=jolokia, management=management)

@@ -13,10 +13,18 @@ either one to it.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +34,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -126,6 +135,10 @@ class CaptureView(QWidget):
         self.log.horizontalHeader().setStretchLastSection(True)
         self._size_columns()
         self.log.selectionModel().selectionChanged.connect(self._selection_changed)
+        # The rows' menu: entries others add (menu, the row's entry), e.g. re-publish.
+        self.extra_actions: list[Callable[[QMenu, LogEntry | None], None]] = []
+        self.log.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.log.customContextMenuRequested.connect(self._log_menu)
 
         self.mode = QComboBox()
         self.mode.setObjectName("captureSearchMode")
@@ -383,6 +396,25 @@ class CaptureView(QWidget):
         if not rows:
             return None
         return self.model.entry_at(rows[-1].row())
+
+    def selected_entries(self) -> list[LogEntry]:
+        """The selected messages in log order, each read whole from the file."""
+        rows = sorted(index.row() for index in self.log.selectionModel().selectedRows())
+        return [entry for row in rows if (entry := self.model.entry_at(row)) is not None]
+
+    def log_actions(self, entry: LogEntry | None) -> QMenu:
+        """The rows' context menu (tests trigger its actions by objectName)."""
+        menu = QMenu(self)
+        for add in self.extra_actions:
+            add(menu, entry)
+        return menu
+
+    def _log_menu(self, pos: QPoint) -> None:
+        index = self.log.indexAt(pos)
+        entry = self.model.entry_at(index.row()) if index.isValid() else None
+        menu = self.log_actions(entry)
+        if not menu.isEmpty():
+            menu.exec(self.log.viewport().mapToGlobal(pos))
 
     # -- export ------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ are written by a worker thread from a snapshot of the rows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -111,6 +112,8 @@ class LogPane(QWidget):
         self.banner = banner
         self.runner = runner
         self._removing = False
+        # More entries for the row menu (menu, the row's entry): re-publish adds its own.
+        self.extra_actions: list[Callable[[QMenu, LogEntry | None], None]] = []
         model = session.messages
         # Connected before the view's selection model: it drops an evicted selected row in
         # its own rowsAboutToBeRemoved handler, and the pane must know why by then.
@@ -411,6 +414,10 @@ class LogPane(QWidget):
                 self.tr("Copy destination"),
                 lambda: QGuiApplication.clipboard().setText(entry.destination),
             )
+            menu.addSeparator()
+        for add in self.extra_actions:
+            add(menu, entry)
+        if self.extra_actions:
             menu.addSeparator()
         self.exporter.add_actions(menu)
         menu.addAction(icon("clear"), self.tr("Clear the log"), self.session.messages.clear)

@@ -42,6 +42,7 @@ from explorer.ui.icons import icon
 from explorer.ui.inspector import Inspector
 from explorer.ui.message_detail import MessageDetail
 from explorer.ui.opener import ConnectionOpener
+from explorer.ui.ops_workspace import OperationsWorkspace
 from explorer.ui.sandbox_runner import SandboxRunner
 from explorer.ui.session import SessionController
 from explorer.ui.status import ConnectionStatus
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
         self.workbench = Workbench(  # message library, scenarios, benchmark
             self, self.composer, self.composer_dock, self.detail_dock, self.runner, self._dock
         )
+        self.operations = OperationsWorkspace(self)  # move, purge, re-publish, health dock
 
         # -- status bar --------------------------------------------------------------------
         status = QStatusBar()
@@ -277,6 +279,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(dock.toggleViewAction())
         for dock in self.inspector.docks:
             view_menu.addAction(dock.toggleViewAction())
+        self.operations.add_menus(view_menu)
         view_menu.addSeparator()
         view_menu.addAction(self._action(self.tr("&Reset layout"), self.reset_layout))
         self.workbench.add_menus(menu, view_menu)
@@ -448,6 +451,7 @@ class MainWindow(QMainWindow):
             dock.show()
         self.inspector.place(self, self.composer_dock)
         self.workbench.place()
+        self.operations.place()
         self._default_dock_sizes()
 
     def _default_dock_sizes(self) -> None:

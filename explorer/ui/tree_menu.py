@@ -47,6 +47,8 @@ class TreeMenu(QObject):
         self.compose_to = compose_to
         # Asks "remove messages?" (title, question) -> yes?; tests replace it.
         self.confirm: Callable[[str, str], Awaitable[bool]] = self._ask
+        # More entries for a node's menu (menu, destination): the queue operations add theirs.
+        self.extra_actions: list[Callable[[QMenu, str], None]] = []
 
     def actions(self, destination: str) -> QMenu:
         """The context menu for a tree node (tests trigger its actions by objectName)."""
@@ -105,6 +107,8 @@ class TreeMenu(QObject):
             lambda: self.compose_to(destination),
         )
         send.setObjectName("actionSendTo")
+        for add in self.extra_actions:
+            add(menu, destination)
         return menu
 
     def _mode_labels(self, destination: str) -> list[tuple[Mode, str, str, str]]:

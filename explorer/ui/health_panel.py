@@ -1,0 +1,286 @@
+"""`destinationHealth`: the health dock's widget (figures, chart over time, top talkers).
+
+It shows what `HealthWatch` gives it: the scope (a destination or a tree node's subtree),
+the latest figures per destination (`healthTable`), the busiest destinations now
+(`topTalkers`), one figure over time (`healthChart`, pyqtgraph, built when the first samples
+arrive) for the selected row or, with none selected, the whole scope; or the sentence that
+says why there are no figures (`healthUnavailable`), with "Open the profile" where a field
+of the profile would give them.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.health import HealthMonitor, HealthSample, Talker
+from explorer.ui.elided_label import ElidedLabel
+from explorer.ui.health_figures import FIGURES, Figure, age_text, figure_text, rate_text
+
+if TYPE_CHECKING:
+    from explorer.ui.health_chart import HealthChart
+
+TALKERS = 10
+_ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class HealthPanel(QWidget):
+    """The health dock's contents; `HealthWatch` feeds it."""
+
+    open_profile_requested = Signal()
+    figure_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("destinationHealth")
+        self.monitor: HealthMonitor | None = None
+        self.chart: HealthChart | None = None
+        self.scope = ElidedLabel()
+        self.scope.setObjectName("healthScope")
+        self.figure = QComboBox()
+        self.figure.setObjectName("healthFigure")
+        self.figure.setToolTip(self.tr("The figure the chart follows"))
+        for figure in FIGURES:
+            self.figure.addItem(figure_text(figure), figure)
+        self.figure.currentIndexChanged.connect(lambda _i: self.redraw())
+        self.status = ElidedLabel()
+        self.status.setObjectName("healthStatus")
+        self.status.setProperty("hint", True)
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(self.scope, 2)
+        top.addWidget(self.status, 1)
+        top.addWidget(self.figure)
+
+        self.unavailable = QLabel()
+        self.unavailable.setObjectName("healthUnavailable")
+        self.unavailable.setWordWrap(True)
+        self.unavailable.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.unavailable.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.profile_button = QPushButton(self.tr("Open the profile"))
+        self.profile_button.setObjectName("healthOpenProfile")
+        self.profile_button.clicked.connect(self.open_profile_requested)
+        self.notice = QWidget()
+        notice_layout = QVBoxLayout(self.notice)
+        notice_layout.addStretch(1)
+        notice_layout.addWidget(self.unavailable)
+        notice_layout.addWidget(self.profile_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        notice_layout.addStretch(1)
+
+        self.chart_holder = QWidget()
+        self.chart_holder.setObjectName("healthChartHolder")
+        self._chart_layout = QVBoxLayout(self.chart_holder)
+        self._chart_layout.setContentsMargins(0, 0, 0, 0)
+        self.table = self._table(
+            "healthTable",
+            [
+                self.tr("Destination"),
+                self.tr("Depth"),
+                self.tr("Consumers"),
+                self.tr("In/s"),
+                self.tr("Out/s"),
+                self.tr("Oldest"),
+            ],
+        )
+        self.table.setToolTip(self.tr("Select a destination to chart it; none: the whole scope"))
+        self.table.itemSelectionChanged.connect(self.redraw)
+        self.talkers = self._table(
+            "topTalkers",
+            [
+                self.tr("Destination"),
+                self.tr("Msg/s"),
+                self.tr("In/s"),
+                self.tr("Out/s"),
+                self.tr("Depth"),
+            ],
+        )
+        self.talkers.setToolTip(self.tr("The destinations carrying the most traffic now"))
+        self.side = QTabWidget()
+        self.side.setObjectName("healthTabs")
+        self.side.setDocumentMode(True)
+        self.side.addTab(self.table, self.tr("Destinations"))
+        self.side.addTab(self.talkers, self.tr("Top talkers"))
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setObjectName("healthSplitter")
+        self.split.addWidget(self.chart_holder)
+        self.split.addWidget(self.side)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+        self.split.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.notice, 1)
+        layout.addWidget(self.split, 1)
+        self.show_unavailable(
+            self.tr("Select a destination or folder in a connection's tree to see its health."),
+            can_open_profile=False,
+        )
+
+    def _table(self, name: str, titles: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(titles))
+        table.setObjectName(name)
+        table.setHorizontalHeaderLabels(titles)
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setWordWrap(False)
+        table.setShowGrid(False)
+        table.setAlternatingRowColors(True)
+        table.setTextElideMode(Qt.TextElideMode.ElideLeft)
+        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(titles)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        table.setMinimumHeight(60)
+        return table
+
+    # -- what HealthWatch shows ----------------------------------------------------------------
+
+    def show_scope(self, text: str) -> None:
+        self.scope.setText(text)
+        self.scope.setToolTip(text)
+
+    def show_unavailable(self, text: str, *, can_open_profile: bool) -> None:
+        """No figures: the sentence instead of the chart and tables."""
+        self.monitor = None
+        self.unavailable.setText(text)
+        self.profile_button.setVisible(can_open_profile)
+        self.notice.show()
+        self.split.hide()
+        self.status.setText("")
+        self.figure.setEnabled(False)
+
+    def start(self, monitor: HealthMonitor, source: str) -> None:
+        """Figures are coming from `monitor` (cleared until its first samples)."""
+        self.monitor = monitor
+        self.table.setRowCount(0)
+        self.talkers.setRowCount(0)
+        self.notice.hide()
+        self.split.show()
+        self.figure.setEnabled(True)
+        self.status.setText(self.tr("{source}: reading…").format(source=source))
+        self._source = source
+        if self.chart is not None:
+            self.chart.show_series([], self.current_figure())
+
+    def show_problem(self, text: str) -> None:
+        """The source failed (it is tried again): say so above the last figures."""
+        self.status.setText(text)
+        self.status.setToolTip(text)
+        self.status.setProperty("level", "error")
+
+    def show_samples(self, samples: Sequence[HealthSample]) -> None:
+        """A new reading: the table, the top talkers and the chart."""
+        if self.monitor is None:
+            return
+        selected = self.selected_destination()
+        self.table.setRowCount(len(samples))
+        for row, sample in enumerate(samples):
+            cells = (
+                sample.destination,
+                _count(sample.depth),
+                _count(sample.consumers),
+                rate_text(sample.enqueue_rate),
+                rate_text(sample.dequeue_rate),
+                age_text(sample.oldest_age),
+            )
+            self._fill(self.table, row, cells)
+            if sample.destination == selected:
+                self.table.selectRow(row)
+        self.show_talkers(self.monitor.top_talkers(TALKERS))
+        stamp = time.strftime("%H:%M:%S", time.localtime(samples[0].time)) if samples else ""
+        self.status.setProperty("level", "")
+        self.status.setText(
+            self.tr("{source} · {count} destinations · {time}").format(
+                source=self._source, count=len(samples), time=stamp
+            )
+        )
+        self.status.setToolTip("")
+        self.redraw()
+
+    def show_talkers(self, talkers: Sequence[Talker]) -> None:
+        self.talkers.setRowCount(len(talkers))
+        for row, talker in enumerate(talkers):
+            cells = (
+                talker.destination,
+                rate_text(talker.traffic),
+                rate_text(talker.enqueue_rate),
+                rate_text(talker.dequeue_rate),
+                _count(talker.depth),
+            )
+            self._fill(self.talkers, row, cells)
+
+    def _fill(self, table: QTableWidget, row: int, cells: Sequence[str]) -> None:
+        for column, text in enumerate(cells):
+            item = table.item(row, column)
+            if item is None:
+                item = QTableWidgetItem()
+                if column:
+                    item.setTextAlignment(_ALIGN_RIGHT)
+                table.setItem(row, column, item)
+            item.setText(text)
+            if column == 0:
+                item.setToolTip(text)
+
+    # -- the chart -----------------------------------------------------------------------------
+
+    def current_figure(self) -> Figure:
+        figure = self.figure.currentData()
+        return figure if isinstance(figure, Figure) else Figure.DEPTH
+
+    def selected_destination(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.table.item(rows[0].row(), 0)
+        return item.text() if item is not None else None
+
+    def charted(self) -> list[HealthSample]:
+        """What the chart draws: the selected destination's series, else the scope's."""
+        monitor = self.monitor
+        if monitor is None:
+            return []
+        selected = self.selected_destination()
+        if selected is not None:
+            return monitor.series(selected)
+        destinations = monitor.destinations()
+        if len(destinations) == 1:
+            return monitor.series(destinations[0])
+        return monitor.total()
+
+    def redraw(self) -> None:
+        if self.monitor is None or not self.monitor.destinations():
+            return
+        from explorer.ui.health_chart import HealthChart  # pyqtgraph: on first use
+
+        if self.chart is None:
+            self.chart = HealthChart()
+            self._chart_layout.addWidget(self.chart)
+        self.chart.show_series(self.charted(), self.current_figure())
+        self.figure_changed.emit()
+
+
+def _count(value: int | None) -> str:
+    return f"{value:,}" if value is not None else "–"
