@@ -46,13 +46,13 @@ from explorer.profiles import (
     is_secret_header,
 )
 from explorer.ui.messages import describe_field_error, field_message
-from explorer.ui.profile_pages import ProfilePages
+from explorer.ui.profile_browser_page import BrowserPathPages
 from explorer.ui.tasks import TaskRunner
 
 TestConnection = Callable[[Profile, dict[str, str]], Awaitable[str]]
 
 
-class ProfileDialog(ProfilePages):
+class ProfileDialog(BrowserPathPages):
     """Create or edit one profile of `store`; on Save the store is written and `saved` fires."""
 
     saved = Signal(object)  # the Profile as stored
@@ -91,6 +91,7 @@ class ProfileDialog(ProfilePages):
             (self._protocol_tab(), self.tr("Protocol")),
             (self._tls_tab(), self.tr("TLS")),
             (self._websocket_tab(), self.tr("WebSocket")),
+            (self._token_tab(), self.tr("Token & SockJS")),
             (self._tree_tab(), self.tr("Tree & subscriptions")),
             (self._management_tab(), self.tr("Management")),
             (self._notes_tab(), self.tr("Colour & notes")),
@@ -187,6 +188,7 @@ class ProfileDialog(ProfilePages):
         self.mgmt_password_edit.setText(secrets.get(MANAGEMENT_PASSWORD, ""))
         self.colour_edit.setText(p.colour or "")
         self.notes_edit.setPlainText(p.notes)
+        self._load_token_page(p, secrets)
 
     @staticmethod
     def _text(edit: QLineEdit) -> str | None:
@@ -242,6 +244,7 @@ class ProfileDialog(ProfilePages):
         ):
             if edit.text():
                 secrets[key] = edit.text()
+        connect_headers, secret_connect_headers, token = self._read_token_page(secrets)
         base = self.original or Profile(name="", url="")
         profile = replace(
             base,
@@ -264,8 +267,15 @@ class ProfileDialog(ProfilePages):
                 server_name=self._text(self.server_name_edit),
             ),
             websocket=WebSocketSettings(
-                tuple(plain), tuple(secret_names), self._text(self.origin_edit)
+                tuple(plain),
+                tuple(secret_names),
+                self._text(self.origin_edit),
+                browser_like=self.browser_like_box.isChecked(),
+                sockjs_transport=self.sockjs_transport.currentData(),
             ),
+            connect_headers=connect_headers,
+            secret_connect_headers=secret_connect_headers,
+            token=token,
             split_rule=str(self.split_combo.currentData()),
             subscriptions=tuple(subscriptions),
             management=Management(
@@ -293,6 +303,7 @@ class ProfileDialog(ProfilePages):
         for table in (self.ws_headers, self.subs_table):
             table.itemChanged.connect(self._changed)
             table.model().rowsRemoved.connect(self._changed)
+        self._connect_token_page(self._changed)
 
     def _changed(self, *_: object) -> None:
         self._show_errors = True
@@ -338,6 +349,7 @@ class ProfileDialog(ProfilePages):
         }
         for name in profile.websocket.secret_headers:  # a cleared value is deleted
             values[header_field(name)] = None
+        values.update(dict.fromkeys(self._token_secret_fields(profile)))
         values.update(secrets)
         try:
             if self.original is None:

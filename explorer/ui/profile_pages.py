@@ -166,7 +166,7 @@ class ProfilePages(QDialog):
         self.url_edit = self._line(
             self.tr(
                 "Broker address: stomp://host:61613, stomp+ssl://host:61614, "
-                "ws://host:15674/ws or wss://host/ws"
+                "ws://host:15674/ws, wss://host/ws, or a SockJS endpoint https://host/ws"
             ),
             "stomp://localhost:61613",
         )
