@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import Any
 
 from explorer.cli.errors import CliError, ExitCode
+from explorer.client.url import redact_url
 from explorer.profiles import (
     PASSCODE,
     TLS_KEY_PASSPHRASE,
@@ -233,7 +234,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     rows = [("NAME", "URL", "LOGIN", "VHOST", "FLAGS")]
     for p in profiles:
         flags = ",".join(f for f, on in (("builtin", p.builtin), ("hidden", p.hidden)) if on)
-        rows.append((p.name, p.url, p.effective_login or "-", p.host_header, flags or "-"))
+        url = redact_url(p.url)
+        rows.append((p.name, url, p.effective_login or "-", p.host_header, flags or "-"))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     for r in rows:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) + "  " + r[-1])
@@ -256,7 +258,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     rc = p.reconnect
     lines = [
         ("name", p.name),
-        ("url", p.url),
+        ("url", redact_url(p.url)),
         ("login", p.effective_login or "(none)"),
         ("passcode", _secret_state(store, p.name, PASSCODE)),
         ("vhost", p.host_header),

@@ -112,6 +112,17 @@ class Endpoint:
         return f"{CANONICAL_SCHEME[self.transport]}://{user}{host}:{self.port}{path}"
 
 
+def redact_url(url: str) -> str:
+    """A URL as typed, with the values of token-like query parameters shown as ***."""
+    head, sep, _ = url.partition("?")
+    if not sep:
+        return url
+    path_start = head.find("/", head.find("://") + 3) if "://" in head else 0
+    if path_start < 0:
+        path_start = len(head)
+    return head[:path_start] + redact_query(url[path_start:])
+
+
 def redact_query(path: str) -> str:
     """`path?a=1&access_token=***`: secret-looking parameter values hidden."""
     base, sep, query = path.partition("?")

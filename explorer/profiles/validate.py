@@ -189,7 +189,7 @@ def validate(
                 "http://, https://",
             )
         )
-    _transport_and_token(profile, endpoint, errors)
+    _transport_and_token(profile, endpoint, check_files, errors)
 
     if profile.split_rule not in SPLIT_RULES:
         errors.append(
@@ -228,10 +228,12 @@ _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 def _transport_and_token(
-    profile: Profile, endpoint: Endpoint | None, errors: list[FieldError]
+    profile: Profile, endpoint: Endpoint | None, saving: bool, errors: list[FieldError]
 ) -> None:
     """CONNECT headers, the bearer token, browser-like mode and the SockJS transport: each
-    one possible with this URL, and no credential in the file."""
+    one possible with this URL, and no credential in the file. A token typed into the URL
+    is refused when saving (`saving`: the dialog, the command line), not when loading: a
+    file written before this check keeps loading (its URL is shown with *** anyway)."""
     from explorer.client.requests import is_secret_header as is_secret_connect_header
     from explorer.client.url import SECRET_QUERY_NAMES
 
@@ -245,7 +247,7 @@ def _transport_and_token(
                     "keyring, not in the profiles file",
                 )
             )
-    if endpoint is not None:
+    if endpoint is not None and saving:
         query = endpoint.path.partition("?")[2]
         secret = [k for k, _ in parse_qsl(query) if k.lower() in SECRET_QUERY_NAMES]
         if secret:

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
+from explorer.client.url import redact_url
 from explorer.profiles import Profile, ProfileStore
 
 PROFILE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -135,7 +136,7 @@ class ProfileListModel(QAbstractListModel):
         return None
 
     def _tooltip(self, profile: Profile) -> str:
-        lines = [profile.url, _state_words(self.state(profile.name))]
+        lines = [redact_url(profile.url), _state_words(self.state(profile.name))]
         if profile.effective_login:
             lines.append(
                 QCoreApplication.translate("ProfileListModel", "login: %1").replace(

@@ -26,6 +26,7 @@ from explorer.client import (
     parse_url,
 )
 from explorer.client.tokens import PlacedToken, place_token
+from explorer.client.url import redact_url
 from tests.unit.client.sockjs_peer import PeerConfig, sockjs_peer
 
 SECRET = "eyJhbGciOi.s3cr3t.sig"
@@ -230,3 +231,16 @@ async def test_a_failing_token_command_fails_the_connect_in_a_sentence() -> None
         with pytest.raises(TokenError, match="failed with exit code 1"):
             await Client(url, token=token).connect()
     assert peer.seen.requests == []  # nothing was sent without the token
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("wss://h/ws?lang=ko&access_token=abc", "wss://h/ws?lang=ko&access_token=***"),
+        ("http://h:8080?token=x", "http://h:8080?token=***"),
+        ("https://h/a?x=1", "https://h/a?x=1"),
+        ("stomp://h:61613", "stomp://h:61613"),
+    ],
+)
+def test_a_url_as_typed_is_shown_without_its_token(url: str, shown: str) -> None:
+    assert redact_url(url) == shown

@@ -140,3 +140,11 @@ def test_token_and_secret_headers_stay_out_of_the_profiles_file(tmp_path: Path) 
     again = ProfileStore(tmp_path / "profiles.json")
     assert again.get_secrets("spring")[TOKEN] == "jwt-SECRET-1"
     assert again.get_secrets("spring")[connect_header_field("X-CSRF-TOKEN")] == "csrf-SECRET"
+
+
+def test_a_token_in_an_old_profiles_url_is_refused_on_save_but_still_loads(
+    tmp_path: Path,
+) -> None:
+    profile = Profile("old", "wss://h/ws?access_token=abc")
+    assert "url" in errors_of(profile)
+    assert validate(profile, check_files=False) == []  # loading a file written before
