@@ -19,6 +19,7 @@ from explorer.profiles import (
     WebSocketSettings,
     client_kwargs,
     connect_header_field,
+    export_profiles,
     settings_from,
     validate,
 )
@@ -137,6 +138,9 @@ def test_token_and_secret_headers_stay_out_of_the_profiles_file(tmp_path: Path) 
     store.add(profile, {TOKEN: "jwt-SECRET-1", connect_header_field("X-CSRF-TOKEN"): "csrf-SECRET"})
     text = (tmp_path / "profiles.json").read_text()
     assert "SECRET" not in text and "X-CSRF-TOKEN" in text
+    export_profiles(store, tmp_path / "team.json", ["spring"])
+    exported = (tmp_path / "team.json").read_text()
+    assert "SECRET" not in exported and '"source": "keyring"' in exported
     again = ProfileStore(tmp_path / "profiles.json")
     assert again.get_secrets("spring")[TOKEN] == "jwt-SECRET-1"
     assert again.get_secrets("spring")[connect_header_field("X-CSRF-TOKEN")] == "csrf-SECRET"
