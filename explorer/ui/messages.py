@@ -16,7 +16,9 @@ from explorer.client import (
     ConnectionLostError,
     ConnectTimeout,
     HeartbeatTimeout,
+    SockJsError,
     TlsError,
+    TokenError,
     TransportError,
     WebSocketHandshakeError,
 )
@@ -50,6 +52,17 @@ def describe_client_error(exc: BaseException) -> str:
             "Messages",
             "The secure (TLS) connection failed: check the profile's TLS "
             "settings and certificates.",
+        )
+    elif isinstance(exc, SockJsError):
+        sentence = translate(
+            "Messages",
+            "This http(s) address does not speak SockJS as expected: check the URL's path "
+            "(Spring: the endpoint registered with withSockJS()).",
+        )
+    elif isinstance(exc, TokenError):
+        sentence = translate(
+            "Messages",
+            "No usable bearer token: check the profile's token settings (Token & SockJS).",
         )
     elif isinstance(exc, WebSocketHandshakeError):
         sentence = translate(
@@ -96,6 +109,15 @@ _FIELD_LABELS = {
     "tls.key_file": QT_TRANSLATE_NOOP("Messages", "Client key"),
     "websocket.headers": QT_TRANSLATE_NOOP("Messages", "Handshake headers"),
     "websocket.origin": QT_TRANSLATE_NOOP("Messages", "Origin"),
+    "websocket.browser_like": QT_TRANSLATE_NOOP("Messages", "Browser-like"),
+    "websocket.sockjs_transport": QT_TRANSLATE_NOOP("Messages", "SockJS transport"),
+    "connect_headers": QT_TRANSLATE_NOOP("Messages", "CONNECT headers"),
+    "token.source": QT_TRANSLATE_NOOP("Messages", "Token"),
+    "token.env": QT_TRANSLATE_NOOP("Messages", "Token variable"),
+    "token.command": QT_TRANSLATE_NOOP("Messages", "Token command"),
+    "token.placement": QT_TRANSLATE_NOOP("Messages", "Token placement"),
+    "token.name": QT_TRANSLATE_NOOP("Messages", "Token name"),
+    "token.prefix": QT_TRANSLATE_NOOP("Messages", "Token prefix"),
     "split_rule": QT_TRANSLATE_NOOP("Messages", "Split rule"),
     "subscriptions": QT_TRANSLATE_NOOP("Messages", "Subscriptions"),
     "management.management_url": QT_TRANSLATE_NOOP("Messages", "Management URL"),

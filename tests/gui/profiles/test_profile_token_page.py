@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
+from explorer.client import SockJsError, TokenError
 from explorer.profiles import (
     TOKEN,
     Profile,
@@ -18,6 +19,7 @@ from explorer.profiles import (
     WebSocketSettings,
     connect_header_field,
 )
+from explorer.ui.messages import describe_client_error
 from explorer.ui.profile_dialog import ProfileDialog
 from tests.support.keyrings import MemoryKeyring
 
@@ -110,3 +112,10 @@ def test_what_a_browser_page_cannot_do_is_said_next_to_the_field(
     dialog.url_edit.setText("stomp://h:61613")
     dialog.sockjs_transport.setCurrentIndex(dialog.sockjs_transport.findData("websocket"))
     assert "not http:// or https://" in error_text(dialog, "websocket.sockjs_transport")
+
+
+def test_the_window_words_token_and_sockjs_failures() -> None:
+    text = describe_client_error(TokenError("the token command failed with exit code 1", "command"))
+    assert text.startswith("No usable bearer token") and "exit code 1" in text
+    text = describe_client_error(SockJsError("http://h:80/x is neither a SockJS endpoint ..."))
+    assert text.startswith("This http(s) address does not speak SockJS") and "neither" in text
