@@ -8,9 +8,9 @@ Phases (each in its own process so timings and memory are clean; `--only NAME` r
   (the page reads happen then); searches through the tab's worker thread (JSON field,
   header number, body text, destination) with the event-loop lag while they run; RSS after.
 - record: the live log's models and views (table and tree, as `models_bench.py` ingest) fed
-  `--rate` msg/s for `--seconds`, once without and once with a recording sink taking every
-  frame (the window's `RecordingSink` over a `CaptureWriter`); event-loop lag, sustained
-  rate, frames written and dropped.
+  `--rate` msg/s for `--seconds`: without recording, with the window's `RecordingSink`
+  over a `ProcessCaptureWriter` (the window's way), and over a thread `CaptureWriter` (the
+  command line's); event-loop lag, sustained rate, CPU of this process, frames written.
 
 Targets (issue 15): the capture opens in <= 2 s, scrolling never blocks > 100 ms, a
 JSON-field search answers in <= 1 s, <= 300 MB RSS with it open; recording keeps 20,000
@@ -144,11 +144,12 @@ def tab_phase(path: Path) -> None:
 # -- ingest while recording -------------------------------------------------------------------
 
 
-def record_phase(seconds: float, rate: int, record: bool) -> None:
+def record_phase(seconds: float, rate: int, record: str) -> None:
     from PySide6.QtCore import QElapsedTimer, Qt, QTimer
     from PySide6.QtWidgets import QApplication, QTableView, QTreeView
 
     from explorer.capture import CaptureWriter
+    from explorer.capture.process_writer import ProcessCaptureWriter
     from explorer.client import WireRecord
     from explorer.stomp import Direction, Frame
     from explorer.store import LogEntry
@@ -166,7 +167,12 @@ def record_phase(seconds: float, rate: int, record: bool) -> None:
     tree_view.show()
     table.flushed.connect(lambda _n, _e: table_view.scrollToBottom())
     folder = tempfile.TemporaryDirectory()
-    writer = CaptureWriter(Path(folder.name) / "r.stompcap") if record else None
+    path = Path(folder.name) / "r.stompcap"
+    writer: CaptureWriter | ProcessCaptureWriter | None = None
+    if record == "process":  # as the window records
+        writer = ProcessCaptureWriter(path)
+    elif record == "thread":  # as the command line records
+        writer = CaptureWriter(path)
     sink = RecordingSink(writer, keeps_messages=True) if writer is not None else None
     clock = QElapsedTimer()
     clock.start()
@@ -217,7 +223,7 @@ def record_phase(seconds: float, rate: int, record: bool) -> None:
     producer.stop()
     lag_timer.stop()
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    label = "with recording" if record else "without recording"
+    label = f"recording ({record} writer)" if record else "without recording"
     line = (
         f"record: {label}: {produced / wall:,.0f} msg/s sustained for {wall:.0f} s "
         f"(offered {rate:,}); event-loop lag p50 {percentile(lags, 0.5):.1f} ms, p99 "
@@ -227,6 +233,11 @@ def record_phase(seconds: float, rate: int, record: bool) -> None:
     if writer is not None:
         stats = writer.close()
         line += f"; {stats.written:,} written, {stats.dropped:,} dropped"
+        if record == "process":
+            import resource
+
+            child = resource.getrusage(resource.RUSAGE_CHILDREN)
+            line += f"; the recording process used {child.ru_utime + child.ru_stime:.1f} s CPU"
     print(line)
     folder.cleanup()
 
@@ -237,7 +248,12 @@ def main() -> None:
     parser.add_argument("--rate", type=int, default=20_000)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--only", choices=PHASES)
-    parser.add_argument("--record", action="store_true", help="(record phase) with recording")
+    parser.add_argument(
+        "--record",
+        choices=("", "process", "thread"),
+        default="",
+        help="(record phase) record with the window's writer (a child process) or a thread",
+    )
     args = parser.parse_args()
     if args.only in PHASES:
         if args.only == "tab":
@@ -256,7 +272,8 @@ def main() -> None:
         subprocess.run([*run, "--only", "tab"], check=True)
         rates = ["--rate", str(args.rate), "--seconds", str(args.seconds)]
         subprocess.run([*run, "--only", "record", *rates], check=True)
-        subprocess.run([*run, "--only", "record", *rates, "--record"], check=True)
+        for writer in ("process", "thread"):
+            subprocess.run([*run, "--only", "record", *rates, "--record", writer], check=True)
         print(f"load average {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f}")
 
 

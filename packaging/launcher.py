@@ -1,5 +1,11 @@
 """Entry script of the PyInstaller bundle: the same `main` as the `stomp-explorer` command."""
 
-from explorer.cli.main import main
+import multiprocessing
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    # Recording runs in a child process (explorer.capture.process_writer): a frozen bundle
+    # must hand such a child its job before starting the app.
+    multiprocessing.freeze_support()
+    from explorer.cli.main import main
+
+    raise SystemExit(main())

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -322,7 +322,7 @@ class CaptureWorkspace(QWidget):
         view: ConnectionView,
         path: Path | None = None,
         settings: RecordingSettings | None = None,
-        **writer_options: object,
+        **writer_options: Any,
     ) -> Recording | None:
         """Record `view`'s connection to `path` (default: a new file in the profile's
         folder). A file that cannot be recorded is said in the tab's banner."""

@@ -1,10 +1,12 @@
 """Recording a connection tab to a capture file, and the strip that says it is recording.
 
 A `Recording` adds a sink to the tab's session that hands every frame in and out (the wire
-records the session reports in batches) to a `CaptureWriter`. The writer only queues on the
-event loop and writes from its own thread, so recording never waits on the disk. Twice a
+records the session reports in batches) to a `ProcessCaptureWriter`: the event loop only
+appends to a queue, and the rows are built and written in a child process, so recording
+neither waits on the disk nor competes with the window for the interpreter lock. Twice a
 second the recording reads the writer's counters for the tab's indicator; a writer that
-stopped (full disk, I/O error) ends the recording and reports why, and the tab stays.
+stopped (full disk, I/O error, a file another recording holds) ends the recording and
+reports why, and the tab stays.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Final
+from typing import Final, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
@@ -28,6 +30,8 @@ from explorer.capture import (
     CaptureWriter,
     WriterStats,
 )
+from explorer.capture.process_writer import ProcessCaptureWriter
+from explorer.capture.writer import FrameLike
 from explorer.client import WireRecord
 from explorer.profiles.model import RecordingSettings
 from explorer.profiles.storage import CONFIG_DIR_ENV
@@ -75,6 +79,28 @@ def new_capture_path(folder: Path, name: str, now: float | None = None) -> Path:
     return path
 
 
+class CaptureRecorder(Protocol):
+    """What a recording needs of its writer (`ProcessCaptureWriter` or `CaptureWriter`)."""
+
+    @property
+    def path(self) -> Path: ...
+
+    def record_frame(
+        self,
+        frame: FrameLike,
+        direction: str,
+        *,
+        received: float | None = None,
+        connection: str | None = None,
+    ) -> bool: ...
+
+    def stats(self) -> WriterStats: ...
+
+    def close(self, timeout: float | None = ...) -> WriterStats: ...
+
+    async def aclose(self) -> WriterStats: ...
+
+
 class RecordingSink(NullSink):
     """The session sink that records every frame in and out (heart-beats are skipped).
 
@@ -82,7 +108,7 @@ class RecordingSink(NullSink):
     messages; that is only true when the recording began before the tab logged anything
     that was not exported."""
 
-    def __init__(self, writer: CaptureWriter, keeps_messages: bool) -> None:
+    def __init__(self, writer: CaptureRecorder, keeps_messages: bool) -> None:
         self.writer = writer
         self.keeps_messages = keeps_messages
 
@@ -101,7 +127,7 @@ class Recording(QObject):
     stopped = Signal(object)  # CaptureError | None (None: stopped on purpose)
 
     def __init__(
-        self, session: SessionController, writer: CaptureWriter, parent: QObject | None = None
+        self, session: SessionController, writer: CaptureRecorder, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -123,20 +149,28 @@ class Recording(QObject):
         session: SessionController,
         path: Path,
         caps: CaptureCaps | None = None,
+        *,
+        in_process: bool = False,
         **writer_options: object,
     ) -> Recording:
-        """Open `path` for recording (created with its folder when missing) and start.
-        Raises the `CaptureError` family (locked, not a capture, too new, bad caps)."""
+        """Start recording to `path` (created with its folder when missing). Caps that
+        cannot work and a folder that cannot be made raise the `CaptureError` family now;
+        a file that cannot be recorded (locked, not a capture, newer) stops the recording
+        a moment later, with that error. `in_process` records from a thread instead of a
+        child process (the command line's way)."""
+        caps = caps or CaptureCaps()
+        caps.check()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise CaptureWriteFailed(
                 path, exc.strerror or str(exc), disk_full=False, lost=0
             ) from None
-        writer = CaptureWriter(
+        make = CaptureWriter if in_process else ProcessCaptureWriter
+        writer: CaptureRecorder = make(
             path,
             connection=session.name,
-            caps=caps or CaptureCaps(),
+            caps=caps,
             **writer_options,  # type: ignore[arg-type]
         )
         return cls(session, writer)
@@ -270,4 +304,5 @@ class RecordingIndicator(QFrame):
         if stats.evicted:
             parts.append(self.tr("{count} evicted by the caps").format(count=f"{stats.evicted:,}"))
         self.text.setText(" · ".join(parts))
+        self.open_button.setEnabled(stats.written > 0)  # the file exists once written to
         self.setToolTip(str(self.recording.path))

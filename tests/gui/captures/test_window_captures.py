@@ -12,7 +12,6 @@ import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox, QTabBar
 
 from explorer.capture import Capture
-from explorer.capture.appender import connect_for_writing
 from explorer.client import Client
 from explorer.profiles.model import Profile, RecordingSettings, Subscription
 from explorer.sandbox import DEMO_DESTINATIONS
@@ -25,6 +24,7 @@ from explorer.ui.recording import RecordingIndicator
 from tests.gui.captures.conftest import write_capture
 from tests.gui.window.conftest import add_profile, connect, until
 from tests.support.brokers import Broker, unique
+from tests.support.capture_disks import small_disk
 from tests.support.sandbox import running_sandbox
 
 pytestmark = pytest.mark.gui
@@ -92,6 +92,7 @@ def test_a_kept_recording_holds_every_message_the_tab_saw_and_opens_as_a_tab(
             # What was recorded so far opens as a tab while the recording goes on.
             indicator = view.findChild(RecordingIndicator, "recordingIndicator")
             assert indicator is not None and indicator.keep_button.isVisible()
+            await until(indicator.open_button.isEnabled, what="something recorded to open")
             indicator.open_button.click()
             early = window.captures.capture_views()[-1]
             assert early.path == path and early.model.rowCount() > 0
@@ -150,11 +151,6 @@ def test_a_full_disk_stops_the_recording_says_so_and_keeps_the_tab(
     make_window: Callable[..., MainWindow], run: Run, tmp_path: Path
 ) -> None:
     window = make_window()
-
-    def small_disk(target: Path) -> sqlite3.Connection:
-        conn = connect_for_writing(target)
-        conn.execute("PRAGMA max_page_count = 40")  # SQLite's own "disk is full"
-        return conn
 
     async def body() -> None:
         async with running_sandbox(demo=True, demo_rate=800) as broker:
@@ -286,6 +282,9 @@ def test_the_record_dialog_starts_recording_and_keeps_the_setting(
             again = await connect(window, "demo")
             assert again.is_recording and again.capture_path is not None
             assert again.capture_path.parent == tmp_path / "mine"
+            recording = again.recording
+            assert recording is not None
+            await until(lambda: recording.stats().written > 0, what="the first frames written")
             with Capture(again.capture_path) as capture:
                 assert capture.info().max_bytes == 64 << 20
 
