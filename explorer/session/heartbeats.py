@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Final
+from typing import Final, NamedTuple
 
 from explorer.client import Direction, Layer, WireRecord
 from explorer.stomp import Command, FrameError, negotiate_heartbeat
@@ -24,7 +24,12 @@ from explorer.stomp.heartbeat import is_late, parse_heart_beat, silence_allowed
 
 __all__ = ["Beat", "HeartbeatTimeline", "HeartbeatWarning", "Missed", "Negotiation"]
 
+_HANDSHAKE: Final = frozenset({Command.CONNECT, Command.STOMP, Command.CONNECTED})
+
 CAPACITY: Final = 2000  # beats kept for the timeline (the newest)
+# Frames closer than this to the previous kept frame of their direction only move its
+# "last seen" time: a flood of messages must not push the heart-beats out of the timeline.
+FRAME_MERGE: Final = 0.1
 
 
 class HeartbeatWarning(StrEnum):
@@ -77,11 +82,11 @@ class Negotiation:
         return ()
 
 
-@dataclass(frozen=True, slots=True)
-class Beat:
+class Beat(NamedTuple):
     """One record on the timeline. `heartbeat` False: a frame (it counts as life too).
     `gap`: seconds since the previous record in the same direction on this connection.
-    `late`: that gap broke the liveness rule for this direction's interval."""
+    `late`: that gap broke the liveness rule for this direction's interval. A tuple of plain
+    values, so the garbage collector does not track the thousands a busy connection keeps."""
 
     at: float  # the wire tap's monotonic timestamp
     outbound: bool
@@ -109,6 +114,7 @@ class HeartbeatTimeline:
         self.negotiation: Negotiation | None = None
         self._offered: tuple[int, int] = (0, 0)
         self._last: dict[bool, float | None] = {True: None, False: None}
+        self._last_frame: dict[bool, float | None] = {True: None, False: None}
         self.late = {True: 0, False: 0}  # outbound -> late records counted
         self.changes = 0  # bumped on every record (a view repaints when it moved)
 
@@ -142,13 +148,22 @@ class HeartbeatTimeline:
             previous is not None
             and interval > 0
             and is_late(record.timestamp, previous, interval)
-            and command not in (Command.CONNECT, Command.STOMP, Command.CONNECTED)
+            and command not in _HANDSHAKE
         )
+        self._last[outbound] = record.timestamp
+        heartbeat = record.is_heartbeat
         if late:
             self.late[outbound] += 1
-        self._last[outbound] = record.timestamp
-        self.beats.append(Beat(record.timestamp, outbound, record.is_heartbeat, gap, late, command))
+        elif not heartbeat and command not in _HANDSHAKE and self._merges(outbound, record):
+            return
+        self.beats.append(Beat(record.timestamp, outbound, heartbeat, gap, late, command))
+        if not heartbeat:
+            self._last_frame[outbound] = record.timestamp
         self.changes += 1
+
+    def _merges(self, outbound: bool, record: WireRecord) -> bool:
+        last_frame = self._last_frame[outbound]
+        return last_frame is not None and record.timestamp - last_frame < FRAME_MERGE
 
     def interval(self, outbound: bool) -> int:
         """The agreed interval in ms for a direction (0: none agreed, or off)."""

@@ -128,3 +128,16 @@ def test_sockjs_records_are_not_stomp_heart_beats() -> None:
     _connected(timeline, "1000,1000", "1000,1000")
     timeline.feed([WireRecord(1.0, IN, b"h", layer=Layer.SOCKJS)])
     assert len(timeline.beats) == 2  # CONNECT and CONNECTED only
+
+
+def test_a_flood_of_frames_does_not_push_the_heart_beats_out() -> None:
+    timeline = HeartbeatTimeline(capacity=50)
+    _connected(timeline, "1000,1000", "1000,1000")
+    timeline.feed([_beat(1.0, IN)])
+    flood = [_frame(1.0 + n / 10_000, IN, "MESSAGE", destination="/q") for n in range(1, 5000)]
+    timeline.feed(flood)  # half a second of 10,000 messages/s
+    timeline.feed([_beat(2.0, IN)])
+    incoming = [b for b in timeline.beats if not b.outbound]
+    assert [b.heartbeat for b in incoming].count(True) == 2
+    assert len(incoming) <= 10  # one frame mark per 0.1 s
+    assert round(incoming[-1].gap or 0, 3) == round(2.0 - flood[-1].timestamp, 3)
