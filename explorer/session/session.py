@@ -17,19 +17,17 @@ from explorer.broker.kind import BrokerKind, detect_broker_kind, subtree_wildcar
 from explorer.broker.modes import MODES, Mode
 from explorer.client import (
     Client,
-    ClientError,
     Connected,
     ConnectFailed,
     Connecting,
     ConnectionLost,
-    Direction,
     Disconnected,
     ErrorReceived,
     Event,
+    Message,
     MessageReceived,
     ReceiptReceived,
     Reconnecting,
-    WireRecord,
 )
 from explorer.session.backoff import FlapBackoff, with_flap_backoff
 from explorer.session.compose import ComposeRequest
@@ -37,6 +35,7 @@ from explorer.session.consuming import answer, browse
 from explorer.session.discovery import DiscoveryFactory, DiscoveryRunner, default_discovery
 from explorer.session.error_watch import ErrorWatch
 from explorer.session.errors import NotConnected
+from explorer.session.intake import Intake
 from explorer.session.notices import (
     BrokerErrorReceived,
     ConnectionFailed,
@@ -58,12 +57,13 @@ from explorer.session.ports import (
     StompEvents,
 )
 from explorer.session.sending import REFUSAL_WINDOW, ResultKind, Sender, SendResult
-from explorer.session.sink import DestinationChange, SessionSink, record_frame
+from explorer.session.sink import DestinationChange, SessionSink, count_skipped, record_frame
 from explorer.session.stats import Counters
 from explorer.session.subscribing import Subscriber
 from explorer.session.subscriptions import LiveSubscription, SubscriptionBook, SubscriptionSpec
 from explorer.session.target import Target
 from explorer.session.tasks import Helpers, finish
+from explorer.session.wiretap import WireTap
 from explorer.stomp import Frame
 from explorer.store import IN, LogEntry
 
@@ -125,7 +125,8 @@ class ConnectionSession:
         self._up: asyncio.Future[None] | None = None
         self._last_error = ("", "")  # the latest ERROR's (message, detail)
         self._error_watch = ErrorWatch(self.notify, clock, sleep, self.spawn)
-        self._traffic: list[WireRecord] = []
+        self._wiretap = WireTap(self.counters, sink.on_traffic)
+        self._intake = Intake(self._handle_batch, self._count_skipped, self.book.must_answer)
 
     # -- what the owner reads ----------------------------------------------------------------
 
@@ -215,7 +216,7 @@ class ConnectionSession:
         self._restored = False
         await self._stop_discovery()  # a previous run's, when this is a restart
         options, self.backoff = with_flap_backoff(self.target.client_options, self.clock)
-        tap = self._tap if self._wire_records else None
+        tap = self._wiretap if self._wire_records else None
         client = self._factory(self.target.endpoint, **options, wire_tap=tap)
         self._client = client
         events = client.events()
@@ -260,7 +261,7 @@ class ConnectionSession:
             await finish(waited, timeout)
         await self._helpers.cancel_all()
         await self._stop_discovery()
-        self._flush_traffic()
+        self._wiretap.flush()
         self.book.park()
         self.subscriptions_changed()
         if self.state is not SessionState.FAILED:
@@ -273,12 +274,16 @@ class ConnectionSession:
     # -- events --------------------------------------------------------------------------------
 
     async def _pump(self, events: StompEvents) -> None:
-        while True:
-            try:
-                batch = await events.get_batch()
-            except (StopAsyncIteration, ClientError):
-                return
-            self._handle_batch(batch)
+        await self._intake.run(events)  # slices of the stream; see explorer.session.intake
+
+    @property
+    def skipped(self) -> int:
+        """Messages skipped under a firehose: counted on their destination, never logged."""
+        return self._intake.skipped
+
+    def _count_skipped(self, messages: list[Message]) -> None:
+        self.counters.count_received(len(messages), self.clock.monotonic())
+        self._report([], count_skipped(messages, self.clock.time()))
 
     def _handle_batch(self, batch: list[Event]) -> None:
         """Messages become log entries and tree counts, reported once per batch; any other
@@ -287,6 +292,7 @@ class ConnectionSession:
         changes: list[DestinationChange] = []
         now = self.clock.time()
         received = 0
+        version = self.version
         for event in batch:
             if type(event) is MessageReceived:
                 message = event.message
@@ -295,7 +301,7 @@ class ConnectionSession:
                 if message.matched:
                     continue
                 received += 1
-                record_frame(message.frame, IN, now, entries, changes)
+                record_frame(message.frame, IN, now, entries, changes, version)
                 continue
             self._report(entries, changes)
             entries, changes = [], []
@@ -380,23 +386,6 @@ class ConnectionSession:
             feed = self._discovery_factory(plan(self.broker_kind), self._client)
             self._discovery = DiscoveryRunner(feed, self._sink.on_destinations, self.notify)
             self._discovery.start()
-
-    def _tap(self, record: WireRecord) -> None:
-        """Every frame and heart-beat in and out (called by the client, synchronously)."""
-        if record.direction is Direction.IN:
-            self.counters.last_in = record.timestamp
-        traffic = self._traffic
-        traffic.append(record)
-        if len(traffic) == 1:
-            try:
-                asyncio.get_running_loop().call_soon(self._flush_traffic)
-            except RuntimeError:  # the client closing outside the loop (teardown)
-                self._flush_traffic()
-
-    def _flush_traffic(self) -> None:
-        records, self._traffic = self._traffic, []
-        if records:
-            self._sink.on_traffic(records)
 
     def _set_status(self, status: Status) -> None:
         self.status = status

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Container, Mapping, Sequence
 from typing import NamedTuple, Protocol
 
-from explorer.client import WireRecord
+from explorer.client import Message, WireRecord
 from explorer.discovery.model import DiscoveredDestination
 from explorer.discovery.service import apply_to_tree
 from explorer.session.notices import Notice, Status
@@ -44,9 +44,12 @@ def record_frame(
     now: float,
     entries: list[LogEntry],
     changes: list[DestinationChange],
+    version: str | None = None,
 ) -> None:
-    """The log entry and tree changes for one frame seen (in) or sent and confirmed (out)."""
-    entry = LogEntry.from_frame(frame, direction, now)
+    """The log entry and tree changes for one frame seen (in) or sent and confirmed (out);
+    `version` (the connection's STOMP version) lets a received frame be packed from its wire
+    bytes (`LogEntry.from_frame`)."""
+    entry = LogEntry.from_frame(frame, direction, now, version=version)
     entries.append(entry)
     destination = entry.destination
     if destination:
@@ -54,6 +57,12 @@ def record_frame(
     reply_to = frame.header("reply-to")
     if reply_to:
         changes.append(ReplyToSeen(reply_to))
+
+
+def count_skipped(messages: list[Message], now: float) -> list[DestinationChange]:
+    """The tree counts of messages skipped under a firehose (see `explorer.session.intake`):
+    they count on their destination like any other, without a log entry."""
+    return [MessageCounted(m.destination, "in", now) for m in messages if m.destination]
 
 
 class SessionSink(Protocol):
@@ -96,7 +105,7 @@ class TreeWriter(Protocol):
     """`explorer.store.DestinationTree`, or the Qt model that wraps it."""
 
     def record_message(
-        self, destination: str, direction: str, timestamp: float | None = None
+        self, destination: str, direction: str, timestamp: float | None = None, count: int = 1
     ) -> object: ...
 
     def upsert(self, destination: str, source: str, **counts: int | None) -> object: ...
@@ -108,12 +117,32 @@ def apply_changes(
     tree: TreeWriter, changes: Sequence[DestinationChange], known: Container[str]
 ) -> None:
     """Apply a batch to a destination tree; `known` answers "is this destination a node
-    already?" (a reply-to only adds a node when nothing else did)."""
+    already?" (a reply-to only adds a node when nothing else did). A run of message counts
+    costs one walk up the tree per destination, not one per message."""
+    counted: dict[tuple[str, str], list[float]] = {}  # (destination, direction) -> [n, last]
     for change in changes:
-        if isinstance(change, MessageCounted):
-            tree.record_message(change.destination, change.direction, change.timestamp)
-        elif isinstance(change, ReplyToSeen):
+        if change.__class__ is MessageCounted:
+            key = (change.destination, change.direction)
+            when = change.timestamp
+            run = counted.get(key)
+            if run is None:
+                counted[key] = [1, when]
+            else:
+                run[0] += 1
+                run[1] = max(run[1], when)
+            continue
+        if counted:
+            _record_counts(tree, counted)
+        if isinstance(change, ReplyToSeen):
             if change.destination not in known:
                 tree.upsert(change.destination, "seen")
-        else:
+        elif isinstance(change, DiscoveredDestination):
             apply_to_tree(tree, change)
+    if counted:
+        _record_counts(tree, counted)
+
+
+def _record_counts(tree: TreeWriter, counted: dict[tuple[str, str], list[float]]) -> None:
+    for (destination, direction), (count, last) in counted.items():
+        tree.record_message(destination, direction, last, int(count))
+    counted.clear()

@@ -12,6 +12,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from explorer.client import Message
 from explorer.stomp import Frame
 from explorer.store import IN, LogEntry
 
@@ -138,6 +139,14 @@ class SubscriptionBook:
         if _answer_key(entry) in self._answered:
             return False
         sub_id = entry.header("subscription")
+        return any(s.id == sub_id and s.ack != "auto" for s in self.live.values())
+
+    def must_answer(self, message: Message) -> bool:
+        """True for a received message that waits for an ACK or NACK (STOMP 1.2 marks it
+        with an `ack` header; before 1.2 its subscription's ack mode tells)."""
+        if message.ack_id is not None:
+            return True
+        sub_id = message.subscription
         return any(s.id == sub_id and s.ack != "auto" for s in self.live.values())
 
     def answered(self, entry: LogEntry) -> None:

@@ -270,10 +270,11 @@ class DestinationTree:
     # -- recording -------------------------------------------------------------------------
 
     def record_message(
-        self, destination: str, direction: str, timestamp: float | None = None
+        self, destination: str, direction: str, timestamp: float | None = None, count: int = 1
     ) -> DestinationNode | None:
-        """Count one message received ("in") or sent ("out"); None for an empty destination
-        or a wildcard pattern (no message is ever sent to one)."""
+        """Count one message received ("in") or sent ("out"), or `count` of them (a batch's
+        on one destination: one walk up the tree); None for an empty destination or a
+        wildcard pattern (no message is ever sent to one)."""
         if not destination:
             return None
         if direction not in ("in", "out"):
@@ -300,9 +301,9 @@ class DestinationTree:
         current: DestinationNode | None = node
         while current is not None:
             if incoming:
-                current.total_in += 1
+                current.total_in += count
             else:
-                current.total_out += 1
+                current.total_out += count
             if current.last_seen is None or when > current.last_seen:
                 current.last_seen = when
             buckets = current._buckets
@@ -312,7 +313,7 @@ class DestinationTree:
             elif current._epoch != bucket:
                 _roll(buckets, current._epoch, bucket)
                 current._epoch = bucket
-            buckets[bucket % n] += 1
+            buckets[bucket % n] += count
             dirty.add(current)
             active.add(current)
             current = current.parent

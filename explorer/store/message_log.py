@@ -1,15 +1,18 @@
 """The message log: a ring capped by count and bytes, with a pending batch for the Qt model.
 
-Ingest and publish are separate steps. `append` only assigns a sequence number and adds the
-entry to a pending list (O(1)); the model's timer later calls `prepare_publish()` and applies
-the returned plan with `drop_oldest` / `extend` (or `apply_reset`) *inside* its begin/end pairs,
-so a row the view knows about stays readable until the model has announced its removal.
+Ingest and publish are separate steps. `append` (or `append_all` for a batch) only assigns
+a sequence number and adds the entry's packed bytes to a pending list (O(1)); the model's
+timer later calls `prepare_publish()` and applies the returned plan with `drop_oldest` /
+`extend_packed` (or `apply_reset`) *inside* its begin/end pairs, so a row the view knows
+about stays readable until the model has announced its removal.
 
 Storage is a list used as a ring (head, count, capacity) so `entry(row)` is O(1) anywhere;
 the list grows by doubling up to `max_count` and never shrinks except on `set_limits`. The
-ring holds each entry's packed bytes (see `explorer.store.messages`), not `LogEntry` objects:
-bytes carry no references, so a million rows add nothing to Python's garbage-collector passes.
-`entry(row)` wraps the bytes in a fresh `LogEntry` (equal to the one appended).
+ring and the pending list hold each entry's packed bytes (see `explorer.store.messages`), not
+`LogEntry` objects: bytes carry no references, so a million rows add nothing to Python's
+garbage-collector passes, and the wrappers of a burst die young instead of surviving into the
+oldest generation while they wait for the next publish (each full collection then walks
+them all). `entry(row)` wraps the bytes in a fresh `LogEntry` (equal to the one appended).
 """
 
 from __future__ import annotations
@@ -32,15 +35,21 @@ _MIN_CAPACITY: Final = 1024
 class PublishPlan:
     """One publish step, computed by `MessageLog.prepare_publish()`.
 
-    Apply it either as `drop_oldest(evict)` then `extend(entries)` (one removal range and one
-    insertion range), or, when `reset` is true, as `apply_reset(plan)` inside a model reset.
-    `dropped` counts pending entries that never become rows (the batch alone overflows the caps).
+    Apply it either as `drop_oldest(evict)` then `extend_packed(packed)` (one removal range
+    and one insertion range), or, when `reset` is true, as `apply_reset(plan)` inside a model
+    reset. `dropped` counts pending entries that never become rows (the batch alone overflows
+    the caps).
     """
 
-    entries: list[LogEntry]
+    packed: list[bytes]
     evict: int
     dropped: int
     reset: bool
+
+    @property
+    def entries(self) -> list[LogEntry]:
+        """The entries to add, as `LogEntry` wrappers (made on each call)."""
+        return [LogEntry.from_packed(data) for data in self.packed]
 
 
 class MessageLog:
@@ -60,7 +69,7 @@ class MessageLog:
         self._head = 0
         self._count = 0
         self._bytes = 0
-        self._pending: list[LogEntry] = []
+        self._pending: list[bytes] = []
         self._pending_bytes = 0
         self._pending_trimmed = False
         self._next_seq = 1
@@ -163,13 +172,24 @@ class MessageLog:
         The pending list is bounded: when it holds more than twice the caps (a long pause),
         its oldest entries are dropped and counted in `evicted_total`.
         """
-        entry._assign_seq(self._next_seq)
-        self._next_seq += 1
-        self._pending.append(entry)
-        self._pending_bytes += entry.size
-        if len(self._pending) > 2 * self._max_count or self._pending_bytes > 2 * self._max_bytes:
-            self._trim_pending()
+        self.append_all((entry,))
         return entry
+
+    def append_all(self, entries: Iterable[LogEntry]) -> None:
+        """`append` each of `entries`, in order (a batch: one call)."""
+        pending = self._pending
+        seq = self._next_seq
+        added = 0
+        for entry in entries:
+            entry._assign_seq(seq)
+            seq += 1
+            data = entry.packed
+            pending.append(data)
+            added += packed_body_size(data)
+        self._next_seq = seq
+        self._pending_bytes += added
+        if len(pending) > 2 * self._max_count or self._pending_bytes > 2 * self._max_bytes:
+            self._trim_pending()
 
     @property
     def pending_count(self) -> int:
@@ -181,7 +201,7 @@ class MessageLog:
         dropped = len(self._pending) - keep
         if dropped:
             del self._pending[:dropped]
-            self._pending_bytes = sum(e.size for e in self._pending)
+            self._pending_bytes = sum(map(packed_body_size, self._pending))
             self.evicted_total += dropped
             # Older than what was dropped, every published row must go too: the log is
             # always the newest contiguous run of what was appended.
@@ -192,6 +212,9 @@ class MessageLog:
     def overflow_if_added(self, entries: Sequence[LogEntry]) -> int:
         """How many of the oldest rows must go so that `entries` fit (they must fit alone)."""
         return self._evictions_for(len(entries), sum(e.size for e in entries))
+
+    def _overflow_if_added_packed(self, packed: Sequence[bytes]) -> int:
+        return self._evictions_for(len(packed), sum(map(packed_body_size, packed)))
 
     def prepare_publish(self) -> PublishPlan | None:
         """Take the pending batch and say how to apply it; None when nothing is pending."""
@@ -204,7 +227,7 @@ class MessageLog:
         keep = _fitting_tail(batch, self._max_count, self._max_bytes)
         if trimmed or keep < len(batch) or keep >= self._max_count:
             return PublishPlan(batch[len(batch) - keep :], self._count, len(batch) - keep, True)
-        evict = self.overflow_if_added(batch)
+        evict = self._overflow_if_added_packed(batch)
         reset = evict > 0 and evict == self._count
         return PublishPlan(batch, evict, 0, reset)
 
@@ -228,18 +251,21 @@ class MessageLog:
 
     def extend(self, entries: Sequence[LogEntry]) -> None:
         """Add published entries after the newest row (the caller evicted room first)."""
-        needed = self._count + len(entries)
+        self.extend_packed([entry.packed for entry in entries])
+
+    def extend_packed(self, packed: Sequence[bytes]) -> None:
+        """`extend` with the entries' packed bytes (a `PublishPlan`'s `packed`)."""
+        needed = self._count + len(packed)
         if needed > self._max_count:
             raise StoreError(
-                f"{len(entries)} entries do not fit: drop {needed - self._max_count} first"
+                f"{len(packed)} entries do not fit: drop {needed - self._max_count} first"
             )
         if needed > len(self._ring):
             self._grow(needed)
         ring, cap = self._ring, len(self._ring)
         tail = (self._head + self._count) % cap
         added = 0
-        for entry in entries:
-            data = entry.packed
+        for data in packed:
             ring[tail] = data
             tail += 1
             if tail == cap:
@@ -255,7 +281,7 @@ class MessageLog:
         self._head = 0
         self._count = 0
         self._bytes = 0
-        self.extend(plan.entries)
+        self.extend_packed(plan.packed)
 
     def clear(self) -> None:
         """Forget every row and every pending entry (not counted as evictions)."""
@@ -310,14 +336,14 @@ class MessageLog:
         return packed_body_size(self._slot(row))
 
 
-def _fitting_tail(entries: Sequence[LogEntry], max_count: int, max_bytes: int) -> int:
-    """How many of the newest `entries` fit the caps on their own (at least one)."""
+def _fitting_tail(packed: Sequence[bytes], max_count: int, max_bytes: int) -> int:
+    """How many of the newest entries fit the caps on their own (at least one)."""
     total = 0
     kept = 0
-    for entry in reversed(entries):
+    for data in reversed(packed):
         if kept >= max_count:
             break
-        total += entry.size
+        total += packed_body_size(data)
         if total > max_bytes and kept:
             break
         kept += 1

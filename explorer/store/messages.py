@@ -2,22 +2,31 @@ r"""One message seen or sent on a connection, kept small because the log holds u
 
 Everything about a message is packed into one `bytes` object:
 
-    <int64 seq><float64 timestamp><uint8 flags> "COMMAND\n" ["destination\n"]
-    "name:value\n" per header (escaped) "\n" <body>
+    <int64 seq><float64 timestamp><uint32 body offset << 2 | flags> "COMMAND\n"
+    ["destination\n"] "name:value\n" per header (escaped) "\n" <body>
 
 (the destination line is present only when the destination is not the first `destination`
-header). The log stores these bytes, not Python objects with references: one object per
-message instead of six, about 430 bytes for a 200-byte body with five headers, and nothing for
-Python's cyclic garbage collector to walk (a million tracked objects cost ~180 ms per full
-collection, a visible stall). `LogEntry` is a small wrapper made on demand around the bytes;
-two wrappers of the same message compare equal.
+header). The body's offset in the prefix makes `size` and `body` O(1). The log stores these
+bytes, not Python objects with references: one object per message instead of six, about 430
+bytes for a 200-byte body with five headers, and nothing for Python's cyclic garbage
+collector to walk (a million tracked objects cost ~180 ms per full collection, a visible
+stall). `LogEntry` is a small wrapper made on demand around the bytes; two wrappers of the
+same message compare equal.
 
 Header values are escaped like STOMP 1.2 (`\\`, `\n`, `\r`; `\c` for a colon in a
 name), so the header block never holds an empty line and the body starts after the first one.
+
+A received frame is packed from its wire bytes when the parser kept them (`Frame.raw`, which
+the window's client keeps for the traffic inspector): the head as the broker wrote it is
+already this text, once a value's `\c` is written as the colon it stands for. Headers are not
+walked, re-escaped and encoded again (`from_frame`); a head that needs more (STOMP 1.0
+backslashes, an escaped backslash, an escape in a name, CRLF lines, a tolerated deviation)
+takes the general path.
 """
 
 from __future__ import annotations
 
+import re
 import struct
 import sys
 import time
@@ -36,14 +45,18 @@ _PREVIEW_BYTES: Final = PREVIEW_CHARS * 4
 # The preview decides "binary or text" from this much of the body.
 _SNIFF_BYTES: Final = 4096
 
-_PREFIX: Final = struct.Struct("<qdB")
+_PREFIX: Final = struct.Struct("<qdI")
 _SEQ: Final = struct.Struct("<q")
 _TIME: Final = struct.Struct("<d")
-_FLAGS_AT: Final = 16
+_WORD: Final = struct.Struct("<I")
+_FLAGS_AT: Final = 16  # the low byte of the little-endian word: its two low bits are flags
 _OUT_FLAG: Final = 1
 _DESTINATION_FLAG: Final = 2
+_FLAG_BITS: Final = 2
 TEXT_OFFSET: Final = _PREFIX.size
 """Where the text part (command line, header lines, body) starts in the packed bytes."""
+# A backslash before the first colon of a line: an escape in a header name.
+_ESCAPE_IN_NAME: Final = re.compile(rb"^[^:\n]*\\", re.MULTILINE)
 # C0 controls that make a body "binary" (tab, newline, form feed, carriage return are text).
 _ALLOWED_BYTES: Final = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13))
 _COMMANDS: dict[bytes, str] = {}
@@ -51,7 +64,11 @@ _HEADER_KEYS: dict[str, tuple[bytes, bytes]] = {}
 
 
 class FrameLike(Protocol):
-    """What `LogEntry.from_frame` needs from `explorer.stomp.Frame` (no import at load time)."""
+    """What `LogEntry.from_frame` needs from `explorer.stomp.Frame` (no import at load time).
+
+    A frame may also carry `raw` (its exact wire bytes) and `violations` (deviations the
+    lenient parser tolerated), as `explorer.stomp.Frame` does: then it is packed from `raw`.
+    """
 
     @property
     def command(self) -> str: ...
@@ -105,16 +122,46 @@ class LogEntry:
             lines.insert(1, f"{_escape_value(destination)}\n")
         when = time.time() if timestamp is None else timestamp
         text = "".join(lines).encode("utf-8", "surrogatepass")
+        word = (TEXT_OFFSET + len(text)) << _FLAG_BITS | flags
         setter = object.__setattr__
-        setter(self, "_data", b"".join((_PREFIX.pack(seq, when, flags), text, body)))
+        setter(self, "_data", b"".join((_PREFIX.pack(seq, when, word), text, body)))
         setter(self, "_destination", sys.intern(str(destination)))
 
     @classmethod
     def from_frame(
-        cls, frame: FrameLike, direction: Direction | str, timestamp: float | None = None
+        cls,
+        frame: FrameLike,
+        direction: Direction | str,
+        timestamp: float | None = None,
+        *,
+        version: str | None = None,
     ) -> LogEntry:
-        """Record a frame from `explorer.stomp` as seen (`"in"`) or sent (`"out"`)."""
-        return cls(direction, frame.command, frame.headers, frame.body, timestamp=timestamp)
+        """Record a frame from `explorer.stomp` as seen (`"in"`) or sent (`"out"`).
+
+        `version` is the STOMP version the frame was read under ("1.0", "1.1", "1.2"): with
+        it, a frame that kept its wire bytes is packed from them (see the module docstring).
+        """
+        raw: bytes | None = getattr(frame, "raw", None)
+        if raw is not None and not getattr(frame, "violations", ()):
+            body = frame.body
+            head = _wire_head(raw, len(body), version)
+            if head is not None:
+                return cls._from_text(direction, head, body, timestamp)
+        return cls(direction, frame.command, frame.headers, body=frame.body, timestamp=timestamp)
+
+    @classmethod
+    def _from_text(
+        cls, direction: Direction | str, head: bytes, body: bytes, timestamp: float | None
+    ) -> LogEntry:
+        """The entry whose text part is `head` (command line, header lines, blank line)."""
+        if direction not in (IN, OUT):
+            raise StoreError(f"direction must be 'in' or 'out', not {direction!r}")
+        word = (TEXT_OFFSET + len(head)) << _FLAG_BITS | (_OUT_FLAG if direction == OUT else 0)
+        when = time.time() if timestamp is None else timestamp
+        entry = cls.__new__(cls)
+        object.__setattr__(entry, "_data", b"".join((_PREFIX.pack(-1, when, word), head, body)))
+        object.__setattr__(entry, "_destination", None)
+        return entry
 
     @classmethod
     def from_packed(cls, data: bytes) -> LogEntry:
@@ -151,8 +198,8 @@ class LogEntry:
         """Called once by `MessageLog.append`; a second assignment is a bug."""
         if self.seq != -1:
             raise StoreError(f"entry already has sequence number {self.seq}")
-        data = self._data
-        object.__setattr__(self, "_data", _SEQ.pack(seq) + data[_SEQ.size :])
+        with memoryview(self._data) as rest:
+            object.__setattr__(self, "_data", b"".join((_SEQ.pack(seq), rest[_SEQ.size :])))
 
     # -- fixed fields ----------------------------------------------------------------------
 
@@ -208,8 +255,8 @@ class LogEntry:
 
     def iter_headers(self) -> Iterator[tuple[str, str]]:
         """Like `headers` without building the tuple."""
-        start = _headers_start(self._data)
-        block = self._data[start : _body_start(self._data, start)]
+        data = self._data
+        block = data[_headers_start(data) : _body_start(data)]
         for line in block.decode("utf-8", "surrogatepass").split("\n"):
             if line:
                 name, _, value = line.partition(":")
@@ -225,9 +272,8 @@ class LogEntry:
         if data.startswith(first_key, begin):
             start = begin + len(first_key)
         else:
-            at = data.find(line_key, begin)
-            # The header block has no empty line: one before `at` means `at` is in the body.
-            if at < 0 or data.find(b"\n\n", begin, at + 1) >= 0:
+            at = data.find(line_key, begin, _body_start(data))
+            if at < 0:
                 return default
             start = at + len(line_key)
         stop = data.index(b"\n", start)
@@ -239,12 +285,12 @@ class LogEntry:
     def body(self) -> bytes:
         """The body bytes (a copy: read it once per use)."""
         data = self._data
-        return data[_body_start(data, _headers_start(data)) :]
+        return data[_body_start(data) :]
 
     def body_view(self) -> memoryview:
         """The body without copying it (for searching and decoding large bodies)."""
         data = self._data
-        return memoryview(data)[_body_start(data, _headers_start(data)) :]
+        return memoryview(data)[_body_start(data) :]
 
     @property
     def size(self) -> int:
@@ -284,7 +330,8 @@ def packed_seq(data: bytes) -> int:
 
 def packed_body_size(data: bytes) -> int:
     """The body size inside packed entry bytes."""
-    return len(data) - _body_start(data, _headers_start(data))
+    body_start: int = _WORD.unpack_from(data, _FLAGS_AT)[0] >> _FLAG_BITS
+    return len(data) - body_start
 
 
 def _header_keys(name: str) -> tuple[bytes, bytes]:
@@ -305,10 +352,26 @@ def _headers_start(data: bytes) -> int:
     return start
 
 
-def _body_start(data: bytes, headers_start: int) -> int:
-    if data[headers_start] == 10:  # no headers: the block is one empty line
-        return headers_start + 1
-    return data.index(b"\n\n", headers_start) + 2
+def _body_start(data: bytes) -> int:
+    start: int = _WORD.unpack_from(data, _FLAGS_AT)[0] >> _FLAG_BITS
+    return start
+
+
+def _wire_head(raw: bytes, body_size: int, version: str | None) -> bytes | None:
+    """The packed text of a frame read from `raw` (its wire bytes: head, blank line, body,
+    NUL), or None when it needs the general path: the wire's STOMP 1.1/1.2 escaping is the
+    packed one except a value's colon, written `\\c` on the wire and plain here."""
+    stop = len(raw) - 1 - body_size
+    if stop < 2 or raw[stop - 2 : stop] != b"\n\n" or raw[-1] != 0:
+        return None
+    head = raw[:stop]
+    if b"\r" in head:
+        return None
+    if b"\\" in head:
+        if version not in ("1.1", "1.2") or b"\\\\" in head or _ESCAPE_IN_NAME.search(head):
+            return None
+        head = head.replace(b"\\c", b":")
+    return head
 
 
 def one_line(text: str, limit: int = PREVIEW_CHARS) -> str:

@@ -235,9 +235,7 @@ class SessionController(QObject):
             sink.on_state(status)
 
     def on_entries(self, entries: Sequence[LogEntry]) -> None:
-        append = self.messages.append
-        for entry in entries:
-            append(entry)
+        self.messages.append_all(entries)
         self.history.extend(entries)
         self.logged += len(entries)
         for sink in self._extra_sinks:

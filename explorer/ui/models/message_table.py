@@ -15,6 +15,7 @@ matches inserted at the top), so a filter over a million rows never freezes the 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from typing import IO, Any, Final, Protocol
 
 from PySide6.QtCore import (
@@ -164,11 +165,15 @@ class MessageTableModel(QAbstractTableModel):
 
     def append(self, entry: LogEntry) -> LogEntry:
         """Queue one entry (O(1)); it appears at the next flush. Returns it with its seq."""
-        self._log.append(entry)
+        self.append_all((entry,))
+        return entry
+
+    def append_all(self, entries: Iterable[LogEntry]) -> None:
+        """Queue a batch of entries (one call per batch: the session's ingest path)."""
+        self._log.append_all(entries)
         if not self._scheduled and not self._paused:
             self._scheduled = True
             self._timer.start()
-        return entry
 
     def flush(self) -> None:
         """Publish everything pending now (no-op while paused). Tests call this directly."""
@@ -200,15 +205,15 @@ class MessageTableModel(QAbstractTableModel):
                 log.drop_oldest(plan.evict)
                 self.endRemoveRows()
             first = len(log)
-            inserted = len(plan.entries)
+            inserted = len(plan.packed)
             self.beginInsertRows(root, first, first + inserted - 1)
-            log.extend(plan.entries)
+            log.extend_packed(plan.packed)
             self.endInsertRows()
         else:
             # The log is not what the view sees here: change it freely, then announce the
             # filtered rows that go and come.
             log.drop_oldest(plan.evict)
-            log.extend(plan.entries)
+            log.extend_packed(plan.packed)
             gone = filtered.count_before(log.first_seq)
             if gone:
                 self.beginRemoveRows(root, 0, gone - 1)

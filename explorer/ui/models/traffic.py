@@ -5,6 +5,11 @@ only appends to a pending list. A timer publishes the pending records in one ins
 eviction range when the cap is hit), the same batching as the message log, so a busy
 connection costs one model update per tick instead of one per frame.
 
+Rows are kept as plain tuples of the record's fields (a `TrafficRecord` is made when one is
+read): Python's garbage collector stops tracking a tuple of plain values, while 20,000
+records that each live a second would be promoted to the oldest generation and make it
+collect everything again and again (full collections stalled a flooded window for 200 ms).
+
 A frame the parser read only by tolerating a deviation from the specification (lenient
 mode: `Frame.violations`) is a marked row: a warning icon, a tint, and the rule and byte
 offset in the Problem column, so a broken server's traffic can be read, not just refused.
@@ -76,6 +81,9 @@ class TrafficRecord:
         return self.data[: end if end >= 0 else 20].strip(b"\r\n").decode("ascii", "replace")
 
 
+_Row = tuple[float, bool, bytes, bool, tuple[Violation, ...]]
+"""A TrafficRecord's fields, in its order."""
+
 # A warm tint that reads on the light and the dark palette alike.
 _PROBLEM_TINT = QColor(255, 160, 0, 56)
 
@@ -88,8 +96,8 @@ class TrafficModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None, max_rows: int = MAX_ROWS) -> None:
         super().__init__(parent)
-        self._rows: list[TrafficRecord] = []
-        self._pending: list[TrafficRecord] = []
+        self._rows: list[_Row] = []
+        self._pending: list[_Row] = []
         self._max_rows = max_rows
         self.evicted = 0
         self.problems = 0  # shown rows with violations
@@ -127,7 +135,7 @@ class TrafficModel(QAbstractTableModel):
     ) -> None:
         """Take one wire record (O(1), no Qt calls but a timer)."""
         self._pending.append(
-            TrafficRecord(timestamp + self._offset, outbound, redact(data), heartbeat, violations)
+            (timestamp + self._offset, outbound, redact(data), heartbeat, violations)
         )
         if len(self._pending) > self._max_rows:
             dropped = len(self._pending) - self._max_rows
@@ -148,7 +156,7 @@ class TrafficModel(QAbstractTableModel):
             drop = min(overflow, len(self._rows))
             if drop:
                 self.beginRemoveRows(root, 0, drop - 1)
-                self.problems -= sum(1 for r in self._rows[:drop] if r.violations)
+                self.problems -= sum(1 for r in self._rows[:drop] if r[4])
                 del self._rows[:drop]
                 self.endRemoveRows()
                 self.evicted += drop
@@ -157,7 +165,7 @@ class TrafficModel(QAbstractTableModel):
                 batch = batch[-self._max_rows :]
         first = len(self._rows)
         self.beginInsertRows(root, first, first + len(batch) - 1)
-        self.problems += sum(1 for r in batch if r.violations)
+        self.problems += sum(1 for r in batch if r[4])
         self._rows.extend(batch)
         self.endInsertRows()
 
@@ -170,7 +178,7 @@ class TrafficModel(QAbstractTableModel):
         self.endResetModel()
 
     def row_record(self, row: int) -> TrafficRecord:
-        return self._rows[row]
+        return TrafficRecord(*self._rows[row])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -181,7 +189,7 @@ class TrafficModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        rec = self._rows[index.row()]
+        rec = TrafficRecord(*self._rows[index.row()])
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.TIME:

@@ -94,6 +94,11 @@ class FakeEvents:
         self.items.clear()
         return batch
 
+    def take_all(self) -> list[Event]:
+        batch = list(self.items)
+        self.items.clear()
+        return batch
+
     def close(self) -> None:
         self.finish()
 
