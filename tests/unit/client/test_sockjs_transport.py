@@ -190,3 +190,17 @@ async def test_a_frame_that_is_not_utf8_is_refused_over_sockjs() -> None:
         with pytest.raises(ClientError, match="SockJS carries text only"):
             await client.send("/queue/a", b"\xff\xfe")
         await client.disconnect()
+
+
+@pytest.mark.asyncio
+async def test_browser_like_over_a_raw_websocket_offers_stompjs_subprotocols() -> None:
+    options = WebSocketOptions(browser_like=True, origin="https://page.example")
+    async with sockjs_peer(PeerConfig(raw_websocket=True)) as (url, peer):
+        ws_url = "ws" + url[4:]
+        client = Client(ws_url, websocket=options)
+        await client.connect()
+        assert await round_trip(client) == "안녕 SockJS"
+        await client.disconnect()
+    headers = peer.seen.headers[0]
+    assert headers["sec-websocket-protocol"] == "v10.stomp, v11.stomp, v12.stomp"
+    assert headers["origin"] == "https://page.example"
