@@ -289,10 +289,19 @@ class LogPane(QWidget):
             parts.append(self.tr("filtering…"))
         if model.evicted_total:
             parts.append(self.tr("{count} evicted").format(count=f"{model.evicted_total:,}"))
+        skipped = self.session.skipped
+        if skipped:
+            parts.append(self.tr("{count} skipped").format(count=f"{skipped:,}"))
         if model.paused and model.pending_count:
             parts.append(self.tr("{count} waiting").format(count=model.pending_count))
         self.log_info.setText(" · ".join(parts))
-        self.log_info.setToolTip(self.log_info.text())
+        tip = self.log_info.text()
+        if skipped:
+            tip += "\n" + self.tr(
+                "Messages arrived faster than the window can show them: the oldest waiting "
+                "ones were skipped (counted on their destination, not logged)."
+            )
+        self.log_info.setToolTip(tip)
 
     def toggle_pause(self) -> None:
         self.pause_button.toggle()

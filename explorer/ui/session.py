@@ -188,6 +188,12 @@ class SessionController(QObject):
         return self.core.login_was_refused
 
     @property
+    def skipped(self) -> int:
+        """Messages skipped under a firehose: counted on their destination, never logged
+        (see `explorer.session.intake`)."""
+        return self.core.skipped
+
+    @property
     def rate(self) -> float:
         """Messages received per second over the last 5 whole seconds."""
         return self.core.rate()

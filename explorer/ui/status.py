@@ -25,6 +25,13 @@ class ConnectionStatus(QObject):
         self.evicted = self._label(
             "statusEvicted", self.tr("Log rows evicted because the log is full")
         )
+        self.skipped = self._label(
+            "statusSkipped",
+            self.tr(
+                "Messages skipped because they arrived faster than the window can show them "
+                "(counted on their destination, not logged)"
+            ),
+        )
         self.summary = QLabel()
         self.summary.setObjectName("connectionSummary")
         self.summary.setToolTip(self.tr("All your connections, by state"))
@@ -73,7 +80,7 @@ class ConnectionStatus(QObject):
     def show_session(self, session: SessionController | None) -> None:
         if session is None:
             self._set_state(self.tr("Not connected"), "idle")
-            for label in (self.heartbeat, self.rate, self.evicted):
+            for label in (self.heartbeat, self.rate, self.evicted, self.skipped):
                 label.hide()
             return
         state = session.state
@@ -111,6 +118,9 @@ class ConnectionStatus(QObject):
         evicted = session.messages.evicted_total
         self.evicted.setText(self.tr("{count} evicted").format(count=evicted))
         self.evicted.setVisible(evicted > 0)
+        skipped = session.skipped
+        self.skipped.setText(self.tr("{count} skipped").format(count=f"{skipped:,}"))
+        self.skipped.setVisible(skipped > 0)
 
     def _set_state(self, text: str, state: str) -> None:
         self.state.setText(text)
