@@ -228,6 +228,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.connect_action)
         file_menu.addAction(self.disconnect_action)
+        file_menu.addAction(self.opener.another_user.action)  # Alice and Bob side by side
         file_menu.addSeparator()
         self.captures.add_actions(file_menu)  # open, import, record
         file_menu.addAction(self.profiles.action_import)

@@ -21,6 +21,7 @@ from explorer.profiles.model import Profile
 from explorer.profiles.resolve import ConnectionSettings, settings_for
 from explorer.sandbox import SandboxError
 from explorer.session.subscriptions import SubscriptionSpec
+from explorer.ui.another_user import AnotherUser
 from explorer.ui.config import WindowSettings
 from explorer.ui.connection_view import ConnectionView
 from explorer.ui.credentials import Credentials
@@ -53,6 +54,8 @@ class ConnectionOpener(QObject):
         self.report = report
         tabs.view_added.connect(self._configure)
         credentials.reenter_requested.connect(self._reenter)
+        # "Open as Another User…" (the Connection menu shows its action)
+        self.another_user = AnotherUser(tabs, self)
 
     def open(self, profile: Profile, restore: Sequence[SubscriptionSpec] = ()) -> None:
         """Connect `profile`: again in its idle tab when there is one, else in a new tab
