@@ -63,6 +63,7 @@ from explorer.session.subscribing import Subscriber
 from explorer.session.subscriptions import LiveSubscription, SubscriptionBook, SubscriptionSpec
 from explorer.session.target import Target
 from explorer.session.tasks import Helpers, finish
+from explorer.session.user_destinations import user_subscriptions
 from explorer.session.wiretap import WireTap
 from explorer.stomp import Frame
 from explorer.store import IN, LogEntry
@@ -293,6 +294,7 @@ class ConnectionSession:
         now = self.clock.time()
         received = 0
         version = self.version
+        users = user_subscriptions(self.book.live)  # logged under the /user/... subscribed to
         for event in batch:
             if type(event) is MessageReceived:
                 message = event.message
@@ -301,7 +303,8 @@ class ConnectionSession:
                 if message.matched:
                     continue
                 received += 1
-                record_frame(message.frame, IN, now, entries, changes, version)
+                shown = users.get(message.subscription or "") if users else None
+                record_frame(message.frame, IN, now, entries, changes, version, shown)
                 continue
             self._report(entries, changes)
             entries, changes = [], []

@@ -45,11 +45,18 @@ def record_frame(
     entries: list[LogEntry],
     changes: list[DestinationChange],
     version: str | None = None,
+    shown_as: str | None = None,
 ) -> None:
     """The log entry and tree changes for one frame seen (in) or sent and confirmed (out);
     `version` (the connection's STOMP version) lets a received frame be packed from its wire
-    bytes (`LogEntry.from_frame`)."""
-    entry = LogEntry.from_frame(frame, direction, now, version=version)
+    bytes (`LogEntry.from_frame`). `shown_as`: the destination to log and count it under
+    when it is not the frame's own (a user destination's subscription: `user_destinations`)."""
+    if shown_as is not None and shown_as != frame.header("destination"):
+        entry = LogEntry(
+            direction, frame.command, frame.headers, frame.body, destination=shown_as, timestamp=now
+        )
+    else:
+        entry = LogEntry.from_frame(frame, direction, now, version=version)
     entries.append(entry)
     destination = entry.destination
     if destination:

@@ -246,6 +246,16 @@ class LogEntry:
             object.__setattr__(self, "_destination", destination)
         return destination
 
+    @property
+    def delivered_from(self) -> str:
+        """A received MESSAGE's own `destination` header when it is logged under another
+        destination (a user destination's subscription: explorer.session.user_destinations);
+        "" otherwise."""
+        if self._data[_FLAGS_AT] & (_DESTINATION_FLAG | _OUT_FLAG) != _DESTINATION_FLAG:
+            return ""
+        header = self.header("destination") or ""
+        return header if header != self.destination else ""
+
     # -- headers ---------------------------------------------------------------------------
 
     @property

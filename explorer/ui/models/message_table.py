@@ -456,10 +456,10 @@ def direction_text(entry: LogEntry) -> str:
     return entry.command
 
 
-def destination_text(destination: str) -> str:
+def destination_text(destination: str, delivered_from: str = "") -> str:
     """The Destination column: a composite SEND (ActiveMQ's "a,b") reads as N destinations."""
-    if "," not in destination:
-        return destination
+    if "," not in destination:  # a user destination: where the broker delivered from beside
+        return f"{destination} ← {delivered_from}" if delivered_from else destination
     parts = [part for part in destination.split(",") if part]
     return _tr("{count} destinations: {list}").format(count=len(parts), list=", ".join(parts))
 
@@ -479,7 +479,7 @@ def _display_texts(entry: LogEntry) -> tuple[str, str, str, str, str, str]:
     return (
         time_text(entry.timestamp),
         direction_text(entry),
-        destination_text(entry.destination),
+        destination_text(entry.destination, entry.delivered_from),
         size_text(entry.size),
         entry.content_type,
         entry.preview,

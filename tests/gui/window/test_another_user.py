@@ -98,3 +98,32 @@ def test_a_token_goes_where_the_profile_puts_tokens() -> None:
         settings_from(Profile(name="p", url="stomp://h"), {}), "x", "y", "t"
     )
     assert plain.token.placement == "connect" and plain.token_value == "t"
+
+
+def test_the_log_shows_the_delivered_destination_beside_the_subscribed_one(
+    make_window: Callable[..., MainWindow], run: Run
+) -> None:
+    window = make_window()
+
+    async def body() -> None:
+        async with running_sandbox() as broker:
+            add_profile(window, Profile(name="user", url=broker.tcp_url, login="carol"), "c")
+            view = await connect(window, "user")
+            await view.session.subscribe("/user/queue/replies")
+            own = f"/queue/replies-user{next(iter(broker.sessions)).session_id}"
+            sender = Client(broker.tcp_url)
+            await sender.connect()
+            try:
+                await sender.send(own, "direct", receipt=True)
+            finally:
+                await sender.disconnect()
+            model = view.session.messages
+            await until(lambda: model.rowCount() >= 1, what="the message in the log")
+            shown = model.index(model.rowCount() - 1, model.DESTINATION).data()
+            assert shown == f"/user/queue/replies ← {own}"
+            tree = view.session.destinations.tree
+            await until(lambda: "/user/queue/replies" in tree.destinations(), what="the node")
+            node = tree.node("/user/queue/replies")
+            assert node is not None
+
+    run(body())
