@@ -159,11 +159,15 @@ SYNTAX: dict[BrokerKind, DestinationSyntax] = {
     ),
     BrokerKind.SANDBOX: DestinationSyntax(
         kind=BrokerKind.SANDBOX,
-        prefixes=("/queue/", "/topic/"),
-        examples=("/queue/demo", "/topic/demo.prices"),
+        prefixes=("/queue/", "/topic/", "/user/"),
+        examples=("/queue/demo", "/topic/demo.prices", "/user/queue/notices"),
         separator=".",
         one_level=None,
         all_levels=None,
+        notes=(
+            "/user/queue/x is the session's own queue; send to /user/<login>/queue/x "
+            "(Spring-style user destinations)",
+        ),
     ),
     BrokerKind.UNKNOWN: DestinationSyntax(
         kind=BrokerKind.UNKNOWN,
