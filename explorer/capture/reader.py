@@ -175,11 +175,16 @@ class Capture:
 
     # -- records -------------------------------------------------------------------------------
 
-    def page(self, after: int = 0, limit: int = DEFAULT_PAGE) -> list[CaptureRecord]:
-        """Up to `limit` records with seq > `after`, in order."""
+    def page(
+        self, after: int = 0, limit: int = DEFAULT_PAGE, *, body_limit: int | None = None
+    ) -> list[CaptureRecord]:
+        """Up to `limit` records with seq > `after`, in order. With `body_limit`, bodies are
+        cut to their start (a table's previews never read a large body whole); the record's
+        `size` is still the whole body's."""
+        columns, first = _columns(body_limit)
         rows = self._query(
-            f"SELECT {schema.MESSAGE_COLUMNS} FROM messages WHERE seq > ? ORDER BY seq LIMIT ?",
-            (after, limit),
+            f"SELECT {columns} FROM messages WHERE seq > ? ORDER BY seq LIMIT ?",
+            (*first, after, limit),
         )
         return [record_from_row(row) for row in rows]
 
@@ -196,17 +201,18 @@ class Capture:
         rows = self._query(f"SELECT {schema.MESSAGE_COLUMNS} FROM messages WHERE seq = ?", (seq,))
         return record_from_row(rows[0]) if rows else None
 
-    def records(self, seqs: Iterable[int]) -> list[CaptureRecord]:
-        """The records with these sequence numbers (missing ones left out), in seq order."""
+    def records(self, seqs: Iterable[int], *, body_limit: int | None = None) -> list[CaptureRecord]:
+        """The records with these sequence numbers (missing ones left out), in seq order;
+        `body_limit` as in `page`."""
         wanted = sorted(set(seqs))
+        columns, first = _columns(body_limit)
         out: list[CaptureRecord] = []
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
             rows = self._query(
-                f"SELECT {schema.MESSAGE_COLUMNS} FROM messages WHERE seq IN ({marks}) "
-                "ORDER BY seq",
-                chunk,
+                f"SELECT {columns} FROM messages WHERE seq IN ({marks}) ORDER BY seq",
+                (*first, *chunk),
             )
             out.extend(record_from_row(row) for row in rows)
         return out
@@ -301,6 +307,17 @@ class Capture:
 
 
 _INDEXED: Final = schema.INFO_TEXT_INDEXED
+_PREVIEW_COLUMNS: Final = (
+    schema.MESSAGE_COLUMNS.removesuffix("body") + "substr(body, 1, ?), body_size"
+)
+
+
+def _columns(body_limit: int | None) -> tuple[str, tuple[int, ...]]:
+    """The columns to read and their parameters: whole bodies, or their first bytes (TEXT:
+    characters) and the whole size."""
+    if body_limit is None:
+        return schema.MESSAGE_COLUMNS, ()
+    return _PREVIEW_COLUMNS, (max(0, body_limit),)
 
 
 class SearchInterrupted(CaptureError):

@@ -34,6 +34,8 @@ class CaptureRecord:
     connection: str = ""
     subscription: str | None = None
     broker_time: int | None = None
+    body_size: int | None = None
+    """The whole body's size when `body` is only its start (read with a `body_limit`)."""
 
     @property
     def timestamp(self) -> float:
@@ -42,8 +44,13 @@ class CaptureRecord:
 
     @property
     def size(self) -> int:
-        """Body size in bytes."""
-        return len(self.body)
+        """Body size in bytes (the whole body's, also when `body` is cut)."""
+        return len(self.body) if self.body_size is None else self.body_size
+
+    @property
+    def is_cut(self) -> bool:
+        """True when `body` is only the start of the message's body."""
+        return self.body_size is not None and self.body_size > len(self.body)
 
     def header(self, name: str, default: str | None = None) -> str | None:
         """The first `name` header's value: the STOMP rule for repeated headers."""
@@ -65,7 +72,8 @@ class CaptureRecord:
 
 
 def record_from_row(row: Sequence[Any]) -> CaptureRecord:
-    """A record from the columns `schema.MESSAGE_COLUMNS`, in that order."""
+    """A record from the columns `schema.MESSAGE_COLUMNS`, in that order (and `body_size`
+    after them when the body was read cut)."""
     (
         seq,
         received,
@@ -78,6 +86,7 @@ def record_from_row(row: Sequence[Any]) -> CaptureRecord:
         headers,
         header_list,
         body,
+        *whole,
     ) = row
     pairs: tuple[tuple[str, str], ...]
     if header_list is not None:
@@ -95,4 +104,5 @@ def record_from_row(row: Sequence[Any]) -> CaptureRecord:
         connection=str(connection),
         subscription=subscription,
         broker_time=broker_time,
+        body_size=int(whole[0]) if whole else None,
     )

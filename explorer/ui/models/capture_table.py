@@ -39,6 +39,9 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 PAGE_SIZE: Final = 128
 MAX_PAGES: Final = 48
+PREVIEW_BYTES: Final = 4096
+"""Of each body, the rows read only this much (preview, tooltip); a row's whole message is
+read when it is selected (`entry_at`). So a page of 10 MB bodies reads 0.5 MB, not 1.3 GB."""
 _TOOLTIP_HEADERS: Final = 20
 _TOOLTIP_CHARS: Final = 600
 
@@ -85,7 +88,8 @@ class CaptureTableModel(QAbstractTableModel):
     """Rows of a `Capture`, oldest first: all of them, or the seqs of a search result.
 
     Roles: `DisplayRole`, `ToolTipRole`, `DecorationRole` (direction arrow),
-    `TextAlignmentRole`, `EntryRole` (a `LogEntry`, seq = the capture's) and `SeqRole`.
+    `TextAlignmentRole`, `EntryRole` (a preview `LogEntry`: seq = the capture's, the body cut
+    to `PREVIEW_BYTES`; `entry_at(row)` reads the whole message) and `SeqRole`.
     """
 
     EntryRole: Final = int(Qt.ItemDataRole.UserRole) + 1
@@ -216,9 +220,11 @@ class CaptureTableModel(QAbstractTableModel):
         seqs = [self.seq_at(row) for row in range(start, stop)]
         try:
             if self._seqs is None:
-                records = self.capture.page(after=seqs[0] - 1, limit=len(seqs))
+                records = self.capture.page(
+                    after=seqs[0] - 1, limit=len(seqs), body_limit=PREVIEW_BYTES
+                )
             else:
-                records = self.capture.records(seqs)
+                records = self.capture.records(seqs, body_limit=PREVIEW_BYTES)
         except CaptureError as exc:
             self.read_error = exc
             records = []
@@ -330,7 +336,7 @@ def _make_row(seq: int, record: CaptureRecord | None, with_date: bool = True) ->
         when_text(record.received, with_date),
         direction_text(entry),
         destination_text(record.destination),
-        size_text(entry.size),
+        size_text(record.size),
         entry.content_type,
         entry.preview,
     )

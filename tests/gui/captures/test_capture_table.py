@@ -11,8 +11,9 @@ from PySide6.QtCore import Qt
 
 from explorer.capture import Capture, CaptureAppender, CaptureCaps, CaptureWriter
 from explorer.store import LogEntry
-from explorer.ui.models.capture_table import CaptureTableModel, when_text
+from explorer.ui.models.capture_table import PREVIEW_BYTES, CaptureTableModel, when_text
 from explorer.ui.models.capture_tree import DestinationsRole, capture_tree
+from explorer.ui.models.message_table import size_text
 from tests.gui.captures.conftest import BIG, DESTINATIONS, write_capture
 
 pytestmark = pytest.mark.gui
@@ -126,3 +127,28 @@ def test_the_tree_adds_up_the_recorders_counts(small_capture: Path) -> None:
     assert prices.text() == "prices"
     assert sorted(prices.data(DestinationsRole)) == ["/topic/prices.eu", "/topic/prices.us"]
     assert topic.child(0, 1).text() == "250"
+
+
+def test_large_bodies_are_read_whole_only_for_the_selected_row(tmp_path: Path) -> None:
+    path = tmp_path / "big-bodies.stompcap"
+    korean = ('{"data": "' + "주" * 1_000_000 + '"}').encode()  # 3 MB of UTF-8 text
+    binary = bytes(range(256)) * 8192  # 2 MiB, not text
+    with CaptureWriter(path, text_index=False) as writer:
+        for n in range(40):
+            body = korean if n % 2 else binary
+            writer.record("in", "MESSAGE", (("destination", "/queue/files"),), body)
+    with Capture(path) as capture:
+        model = Model(capture, page_size=20)
+        assert text(model, 1, Model.SIZE) == size_text(len(korean)) == "2.9 MiB"
+        assert text(model, 0, Model.SIZE) == "2.0 MiB"
+        preview = model.data(model.index(1, 0), Model.EntryRole)
+        assert isinstance(preview, LogEntry) and len(preview.body) <= 4 * PREVIEW_BYTES
+        assert text(model, 1, Model.PREVIEW).startswith('{"data": "주주')
+        whole = model.entry_at(1)
+        assert whole is not None and whole.body == korean
+        assert model.entry_at(0).body == binary  # type: ignore[union-attr]
+        cut = capture.page(limit=2, body_limit=10)
+        assert [r.size for r in cut] == [len(binary), len(korean)]
+        assert cut[0].is_cut and cut[0].body == binary[:10]
+        assert cut[1].body.decode() == '{"data": "'  # ten characters of a TEXT body
+        assert not capture.page(limit=1)[0].is_cut
