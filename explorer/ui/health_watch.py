@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import weakref
 from collections.abc import Awaitable, Callable
 from functools import partial
 
@@ -88,9 +89,14 @@ class HealthWatch(QObject):
         self._watching: tuple[object, ...] | None = None
         self.session: SessionController | None = None
         """The session whose figures the dock shows (None: none)."""
+        # The node each session's figures are for: its tree's selection, or "Destination
+        # health" on a node (the tree may not show a node discovery just listed).
+        self._nodes: weakref.WeakKeyDictionary[SessionController, str] = (
+            weakref.WeakKeyDictionary()
+        )
         tabs.view_added.connect(self.attach)
         tabs.current_session_changed.connect(lambda _s: self.refresh())
-        tabs.cur_destination_selected.connect(lambda _p: self.refresh())
+        tabs.cur_destination_selected.connect(self._selected)
         tabs.cur_state_changed.connect(self.refresh)
         self.dock.visibilityChanged.connect(lambda _shown: self.refresh())
         for view in tabs.views():
@@ -113,7 +119,14 @@ class HealthWatch(QObject):
         """Select `node` in its tab's tree and show its health."""
         self.tabs.setCurrentWidget(view)
         view.tree_pane.select_destination(node)
+        self._nodes[view.session] = node
         self.open()
+
+    def _selected(self, path: str) -> None:
+        session = self.tabs.current_session()
+        if session is not None:
+            self._nodes[session] = path
+        self.refresh()
 
     def open(self) -> None:
         """Show the dock (first time: in the composer's tab group) and bring it forward."""
@@ -141,7 +154,7 @@ class HealthWatch(QObject):
                 )
             return
         session = view.session
-        node = view.tree_pane.selected_destination() or ""
+        node = self._nodes.get(session, view.tree_pane.selected_destination() or "")
         key = (session, node, session.is_connected, session.broker_kind)
         if key == self._watching and self._task is not None and not self._task.done():
             return
