@@ -217,7 +217,7 @@ class ConnectionSession:
         self._restored = False
         await self._stop_discovery()  # a previous run's, when this is a restart
         options, self.backoff = with_flap_backoff(self.target.client_options, self.clock)
-        tap = self._wiretap if self._wire_records else None
+        tap = self._wiretap.record if self._wire_records else None
         client = self._factory(self.target.endpoint, **options, wire_tap=tap)
         self._client = client
         events = client.events()
@@ -284,7 +284,8 @@ class ConnectionSession:
 
     def _count_skipped(self, messages: list[Message]) -> None:
         self.counters.count_received(len(messages), self.clock.monotonic())
-        self._report([], count_skipped(messages, self.clock.time()))
+        users = user_subscriptions(self.book.live)
+        self._report([], count_skipped(messages, self.clock.time(), users))
 
     def _handle_batch(self, batch: list[Event]) -> None:
         """Messages become log entries and tree counts, reported once per batch; any other
@@ -304,7 +305,9 @@ class ConnectionSession:
                     continue
                 received += 1
                 shown = users.get(message.subscription or "") if users else None
-                record_frame(message.frame, IN, now, entries, changes, version, shown)
+                record_frame(
+                    message.frame, IN, now, entries, changes, version, shown, message.destination
+                )
                 continue
             self._report(entries, changes)
             entries, changes = [], []

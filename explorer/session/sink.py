@@ -46,17 +46,22 @@ def record_frame(
     changes: list[DestinationChange],
     version: str | None = None,
     shown_as: str | None = None,
+    destination_header: str | None = None,
 ) -> None:
     """The log entry and tree changes for one frame seen (in) or sent and confirmed (out);
     `version` (the connection's STOMP version) lets a received frame be packed from its wire
     bytes (`LogEntry.from_frame`). `shown_as`: the destination to log and count it under
-    when it is not the frame's own (a user destination's subscription: `user_destinations`)."""
+    when it is not the frame's own (a user destination's subscription: `user_destinations`).
+    `destination_header`: the frame's first `destination` header when the caller has it at
+    hand (`Message.destination`), which saves looking it up again."""
     if shown_as is not None and shown_as != frame.header("destination"):
         entry = LogEntry(
             direction, frame.command, frame.headers, frame.body, destination=shown_as, timestamp=now
         )
     else:
-        entry = LogEntry.from_frame(frame, direction, now, version=version)
+        entry = LogEntry.from_frame(
+            frame, direction, now, version=version, destination_header=destination_header
+        )
     entries.append(entry)
     destination = entry.destination
     if destination:
@@ -66,10 +71,18 @@ def record_frame(
         changes.append(ReplyToSeen(reply_to))
 
 
-def count_skipped(messages: list[Message], now: float) -> list[DestinationChange]:
+def count_skipped(
+    messages: list[Message], now: float, shown_as: Mapping[str, str]
+) -> list[DestinationChange]:
     """The tree counts of messages skipped under a firehose (see `explorer.session.intake`):
-    they count on their destination like any other, without a log entry."""
-    return [MessageCounted(m.destination, "in", now) for m in messages if m.destination]
+    they count where a logged one would (`shown_as`: subscription id -> destination, for
+    user destinations), without a log entry."""
+    changes: list[DestinationChange] = []
+    for m in messages:
+        destination = (shown_as.get(m.subscription or "") if shown_as else None) or m.destination
+        if destination:
+            changes.append(MessageCounted(destination, "in", now))
+    return changes
 
 
 class SessionSink(Protocol):

@@ -18,14 +18,15 @@ __all__ = ["WireTap"]
 
 
 class WireTap:
-    """The client's `wire_tap`: records batched until the loop's next turn, then reported."""
+    """Records batched until the loop's next turn, then reported; `record` is the client's
+    `wire_tap`."""
 
     def __init__(self, counters: Counters, report: Callable[[Sequence[WireRecord]], None]) -> None:
         self._counters = counters
         self._report = report
         self._records: list[WireRecord] = []
 
-    def __call__(self, record: WireRecord) -> None:
+    def record(self, record: WireRecord) -> None:
         """Called by the client, synchronously, for each record."""
         if record.direction is Direction.IN:
             self._counters.last_in = record.timestamp

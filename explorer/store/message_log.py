@@ -126,8 +126,12 @@ class MessageLog:
 
     @property
     def first_seq(self) -> int:
-        """Sequence number of the oldest row, or the next one to be assigned when empty."""
-        return self._seq_at(0) if self._count else self._next_seq
+        """Sequence number of the oldest row; when empty, of the next row to come (the
+        oldest pending entry, else the next one to be assigned). So `first_seq + len(log)`
+        is always the first sequence number not published yet."""
+        if self._count:
+            return self._seq_at(0)
+        return packed_seq(self._pending[0]) if self._pending else self._next_seq
 
     def row_of(self, seq: int) -> int | None:
         """The row holding sequence number `seq`, or None when it is gone or not published."""

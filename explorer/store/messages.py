@@ -135,18 +135,24 @@ class LogEntry:
         timestamp: float | None = None,
         *,
         version: str | None = None,
+        destination_header: str | None = None,
     ) -> LogEntry:
         """Record a frame from `explorer.stomp` as seen (`"in"`) or sent (`"out"`).
 
         `version` is the STOMP version the frame was read under ("1.0", "1.1", "1.2"): with
         it, a frame that kept its wire bytes is packed from them (see the module docstring).
+        `destination_header` is the frame's first `destination` header when the caller has
+        it at hand (the client's `Message.destination`): the entry need not look it up.
         """
         raw: bytes | None = getattr(frame, "raw", None)
         if raw is not None and not getattr(frame, "violations", ()):
             body = frame.body
             head = _wire_head(raw, len(body), version)
             if head is not None:
-                return cls._from_text(direction, head, body, timestamp)
+                entry = cls._from_text(direction, head, body, timestamp)
+                if destination_header is not None:
+                    object.__setattr__(entry, "_destination", sys.intern(destination_header))
+                return entry
         return cls(direction, frame.command, frame.headers, body=frame.body, timestamp=timestamp)
 
     @classmethod

@@ -112,18 +112,22 @@ class TrafficModel(QAbstractTableModel):
         self._timer.timeout.connect(self.flush)
 
     def add_records(self, records: Iterable[WireRecord]) -> None:
-        """Take a batch of the client's wire records, with the violations of their frames."""
+        """Take a batch of the client's wire records, with the violations of their frames
+        (one pass without a call per record: a flooded connection hands over thousands)."""
         records = list(records)
         self.heartbeats.feed(records)
-        for r in records:
-            frame = r.frame
-            self.record(
-                r.timestamp,
-                r.direction is Direction.OUT,
-                r.data,
+        offset, out = self._offset, Direction.OUT
+        self._pending.extend(
+            (
+                r.timestamp + offset,
+                r.direction is out,
+                redact(r.data),
                 r.is_heartbeat,  # a SockJS record (Layer.SOCKJS) is not a STOMP heart-beat
-                frame.violations if frame is not None else (),
+                r.frame.violations if r.frame is not None else (),
             )
+            for r in records
+        )
+        self._queued()
 
     def record(
         self,
@@ -137,6 +141,10 @@ class TrafficModel(QAbstractTableModel):
         self._pending.append(
             (timestamp + self._offset, outbound, redact(data), heartbeat, violations)
         )
+        self._queued()
+
+    def _queued(self) -> None:
+        """Keep at most a table's worth pending (a long pause) and publish on the timer."""
         if len(self._pending) > self._max_rows:
             dropped = len(self._pending) - self._max_rows
             del self._pending[:dropped]
