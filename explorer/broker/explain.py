@@ -33,11 +33,13 @@ __all__ = [
 ]
 
 _BODY_CHARS: Final = 4096  # enough for a message and a stack trace's first lines
-# "close code 1009" / "WebSocket close code 1011: reason" / "SockJS close 3000 (Go away!)"
+# How our client words closes: `SockJS close 3000 "Go away!": ...` (a SockJS close frame) and
+# `close code 1011: reason` / `WebSocket close code 1009` (a WebSocket close).
+_SOCKJS_CLOSE_IN_TEXT: Final = re.compile(
+    r'SockJS close (?P<code>[1-4]\d{3})\b(?: "(?P<reason>[^"\n]*)")?', re.IGNORECASE
+)
 _CLOSE_IN_TEXT: Final = re.compile(
-    r"(?P<layer>sockjs)?[^\n]{0,40}?close(?: code)? (?P<code>[1-4]\d{3})\b"
-    r"(?:[:( ]+(?P<reason>[^)\n]*))?",
-    re.IGNORECASE,
+    r"close code (?P<code>[1-4]\d{3})\b(?::\s*(?P<reason>[^)\n]*))?", re.IGNORECASE
 )
 
 
@@ -75,10 +77,10 @@ def explain_text(text: str) -> Explanation | None:
     for rule, pattern in _compiled_errors():
         if pattern.search(text):
             return _of(rule)
-    match = _CLOSE_IN_TEXT.search(text)
-    if match is not None:
-        layer = "sockjs" if match.group("layer") else "websocket"
-        return explain_close(int(match.group("code")), match.group("reason") or "", layer)
+    for pattern, layer in ((_SOCKJS_CLOSE_IN_TEXT, "sockjs"), (_CLOSE_IN_TEXT, "websocket")):
+        match = pattern.search(text)
+        if match is not None:
+            return explain_close(int(match.group("code")), match.group("reason") or "", layer)
     return None
 
 

@@ -13,6 +13,7 @@ from explorer.broker.explain import (
     explained,
 )
 from explorer.broker.explain_table import CLOSE_RULES, ERROR_RULES, CloseRule, ErrorRule
+from explorer.client.sockjs_frames import describe_close
 from explorer.stomp import Frame, Version
 
 SPRING_DENIED = (
@@ -109,11 +110,27 @@ def test_a_normal_close_needs_no_explanation() -> None:
     assert explain_close(None) is None
 
 
-def test_close_codes_inside_an_errors_text() -> None:
+@pytest.mark.parametrize(
+    ("code", "reason", "key"),
+    [
+        (3000, "Go away!", "sockjs.go-away"),
+        (2010, "Another connection still open", "sockjs.another-connection"),
+        (1002, "Connection interrupted", "sockjs.interrupted"),
+        (4500, "", "spring.session-not-reliable"),
+        (1009, "", "websocket.too-big"),
+    ],
+)
+def test_close_codes_inside_the_clients_sockjs_words(code: int, reason: str, key: str) -> None:
+    text = f"http://x/ws closed the connection ({describe_close(code, reason)})"
+    found = explain_text(text)
+    assert found is not None and found.key == key
+
+
+def test_close_codes_inside_the_clients_websocket_words() -> None:
+    found = explain_text("ws://x/ws closed the connection (close code 1011: internal error)")
+    assert found is not None and found.key == "websocket.server-error"
     found = explain_text("the connection was lost: WebSocket close code 1009: message too big")
     assert found is not None and found.key == "websocket.too-big"
-    found = explain_text("SockJS session closed by the server: close 2010 (Another connection)")
-    assert found is not None and found.key == "sockjs.another-connection"
 
 
 def test_the_command_line_layout() -> None:
