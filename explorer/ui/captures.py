@@ -383,6 +383,7 @@ class CaptureWorkspace(QWidget):
     def _view_closed(self, view: ConnectionView) -> None:
         recording = self.recordings.pop(view, None)
         if recording is not None:
+            recording.stopped.disconnect()  # the tab and its strip are going: leave them be
             recording.setParent(None)  # outlives the tab until its file is closed
             self.runner.run(self._close_recording(recording))
 

@@ -337,3 +337,34 @@ def test_recording_an_activemq_tab_keeps_every_message(
             assert capture.info().dropped == 0
 
     run(body())
+
+
+def test_closing_a_recording_tab_closes_its_capture_with_the_disconnect(
+    make_window: Callable[..., MainWindow], run: Run, tmp_path: Path
+) -> None:
+    window = make_window()
+    failures: list[str] = []
+
+    def said(text: str) -> None:
+        if text:
+            failures.append(text)
+
+    window.statusBar().messageChanged.connect(said)
+
+    async def body() -> None:
+        async with running_sandbox(demo=True, demo_rate=200) as broker:
+            keep = RecordingSettings(keep=True, folder=str(tmp_path))
+            add_profile(window, demo_profile(broker.tcp_url, keep))
+            view = await connect(window, "demo")
+            path = view.capture_path
+            assert path is not None
+            await until(lambda: len(received_ids(view)) >= 20, what="demo messages")
+            window.tabs.close_tab(window.tabs.indexOf(view))  # no question: a capture keeps them
+            await until(lambda: not window.views(), what="the tab to close")
+            await until(lambda: not window.runner.pending, what="the capture to be closed")
+        with Capture(path) as capture:
+            commands = [r.command for r in capture.iter_records()]
+        assert commands[0] == "CONNECT" and commands[-2:] == ["DISCONNECT", "RECEIPT"]
+        assert failures == []
+
+    run(body())
