@@ -78,8 +78,9 @@ class HealthChart(QWidget):
         base.setAlpha(200)
         self.legend.setBrush(pg.mkBrush(base))
 
-    def show_series(self, samples: Sequence[HealthSample], figure: Figure) -> None:
-        """Draw `figure` of `samples` (oldest first); a rates chart has in and out."""
+    def show_series(self, samples: Sequence[HealthSample], figure: Figure, label: str = "") -> None:
+        """Draw `figure` of `samples` (oldest first), named `label` in the legend; a rates
+        chart has in and out."""
         self.legend.clear()
         if figure is Figure.RATES:
             self.first.setData(*points(samples, "enqueue_rate"))
@@ -96,3 +97,5 @@ class HealthChart(QWidget):
         self.first.setData(*points(samples, name))
         self.second.setData([], [])
         self.second.hide()
+        if label:
+            self.legend.addItem(self.first, label)

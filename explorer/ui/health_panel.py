@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from explorer.ui.health_chart import HealthChart
 
 TALKERS = 10
+DESTINATION_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -51,6 +52,7 @@ class HealthPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("destinationHealth")
         self.monitor: HealthMonitor | None = None
+        self.node = ""
         self.chart: HealthChart | None = None
         self.scope = ElidedLabel()
         self.scope.setObjectName("healthScope")
@@ -121,8 +123,8 @@ class HealthPanel(QWidget):
         self.split.setObjectName("healthSplitter")
         self.split.addWidget(self.chart_holder)
         self.split.addWidget(self.side)
-        self.split.setStretchFactor(0, 3)
-        self.split.setStretchFactor(1, 2)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 1)
         self.split.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -158,9 +160,12 @@ class HealthPanel(QWidget):
 
     # -- what HealthWatch shows ----------------------------------------------------------------
 
-    def show_scope(self, text: str) -> None:
+    def show_scope(self, text: str, node: str = "") -> None:
+        """What the figures are for; destinations under `node` are listed by the rest of
+        their name ("….orders"), the whole name in their tooltip."""
         self.scope.setText(text)
         self.scope.setToolTip(text)
+        self.node = node
 
     def show_unavailable(self, text: str, *, can_open_profile: bool) -> None:
         """No figures: the sentence instead of the chart and tables."""
@@ -189,13 +194,15 @@ class HealthPanel(QWidget):
         """The source failed (it is tried again): say so above the last figures."""
         self.status.setText(text)
         self.status.setToolTip(text)
-        self.status.setProperty("level", "error")
+        self._mark_status("false")
 
     def show_samples(self, samples: Sequence[HealthSample]) -> None:
         """A new reading: the table, the top talkers and the chart."""
         if self.monitor is None:
             return
         selected = self.selected_destination()
+        self.table.blockSignals(True)  # one redraw below, not one per row
+        self.table.clearSelection()
         self.table.setRowCount(len(samples))
         for row, sample in enumerate(samples):
             cells = (
@@ -209,9 +216,10 @@ class HealthPanel(QWidget):
             self._fill(self.table, row, cells)
             if sample.destination == selected:
                 self.table.selectRow(row)
+        self.table.blockSignals(False)
         self.show_talkers(self.monitor.top_talkers(TALKERS))
         stamp = time.strftime("%H:%M:%S", time.localtime(samples[0].time)) if samples else ""
-        self.status.setProperty("level", "")
+        self._mark_status("")
         self.status.setText(
             self.tr("{source} · {count} destinations · {time}").format(
                 source=self._source, count=len(samples), time=stamp
@@ -219,6 +227,12 @@ class HealthPanel(QWidget):
         )
         self.status.setToolTip("")
         self.redraw()
+
+    def _mark_status(self, valid: str) -> None:
+        self.status.setProperty("valid", valid)
+        self.status.setProperty("hint", not valid)
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
 
     def show_talkers(self, talkers: Sequence[Talker]) -> None:
         self.talkers.setRowCount(len(talkers))
@@ -233,6 +247,7 @@ class HealthPanel(QWidget):
             self._fill(self.talkers, row, cells)
 
     def _fill(self, table: QTableWidget, row: int, cells: Sequence[str]) -> None:
+        """One row; the first cell is a destination (shown relative to the scope)."""
         for column, text in enumerate(cells):
             item = table.item(row, column)
             if item is None:
@@ -240,9 +255,12 @@ class HealthPanel(QWidget):
                 if column:
                     item.setTextAlignment(_ALIGN_RIGHT)
                 table.setItem(row, column, item)
-            item.setText(text)
             if column == 0:
+                item.setText(short_name(text, self.node))
                 item.setToolTip(text)
+                item.setData(DESTINATION_ROLE, text)
+            else:
+                item.setText(text)
 
     # -- the chart -----------------------------------------------------------------------------
 
@@ -254,21 +272,21 @@ class HealthPanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        item = self.table.item(rows[0].row(), 0)
-        return item.text() if item is not None else None
+        return destination_at(self.table, rows[0].row())
 
-    def charted(self) -> list[HealthSample]:
-        """What the chart draws: the selected destination's series, else the scope's."""
+    def charted(self) -> tuple[list[HealthSample], str]:
+        """What the chart draws and its name: the selected destination's series, else the
+        scope's (the sum of its destinations)."""
         monitor = self.monitor
         if monitor is None:
-            return []
+            return [], ""
         selected = self.selected_destination()
         if selected is not None:
-            return monitor.series(selected)
+            return monitor.series(selected), selected
         destinations = monitor.destinations()
         if len(destinations) == 1:
-            return monitor.series(destinations[0])
-        return monitor.total()
+            return monitor.series(destinations[0]), destinations[0]
+        return monitor.total(), self.tr("all {count} destinations").format(count=len(destinations))
 
     def redraw(self) -> None:
         if self.monitor is None or not self.monitor.destinations():
@@ -278,8 +296,27 @@ class HealthPanel(QWidget):
         if self.chart is None:
             self.chart = HealthChart()
             self._chart_layout.addWidget(self.chart)
-        self.chart.show_series(self.charted(), self.current_figure())
+            width = max(self.split.width(), 400)  # the empty holder had no width of its own
+            self.split.setSizes([width // 2, width - width // 2])
+        samples, label = self.charted()
+        self.chart.show_series(samples, self.current_figure(), label)
         self.figure_changed.emit()
+
+
+def short_name(destination: str, node: str) -> str:
+    """`destination` without the scope's `node` in front ("….orders"), whole otherwise."""
+    if node and destination != node and destination.startswith(node):
+        rest = destination[len(node) :]
+        if rest[:1] in (".", "/"):
+            return "…" + rest
+    return destination
+
+
+def destination_at(table: QTableWidget, row: int) -> str | None:
+    """The whole destination of a row of the figures or top talkers table."""
+    item = table.item(row, 0)
+    value = item.data(DESTINATION_ROLE) if item is not None else None
+    return value if isinstance(value, str) else None
 
 
 def _count(value: int | None) -> str:

@@ -91,9 +91,7 @@ class HealthWatch(QObject):
         """The session whose figures the dock shows (None: none)."""
         # The node each session's figures are for: its tree's selection, or "Destination
         # health" on a node (the tree may not show a node discovery just listed).
-        self._nodes: weakref.WeakKeyDictionary[SessionController, str] = (
-            weakref.WeakKeyDictionary()
-        )
+        self._nodes: weakref.WeakKeyDictionary[SessionController, str] = weakref.WeakKeyDictionary()
         tabs.view_added.connect(self.attach)
         tabs.current_session_changed.connect(lambda _s: self.refresh())
         tabs.cur_destination_selected.connect(self._selected)
@@ -161,7 +159,7 @@ class HealthWatch(QObject):
         self.stop()
         self._watching = key
         self.session = session
-        self.panel.show_scope(self._scope_text(session, node))
+        self.panel.show_scope(self._scope_text(session, node), node)
         if not session.is_connected:
             self.panel.show_unavailable(
                 self.tr("Connect {name} to see its destinations' health.").format(

@@ -36,6 +36,7 @@ from explorer.ui import ops_text
 from explorer.ui.icons import icon
 
 PREVIEW_LIMIT = 500  # a dry run lists at most this many (a big queue is not read whole)
+PREVIEW_HEIGHT = 520
 BODY_EXCERPT = 120
 MAX_COUNT = 10_000_000
 
@@ -297,6 +298,8 @@ class MoveDialog(QDialog):
         self.preview.setRowCount(0)
         self._shown = 0
         self.preview.show()
+        if self.height() < PREVIEW_HEIGHT:  # room for a dozen rows
+            self.resize(self.width(), PREVIEW_HEIGHT)
         self.set_running(True, self.tr("Listing…"))
         self.preview_requested.emit(plan)
 
@@ -320,9 +323,7 @@ class MoveDialog(QDialog):
         self.progress.setVisible(running)
         if running:
             self.progress.setRange(0, 0)
-            self.status.setProperty("level", "")
-            self.status.setText(text)
-            self.status.show()
+            self._say(text, "")
         self._update()
 
     @property
@@ -332,6 +333,10 @@ class MoveDialog(QDialog):
     def started(self, plan: MovePlan | None) -> None:
         """The run began: a determinate bar when the count (or the queue's depth) is known."""
         self.set_running(True, self.tr("Working…"))
+        if self.preview.isVisible():  # what it listed is about to change
+            self.preview.setRowCount(0)
+            self.preview.hide()
+            self.resize(self.width(), self.sizeHint().height())
         total = plan.count if plan is not None and plan.count else None
         if total is None and plan is not None and not plan.selector and not plan.where:
             total = self.queue_depth or None
@@ -380,8 +385,9 @@ class MoveDialog(QDialog):
         self._say(text, "error")
 
     def _say(self, text: str, level: str) -> None:
+        """The status line; `level` "error" (red), "info" (done: green) or "" (working)."""
         self.status.setText(text)
-        self.status.setProperty("level", level)
+        self.status.setProperty("valid", {"error": "false", "info": "true"}.get(level, ""))
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
         self.status.show()

@@ -217,7 +217,7 @@ class RepublishDialog(QDialog):
 
     def show_status(self, text: str, level: str) -> None:
         self.status.setText(text)
-        self.status.setProperty("level", level)
+        self.status.setProperty("valid", {"error": "false", "info": "true"}.get(level, ""))
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
         self.status.show()

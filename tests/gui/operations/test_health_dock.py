@@ -16,6 +16,7 @@ from explorer.broker.kind import BrokerKind
 from explorer.profiles.model import Profile
 from explorer.ui.connection_view import ConnectionView
 from explorer.ui.health_figures import unavailable_text
+from explorer.ui.health_panel import destination_at
 from explorer.ui.main_window import MainWindow
 from tests.gui.operations.conftest import (
     action,
@@ -43,8 +44,7 @@ Run = Callable[[Awaitable[Any]], Any]
 def table_row(table: QTableWidget, destination: str) -> list[str] | None:
     """The cells of `destination`'s row, None when it has none."""
     for row in range(table.rowCount()):
-        first = table.item(row, 0)
-        if first is not None and first.text() == destination:
+        if destination_at(table, row) == destination:
             cells = [table.item(row, c) for c in range(table.columnCount())]
             return [cell.text() if cell is not None else "" for cell in cells]
     return None
@@ -178,6 +178,8 @@ def test_the_sandbox_feed_and_a_subtree(make_window: Callable[..., MainWindow], 
 
             expected = {"/queue/shop.orders": "3", "/queue/shop.refunds": "1"}
             await until(lambda: depths() == expected, what="the sandbox's depths")
+            row = table_row(panel.table, "/queue/shop.orders")
+            assert row is not None and row[0] == "….orders"  # the rest of the name
             snapshot = {d.destination: d.depth for d in broker.snapshot()}
             assert {d: str(snapshot[d]) for d in expected} == expected
             assert panel.status.text().startswith("Sandbox feed · 2 destinations")
