@@ -173,6 +173,7 @@ class DiscoveryService:
         self._tasks: list[asyncio.Task[None]] = []
         self._watchers: list[TopicWatcher] = []
         self._first_round: dict[Source, asyncio.Event] = {}
+        self._stopped = False
         self._seen = SeenTracker()
         self.problems: dict[Source, DiscoveryError] = {}
 
@@ -229,17 +230,21 @@ class DiscoveryService:
             self._first_round[source] = asyncio.Event()
             self._tasks.append(asyncio.create_task(self._poll(source, fetch)))
         for source, watcher in self._stomp_watchers():
-            self._first_round[source] = asyncio.Event()
-            self._tasks.append(asyncio.create_task(self._watch(source, watcher)))
+            first = self._first_round[source] = asyncio.Event()
+            # Both tasks are made here, so stop() cancels every task the service ever has:
+            # one made later (when a subscribe's RECEIPT came in) could outlive the loop.
+            settle = asyncio.create_task(self._settled(source, watcher, first))
+            self._tasks += [settle, asyncio.create_task(self._watch(source, watcher, settle))]
 
     async def stop(self) -> None:
-        """Cancel the sources and unsubscribe."""
+        """Cancel the sources and unsubscribe. A source that was subscribing ends when its
+        subscribe returns, even if the cancel was lost on the way (Python 3.11's wait_for
+        drops one that lands as the RECEIPT arrives)."""
+        self._stopped = True
         tasks, self._tasks = self._tasks, []
         for task in tasks:
             task.cancel()
-        for task in tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await asyncio.gather(*tasks, return_exceptions=True)  # our own cancel still propagates
         watchers, self._watchers = self._watchers, []
         for watcher in watchers:
             await watcher.stop()
@@ -340,11 +345,14 @@ class DiscoveryService:
             first.set()
             await self._sleep(self.config.refresh_interval)
 
-    async def _watch(self, source: Source, watcher: TopicWatcher) -> None:
+    async def _watch(
+        self, source: Source, watcher: TopicWatcher, settle: asyncio.Task[None]
+    ) -> None:
         first = self._first_round[source]
         try:
             await watcher.start()
         except ClientError as exc:
+            settle.cancel()
             self._report(
                 source,
                 DiscoveryUnavailable(
@@ -354,8 +362,11 @@ class DiscoveryService:
             )
             first.set()
             return
+        if self._stopped:  # stop() came while subscribing and its cancel was lost: undo
+            settle.cancel()
+            await watcher.stop()
+            return
         self._watchers.append(watcher)
-        settle = asyncio.create_task(self._settled(source, watcher, first))
         try:
             async for change in watcher:
                 self._queue.put_nowait(change)

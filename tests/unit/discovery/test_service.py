@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+import contextlib
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
@@ -142,3 +143,52 @@ def test_config_from_profile() -> None:
         config.refresh_interval,
     ) == ("http://127.0.0.1:15672", "alice", "pw", "/prod", 1.0)
     assert config.jolokia_url is None and config.jolokia_login is None
+
+
+class _LateWatcher:
+    """A STOMP source whose subscribe outlives a cancel: Python 3.11's `asyncio.wait_for`
+    loses a cancellation that lands as the RECEIPT arrives, so `start()` returns normally."""
+
+    def __init__(self) -> None:
+        self.started = asyncio.Event()
+        self.stopped = False
+
+    async def start(self) -> None:
+        self.started.set()
+        with contextlib.suppress(asyncio.CancelledError):
+            await asyncio.sleep(30)
+
+    def __aiter__(self) -> AsyncIterator[object]:
+        return self._changes()
+
+    async def _changes(self) -> AsyncIterator[object]:
+        await asyncio.Event().wait()  # a topic that says nothing
+        yield None  # pragma: no cover
+
+    async def settled(self) -> None:
+        await asyncio.sleep(0.5)
+
+    async def stop(self) -> None:
+        self.stopped = True
+
+
+@pytest.mark.asyncio
+async def test_stop_ends_a_watcher_that_outlived_its_cancel(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Nothing of the service may outlive stop(): a task started after it (the watcher's
+    `_settled`) was never awaited when the loop closed (window tests' teardown warning)."""
+    watcher = _LateWatcher()
+    service = DiscoveryService(DiscoveryConfig())
+    monkeypatch.setattr(service, "_stomp_watchers", lambda: [(Source.SANDBOX, watcher)])
+    before = asyncio.all_tasks()
+    await service.start()
+    await asyncio.wait_for(watcher.started.wait(), 5)
+    stopping = asyncio.ensure_future(service.stop())
+    done, _ = await asyncio.wait({stopping}, timeout=10)  # not a speed bound: "ever" vs "never"
+    if not done:
+        stopping.cancel()
+    assert done, "stop() waited for ever on a watcher whose subscribe outlived the cancel"
+    assert watcher.stopped  # unsubscribed, although stop() came while it subscribed
+    left = [task for task in asyncio.all_tasks() - before if not task.done()]
+    assert left == []  # and no task was made after stop(): none can outlive the loop
