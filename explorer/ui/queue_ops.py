@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from functools import partial
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
@@ -42,6 +43,7 @@ from explorer.ui.tabs import ConnectionTabs
 translate = QCoreApplication.translate
 
 Confirm = Callable[[str, str], Awaitable[bool]]
+T = TypeVar("T")
 PasswordFor = Callable[[SessionController], str | None]
 OpenProfile = Callable[[str], None]
 
@@ -226,7 +228,7 @@ class QueueOps(QObject):
             stop=stop,
         )
         view.runner.run(
-            work,
+            ended_with(dialog, work),
             lambda listed: dialog.finish_listing(listed[0], listed[1], plan),
             failed=lambda error: dialog.show_error(self.report(view, error)),
         )
@@ -240,7 +242,7 @@ class QueueOps(QObject):
         def failed(error: BaseException) -> None:
             dialog.show_error(self.report(view, error))
 
-        view.runner.run(self._go(view, dialog, stop, plan), failed=failed)
+        view.runner.run(ended_with(dialog, self._go(view, dialog, stop, plan)), failed=failed)
 
     async def _go(
         self, view: ConnectionView, dialog: MoveDialog, stop: asyncio.Event, plan: MovePlan | None
@@ -306,6 +308,22 @@ class QueueOps(QObject):
             return
         result = await purge_queue(queue, broker=broker, apis=apis)
         view.banner.show_message(ops_text.purge_result_text(result), "info")
+
+
+async def ended_with(dialog: MoveDialog, work: Awaitable[T]) -> T:
+    """`work`, and the dialog told when it is cancelled (its tab closed, the window is
+    closing): it would otherwise wait for a result that never comes, Close disabled."""
+    try:
+        return await work
+    except asyncio.CancelledError:
+        dialog.show_error(
+            translate(
+                "QueueOps",
+                "Stopped: the connection's tab was closed. What was not handled stays on the "
+                "source; nothing was lost.",
+            )
+        )
+        raise
 
 
 def _title(operation: Operation) -> str:

@@ -181,7 +181,17 @@ class Republisher(QObject):
             dialog.set_running(False)
             dialog.show_status(ops_text.error_text(error), "error")
 
-        view.runner.run(work, done, failed=failed)
+        async def guarded() -> list[RepublishResult]:
+            try:
+                return await work
+            except asyncio.CancelledError:  # the tab closed: the dialog must not wait on
+                dialog.set_running(False)
+                dialog.show_status(
+                    translate("QueueOps", "Stopped: the connection's tab was closed."), "error"
+                )
+                raise
+
+        view.runner.run(guarded(), done, failed=failed)
 
 
 def log_selection(view: ConnectionView) -> list[LogEntry]:

@@ -5,6 +5,7 @@ the counts on source and target afterwards."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -341,5 +342,47 @@ def test_the_tree_menu_offers_operations_on_queues_only(
             folder = names(view.tree_pane.tree_actions("/queue"))
             assert "actionMoveTo" not in folder and "actionHealth" in folder
             await view.session.shutdown()
+
+    run(body())
+
+
+def test_closing_the_tab_stops_a_move_and_the_dialog_says_so(
+    make_window: Callable[..., MainWindow], run: Run
+) -> None:
+    from explorer.client import Client, ReceiveTimeout
+    from explorer.profiles.model import Profile
+    from tests.support.sandbox import running_sandbox
+
+    window = make_window()
+    total = 4000
+
+    async def body() -> None:
+        async with running_sandbox() as broker:
+            async with Client(broker.tcp_url) as client:
+                for n in range(total):
+                    await client.send("/queue/big", str(n), receipt=n == total - 1)
+            view = await open_tab(window, Profile(name="local", url=broker.tcp_url))
+            view.session.destinations.tree.upsert("/queue/big", "bookmark")
+            window.operations.queue_ops.confirm = Answers(True)
+            dialog = open_operation(window, view, "/queue/big", "actionMoveTo")
+            dialog.target.setText("/queue/big.moved")
+            dialog.run_button.click()
+            await until(lambda: " moved" in dialog.status.text(), what="the first batch")
+            window.tabs.close_tab(window.tabs.indexOf(view))
+            await until(lambda: not dialog.running, what="the dialog to learn the tab closed")
+            assert dialog.status.text().startswith("Stopped: the connection's tab was closed.")
+            assert dialog.close_button.isEnabled()
+
+            # the batch in flight may now be on both queues (sent, not yet ACKed): never lost
+            bodies: list[int] = []
+            async with Client(broker.tcp_url) as client:
+                for queue in ("/queue/big", "/queue/big.moved"):
+                    sub = await client.subscribe(queue, receipt=True)
+                    with contextlib.suppress(ReceiveTimeout):
+                        while True:
+                            bodies.append(int((await sub.get(timeout=1.0)).body))
+            assert set(bodies) == set(range(total))
+            assert len(bodies) - total <= 100  # at most one batch (the plan's window)
+            dialog.close()
 
     run(body())
