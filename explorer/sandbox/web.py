@@ -11,6 +11,10 @@ Paths (prefix `SandboxOptions.sockjs_path`, default `/sockjs`):
     /sockjs/info, /sockjs/{server}/{session}/{websocket|xhr_streaming|xhr|xhr_send|...}
     /sockjs/websocket          raw STOMP over WebSocket, as Spring serves it on a SockJS endpoint
     anything else              raw STOMP over WebSocket (a plain GET is told to upgrade)
+
+SockJS's own heart-beat: `h` every `SandboxOptions.sockjs_heartbeat` seconds on the HTTP
+transports; on its websocket transport the library sends WebSocket pings instead (Spring and
+sockjs-node send `h` there too). Neither is a STOMP heart-beat.
 """
 
 from __future__ import annotations
