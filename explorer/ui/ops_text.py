@@ -47,9 +47,20 @@ def _n(count: int | None) -> str:
     return f"{count:,}" if count is not None else "?"
 
 
+# What `operations.move.refusal` appends for the command line when RabbitMQ refuses a target
+# declared with other arguments (the window says it with the profile's field instead).
+_MANAGEMENT_HINT = "; the queue exists with other arguments: give --management URL"
+
+
 def missing_field(error: BaseException) -> str | None:
     """The profile field that would have avoided `error` (None: no field helps)."""
-    return PROFILE_FIELDS.get(error.flag) if isinstance(error, ApiMissing) else None
+    if isinstance(error, ApiMissing):
+        return PROFILE_FIELDS.get(error.flag)
+    if isinstance(error, UnsupportedOperation) and "silently drops" in error.reason:
+        return PROFILE_FIELDS["--management"]
+    if isinstance(error, DestinationRefused) and _MANAGEMENT_HINT in error.broker_message:
+        return PROFILE_FIELDS["--management"]
+    return None
 
 
 def error_text(error: BaseException) -> str:
@@ -67,9 +78,17 @@ def error_text(error: BaseException) -> str:
             "QueueOps", "There is no queue {queue} on this broker: check the name."
         ).format(queue=error.destination)
     if isinstance(error, DestinationRefused):
-        return translate("QueueOps", "The broker refused {destination}: {words}").format(
-            destination=error.destination, words=error.broker_message
+        words, hint, _rest = error.broker_message.partition(_MANAGEMENT_HINT)
+        text = translate("QueueOps", "The broker refused {destination}: {words}").format(
+            destination=error.destination, words=words
         )
+        if hint:
+            text += " " + translate(
+                "QueueOps",
+                "The queue exists with other arguments: fill in “Management URL” on the "
+                "profile's Management page, so the move sends to it without declaring it.",
+            )
+        return text
     if isinstance(error, InvalidSelector):
         return translate("QueueOps", "The broker refused the selector {selector}: {words}").format(
             selector=error.selector, words=error.broker_message
