@@ -26,8 +26,9 @@ Behaviour worth knowing:
   SockJS message, with CORS for pages served from another origin.
 - User destinations (users.py): SUBSCRIBE `/user/queue/x` is the session's own queue
   `/queue/x-user{session}`; SEND `/user/{login}/queue/x` reaches the queue of every session
-  connected with that CONNECT `login`, delivered with `destination:/user/queue/x` as Spring
-  does; a login with no session drops the message, as Spring does.
+  connected with that CONNECT `login` (or `Authorization: Bearer <login>`), delivered with
+  `destination:/user/queue/x` as Spring does; a login with no session drops the message, as
+  Spring does.
 - A SUBSCRIBE with `browser:true` on a queue gets copies of what the queue holds, then a
   MESSAGE with `browser:end`, and nothing after that.
 - Every ERROR closes its connection (as the spec says), except "queue ... is full" and "the

@@ -347,7 +347,7 @@ class Session:
                 "login failed: wrong login or passcode for this sandbox",
                 "The sandbox was started with a login; connect with the same login and passcode.",
             )
-        self.login = frame.header("login") or None
+        self.login = frame.header("login") or _bearer(frame.header("authorization"))
         heart_beat = (
             (0, 0)
             if options.heartbeats_off
@@ -396,6 +396,14 @@ def _server_heart_beat(client: tuple[int, int], minimum_ms: int) -> tuple[int, i
     """Mirror the client (as ActiveMQ does), never faster than `minimum_ms`."""
     cx, cy = client
     return (max(cy, minimum_ms) if cy else 0, max(cx, minimum_ms) if cx else 0)
+
+
+def _bearer(value: str | None) -> str | None:
+    """The user of a CONNECT `Authorization: Bearer <token>` header: the token itself (the
+    sandbox checks no token; it lets a page's token-based user reach its user destinations)."""
+    if value is None or not value.lower().startswith("bearer "):
+        return None
+    return value[len("bearer ") :].strip() or None
 
 
 def _protocol_error(error: StompError) -> ProtocolViolation:

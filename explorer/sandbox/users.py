@@ -8,8 +8,9 @@ broker relay) resolves them, so a page's `/user/...` code can be tried on the sa
   as Spring drops it;
 - the per-session queues go away with their session.
 
-The login is the CONNECT frame's `login` header (Spring takes the user from the handshake or
-a ChannelInterceptor; the sandbox has no other notion of a user).
+The user is the CONNECT frame's `login` header, else the token of an `Authorization: Bearer
+<token>` CONNECT header taken as the user's name (Spring takes the user from the handshake or
+a ChannelInterceptor that reads the token; the sandbox checks no token).
 """
 
 from __future__ import annotations

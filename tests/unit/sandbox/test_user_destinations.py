@@ -135,3 +135,16 @@ async def test_heart_beats_off_answers_zero_like_springs_simple_broker() -> None
         async with client:
             connected = await client.connect(heart_beat="1000,1000")
             assert connected.header("heart-beat") == "0,0"
+
+
+@pytest.mark.asyncio
+async def test_a_bearer_token_in_connect_names_the_user(sandbox_broker: SandboxBroker) -> None:
+    dave = await RawClient.open(sandbox_broker.tcp_port)
+    async with dave, await RawClient.open(sandbox_broker.tcp_port) as sender:
+        await dave.connect(authorization="Bearer dave")
+        await dave.send("SUBSCRIBE", id="n", destination="/user/queue/n", receipt="ready")
+        await dave.receipt("ready")
+        await sender.connect()
+        await sender.send("SEND", b"hi dave", destination="/user/dave/queue/n")
+        message = await dave.frame()
+        assert (message.body, message.header("destination")) == (b"hi dave", "/user/queue/n")
