@@ -39,6 +39,7 @@ import urllib.request
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 BODY = b"x" * 99
 
@@ -66,6 +67,8 @@ TARGETS = {
         "stompjs-sockjs-ws",
     ),
 }
+CPU_SECONDS: list[float] = []  # a drainer's own CPU time while draining, when it measures it
+CPU: dict[str, list[float]] = {}  # kind -> CPU seconds per run (drainers that report it)
 NODE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "node")
 SOCKJS_TRANSPORT = {"ws": "websocket", "xhr": "xhr-streaming"}
 
@@ -211,14 +214,14 @@ async def drain_ours(
 ) -> float:
     from explorer.client import Client
 
-    options = {}
+    options: dict[str, Any] = {}
     if sockjs is not None:  # an older checkout (--baseline-path) may not know SockJS
         from explorer.client import SockJsOptions
 
         options["sockjs"] = SockJsOptions(sockjs)
     client = Client(url, login=login, passcode=passcode, host=vhost, heartbeat=(0, 0), **options)
     await client.connect()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     sub = await client.subscribe(queue)
     count = 0
     async for _message in sub:
@@ -226,6 +229,7 @@ async def drain_ours(
         if count >= n:
             break
     elapsed = time.perf_counter() - start
+    CPU_SECONDS.append(time.process_time() - cpu)
     await client.close()
     return elapsed
 
@@ -317,7 +321,7 @@ def child(args: argparse.Namespace) -> None:
         elapsed = asyncio.run(drain_ours(args.url, queue, n, "/", None, None, transport))
     else:
         raise SystemExit(f"unknown drainer {kind}")
-    print(json.dumps({"seconds": elapsed}))
+    print(json.dumps({"seconds": elapsed, "cpu": CPU_SECONDS[-1] if CPU_SECONDS else None}))
 
 
 # ---------------------------------------------------------------- orchestration
@@ -338,6 +342,7 @@ def run_drainer(
         answer = json.loads(result.stdout.strip().splitlines()[-1])
         if answer["transport"] != transport:
             raise SystemExit(f"{kind}: sockjs-client used {answer['transport']}")
+        CPU.setdefault(kind, []).append(float(answer["cpu"]))
         return float(answer["seconds"])
     env = dict(os.environ)
     if kind in ("base", "base-ws"):
@@ -355,7 +360,10 @@ def run_drainer(
     )
     if result.returncode != 0:
         raise SystemExit(f"{kind} drainer failed:\n{result.stderr[-2000:]}")
-    return float(json.loads(result.stdout.strip().splitlines()[-1])["seconds"])
+    answer = json.loads(result.stdout.strip().splitlines()[-1])
+    if answer.get("cpu") is not None:
+        CPU.setdefault(kind, []).append(float(answer["cpu"]))
+    return float(answer["seconds"])
 
 
 @contextlib.contextmanager
@@ -426,9 +434,17 @@ def _bench(target_key: str, n: int, reps: int, baseline_path: str | None, url: s
     if "stomppy" in rates:
         print(f"  ours / stomp-py = {rates['ours'] / rates['stomppy']:.2f}")
     for short, transport in SOCKJS_TRANSPORT.items():
-        if f"ours-sockjs-{short}" in rates:
-            ratio = rates[f"ours-sockjs-{short}"] / rates[f"stompjs-sockjs-{short}"]
-            print(f"  SockJS {transport}: ours / stompjs = {ratio:.2f} (target >= 2)")
+        ours, theirs = f"ours-sockjs-{short}", f"stompjs-sockjs-{short}"
+        if ours in rates:
+            ratio = rates[ours] / rates[theirs]
+            print(f"  SockJS {transport}: ours / stompjs = {ratio:.2f} msg/s (target >= 2)")
+            if CPU.get(ours) and CPU.get(theirs):
+                mine = statistics.median(CPU[ours]) / n * 1e6
+                other = statistics.median(CPU[theirs]) / n * 1e6
+                print(
+                    f"    drainer CPU per message: ours {mine:.1f} us, stompjs {other:.1f} us "
+                    f"(stompjs / ours = {other / mine:.2f})"
+                )
     print(flush=True)
 
 

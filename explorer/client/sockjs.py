@@ -11,23 +11,19 @@ wire records (sockjs_base.py says why SockJS heart-beats are not STOMP's).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import ssl
 import time
-from dataclasses import replace
-from typing import TYPE_CHECKING
 
 import aiohttp
-from yarl import URL
 
-from explorer.client.errors import ClientError, SockJsError, TransportError
+from explorer.client.errors import ClientError, SockJsError
 from explorer.client.http import http_failure, new_http_session
 from explorer.client.options import SOCKJS_TRANSPORTS, SockJsOptions, TlsOptions, WebSocketOptions
-from explorer.client.sockjs_base import SockJsTransport, outgoing
+from explorer.client.sockjs_base import SockJsTransport
 from explorer.client.sockjs_frames import SockJsFrameError, SockJsInfo, parse_info, session_path
+from explorer.client.sockjs_ws import open_sockjs_websocket
 from explorer.client.sockjs_xhr import XhrPolling, XhrStreaming
 from explorer.client.transports import (
-    READ_SIZE,
     Transport,
     WebSocketTransport,
     connect_websocket,
@@ -36,82 +32,9 @@ from explorer.client.transports import (
 from explorer.client.url import Endpoint, redact_query
 from explorer.stomp import Direction
 
-if TYPE_CHECKING:
-    from websockets.asyncio.client import ClientConnection
-
-__all__ = ["SockJsWebSocket", "open_sockjs"]
+__all__ = ["open_sockjs"]
 
 _MAX_INFO = 64 * 1024
-
-
-class SockJsWebSocket(SockJsTransport):
-    """SockJS over a WebSocket: each WebSocket message is one SockJS frame."""
-
-    def __init__(self, ws: ClientConnection, http: aiohttp.ClientSession, shown: str) -> None:
-        super().__init__(shown, "websocket")
-        self._ws = ws
-        self._http = http  # kept for its cookies; closed with the transport
-        self._ended = False
-
-    async def open(self) -> list[str]:
-        return self.opened([await self._recv_text()])
-
-    async def _recv_text(self) -> str:
-        data = await self._ws.recv()
-        return data if isinstance(data, str) else data.decode("utf-8", "replace")
-
-    def _queued(self) -> int:
-        """WebSocket frames already received and waiting (0 when unknown). Reading them
-        in one go feeds the STOMP parser one chunk of many frames instead of one call per
-        frame (Spring sends one frame per message): a third less CPU per message."""
-        frames = getattr(getattr(self._ws, "recv_messages", None), "frames", None)
-        try:
-            return len(frames)  # type: ignore[arg-type]
-        except TypeError:
-            return 0
-
-    async def receive(self) -> bytes:
-        from websockets.exceptions import ConnectionClosed
-
-        while not self.closed_by_server and not self._ended:
-            texts: list[str] = []
-            try:
-                texts.append(await self._recv_text())
-                size, ready = len(texts[0]), self._queued()
-                while ready and size < READ_SIZE:
-                    text = await self._recv_text()
-                    texts.append(text)
-                    size += len(text)
-                    ready = ready - 1 or self._queued()
-            except ConnectionClosed as exc:
-                self.set_close_reason(_ws_close_words(exc))
-                self._ended = True  # what came before the close is still delivered
-            data = self.consume(texts)
-            if data:
-                return data
-        return b""
-
-    async def send(self, data: bytes) -> None:
-        from websockets.exceptions import ConnectionClosed
-
-        try:
-            await self._ws.send(outgoing(data), text=True)
-        except ConnectionClosed as exc:
-            self.set_close_reason(_ws_close_words(exc))
-            raise TransportError(
-                f"the SockJS WebSocket to {self.description} is closed ({self.close_reason})"
-            ) from exc
-
-    def abort(self) -> None:
-        self.aborted = True
-        self.set_close_reason("aborted")
-        self._ws.transport.abort()
-
-    async def close(self) -> None:
-        with contextlib.suppress(Exception):
-            await self._ws.close()
-        with contextlib.suppress(Exception):
-            await self._http.close()
 
 
 async def open_sockjs(
@@ -291,43 +214,19 @@ class _Opener:
     async def _open_websocket(
         self, session_url: str, max_message_size: int | None
     ) -> SockJsTransport:
-        uri = "ws" + session_url[4:] + "/websocket"
-        jar = self.http.cookie_jar.filter_cookies(URL(self.base))  # e.g. a sticky-session cookie
-        cookies = tuple((k, morsel.value) for k, morsel in jar.items())
-        options = replace(
-            self.websocket, cookies=self.websocket.cookies + cookies, query=self.query
-        )
-        ws = await connect_websocket(
+        uri = with_query("ws" + session_url[4:] + "/websocket", self.query)
+        return await open_sockjs_websocket(
+            self.http,
             uri,
             f"{self.shown} (SockJS websocket)",
-            self.context,
             self.server_name,
-            options,
             # A SockJS frame wraps the STOMP frame in JSON: allow for the escaping.
-            None if max_message_size is None else max_message_size * 6 + 1024,
-            subprotocols=(),
-            origin=self.origin,
+            max_message_size=None if max_message_size is None else max_message_size * 6 + 1024,
+            compression=self.websocket.compression,
         )
-        transport = SockJsWebSocket(ws, self.http, self.shown)
-        try:
-            early = await transport.open()
-        except BaseException:
-            transport.abort()
-            raise
-        if early:
-            raise SockJsError(f"{self.shown} sent messages before the SockJS session opened")
-        return transport
 
 
 def _pairs(query: str) -> tuple[tuple[str, str], ...]:
     from urllib.parse import parse_qsl
 
     return tuple(parse_qsl(query, keep_blank_values=True)) if query else ()
-
-
-def _ws_close_words(exc: Exception) -> str:
-    rcvd = getattr(exc, "rcvd", None)
-    if rcvd is not None:
-        reason = f": {rcvd.reason}" if rcvd.reason else ""
-        return f"WebSocket close code {rcvd.code}{reason}"
-    return "the WebSocket closed without a close frame"

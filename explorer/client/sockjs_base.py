@@ -17,6 +17,7 @@ from explorer.client.sockjs_frames import (
     SockJsKind,
     describe_close,
     encode_messages,
+    messages_of,
     parse_frame,
 )
 from explorer.client.transports import LayerTap, Transport
@@ -66,6 +67,10 @@ class SockJsTransport(Transport):
     def consume(self, texts: list[str]) -> bytes:
         """The STOMP bytes carried by these frame texts; `h` and `o` are recorded, a `c`
         ends the stream (`closed_by_server`; what follows it is ignored)."""
+        if len(texts) > 1:
+            batch = messages_of(texts)  # the usual case: only message frames
+            if batch is not None:
+                return "".join(batch).encode("utf-8", "replace")
         out: list[str] = []
         for text in texts:
             if not text:

@@ -200,8 +200,8 @@ async def open_transport(
 ) -> Transport:
     """Connect to `endpoint`; raise TransportError (or ConnectTimeout) saying what to check.
 
-    `phases` gets "tcp" once TCP is up under TLS, for a caller whose own timeout cut the
-    handshake off (`tls_stalled` words that)."""
+    `phases` gets "tcp" once TCP is up under TLS (stomp+ssl:// and wss:// alike), for a
+    caller whose own timeout cut the handshake off (`tls_stalled` words that)."""
     where = f"{endpoint.host}:{endpoint.port}"
     context = tls.context() if endpoint.is_tls else None
     server_name = (tls.server_name or endpoint.host) if context else None
@@ -209,7 +209,9 @@ async def open_transport(
     try:
         if endpoint.is_websocket:
             return await asyncio.wait_for(
-                _open_websocket(endpoint, context, server_name, websocket, max_message_size),
+                _open_websocket(
+                    endpoint, context, server_name, websocket, max_message_size, phases
+                ),
                 timeout,
             )
         reader, writer = await asyncio.wait_for(
@@ -274,28 +276,62 @@ async def _open_tcp(
     return reader, writer
 
 
+async def _tcp_socket(host: str, port: int) -> socket.socket:
+    """A connected TCP socket (each address of `host` in turn), so that wss:// can tell a
+    TLS handshake that stalls from a host that does not answer, as stomp+ssl:// does."""
+    loop = asyncio.get_running_loop()
+    error: OSError = OSError(f"no address for {host}")
+    for family, kind, proto, _name, address in await loop.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM
+    ):
+        sock = socket.socket(family, kind, proto)
+        sock.setblocking(False)
+        try:
+            await loop.sock_connect(sock, address)
+        except OSError as exc:  # refused, unreachable: the next address may answer
+            sock.close()
+            error = exc
+            continue
+        except BaseException:
+            sock.close()
+            raise
+        return sock
+    raise error
+
+
 async def _open_websocket(
     endpoint: Endpoint,
     context: ssl.SSLContext | None,
     server_name: str | None,
     options: WebSocketOptions,
     max_message_size: int | None,
+    phases: list[str],
 ) -> WebSocketTransport:
+    sock = None
+    if context is not None:  # TCP first, as a step of its own (see `_open_tcp`)
+        sock = await _tcp_socket(endpoint.host, endpoint.port)
+        phases.append("tcp")
     scheme = "wss" if endpoint.is_tls else "ws"
     host = f"[{endpoint.host}]" if ":" in endpoint.host else endpoint.host
     uri = f"{scheme}://{host}:{endpoint.port}{endpoint.path}"
     shown = f"{scheme}://{host}:{endpoint.port}{redact_query(endpoint.path)}"
     own_origin = f"{'https' if endpoint.is_tls else 'http'}://{host}:{endpoint.port}"
-    connection = await connect_websocket(
-        uri,
-        shown,
-        context,
-        server_name,
-        options,
-        max_message_size,
-        subprotocols=options.offered_subprotocols(),
-        origin=options.origin_for(own_origin),
-    )
+    try:
+        connection = await connect_websocket(
+            uri,
+            shown,
+            context,
+            server_name,
+            options,
+            max_message_size,
+            subprotocols=options.offered_subprotocols(),
+            origin=options.origin_for(own_origin),
+            sock=sock,
+        )
+    except BaseException:
+        if sock is not None:
+            sock.close()
+        raise
     return WebSocketTransport(connection, shown, force_binary=options.force_binary)
 
 
@@ -316,6 +352,7 @@ async def connect_websocket(
     *,
     subprotocols: tuple[str, ...],
     origin: str | None,
+    sock: socket.socket | None = None,
 ) -> ClientConnection:
     """The WebSocket handshake (headers, cookies and query of `options`); errors name
     `shown`, the URL without secrets."""
@@ -327,6 +364,8 @@ async def connect_websocket(
     if context is not None:
         extra["ssl"] = context
         extra["server_hostname"] = server_name
+    if sock is not None:  # connected already: websockets adds TLS and the HTTP upgrade
+        extra["sock"] = sock
     uri = with_query(uri, options.query)
     try:
         return await connect(

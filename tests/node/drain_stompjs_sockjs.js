@@ -1,7 +1,8 @@
 // Drain a queue with @stomp/stompjs over sockjs-client (a Spring page's way of connecting),
 // for benchmarks/drain_bench.py: the same load our client drains through the same relay.
 //   node drain_stompjs_sockjs.js SOCKJS_URL QUEUE N websocket|xhr-streaming|xhr-polling
-// Prints {"seconds": S, "transport": "..."}: SUBSCRIBE -> the N-th MESSAGE. Exits 1 on an
+// Prints {"seconds": S, "cpu": C, "transport": "..."}: SUBSCRIBE -> the N-th MESSAGE, and the
+// process's CPU time over the same span. Exits 1 on an
 // error or after 600 s.
 'use strict';
 const SockJS = require('sockjs-client');
@@ -29,13 +30,18 @@ const client = new Client({
 
 let count = 0;
 let start = 0n;
+let cpu = null;
 client.onConnect = () => {
   start = process.hrtime.bigint();
+  cpu = process.cpuUsage();
   client.subscribe(queue, () => {
     count += 1;
     if (count === wanted) {
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      process.stdout.write(JSON.stringify({ seconds, transport: socket.transport }) + '\n');
+      const used = process.cpuUsage(cpu);
+      const cpuSeconds = (used.user + used.system) / 1e6;
+      const answer = { seconds, cpu: cpuSeconds, transport: socket.transport };
+      process.stdout.write(JSON.stringify(answer) + '\n');
       client.deactivate().then(() => process.exit(0));
     }
   });
