@@ -84,6 +84,7 @@ class HealthWatch(QObject):
         )
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
+        self._placed = False  # put beside the composer when first shown
         self._task: asyncio.Task[None] | None = None
         self._stop: asyncio.Event | None = None
         self._watching: tuple[object, ...] | None = None
@@ -96,7 +97,7 @@ class HealthWatch(QObject):
         tabs.current_session_changed.connect(lambda _s: self.refresh())
         tabs.cur_destination_selected.connect(self._selected)
         tabs.cur_state_changed.connect(self.refresh)
-        self.dock.visibilityChanged.connect(lambda _shown: self.refresh())
+        self.dock.visibilityChanged.connect(self._visibility)
         for view in tabs.views():
             self.attach(view)
 
@@ -127,14 +128,38 @@ class HealthWatch(QObject):
         self.refresh()
 
     def open(self) -> None:
-        """Show the dock (first time: in the composer's tab group) and bring it forward."""
+        """Show the dock (the first time in the composer's tab group), bring it forward."""
+        if not self._placed and not self.dock.isVisible():
+            self._placed = True
+            self._tab()
+        self.dock.show()
+        self.dock.raise_()
+        self.refresh()
+
+    def _tab(self) -> None:
+        """Put the dock in the composer's tab group, unless the user moved it elsewhere
+        (also when the View menu shows it)."""
         dock, beside, window = self.dock, self.beside, self.window_
-        if not dock.isVisible() and beside is not None and not dock.isFloating():
-            same_area = window.dockWidgetArea(dock) == window.dockWidgetArea(beside)
-            if same_area and beside not in window.tabifiedDockWidgets(dock):
-                window.tabifyDockWidget(beside, dock)
-        dock.show()
-        dock.raise_()
+        if beside is None or dock.isFloating() or not beside.isVisible():
+            return
+        if window.dockWidgetArea(dock) != window.dockWidgetArea(beside):
+            return
+        if beside not in window.tabifiedDockWidgets(dock):
+            window.tabifyDockWidget(beside, dock)
+
+    def place(self) -> None:
+        """Reset layout: back in the bottom area, hidden; beside the composer when next shown."""
+        self.dock.setFloating(False)
+        self.window_.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.dock.hide()
+        self._placed = False
+
+    def _visibility(self, shown: bool) -> None:
+        if shown and not self._placed:  # first shown (View menu): beside the composer, once
+            self._placed = True
+            if not dock_is_tabbed(self.window_, self.dock):
+                self._tab()
+                self.dock.raise_()
         self.refresh()
 
     # -- what to watch -------------------------------------------------------------------------
@@ -262,3 +287,7 @@ class HealthWatch(QObject):
     def _open_profile(self) -> None:
         if self.session is not None:
             self.open_profile(self.session.name)
+
+
+def dock_is_tabbed(window: QMainWindow, dock: QDockWidget) -> bool:
+    return bool(window.tabifiedDockWidgets(dock))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu
 
 from explorer.session.compose import ComposeRequest
@@ -68,9 +68,5 @@ class OperationsWorkspace(QObject):
         view_menu.addAction(self.health.dock.toggleViewAction())
 
     def place(self) -> None:
-        """Reset layout: the health dock back in the bottom area, hidden; it joins the
-        composer's tab group when next shown (as the inspector's docks do)."""
-        window, dock = self.window_, self.health.dock
-        dock.setFloating(False)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        dock.hide()
+        """Reset layout: the health dock hidden, beside the composer when next shown."""
+        self.health.place()

@@ -282,3 +282,23 @@ def test_a_spring_like_broker_gets_the_sentence(
             await view.session.shutdown()
 
     run(body())
+
+
+def test_the_view_menu_shows_the_dock_beside_the_composer(
+    make_window: Callable[..., MainWindow], run: Run
+) -> None:
+    window = make_window()
+
+    async def body() -> None:
+        health = window.operations.health
+        assert not health.dock.isVisible()
+        health.dock.toggleViewAction().trigger()
+        await until(health.dock.isVisible, what="the dock")
+        assert window.composer_dock in window.tabifiedDockWidgets(health.dock)
+        assert health.panel.unavailable.text() == (
+            "Open a connection to see its destinations' health."
+        )
+        window.reset_layout()
+        assert not health.dock.isVisible()
+
+    run(body())
