@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import ssl
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -205,15 +206,18 @@ class SockJsPeer:
 
 
 @asynccontextmanager
-async def sockjs_peer(config: PeerConfig | None = None) -> AsyncIterator[tuple[str, SockJsPeer]]:
-    """A running peer and its base URL (http://127.0.0.1:PORT/stomp)."""
+async def sockjs_peer(
+    config: PeerConfig | None = None, ssl_context: ssl.SSLContext | None = None
+) -> AsyncIterator[tuple[str, SockJsPeer]]:
+    """A running peer and its base URL (http://127.0.0.1:PORT/stomp, https:// with TLS)."""
     peer = SockJsPeer(config or PeerConfig())
     runner = web.AppRunner(peer.app, handle_signals=False, access_log=None, shutdown_timeout=1)
     await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
+    site = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=ssl_context)
     await site.start()
     port = runner.addresses[0][1]
     try:
-        yield f"http://127.0.0.1:{port}/stomp", peer
+        scheme = "https" if ssl_context is not None else "http"
+        yield f"{scheme}://127.0.0.1:{port}/stomp", peer
     finally:
         await runner.cleanup()
