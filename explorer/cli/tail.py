@@ -14,8 +14,11 @@ stderr, reconnects with growing delays (0.5 s doubling up to 30 s, later after c
 that drop at once), subscribes again and keeps printing. With `--ack client` or
 `client-individual` nothing is lost: a message is acknowledged only after it was printed and
 flushed, so one that was in flight comes again (a duplicate, often with `redelivered:true`).
-The first connection is not retried (a wrong URL fails at once, exit 3); a refused login on
-a reconnect ends the tail (exit 3).
+A tail started before its broker is up waits for it: the first connection is retried with
+the same delays while the broker cannot be reached (refused, no answer, no route, a name
+that does not resolve yet), each attempt said on stderr with the reason, so a mistyped host
+shows at once. What retrying cannot fix ends the tail at once (exit 3): a refused login (on
+a reconnect too), a TLS certificate that is not trusted, a WebSocket path that is refused.
 
 `--record FILE` also writes every frame in and out (CONNECT with its passcode as ***) to a
 capture (`explorer.capture`), the format the window opens; a full disk stops the recording
@@ -23,8 +26,9 @@ capture (`explorer.capture`), the format the window opens; a full disk stops the
 
 Exit status: 0 done (--count reached, or --timeout passed without --count), 2 usage (an
 empty destination too), 3 connection or login failed / connection lost (without --follow;
-with it, only a refused login or a first connection that fails), 4 --timeout passed
-before --count messages, 1 the broker sent an ERROR (e.g. a destination it refuses).
+with it, only what retrying cannot fix: a refused login, TLS, a refused WebSocket path),
+4 --timeout passed before --count messages, 1 the broker sent an ERROR (e.g. a destination
+it refuses).
 """
 
 from __future__ import annotations
@@ -57,7 +61,7 @@ FOLLOW_MAX_DELAY = 30.0
 if TYPE_CHECKING:
     from explorer.capture import CaptureWriter
     from explorer.client import WireRecord
-    from explorer.session import Notice, Status, Target
+    from explorer.session import ConnectionSession, Notice, Status, Target
     from explorer.store import LogEntry
 
 
@@ -110,8 +114,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--follow",
         action="store_true",
-        help="when the connection is lost, reconnect (with growing delays), subscribe again "
-        "and keep printing; with --ack client or client-individual nothing is lost",
+        help="when the connection is lost, or the broker is not up yet, (re)connect with "
+        "growing delays, subscribe again and keep printing; with --ack client or "
+        "client-individual nothing is lost",
     )
     parser.add_argument(
         "--record",
@@ -238,6 +243,11 @@ class _Printer(BrokerErrors):
                 f"reconnecting in {status.reconnect_in:.1f} s"
             )
 
+    def forget_failure(self) -> None:
+        """A first connection that failed, and is tried again (--follow)."""
+        self.failure = None
+        self.lines = asyncio.Queue()
+
     def printed(self, count: int) -> tuple[list[LogEntry], int]:
         """The oldest `count` messages to acknowledge (those printed; fewer when their
         entries are not in yet), keeping only the current connection's: (to ack, taken)."""
@@ -259,7 +269,7 @@ async def _tail(
     printer = _Printer(raw=args.format == "raw", recorder=recorder, follow=follow)
     session = ConnectionSession(target, printer, wire_records=printer.raw or recorder is not None)
     try:
-        await session.connect()
+        await _connect(session, printer, follow)
     except BaseException:
         if recorder is not None:
             await _close_recorder(recorder)
@@ -305,6 +315,41 @@ async def _tail(
     if recorder is not None and recorder.stats().error is not None:
         raise CliError(str(recorder.stats().error), ExitCode.FAILURE)
     return received
+
+
+async def _connect(session: ConnectionSession, printer: _Printer, follow: _Follow | None) -> None:
+    """The first connection; with --follow, retried while the broker cannot be reached."""
+    from explorer.client import ClientError, ReconnectPolicy
+
+    delays = ReconnectPolicy(initial_delay=0.5, max_delay=FOLLOW_MAX_DELAY).iter_delays()
+    while True:
+        try:
+            await session.connect()
+        except ClientError as exc:
+            if follow is None or not _unreachable(exc):
+                raise
+            printer.forget_failure()  # a failed attempt does not end a following tail
+            delay = next(delays)
+            what = "still no connection to" if follow.lost else "cannot connect to"
+            follow.lost = True
+            _note(f"{what} {follow.url} ({exc}); trying again in {delay:.1f} s (--follow)")
+            await asyncio.sleep(delay)
+            continue
+        if follow is not None and follow.lost:
+            follow.lost = False
+            _note(f"connected to {follow.url}")
+        return
+
+
+def _unreachable(error: Exception) -> bool:
+    """A broker that is down or not up yet (worth waiting for), not a mistake in the
+    settings that no retry can mend (TLS trust, a refused WebSocket path, a login)."""
+    from explorer.client import ConnectTimeout, TransportError
+    from explorer.client.errors import SockJsError, TlsError, WebSocketHandshakeError
+
+    if isinstance(error, TlsError | WebSocketHandshakeError | SockJsError):
+        return False
+    return isinstance(error, TransportError | ConnectTimeout)
 
 
 async def _open_recorder(path: str, connection: str) -> CaptureWriter:
