@@ -19,6 +19,7 @@ from typing import Any
 
 from explorer.cli.argtypes import check_text, text
 from explorer.cli.errors import CliError, ExitCode
+from explorer.cli.security import plain_http_credentials, warn
 from explorer.client.options import SOCKJS_TRANSPORTS, SockJsOptions, browser_like_problems
 from explorer.client.requests import is_secret_header
 from explorer.client.tokens import TokenOptions, TokenPlacement, TokenSource
@@ -125,6 +126,11 @@ def apply_transport_arguments(
                 ExitCode.USAGE,
             )
         out["token"] = token
+        if not endpoint.is_tls:
+            host = f"[{endpoint.host}]" if ":" in endpoint.host else endpoint.host
+            warning = plain_http_credentials(f"http://{host}:{endpoint.port}", "the token")
+            if warning is not None:
+                warn(warning)
     transport = getattr(args, "sockjs_transport", None)
     if transport is not None:
         if not endpoint.is_sockjs:

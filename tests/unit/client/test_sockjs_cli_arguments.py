@@ -121,3 +121,13 @@ def test_a_fallback_note_goes_to_stderr(capsys: pytest.CaptureFixture[str]) -> N
     resolved = resolve_connection(parse("http://h:15674/ws"))
     resolved.options["transport_notes"]("connected with a raw WebSocket")
     assert capsys.readouterr().err == "stomp-explorer: note: connected with a raw WebSocket\n"
+
+
+def test_a_token_over_plain_http_to_another_machine_is_warned_about(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    resolve_connection(parse("http://app.example/ws", "--token-env", "JWT"))
+    assert "the token goes to http://app.example:80 over plain HTTP" in capsys.readouterr().err
+    resolve_connection(parse("http://127.0.0.1:8080/ws", "--token-env", "JWT"))
+    resolve_connection(parse("https://app.example/ws", "--token-env", "JWT"))
+    assert capsys.readouterr().err == ""
