@@ -39,6 +39,7 @@ class XhrSender:
         self._server_name = server_name
         self._queue: list[bytes] = []  # each one JSON array of messages, without brackets
         self._next: asyncio.Future[None] | None = None
+        self._inflight: asyncio.Future[None] | None = None  # the batch being posted
         self._task: asyncio.Task[None] | None = None
         self._failure: ClientError | None = None
 
@@ -60,20 +61,22 @@ class XhrSender:
             while self._queue:
                 batch, self._queue = self._queue, []
                 future, self._next = self._next, None
+                self._inflight = future
                 try:
                     await self._post(b"[" + b",".join(batch) + b"]")
                 except ClientError as exc:
-                    self._fail(exc, future)
+                    self._fail(exc)
                     return
                 if future is not None and not future.done():
                     future.set_result(None)
         finally:
-            self._task = None
+            self._task = self._inflight = None
 
-    def _fail(self, exc: ClientError, *futures: asyncio.Future[None] | None) -> None:
+    def _fail(self, exc: ClientError) -> None:
+        """Every send waiting, on its way or queued, fails with `exc`; later ones too."""
         self._failure = exc
         self._queue.clear()
-        for future in (*futures, self._next):
+        for future in (self._inflight, self._next):
             if future is not None and not future.done():
                 future.set_exception(exc)
                 future.exception()  # retrieved: a waiter that went away leaves no warning
