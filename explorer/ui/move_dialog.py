@@ -155,7 +155,9 @@ class MoveDialog(QDialog):
         header.setStretchLastSection(True)
         header.resizeSection(1, 190)
         header.resizeSection(2, 170)
-        self.preview.setColumnHidden(2, operation is Operation.REMOVE)
+        # "Goes to" differs per message only in a re-drive
+        self.preview.setColumnHidden(2, operation is not Operation.REDRIVE)
+        self.preview.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.preview.setMinimumHeight(90)
         self.preview.hide()
         self.progress = QProgressBar()
