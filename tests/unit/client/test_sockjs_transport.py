@@ -3,6 +3,8 @@ preference, the raw-WebSocket fallback, and every bad input said in a sentence."
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from explorer.client import (
@@ -204,3 +206,38 @@ async def test_browser_like_over_a_raw_websocket_offers_stompjs_subprotocols() -
     headers = peer.seen.headers[0]
     assert headers["sec-websocket-protocol"] == "v10.stomp, v11.stomp, v12.stomp"
     assert headers["origin"] == "https://page.example"
+
+
+@pytest.mark.asyncio
+async def test_a_send_on_its_way_when_the_session_closes_is_told() -> None:
+    from aiohttp import ClientSession, web
+
+    from explorer.client.sockjs_xhr import XhrSender
+
+    arrived = asyncio.Event()
+
+    async def never(request: web.Request) -> web.StreamResponse:
+        arrived.set()
+        await asyncio.sleep(60)
+        return web.Response(status=204)
+
+    app = web.Application()
+    app.router.add_post("/send", never)
+    runner = web.AppRunner(app, shutdown_timeout=0.1)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    async with ClientSession() as http:
+        sender = XhrSender(http, f"http://127.0.0.1:{port}/send", "the peer", None)
+        first = asyncio.ensure_future(sender.send(b'["a"]'))
+        await arrived.wait()
+        second = asyncio.ensure_future(sender.send(b'["b"]'))  # queued behind the first
+        await asyncio.sleep(0)
+        sender.close()
+        for waiting in (first, second):
+            with pytest.raises(TransportError, match="the SockJS session with the peer is closed"):
+                await waiting
+        with pytest.raises(TransportError):
+            await sender.send(b'["c"]')
+    await runner.cleanup()
