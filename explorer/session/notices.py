@@ -229,6 +229,11 @@ class Status:
     # RECONNECTING/FAILED: the broker closed the connection right after this ERROR
     # (message, detail), so the ERROR, not "connection lost", is the reason to show.
     after_error: tuple[str, str] | None = None
+    # CONNECTED: what carries STOMP ("tcp", "websocket", "sockjs-xhr-streaming", ...: the
+    # client's transport_kind) and, when it is a fallback, why (an http:// URL without
+    # SockJS served by a raw WebSocket; SockJS transports that failed first).
+    transport: str = ""
+    transport_note: str = ""
 
     @property
     def login_refused(self) -> bool:

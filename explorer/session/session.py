@@ -338,7 +338,7 @@ class ConnectionSession:
             case Connecting(attempt=attempt):
                 self._set_status(Status(SessionState.CONNECTING, attempt=attempt))
             case Connected(version=version, server=server, heartbeat=heartbeat, frame=frame):
-                self._connected(str(version), server, heartbeat, frame)
+                self._connected(str(version), server, heartbeat, frame, event)
             case Reconnecting(delay=delay, reason=reason):
                 after_error = self.status.after_error  # set by the ConnectionLost just before
                 self._set_status(
@@ -365,7 +365,12 @@ class ConnectionSession:
                 pass
 
     def _connected(
-        self, version: str, server: str | None, heartbeat: tuple[int, int], frame: Frame
+        self,
+        version: str,
+        server: str | None,
+        heartbeat: tuple[int, int],
+        frame: Frame,
+        event: Connected,
     ) -> None:
         self.version, self.server, self.heartbeat = version, server, heartbeat
         self._error_watch.connection_changed()
@@ -376,7 +381,14 @@ class ConnectionSession:
         self.counters.last_in = self.clock.monotonic()
         if self.backoff is not None:
             self.backoff.connected()
-        self._set_status(Status(SessionState.CONNECTED, server=server))
+        self._set_status(
+            Status(
+                SessionState.CONNECTED,
+                server=server,
+                transport=event.transport,
+                transport_note=event.transport_note,
+            )
+        )
         if self._up is not None and not self._up.done():
             self._up.set_result(None)
         self.subscriptions_changed()

@@ -19,6 +19,7 @@ from explorer.client import (
     TokenPlacement,
     TokenSource,
     WireRecord,
+    parse_url,
 )
 from tests.support.brokers import Broker, unique
 from tests.support.sockjs_relay import sockjs_relay
@@ -132,3 +133,30 @@ async def test_a_connect_header_token_reaches_the_broker_through_sockjs(
     connect = next(r for r in records if r.frame is not None and r.frame.command == "CONNECT")
     assert b"Authorization:***" in connect.data
     assert not any(b"jwt-abc.def" in r.data for r in records)
+
+
+@pytest.mark.asyncio
+async def test_the_session_reports_the_transport_and_a_fallback_note(
+    activemq: Broker, relay: str
+) -> None:
+    """What the window can show: the transport in the CONNECTED status (and
+    `transport_note` when it is a fallback: none here)."""
+    from explorer.cli.connection_args import BrokerErrors
+    from explorer.session import ConnectionSession, SessionState, Status, Target
+
+    class Statuses(BrokerErrors):
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen: list[Status] = []
+
+        def on_state(self, status: Status) -> None:
+            self.seen.append(status)
+
+    sink = Statuses()
+    target = Target("relay", parse_url(relay), {"sockjs": SockJsOptions("xhr-polling")})
+    session = ConnectionSession(target, sink, wire_records=False)
+    await session.connect()
+    await session.shutdown()
+    connected = [s for s in sink.seen if s.state is SessionState.CONNECTED]
+    assert connected and connected[0].transport == "sockjs-xhr-polling"
+    assert connected[0].transport_note == ""
