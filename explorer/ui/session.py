@@ -97,6 +97,8 @@ class SessionController(QObject):
         self.discovery_problem: str | None = None
         """Why destination discovery failed (short), None while it works."""
         self.detail = ""  # reason / server line shown next to the state
+        self.transport = ""  # what carries STOMP once connected: "tcp", "sockjs-websocket"...
+        self.transport_note = ""  # why, when it is a fallback (the client's English words)
         self.reconnect_at: float | None = None
         self.last_error: str | None = None
         self._extra_sinks: tuple[SessionSink, ...] = ()
@@ -235,6 +237,7 @@ class SessionController(QObject):
         elif status.state is SessionState.CONNECTED:
             self.reconnect_at = None
             self.discovery_problem = None
+            self.transport, self.transport_note = status.transport, status.transport_note
         self.detail = words.status_detail(status)
         self.state_changed.emit()
         for sink in self._extra_sinks:

@@ -77,6 +77,16 @@ class ConnectionStatus(QObject):
         self.bar.addPermanentWidget(label)
         return label
 
+    def _transport_words(self, session: SessionController) -> str:
+        """Say which SockJS transport carries the connection, or that an http(s) address
+        had no SockJS and a plain WebSocket was used (issue 14)."""
+        transport = session.transport
+        if transport.startswith("sockjs-"):
+            return self.tr(", over SockJS {transport}").format(transport=transport[7:])
+        if transport == "websocket" and session.transport_note:
+            return self.tr(", over a plain WebSocket (no SockJS at this address)")
+        return ""
+
     def show_session(self, session: SessionController | None) -> None:
         if session is None:
             self._set_state(self.tr("Not connected"), "idle")
@@ -90,7 +100,7 @@ class ConnectionStatus(QObject):
                 name=name,
                 version=session.version or "?",
                 server=session.server or self.tr("unknown server"),
-            )
+            ) + self._transport_words(session)
         elif state is SessionState.CONNECTING:
             text = self.tr("{name}: connecting…").format(name=name)
         elif state is SessionState.RECONNECTING:

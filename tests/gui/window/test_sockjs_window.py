@@ -60,5 +60,8 @@ def test_a_spring_like_profile_works_from_the_window(
             assert any(b"X-Auth-Token:***" in data for data in shown)
             assert not any(SECRET.encode() in data for data in shown)
             assert any(data == b"o" for data in shown)  # the SockJS layer, under STOMP
+            assert view.session.transport == "sockjs-xhr-streaming"
+            window.status.show_session(view.session)
+            assert window.status.state.text().endswith(", over SockJS xhr-streaming")
 
         run(body())
