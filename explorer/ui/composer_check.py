@@ -30,11 +30,25 @@ from explorer.ui.parse_errors import json_error_text
 CHECK_LIMIT = 2 * 1024 * 1024
 
 
+def template_field_text(field: str) -> str:
+    """Where a template was, in the window's words: the engine names it `body`,
+    `destination` or `headers.<name>`."""
+    if field == "body":
+        return QCoreApplication.translate("ComposerCheck", "body")
+    if field == "destination":
+        return QCoreApplication.translate("ComposerCheck", "destination")
+    if field.startswith("headers."):
+        return QCoreApplication.translate("ComposerCheck", "header {name}").format(
+            name=field.removeprefix("headers.")
+        )
+    return field
+
+
 def template_error_text(error: TemplateError) -> str:
     """A template problem in the window's words (the engine's reason as given)."""
     where = []
     if error.field:
-        where.append(error.field)
+        where.append(template_field_text(error.field))
     if error.line is not None:
         where.append(
             QCoreApplication.translate("ComposerCheck", "line {line}").format(line=error.line)

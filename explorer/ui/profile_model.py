@@ -151,6 +151,8 @@ class ProfileListModel(QAbstractListModel):
             )
         if profile.hidden:
             lines.append(QCoreApplication.translate("ProfileListModel", "hidden"))
-        if profile.notes:
-            lines.append(profile.notes)
+        if profile.notes:  # a built-in profile's notes are ours, so they are translated
+            notes = profile.notes
+            builtin = QCoreApplication.translate("BuiltinProfiles", notes)
+            lines.append(builtin if profile.builtin else notes)
         return "\n".join(lines)

@@ -9,10 +9,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from explorer.profiles.model import Profile, Subscription
 
 SANDBOX_NAME = "Sandbox"
 SANDBOX_PLACEHOLDER_URL = "stomp://127.0.0.1:61699"
+# English in the profile (as every profile's notes); the window shows it translated.
+SANDBOX_NOTES = QT_TRANSLATE_NOOP(
+    "BuiltinProfiles",
+    "Built-in broker with demo traffic, started inside the app. Nothing leaves this computer.",
+)
 
 
 def sandbox_profile() -> Profile:
@@ -24,8 +31,7 @@ def sandbox_profile() -> Profile:
         url=SANDBOX_PLACEHOLDER_URL,
         login=None,
         subscriptions=tuple(Subscription(d) for d in DEMO_DESTINATIONS),
-        notes="Built-in broker with demo traffic, started inside the app. Nothing leaves "
-        "this computer.",
+        notes=str(SANDBOX_NOTES),
         builtin=True,
     )
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication
 
 from explorer.client import ClientError
 from explorer.templates import TemplateError
+from explorer.ui.composer_check import template_field_text
 from explorer.ui.messages import describe_client_error
 
 T = TypeVar("T")
@@ -36,7 +37,7 @@ def describe_failure(error: BaseException) -> str:
             "TaskRunner",
             "The template in {field} has a mistake at line {line}, column {column}: {reason}",
         ).format(
-            field=error.field or "?",
+            field=template_field_text(error.field) if error.field else "?",
             line=error.line or "?",
             column=error.column or "?",
             reason=error.reason,

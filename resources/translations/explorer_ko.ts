@@ -29,6 +29,60 @@
     </message>
 </context>
 <context>
+    <name>AnotherUser</name>
+    <message>
+        <source>Open as &amp;Another User…</source>
+        <translation>다른 사용자로 열기(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The current connection and its subscriptions in a new tab, as another user</source>
+        <translation>현재 연결과 그 구독을 다른 사용자로 새 탭에서 엽니다</translation>
+    </message>
+    <message>
+        <source>Open as Another User…</source>
+        <translation>다른 사용자로 열기…</translation>
+    </message>
+</context>
+<context>
+    <name>AnotherUserDialog</name>
+    <message>
+        <source>Open as another user</source>
+        <translation>다른 사용자로 열기</translation>
+    </message>
+    <message>
+        <source>for example bob</source>
+        <translation>예: bob</translation>
+    </message>
+    <message>
+        <source>only if the server reads a bearer token</source>
+        <translation>서버가 Bearer 토큰을 읽을 때만</translation>
+    </message>
+    <message>
+        <source>A new tab connects to {name} with the same subscriptions as this one, as another user: watch both users&apos; /user/queue/… side by side. Nothing typed here is saved.</source>
+        <translation>새 탭이 이 탭과 같은 구독으로 {name}에 다른 사용자로 연결합니다. 두 사용자의 /user/queue/…를 나란히 볼 수 있습니다. 여기에 입력한 것은 저장하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>로그인:</translation>
+    </message>
+    <message>
+        <source>Passcode:</source>
+        <translation>패스코드:</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>토큰:</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <source>Give a login or a token.</source>
+        <translation>로그인이나 토큰을 입력하세요.</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>Dismiss this message</source>
@@ -359,6 +413,13 @@
     <message>
         <source>An http:// or https:// URL is a SockJS endpoint (Spring&apos;s withSockJS()); without SockJS there, a raw WebSocket on the same path is used.</source>
         <translation>http:// 또는 https:// URL은 SockJS 엔드포인트(Spring의 withSockJS())입니다. 그곳에 SockJS가 없으면 같은 경로의 원시 WebSocket을 씁니다.</translation>
+    </message>
+</context>
+<context>
+    <name>BuiltinProfiles</name>
+    <message>
+        <source>Built-in broker with demo traffic, started inside the app. Nothing leaves this computer.</source>
+        <translation>데모 트래픽이 흐르는 내장 브로커로, 앱 안에서 시작됩니다. 이 컴퓨터 밖으로는 아무것도 나가지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -738,6 +799,18 @@
 <context>
     <name>ComposerCheck</name>
     <message>
+        <source>body</source>
+        <translation>본문</translation>
+    </message>
+    <message>
+        <source>destination</source>
+        <translation>목적지</translation>
+    </message>
+    <message>
+        <source>header {name}</source>
+        <translation>헤더 {name}</translation>
+    </message>
+    <message>
         <source>line {line}</source>
         <translation>{line}행</translation>
     </message>
@@ -842,6 +915,10 @@
         <translation>로그가 가득 차서 밀려난 행 수</translation>
     </message>
     <message>
+        <source>Messages skipped because they arrived faster than the window can show them (counted on their destination, not logged)</source>
+        <translation>창이 표시할 수 있는 것보다 빨리 도착해 건너뛴 메시지 수(목적지에는 집계하지만 로그에는 남기지 않음)</translation>
+    </message>
+    <message>
         <source>All your connections, by state</source>
         <translation>상태별 전체 연결</translation>
     </message>
@@ -860,6 +937,14 @@
     <message>
         <source>{n} disconnected</source>
         <translation>연결 끊김 {n}</translation>
+    </message>
+    <message>
+        <source>, over SockJS {transport}</source>
+        <translation>, SockJS {transport} 사용</translation>
+    </message>
+    <message>
+        <source>, over a plain WebSocket (no SockJS at this address)</source>
+        <translation>, 일반 WebSocket 사용(이 주소에 SockJS 없음)</translation>
     </message>
     <message>
         <source>Not connected</source>
@@ -908,6 +993,10 @@
     <message>
         <source>{count} evicted</source>
         <translation>{count}건 밀려남</translation>
+    </message>
+    <message>
+        <source>{count} skipped</source>
+        <translation>{count}건 건너뜀</translation>
     </message>
 </context>
 <context>
@@ -1473,6 +1562,10 @@ The broker&apos;s TLS certificate is not verified: anyone on the way can pose as
     <message>
         <source>{source} · {count} destinations · {time}</source>
         <translation>{source} · 목적지 {count}개 · {time}</translation>
+    </message>
+    <message>
+        <source>all {count} destinations</source>
+        <translation>목적지 {count}개 전체</translation>
     </message>
 </context>
 <context>
@@ -2093,8 +2186,16 @@ The broker&apos;s TLS certificate is not verified: anyone on the way can pose as
         <translation>{count}건 밀려남</translation>
     </message>
     <message>
+        <source>{count} skipped</source>
+        <translation>{count}건 건너뜀</translation>
+    </message>
+    <message>
         <source>{count} waiting</source>
         <translation>{count}건 대기</translation>
+    </message>
+    <message>
+        <source>Messages arrived faster than the window can show them: the oldest waiting ones were skipped (counted on their destination, not logged).</source>
+        <translation>메시지가 창이 표시할 수 있는 것보다 빨리 도착해 가장 오래 기다린 메시지를 건너뛰었습니다(목적지에는 집계하지만 로그에는 남기지 않음).</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -2512,6 +2613,14 @@ The broker&apos;s TLS certificate is not verified: anyone on the way can pose as
         <translation>보안(TLS) 연결에 실패했습니다. 프로필의 TLS 설정과 인증서를 확인하세요.</translation>
     </message>
     <message>
+        <source>This http(s) address does not speak SockJS as expected: check the URL&apos;s path (Spring: the endpoint registered with withSockJS()).</source>
+        <translation>이 http(s) 주소는 예상대로 SockJS를 쓰지 않습니다. URL 경로를 확인하세요(Spring: withSockJS()로 등록한 엔드포인트).</translation>
+    </message>
+    <message>
+        <source>No usable bearer token: check the profile&apos;s token settings (Token &amp; SockJS).</source>
+        <translation>쓸 수 있는 Bearer 토큰이 없습니다. 프로필의 토큰 설정(토큰 및 SockJS)을 확인하세요.</translation>
+    </message>
+    <message>
         <source>The WebSocket handshake was refused: check the URL&apos;s path and the profile&apos;s WebSocket settings.</source>
         <translation>WebSocket 핸드셰이크가 거부되었습니다. URL 경로와 프로필의 WebSocket 설정을 확인하세요.</translation>
     </message>
@@ -2594,6 +2703,42 @@ The broker&apos;s TLS certificate is not verified: anyone on the way can pose as
     <message>
         <source>Origin</source>
         <translation>Origin</translation>
+    </message>
+    <message>
+        <source>Browser-like</source>
+        <translation>브라우저처럼</translation>
+    </message>
+    <message>
+        <source>SockJS transport</source>
+        <translation>SockJS 전송 방식</translation>
+    </message>
+    <message>
+        <source>CONNECT headers</source>
+        <translation>CONNECT 헤더</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>토큰</translation>
+    </message>
+    <message>
+        <source>Token variable</source>
+        <translation>토큰 변수</translation>
+    </message>
+    <message>
+        <source>Token command</source>
+        <translation>토큰 명령</translation>
+    </message>
+    <message>
+        <source>Token placement</source>
+        <translation>토큰 넣을 곳</translation>
+    </message>
+    <message>
+        <source>Token name</source>
+        <translation>토큰 이름</translation>
+    </message>
+    <message>
+        <source>Token prefix</source>
+        <translation>토큰 접두사</translation>
     </message>
     <message>
         <source>Split rule</source>
@@ -3634,6 +3779,10 @@ There is no keyring on this system, so it is kept only until STOMP Explorer quit
         <translation>브로커가 {destination}을(를) 거부했습니다: {words}</translation>
     </message>
     <message>
+        <source>The queue exists with other arguments: fill in “Management URL” on the profile&apos;s Management page, so the move sends to it without declaring it.</source>
+        <translation>큐가 다른 인수로 이미 있습니다. 이동할 때 큐를 선언하지 않고 보낼 수 있도록 프로필의 관리 페이지에서 “관리 URL”을 채우세요.</translation>
+    </message>
+    <message>
         <source>The broker refused the selector {selector}: {words}</source>
         <translation>브로커가 셀렉터 {selector}을(를) 거부했습니다: {words}</translation>
     </message>
@@ -3918,6 +4067,10 @@ There is no keyring on this system, so it is kept only until STOMP Explorer quit
         <translation>큐의 메시지를 모두 삭제할까요?</translation>
     </message>
     <message>
+        <source>Stopped: the connection&apos;s tab was closed. What was not handled stays on the source; nothing was lost.</source>
+        <translation>중지됨: 연결 탭이 닫혔습니다. 처리하지 않은 메시지는 원본에 남아 있으며 잃은 것은 없습니다.</translation>
+    </message>
+    <message>
         <source>Move the messages?</source>
         <translation>메시지를 이동할까요?</translation>
     </message>
@@ -3940,6 +4093,10 @@ There is no keyring on this system, so it is kept only until STOMP Explorer quit
     <message>
         <source>Send the selected messages again, to their own or another destination, on any open connection</source>
         <translation>선택한 메시지를 열린 연결 중 하나로, 원래 목적지나 다른 목적지에 다시 보냅니다</translation>
+    </message>
+    <message>
+        <source>Stopped: the connection&apos;s tab was closed.</source>
+        <translation>중지됨: 연결 탭이 닫혔습니다.</translation>
     </message>
 </context>
 <context>
