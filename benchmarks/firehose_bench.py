@@ -228,6 +228,7 @@ async def raw_subscriber(port: int, topic: str, control: IO[str], drain_timeout:
     told = loop.run_in_executor(None, control.readline)
     sent = -1
     deadline = float("inf")
+    live, live_seconds = 0, 0.0
     while sent < 0 or count < sent:
         try:
             chunk = await asyncio.wait_for(reader.read(262144), 0.2)
@@ -240,12 +241,14 @@ async def raw_subscriber(port: int, topic: str, control: IO[str], drain_timeout:
         if sent < 0 and told.done():
             sent = int(told.result().split()[1])
             deadline = time.perf_counter() + drain_timeout
+            live, live_seconds = count, time.perf_counter() - (first or time.perf_counter())
         if time.perf_counter() > deadline:
             break
     cpu = time.process_time() - cpu
     writer.close()
     seconds = max(last - first, 1e-9)
     result = {"sent": sent, "received": count, "seconds": seconds, "rate": count / seconds}
+    result["live_rate"] = live / live_seconds if live_seconds > 0 else 0.0
     say("RESULT " + json.dumps({**result, "cpu_us": cpu / max(count, 1) * 1e6}))
 
 
@@ -273,6 +276,7 @@ async def client_alone(port: int, topic: str, control: IO[str], drain_timeout: f
 
     consuming = asyncio.ensure_future(consume())
     line = await asyncio.get_running_loop().run_in_executor(None, control.readline)
+    live, live_seconds = count, time.perf_counter() - (first or time.perf_counter())
     sent = int(line.split()[1])
     deadline = time.perf_counter() + drain_timeout
     while count < sent and time.perf_counter() < deadline:
@@ -282,6 +286,7 @@ async def client_alone(port: int, topic: str, control: IO[str], drain_timeout: f
     await client.disconnect()
     seconds = max(last - first, 1e-9)
     result = {"sent": sent, "received": count, "seconds": seconds, "rate": count / seconds}
+    result["live_rate"] = live / live_seconds if live_seconds > 0 else 0.0
     say("RESULT " + json.dumps({**result, "cpu_us": cpu / max(count, 1) * 1e6}))
 
 
@@ -346,10 +351,14 @@ def window(port: int, topic: str, control: IO[str], drain_timeout: float, profil
         rss_samples: list[float] = []
         previous = [time.perf_counter()]
 
+        idle_lags: list[float] = []
+
         def tick() -> None:
             now = time.perf_counter()
             if marks["first"] and not marks["last"]:
                 lags.append(max(0.0, now - previous[0] - 0.010))
+            elif not marks["first"]:
+                idle_lags.append(max(0.0, now - previous[0] - 0.010))
             previous[0] = now
             if not marks["first"] and arrived():
                 marks["first"] = now
@@ -381,11 +390,16 @@ def window(port: int, topic: str, control: IO[str], drain_timeout: float, profil
                 gc_pauses[info["generation"]].append(pause)
 
         gc.callbacks.append(gc_watch)
+        # The same lag with nothing arriving: what the machine's load alone does to it.
+        await asyncio.sleep(3.0)
+        idle = sorted(idle_lags)
         say("READY")
         cpu = time.process_time()
         if profile:
             profiler.enable()
         line = await asyncio.get_running_loop().run_in_executor(None, control.readline)
+        flood_end = time.perf_counter()
+        live = arrived()  # taken in while the flood ran (the rest the source had queued)
         sent = int(line.split()[1])
         marks["expected"] = sent
         deadline = time.perf_counter() + drain_timeout
@@ -413,9 +427,13 @@ def window(port: int, topic: str, control: IO[str], drain_timeout: float, profil
             "arrived": arrived(),
             "complete": bool(marks["last"]),
             "seconds": end - marks["first"] if marks["first"] else 0.0,
+            "live": live,
+            "live_seconds": flood_end - marks["first"] if marks["first"] else 0.0,
             "lag_p50": percentile(lags, 0.50),
             "lag_p99": percentile(lags, 0.99),
             "lag_max": lags[-1] if lags else 0.0,
+            "idle_p50": percentile(idle, 0.50),
+            "idle_p99": percentile(idle, 0.99),
             "rss_end": rss_now,
             "rss_peak": rss_peak,
             "rss_max_sampled": max(rss_samples, default=rss_now),
@@ -514,7 +532,8 @@ def phase(
 def report_alone(label: str, r: dict[str, Any]) -> None:
     say(
         f"  {label}: {r['rate']:,.0f} msg/s ({r['received']:,} of {r['sent']:,} in"
-        f" {r['seconds']:.1f} s, CPU {r['cpu_us']:.1f} us per message)"
+        f" {r['seconds']:.1f} s; {r['live_rate']:,.0f} msg/s while the flood ran;"
+        f" CPU {r['cpu_us']:.1f} us per message)"
     )
 
 
@@ -524,14 +543,20 @@ def window_rate(r: dict[str, Any]) -> float:
 
 
 def report_window(label: str, r: dict[str, Any]) -> None:
+    live_rate = r["live"] / r["live_seconds"] if r["live_seconds"] > 0 else 0.0
     balanced = r["sent"] == r["rows"] + r["evicted"] + r["skipped"] + r["pending"]
     pending = f" + pending {r['pending']:,}" if r["pending"] else ""
     say(
         f"  {label}: {window_rate(r):,.0f} msg/s into the window over {r['seconds']:.1f} s"
-        f"{'' if r['complete'] else ' (INCOMPLETE: drain timeout)'}; event-loop lag"
+        f"{'' if r['complete'] else ' (INCOMPLETE: drain timeout)'}"
+        f" ({live_rate:,.0f} msg/s while the flood ran); event-loop lag"
         f" p50 {r['lag_p50'] * 1000:.1f} ms, p99 {r['lag_p99'] * 1000:.1f} ms,"
         f" max {r['lag_max'] * 1000:.0f} ms; RSS end {r['rss_end']:.0f} MB,"
         f" peak {r['rss_peak']:.0f} MB; CPU {r['cpu_us']:.1f} us per message"
+    )
+    say(
+        f"    the same window idle just before (the machine's share): lag p50"
+        f" {r['idle_p50'] * 1000:.1f} ms, p99 {r['idle_p99'] * 1000:.1f} ms"
     )
     say(
         f"    sent {r['sent']:,} = shown {r['rows'] + r['evicted']:,} (rows {r['rows']:,}"

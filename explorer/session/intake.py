@@ -38,7 +38,10 @@ MAX_BACKLOG: Final = 4_000
 a second of a busy window's work, so what it shows is never older than that."""
 
 SLICE_SECONDS: Final = 0.008
-"""Work per slice: the event loop answers (timers, painting, input) between slices."""
+"""Work per slice: the event loop answers (timers, painting, input) between slices. While
+messages are being skipped, slices take half as long: reading the socket comes first (a
+reader that falls behind makes the broker hold and spool what it cannot deliver), and the
+newest messages are shown with what is left."""
 
 _MIN_SLICE: Final = 16
 _MAX_SLICE: Final = 4096
@@ -73,6 +76,7 @@ class Intake:
         self._timer = timer
         self._backlog: deque[Event] = deque()
         self._cost = _FIRST_COST
+        self._overloaded = False  # the last take had to skip
         self.skipped = 0
         """Messages skipped so far (counted, never logged)."""
 
@@ -102,13 +106,15 @@ class Intake:
         backlog = self._backlog
         backlog.extend(events)
         excess = len(backlog) - self.max_backlog
+        self._overloaded = excess > 0
         if excess > 0:
             self._skip_oldest(excess)
 
     def handle_slice(self) -> int:
         """Hand the session the next slice; returns how many events it held."""
         backlog = self._backlog
-        size = max(_MIN_SLICE, min(_MAX_SLICE, int(self.slice_seconds / self._cost)))
+        budget = self.slice_seconds / 2 if self._overloaded else self.slice_seconds
+        size = max(_MIN_SLICE, min(_MAX_SLICE, int(budget / self._cost)))
         if size >= len(backlog):
             batch = list(backlog)
             backlog.clear()

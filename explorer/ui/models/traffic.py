@@ -20,9 +20,8 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -58,9 +57,9 @@ def redact(data: bytes) -> bytes:
     return data
 
 
-@dataclass(frozen=True, slots=True)
-class TrafficRecord:
-    """One wire record as shown: wall-clock time, direction, redacted bytes."""
+class TrafficRecord(NamedTuple):
+    """One wire record as shown: wall-clock time, direction, redacted bytes (a named tuple:
+    one is made each time a row is read, so making one must be cheap)."""
 
     wall_time: float
     outbound: bool
@@ -186,7 +185,7 @@ class TrafficModel(QAbstractTableModel):
         self.endResetModel()
 
     def row_record(self, row: int) -> TrafficRecord:
-        return TrafficRecord(*self._rows[row])
+        return TrafficRecord._make(self._rows[row])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -197,7 +196,7 @@ class TrafficModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        rec = TrafficRecord(*self._rows[index.row()])
+        rec = TrafficRecord._make(self._rows[index.row()])
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.TIME:

@@ -117,6 +117,11 @@ def test_slices_follow_the_measured_cost_of_an_event() -> None:
     assert len(handler.slices[0]) == 1600  # 32 ms at the first guess of 20 us per event
     assert len(handler.slices[-1]) == 32
     assert [number(e) for e in handler.handled] == list(range(len(handler.handled)))
+    # Skipping: the socket comes first, slices take half as long.
+    feed.take([message(n) for n in range(5000, 20_000)])
+    assert feed.skipped > 0
+    feed.handle_slice()
+    assert len(handler.slices[-1]) == 16
 
 
 def test_the_backlog_must_be_positive() -> None:
