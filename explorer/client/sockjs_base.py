@@ -17,7 +17,7 @@ from explorer.client.sockjs_frames import (
     SockJsKind,
     describe_close,
     encode_messages,
-    messages_of,
+    joined_messages,
     parse_frame,
 )
 from explorer.client.transports import LayerTap, Transport
@@ -68,9 +68,9 @@ class SockJsTransport(Transport):
         """The STOMP bytes carried by these frame texts; `h` and `o` are recorded, a `c`
         ends the stream (`closed_by_server`; what follows it is ignored)."""
         if len(texts) > 1:
-            batch = messages_of(texts)  # the usual case: only message frames
-            if batch is not None:
-                return "".join(batch).encode("utf-8", "replace")
+            joined = joined_messages(texts)  # the usual case: only message frames
+            if joined is not None:
+                return joined.encode("utf-8", "replace")
         out: list[str] = []
         for text in texts:
             if not text:

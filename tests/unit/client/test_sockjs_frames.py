@@ -14,6 +14,7 @@ from explorer.client.sockjs_frames import (
     StreamLines,
     describe_close,
     encode_messages,
+    joined_messages,
     parse_frame,
     parse_info,
     session_path,
@@ -103,3 +104,16 @@ def test_close_codes_are_described() -> None:
         == 'SockJS close 3000 "Go away!": the server closed the session'
     )
     assert describe_close(4999, "") == "SockJS close 4999"
+
+
+def test_a_batch_of_message_frames_is_decoded_in_one_go_or_not_at_all() -> None:
+    assert joined_messages(['a["CONNECTED\\n\\n\\u0000"]', 'a["\\n","x"]']) == "CONNECTED\n\n\0\nx"
+    for odd in (
+        ['a["x"]', "h"],  # a heart-beat among them: frame by frame
+        ['a["x"]', 'c[3000,"Go away!"]'],
+        ['a["x"]', "a[1]"],  # a message that is not a string
+        ['a["x"]', 'a{"k":"v"}'],  # an object instead of a list
+        ['a["x"]', 'x["y"]'],  # not a message frame at all
+        ['a["x"]', "a[broken"],
+    ):
+        assert joined_messages(odd) is None, odd
