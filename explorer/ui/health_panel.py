@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,13 +32,15 @@ from PySide6.QtWidgets import (
 from explorer.health import HealthMonitor, HealthSample, Talker
 from explorer.ui.elided_label import ElidedLabel
 from explorer.ui.health_figures import FIGURES, Figure, age_text, figure_text, rate_text
+from explorer.ui.health_table import FiguresModel
 
 if TYPE_CHECKING:
     from explorer.ui.health_chart import HealthChart
 
 TALKERS = 10
-DESTINATION_ROLE = int(Qt.ItemDataRole.UserRole) + 1
-_ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+# The widest value of each figure column (their widths are measured once from it).
+_FIGURE_SAMPLES = ("9,999,999", "9,999", "99,999.9", "99,999.9", "99 h 59 min")
+_TALKER_SAMPLES = ("99,999.9", "99,999.9", "99,999.9", "9,999,999")
 
 
 class HealthPanel(QWidget):
@@ -100,9 +101,10 @@ class HealthPanel(QWidget):
                 self.tr("Out/s"),
                 self.tr("Oldest"),
             ],
+            _FIGURE_SAMPLES,
         )
         self.table.setToolTip(self.tr("Select a destination to chart it; none: the whole scope"))
-        self.table.itemSelectionChanged.connect(self.redraw)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.redraw())
         self.talkers = self._table(
             "topTalkers",
             [
@@ -112,6 +114,7 @@ class HealthPanel(QWidget):
                 self.tr("Out/s"),
                 self.tr("Depth"),
             ],
+            _TALKER_SAMPLES,
         )
         self.talkers.setToolTip(self.tr("The destinations carrying the most traffic now"))
         self.side = QTabWidget()
@@ -138,10 +141,10 @@ class HealthPanel(QWidget):
             can_open_profile=False,
         )
 
-    def _table(self, name: str, titles: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(titles))
+    def _table(self, name: str, titles: list[str], samples: Sequence[str]) -> QTableView:
+        table = QTableView()
         table.setObjectName(name)
-        table.setHorizontalHeaderLabels(titles)
+        table.setModel(FiguresModel(titles, table))
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -150,13 +153,29 @@ class HealthPanel(QWidget):
         table.setShowGrid(False)
         table.setAlternatingRowColors(True)
         table.setTextElideMode(Qt.TextElideMode.ElideLeft)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(titles)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        metrics = table.fontMetrics()
+        for column, sample in enumerate(samples, 1):  # measured once, never fitted to rows
+            width = max(
+                metrics.horizontalAdvance(sample), metrics.horizontalAdvance(titles[column])
+            )
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width + 16)
         table.setMinimumHeight(60)
         return table
+
+    @property
+    def figures(self) -> FiguresModel:
+        """The rows of the figures table (`healthTable`)."""
+        return _model(self.table)
+
+    @property
+    def top(self) -> FiguresModel:
+        """The rows of the top talkers table (`topTalkers`)."""
+        return _model(self.talkers)
 
     # -- what HealthWatch shows ----------------------------------------------------------------
 
@@ -166,6 +185,7 @@ class HealthPanel(QWidget):
         self.scope.setText(text)
         self.scope.setToolTip(text)
         self.node = node
+        self.figures.node = self.top.node = node
 
     def show_unavailable(self, text: str, *, can_open_profile: bool) -> None:
         """No figures: the sentence instead of the chart and tables."""
@@ -180,8 +200,8 @@ class HealthPanel(QWidget):
     def start(self, monitor: HealthMonitor, source: str) -> None:
         """Figures are coming from `monitor` (cleared until its first samples)."""
         self.monitor = monitor
-        self.table.setRowCount(0)
-        self.talkers.setRowCount(0)
+        self.figures.set_rows([])
+        self.top.set_rows([])
         self.notice.hide()
         self.split.show()
         self.figure.setEnabled(True)
@@ -201,22 +221,24 @@ class HealthPanel(QWidget):
         if self.monitor is None:
             return
         selected = self.selected_destination()
-        self.table.blockSignals(True)  # one redraw below, not one per row
-        self.table.clearSelection()
-        self.table.setRowCount(len(samples))
-        for row, sample in enumerate(samples):
-            cells = (
+        rows = [
+            (
                 sample.destination,
-                _count(sample.depth),
-                _count(sample.consumers),
-                rate_text(sample.enqueue_rate),
-                rate_text(sample.dequeue_rate),
-                age_text(sample.oldest_age),
+                (
+                    _count(sample.depth),
+                    _count(sample.consumers),
+                    rate_text(sample.enqueue_rate),
+                    rate_text(sample.dequeue_rate),
+                    age_text(sample.oldest_age),
+                ),
             )
-            self._fill(self.table, row, cells)
-            if sample.destination == selected:
+            for sample in samples
+        ]
+        self.figures.set_rows(rows)
+        if selected is not None and not self.table.selectionModel().selectedRows():
+            row = self.figures.row_of(selected)  # the model was reset: select it again
+            if row is not None:
                 self.table.selectRow(row)
-        self.table.blockSignals(False)
         self.show_talkers(self.monitor.top_talkers(TALKERS))
         stamp = time.strftime("%H:%M:%S", time.localtime(samples[0].time)) if samples else ""
         self._mark_status("")
@@ -235,32 +257,20 @@ class HealthPanel(QWidget):
         self.status.style().polish(self.status)
 
     def show_talkers(self, talkers: Sequence[Talker]) -> None:
-        self.talkers.setRowCount(len(talkers))
-        for row, talker in enumerate(talkers):
-            cells = (
-                talker.destination,
-                rate_text(talker.traffic),
-                rate_text(talker.enqueue_rate),
-                rate_text(talker.dequeue_rate),
-                _count(talker.depth),
-            )
-            self._fill(self.talkers, row, cells)
-
-    def _fill(self, table: QTableWidget, row: int, cells: Sequence[str]) -> None:
-        """One row; the first cell is a destination (shown relative to the scope)."""
-        for column, text in enumerate(cells):
-            item = table.item(row, column)
-            if item is None:
-                item = QTableWidgetItem()
-                if column:
-                    item.setTextAlignment(_ALIGN_RIGHT)
-                table.setItem(row, column, item)
-            if column == 0:
-                item.setText(short_name(text, self.node))
-                item.setToolTip(text)
-                item.setData(DESTINATION_ROLE, text)
-            else:
-                item.setText(text)
+        self.top.set_rows(
+            [
+                (
+                    talker.destination,
+                    (
+                        rate_text(talker.traffic),
+                        rate_text(talker.enqueue_rate),
+                        rate_text(talker.dequeue_rate),
+                        _count(talker.depth),
+                    ),
+                )
+                for talker in talkers
+            ]
+        )
 
     # -- the chart -----------------------------------------------------------------------------
 
@@ -272,7 +282,7 @@ class HealthPanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return destination_at(self.table, rows[0].row())
+        return self.figures.destination_at(rows[0].row())
 
     def charted(self) -> tuple[list[HealthSample], str]:
         """What the chart draws and its name: the selected destination's series, else the
@@ -303,20 +313,10 @@ class HealthPanel(QWidget):
         self.figure_changed.emit()
 
 
-def short_name(destination: str, node: str) -> str:
-    """`destination` without the scope's `node` in front ("….orders"), whole otherwise."""
-    if node and destination != node and destination.startswith(node):
-        rest = destination[len(node) :]
-        if rest[:1] in (".", "/"):
-            return "…" + rest
-    return destination
-
-
-def destination_at(table: QTableWidget, row: int) -> str | None:
-    """The whole destination of a row of the figures or top talkers table."""
-    item = table.item(row, 0)
-    value = item.data(DESTINATION_ROLE) if item is not None else None
-    return value if isinstance(value, str) else None
+def _model(table: QTableView) -> FiguresModel:
+    model = table.model()
+    assert isinstance(model, FiguresModel)
+    return model
 
 
 def _count(value: int | None) -> str:

@@ -10,13 +10,12 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QTableWidget
 
 from explorer.broker.kind import BrokerKind
 from explorer.profiles.model import Profile
 from explorer.ui.connection_view import ConnectionView
 from explorer.ui.health_figures import unavailable_text
-from explorer.ui.health_panel import destination_at
+from explorer.ui.health_table import FiguresModel
 from explorer.ui.main_window import MainWindow
 from tests.gui.operations.conftest import (
     action,
@@ -41,13 +40,10 @@ pytestmark = pytest.mark.gui
 Run = Callable[[Awaitable[Any]], Any]
 
 
-def table_row(table: QTableWidget, destination: str) -> list[str] | None:
+def table_row(model: FiguresModel, destination: str) -> list[str] | None:
     """The cells of `destination`'s row, None when it has none."""
-    for row in range(table.rowCount()):
-        if destination_at(table, row) == destination:
-            cells = [table.item(row, c) for c in range(table.columnCount())]
-            return [cell.text() if cell is not None else "" for cell in cells]
-    return None
+    row = model.row_of(destination)
+    return model.cells(row) if row is not None else None
 
 
 def show_health(window: MainWindow, view: ConnectionView, node: str) -> None:
@@ -101,8 +97,8 @@ def test_activemq_figures_equal_jolokias(
             )
             show_health(window, view, queue)
             assert panel.scope.text() == f"ActiveMQ: {queue}"
-            await until(lambda: table_row(panel.table, queue) is not None, what="the figures")
-            row, figures = await stable(direct, lambda: table_row(panel.table, queue))
+            await until(lambda: table_row(panel.figures, queue) is not None, what="the figures")
+            row, figures = await stable(direct, lambda: table_row(panel.figures, queue))
             assert row is not None
             assert row[1:3] == [f"{figures['QueueSize']:,}", f"{figures['ConsumerCount']:,}"]
             assert row[1:3] == ["7", "1"]
@@ -110,10 +106,10 @@ def test_activemq_figures_equal_jolokias(
             assert panel.chart is not None and panel.chart.isVisible()
             await fill(ACTIVEMQ, queue, 10)
             await until(
-                lambda: (r := table_row(panel.table, queue)) is not None and r[1] == "17",
+                lambda: (r := table_row(panel.figures, queue)) is not None and r[1] == "17",
                 what="the new depth",
             )
-            await until(lambda: table_row(panel.talkers, queue) is not None, what="a top talker")
+            await until(lambda: table_row(panel.top, queue) is not None, what="a top talker")
 
     run(body())
 
@@ -141,11 +137,11 @@ def test_rabbitmq_figures_equal_the_management_apis(
         panel = window.operations.health.panel
         show_health(window, view, queue)
         await until(
-            lambda: (r := table_row(panel.table, queue)) is not None and r[1] != "–",
+            lambda: (r := table_row(panel.figures, queue)) is not None and r[1] != "–",
             timeout=30,
             what="the figures",
         )
-        row, figures = await stable(direct, lambda: table_row(panel.table, queue))
+        row, figures = await stable(direct, lambda: table_row(panel.figures, queue))
         assert row is not None
         assert row[1:3] == [f"{figures['messages']:,}", f"{figures['consumers']:,}"] == ["5", "0"]
         assert panel.status.text().startswith("Management API · 1 destinations")
@@ -171,14 +167,14 @@ def test_the_sandbox_feed_and_a_subtree(make_window: Callable[..., MainWindow], 
             def depths() -> dict[str, str]:
                 found = {}
                 for destination in ("/queue/shop.orders", "/queue/shop.refunds"):
-                    row = table_row(panel.table, destination)
+                    row = table_row(panel.figures, destination)
                     if row is not None:
                         found[destination] = row[1]
                 return found
 
             expected = {"/queue/shop.orders": "3", "/queue/shop.refunds": "1"}
             await until(lambda: depths() == expected, what="the sandbox's depths")
-            row = table_row(panel.table, "/queue/shop.orders")
+            row = table_row(panel.figures, "/queue/shop.orders")
             assert row is not None and row[0] == "….orders"  # the rest of the name
             snapshot = {d.destination: d.depth for d in broker.snapshot()}
             assert {d: str(snapshot[d]) for d in expected} == expected
