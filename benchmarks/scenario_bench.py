@@ -18,6 +18,8 @@ import argparse
 import asyncio
 import importlib.util
 import json
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -60,7 +62,10 @@ def raw_drain(drain: ModuleType, kind: str, n: int) -> float:
 
 
 def bench_run(n: int) -> dict[str, object]:
+    """One `stomp-explorer bench` process; adds "cpu_us" (its CPU per message, start-up
+    included) to its JSON."""
     destination = f"/queue/bench.scn.cli.{uuid.uuid4().hex[:8]}"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = subprocess.run(
         [
             sys.executable,
@@ -85,8 +90,11 @@ def bench_run(n: int) -> dict[str, object]:
         check=True,
         cwd=ROOT,
     )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     drain_bench().activemq_remove(destination.removeprefix("/queue/"))
     data: dict[str, object] = json.loads(result.stdout)
+    data["cpu_us"] = cpu / n * 1e6
     return data
 
 
@@ -97,6 +105,7 @@ def bench_versus_raw(n: int, reps: int) -> None:
     bench: list[float] = []
     total: list[float] = []
     lost: list[int] = []
+    cpu: list[float] = []
     for rep in range(reps):
         order = ["raw", "ours", "bench"]
         order = order[rep % 3 :] + order[: rep % 3]
@@ -106,9 +115,11 @@ def bench_versus_raw(n: int, reps: int) -> None:
                 bench.append(float(data["receive_msg_s"]))  # type: ignore[arg-type]
                 total.append(float(data["throughput_msg_s"]))  # type: ignore[arg-type]
                 lost.append(int(data["lost"]))  # type: ignore[call-overload]
+                cpu.append(float(data["cpu_us"]))  # type: ignore[arg-type]
                 print(
                     f"  rep {rep + 1} bench  receiving {bench[-1]:9,.0f} msg/s "
-                    f"(end to end {total[-1]:,.0f}, lost {lost[-1]})",
+                    f"(end to end {total[-1]:,.0f}, lost {lost[-1]}, "
+                    f"{cpu[-1]:.1f} us CPU per message sent and received)",
                     flush=True,
                 )
             else:
@@ -116,7 +127,8 @@ def bench_versus_raw(n: int, reps: int) -> None:
                 (raw if kind == "raw" else ours).append(rate)
                 print(f"  rep {rep + 1} {kind:5s}  drain     {rate:9,.0f} msg/s", flush=True)
     base = statistics.median(raw)
-    print(f"\nActiveMQ, {n:,} non-persistent 100-byte messages, median of {reps}:")
+    load = ", ".join(f"{figure:.2f}" for figure in os.getloadavg())
+    print(f"\nActiveMQ, {n:,} non-persistent 100-byte messages, median of {reps} (load {load}):")
     print(f"  raw socket drain        {base:9,.0f} msg/s   1.00x")
     print(
         f"  our client drain        {statistics.median(ours):9,.0f} msg/s   "
@@ -127,7 +139,15 @@ def bench_versus_raw(n: int, reps: int) -> None:
         f" {statistics.median(bench):9,.0f} msg/s   {statistics.median(bench) / base:.2f}x"
         f"   lost {max(lost)}"
     )
-    print(f"  bench end to end        {statistics.median(total):9,.0f} msg/s\n", flush=True)
+    print(f"  bench end to end        {statistics.median(total):9,.0f} msg/s")
+    for kind in ("raw", "ours"):
+        runs = drain.CPU.get(kind, [])
+        if runs:
+            print(f"  {kind} drain CPU          {statistics.median(runs) / n * 1e6:6.1f} us/msg")
+    print(
+        f"  bench CPU (process)     {statistics.median(cpu):6.1f} us/msg, start-up included\n",
+        flush=True,
+    )
 
 
 # ------------------------------------------------------------------------ 2. runner cost

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from explorer.client import Client, Subscription
 
 ClientFactory = Callable[[], "Client"]
+# Messages sent in one write at most (the stamps of a batch are taken just before it).
+BATCH = 64
 ProgressCallback = Callable[[int, int], None]  # (received so far, expected)
 
 
@@ -207,23 +209,32 @@ async def _produce(
     extra: list[tuple[str, str]],
     clock: _Clock,
 ) -> int:
+    """Send `count` stamped messages, the ones due at once in one write (`send_frames`: a
+    system call per batch, not per message), at most `BATCH` together so a stamp is taken
+    close to its send."""
+    from explorer.stomp import Command, Frame
+
     loop = asyncio.get_running_loop()
     start = loop.time()
     if clock.first_send is None:
         clock.first_send = time.perf_counter()
-    send = client.send
+    head = (("destination", destination),)
+    tail = tuple(extra)
     sent = 0
-    for seq in range(count):
-        if clock.stopping.is_set():
-            break
+    while sent < count and not clock.stopping.is_set():
+        due = count
         if rate is not None:
-            delay = start + seq / rate - loop.time()
-            if delay > 0:
-                await asyncio.sleep(delay)
-        await send(destination, body, [(STAMP_HEADER, stamp(producer, seq)), *extra])
-        sent += 1
-        if seq % 256 == 255:
-            await asyncio.sleep(0)  # let the consumers in
+            due = min(count, int((loop.time() - start) * rate) + 1)
+            if due <= sent:  # the next one is not due yet
+                await asyncio.sleep(start + sent / rate - loop.time())
+                continue
+        frames = [
+            Frame(Command.SEND, (*head, (STAMP_HEADER, stamp(producer, seq)), *tail), body)
+            for seq in range(sent, min(due, sent + BATCH))
+        ]
+        await client.send_frames(frames)
+        sent += len(frames)
+        await asyncio.sleep(0)
     clock.last_send = time.perf_counter()
     return sent
 

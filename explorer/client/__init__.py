@@ -66,6 +66,9 @@ without any receipt-id arrives while waiting: RabbitMQ's "Invalid destination" h
     await client.close()                  # drop the transport without DISCONNECT
     waiter = await client.send_frame(Frame(...))   # any frame as is; returns an awaitable
                                           # ReceiptWaiter when the frame has a `receipt` header
+    waiters = await client.send_frames(frames)  # a burst in one write on TCP/TLS (a system
+                                          # call per burst, not per frame); waiters of those
+                                          # with a `receipt` header
     client.state       # State.IDLE/CONNECTING/CONNECTED/RECONNECT_WAIT/DISCONNECTING/CLOSED
     client.version, client.server, client.session, client.heartbeat  # from CONNECTED
     client.subscriptions                  # the live Subscription objects (id, destination,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from explorer.client.errors import (
     ClientError,
@@ -169,6 +169,26 @@ class Link:
             if self._tap is not None:
                 self.tap(Direction.OUT, data, frame)
             await self.transport.send(data)
+
+    async def write_many(self, frames: Sequence[Frame], *, content_length: bool = True) -> None:
+        """Encode several frames and send them together: one write on a byte stream (TCP,
+        TLS), a message each on WebSocket. With a wire tap, frame by frame (each record
+        is tapped with its frame)."""
+        if self._tap is not None or not self.transport.byte_stream:
+            for frame in frames:
+                await self.write(frame, content_length=content_length)
+            return
+        conn = self.conn
+        for frame in frames:
+            try:
+                conn.send_frame(frame, content_length=content_length)
+            except InvalidState as exc:
+                raise NotConnected(f"not connected to {self.where} ({exc})") from exc
+            except StompError as exc:
+                raise NotSupported(f"cannot send this {frame.command}: {exc}") from exc
+        data = conn.data_to_send(self._clock())
+        if data:
+            await self.transport.send(b"".join(data))
 
     # -- heart-beats ---------------------------------------------------------------------
 

@@ -58,6 +58,9 @@ class Transport(ABC):
     # obvious one (e.g. a raw WebSocket because an http:// URL had no SockJS /info).
     kind: str = "tcp"
     note: str = ""
+    # True when frames may be joined into one send (TCP, TLS); a WebSocket message
+    # carries one frame.
+    byte_stream: bool = False
 
     @abstractmethod
     async def receive(self) -> bytes:
@@ -92,6 +95,8 @@ class Transport(ABC):
 
 class TcpTransport(Transport):
     """TCP or TLS through asyncio streams."""
+
+    byte_stream = True
 
     def __init__(
         self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, description: str
