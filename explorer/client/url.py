@@ -103,12 +103,14 @@ class Endpoint:
     def is_tls(self) -> bool:
         return self.transport in (Transport.TLS, Transport.WSS, Transport.HTTPS)
 
-    def url(self) -> str:
+    def url(self, *, reveal: bool = False) -> str:
         """The canonical URL, without secrets (a login name is kept, a passcode never; the
-        values of token-like query parameters are ***)."""
+        values of token-like query parameters are *** unless `reveal`: only for a URL that
+        is connected to, never for one that is shown or written)."""
         user = f"{self.login}@" if self.login else ""
         host = f"[{self.host}]" if ":" in self.host else self.host
-        path = redact_query(self.path) if self.has_path and self.path != "/" else ""
+        path = self.path if reveal else redact_query(self.path)
+        path = path if self.has_path and self.path != "/" else ""
         return f"{CANONICAL_SCHEME[self.transport]}://{user}{host}:{self.port}{path}"
 
 

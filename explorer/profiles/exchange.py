@@ -110,7 +110,7 @@ def profile_from_url(url: str, name: str | None = None) -> Profile:
         endpoint = parse_url(url)
     except UrlError as exc:
         raise ProfileInvalid([FieldError("url", str(exc))]) from None
-    bare = replace(endpoint, login=None).url()
+    bare = replace(endpoint, login=None).url(reveal=True)  # a token in its query still works
     default_name = f"{endpoint.host}:{endpoint.port}"
     return Profile(name=name or default_name, url=bare, login=endpoint.login)
 

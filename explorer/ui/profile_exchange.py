@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from explorer.client.url import redact_url
 from explorer.profiles.exchange import ImportResult
 
 
@@ -50,11 +51,12 @@ def import_summary(result: ImportResult, file_name: str) -> str:
 
 
 def quick_name(url: str) -> str:
-    """A quick connection's name: the URL as typed, scheme kept, without a login or a
-    trailing slash (`stomp://guest@host:61613/` -> `stomp://host:61613`)."""
+    """A quick connection's name: the URL as typed, scheme kept, without a login, a
+    trailing slash or a token (`stomp://guest@host:61613/` -> `stomp://host:61613`,
+    `wss://h/ws?access_token=abc` -> `wss://h/ws?access_token=***`)."""
     scheme, sep, rest = url.strip().partition("://")
     if not sep:
         return url.strip()
     authority, slash, path = rest.partition("/")
     host = authority.rpartition("@")[2]
-    return f"{scheme}://{host}{slash}{path}".rstrip("/")
+    return redact_url(f"{scheme}://{host}{slash}{path}".rstrip("/"))

@@ -119,3 +119,12 @@ def test_the_window_words_token_and_sockjs_failures() -> None:
     assert text.startswith("No usable bearer token") and "exit code 1" in text
     text = describe_client_error(SockJsError("http://h:80/x is neither a SockJS endpoint ..."))
     assert text.startswith("This http(s) address does not speak SockJS") and "neither" in text
+
+
+def test_a_quick_connections_tab_name_hides_a_typed_token() -> None:
+    from explorer.ui.profile_exchange import quick_name
+
+    assert quick_name("wss://u@app.example/ws?access_token=abc/") == (
+        "wss://app.example/ws?access_token=***"
+    )
+    assert quick_name("stomp://guest@host:61613/") == "stomp://host:61613"

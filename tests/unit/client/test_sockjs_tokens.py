@@ -244,3 +244,11 @@ async def test_a_failing_token_command_fails_the_connect_in_a_sentence() -> None
 )
 def test_a_url_as_typed_is_shown_without_its_token(url: str, shown: str) -> None:
     assert redact_url(url) == shown
+
+
+def test_a_quick_connection_keeps_a_typed_token_working_but_never_shows_it() -> None:
+    from explorer.profiles import profile_from_url
+
+    profile = profile_from_url(f"wss://app.example/ws?access_token={SECRET}", name="quick")
+    assert parse_url(profile.url).path == f"/ws?access_token={SECRET}"  # what is sent
+    assert SECRET not in parse_url(profile.url).url()  # what is shown
