@@ -93,7 +93,6 @@ class Sender:
         spawn: Callable[[Coroutine[Any, Any, None]], None],
         last_error: Callable[[], tuple[str, str]],
         refusal_window: float = REFUSAL_WINDOW,
-        broker: Callable[[], BrokerKind] = lambda: BrokerKind.UNKNOWN,
     ) -> None:
         self._sink = sink
         self._counters = counters
@@ -102,7 +101,8 @@ class Sender:
         self._spawn = spawn
         self._last_error = last_error
         self.refusal_window = refusal_window
-        self._broker = broker
+        # The broker on the other end, for the comma rule (the session sets its own).
+        self.broker: Callable[[], BrokerKind] = lambda: BrokerKind.UNKNOWN
 
     def _log_out(self, frames: Sequence[Frame]) -> None:
         if frames:
@@ -142,7 +142,7 @@ class Sender:
         command = request.command
         if command in NEEDS_DESTINATION and not (request.destination or "").strip():
             raise EmptyDestination(command)
-        broker = self._broker()
+        broker = self.broker()
         clock = self._clock
         # A body file's bytes are sent as they are: only the headers can be templates then.
         file_body: bytes | None = None

@@ -106,15 +106,9 @@ class ConnectionSession:
         self._discovery_factory = discovery_factory
         self._wire_records = wire_records  # False: no tap, no on_traffic (the command line)
         self._sender = Sender(
-            sink,
-            self.counters,
-            clock,
-            sleep,
-            self.spawn,
-            lambda: self._last_error,
-            refusal_window,
-            broker=lambda: self.broker_kind,
+            sink, self.counters, clock, sleep, self.spawn, lambda: self._last_error, refusal_window
         )
+        self._sender.broker = lambda: self.broker_kind
         self._subscriber = Subscriber(self, self.book, clock)
         self._client: StompClient | None = None
         self._task: asyncio.Task[None] | None = None
