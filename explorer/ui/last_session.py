@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from explorer.client.url import redact_url
 from explorer.profiles import ProfileError, ProfileStore
 from explorer.profiles.model import Profile
 from explorer.session.subscriptions import SubscriptionSpec
@@ -24,6 +25,8 @@ def snapshot(sessions: list[SessionController], store: ProfileStore) -> str:
         profile = session.profile
         tab: dict[str, Any] = {"name": profile.name}
         if profile.name not in store:
+            if redact_url(profile.url) != profile.url:
+                continue  # a token typed into a quick connection's URL is never written
             tab["url"] = profile.url
             if profile.login:
                 tab["login"] = profile.login

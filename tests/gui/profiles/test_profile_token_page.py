@@ -128,3 +128,24 @@ def test_a_quick_connections_tab_name_hides_a_typed_token() -> None:
         "wss://app.example/ws?access_token=***"
     )
     assert quick_name("stomp://guest@host:61613/") == "stomp://host:61613"
+
+
+def test_a_quick_connection_with_a_token_in_its_url_is_not_remembered(
+    memory_keyring: MemoryKeyring,
+) -> None:
+    import json
+
+    from explorer.profiles import profile_from_url
+    from explorer.ui.last_session import snapshot
+
+    class Tab:
+        def __init__(self, url: str) -> None:
+            self.profile = profile_from_url(url, name=url)
+
+        def subscription_specs(self) -> tuple[()]:
+            return ()
+
+    tabs = [Tab("wss://h/ws?access_token=abc"), Tab("ws://h:15674/ws")]
+    written = snapshot(tabs, ProfileStore())  # type: ignore[arg-type]
+    assert "abc" not in written
+    assert [t["url"] for t in json.loads(written)] == ["ws://h:15674/ws"]
