@@ -8,6 +8,8 @@ it is a `Failure` inside the result.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 
 class ScenarioError(Exception):
     """Root of the scenario errors."""
@@ -17,13 +19,26 @@ class ScenarioFileError(ScenarioError):
     """A scenario file that cannot be read or does not follow the format.
 
     `file` is the path as given, `line` 1-based (None when the file could not be read at all),
-    `key` the place inside the document (for example `steps[3].expect.within`)."""
+    `key` the place inside the document (for example `steps[3].expect.within`). `problem`
+    names the mistake (for example "unknown-key") and `details` its values, so the window
+    can word it in the user's language; `reason` is the English sentence."""
 
-    def __init__(self, file: str, line: int | None, key: str | None, reason: str) -> None:
+    def __init__(
+        self,
+        file: str,
+        line: int | None,
+        key: str | None,
+        reason: str,
+        *,
+        problem: str | None = None,
+        details: Mapping[str, str] | None = None,
+    ) -> None:
         self.file = file
         self.line = line
         self.key = key
         self.reason = reason
+        self.problem = problem
+        self.details: dict[str, str] = dict(details or {})
         where = file if line is None else f"{file}:{line}"
         super().__init__(f"{where}: {key}: {reason}" if key else f"{where}: {reason}")
 

@@ -63,11 +63,18 @@ def load_scenario(path: str | Path) -> Scenario:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise ScenarioFileError(file, None, None, f"cannot read: {exc.strerror}") from None
+        raise ScenarioFileError(
+            file,
+            None,
+            None,
+            f"cannot read: {exc.strerror}",
+            problem="cannot-read",
+            details={"reason": str(exc.strerror)},
+        ) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ScenarioFileError(file, None, None, "is not UTF-8 text") from None
+        raise ScenarioFileError(file, None, None, "is not UTF-8 text", problem="not-utf8") from None
     return parse_scenario(text, file)
 
 
@@ -76,19 +83,27 @@ def parse_scenario(text: str, file: str = "<scenario>") -> Scenario:
     top = root.mapping("a scenario (name, connection or profile, vars, steps)")
     _only(top, TOP_KEYS)
     if "name" not in top:
-        root.fail("'name' is missing (a line such as: name: order reaches the user)")
+        root.fail(
+            "'name' is missing (a line such as: name: order reaches the user)",
+            problem="name-missing",
+        )
     name = top["name"].text()
     connection = top["connection"].text() if "connection" in top else None
     profile = top["profile"].text() if "profile" in top else None
     if connection is not None and profile is not None:
-        top["profile"].fail("give either 'connection' or 'profile', not both")
+        top["profile"].fail(
+            "give either 'connection' or 'profile', not both", problem="connection-and-profile"
+        )
     where = top.get("connection") or top.get("profile")
     variables = _variables(top["vars"]) if "vars" in top else {}
     if "steps" not in top:
-        root.fail("'steps' is missing (a list of subscribe, send, expect ... steps)")
+        root.fail(
+            "'steps' is missing (a list of subscribe, send, expect ... steps)",
+            problem="steps-missing",
+        )
     items = top["steps"].sequence("a list of steps")
     if not items:
-        top["steps"].fail("there are no steps")
+        top["steps"].fail("there are no steps", problem="no-steps")
     steps = _Steps().read(items)
     return Scenario(
         name=name,
@@ -106,7 +121,7 @@ def _variables(doc: Doc) -> dict[str, Any]:
     try:
         check_variable_names(values)
     except VariableError as exc:
-        doc.fail(exc.reason)
+        doc.fail(exc.reason, problem="bad-variable", details={"reason": exc.reason})
     return values
 
 
@@ -126,7 +141,11 @@ class _Steps:
         kinds = [k for k in keys if k in STEP_KINDS]
         if len(kinds) != 1:
             found = f" (found {', '.join(kinds)})" if kinds else ""
-            item.fail(f"a step needs exactly one of {', '.join(STEP_KINDS)}{found}")
+            item.fail(
+                f"a step needs exactly one of {', '.join(STEP_KINDS)}{found}",
+                problem="step-kinds-found" if kinds else "step-kind",
+                details={"kinds": ", ".join(STEP_KINDS), "found": ", ".join(kinds)},
+            )
         kind = kinds[0]
         body = keys[kind]
         if kind == "subscribe":
@@ -145,9 +164,13 @@ class _Steps:
         destination = _text(keys["subscribe"])
         sub_id = keys["id"].text() if "id" in keys else f"sub-{index}"
         if not sub_id.strip():
-            keys["id"].fail("the id is empty")
+            keys["id"].fail("the id is empty", problem="empty-id")
         if sub_id in self.subscriptions:
-            (keys.get("id") or item).fail(f"the subscription id '{sub_id}' is used twice")
+            (keys.get("id") or item).fail(
+                f"the subscription id '{sub_id}' is used twice",
+                problem="id-twice",
+                details={"id": sub_id},
+            )
         self.subscriptions.add(sub_id)
         headers = _headers(keys["headers"]) if "headers" in keys else ()
         return Subscribe(index, _place(item), destination, sub_id, headers)
@@ -155,13 +178,19 @@ class _Steps:
     def _target(self, body: Doc, keys: dict[str, Doc]) -> tuple[str | None, Text | None]:
         has_sub, has_dest = "subscription" in keys, "destination" in keys
         if has_sub == has_dest:
-            body.fail("give either 'subscription' (an id) or 'destination', exactly one")
+            body.fail(
+                "give either 'subscription' (an id) or 'destination', exactly one",
+                problem="target-either",
+            )
         if has_sub:
             sub_id = keys["subscription"].text()
             if sub_id not in self.subscriptions:
-                known = ", ".join(sorted(self.subscriptions)) or "none yet"
+                ids = ", ".join(sorted(self.subscriptions))
                 keys["subscription"].fail(
-                    f"no subscribe step before this one has the id '{sub_id}' (ids: {known})"
+                    f"no subscribe step before this one has the id '{sub_id}' "
+                    f"(ids: {ids or 'none yet'})",
+                    problem="unknown-subscription" if ids else "unknown-subscription-none",
+                    details={"id": sub_id, "known": ids},
                 )
             return sub_id, None
         return None, _text(keys["destination"])
@@ -186,7 +215,10 @@ class _Steps:
         _only(keys, EXPECT_NONE_KEYS)
         subscription, destination = self._target(body, keys)
         if "for" not in keys:
-            body.fail("'for' is missing: how long nothing may arrive, e.g. for: 500ms")
+            body.fail(
+                "'for' is missing: how long nothing may arrive, e.g. for: 500ms",
+                problem="for-missing",
+            )
         return ExpectNone(
             index,
             _place(item),
@@ -202,7 +234,7 @@ def _send(index: int, item: Doc, body: Doc) -> Send:
     keys = body.mapping("the message (destination, headers, body, receipt)")
     _only(keys, SEND_KEYS)
     if "destination" not in keys:
-        body.fail("'destination' is missing")
+        body.fail("'destination' is missing", problem="destination-missing")
     return Send(
         index,
         _place(item),
@@ -221,19 +253,29 @@ def _body_rule(doc: Doc) -> BodyRule:
     keys = doc.mapping("body matchers (json, contains, equals, regex)")
     _only(keys, BODY_KEYS)
     if not keys:
-        doc.fail(f"give at least one of {', '.join(BODY_KEYS)}")
+        doc.fail(
+            f"give at least one of {', '.join(BODY_KEYS)}",
+            problem="body-rule-empty",
+            details={"keys": ", ".join(BODY_KEYS)},
+        )
     checks: tuple[JsonCheck, ...] = ()
     if "json" in keys:
         checks = tuple(_json_check(path, value) for path, value in keys["json"].mapping().items())
         if not checks:
-            keys["json"].fail('give at least one JSONPath, e.g. json: {"$.user": 1001}')
+            keys["json"].fail(
+                'give at least one JSONPath, e.g. json: {"$.user": 1001}', problem="json-empty"
+            )
     regex = regex_place = None
     if "regex" in keys:
         pattern = keys["regex"].text()
         try:
             regex = re.compile(pattern)
         except re.error as exc:
-            keys["regex"].fail(f"the regular expression does not compile: {exc}")
+            keys["regex"].fail(
+                f"the regular expression does not compile: {exc}",
+                problem="regex",
+                details={"reason": str(exc)},
+            )
         regex_place = _place(keys["regex"])
     return BodyRule(
         json=checks,
@@ -251,7 +293,11 @@ def _json_check(path: str, doc: Doc) -> JsonCheck:
     try:
         compiled = parse_jsonpath(path)
     except Exception as exc:  # jsonpath-ng raises plain Exception subclasses of its own
-        key_doc.fail(f"'{path}' is not a JSONPath that parses ({exc})")
+        key_doc.fail(
+            f"'{path}' is not a JSONPath that parses ({exc})",
+            problem="jsonpath",
+            details={"path": path, "reason": str(exc)},
+        )
     return JsonCheck(path, compiled, doc.value(), _place(doc))
 
 
@@ -259,9 +305,9 @@ def _headers(doc: Doc, reserved: dict[str, str] | None = None) -> Headers:
     pairs = []
     for name, _value, item in doc.string_map():
         if not name.strip():
-            item.fail("a header name is empty")
+            item.fail("a header name is empty", problem="empty-header-name")
         if reserved and name.lower() in reserved:
-            item.fail(reserved[name.lower()])
+            item.fail(reserved[name.lower()], problem=f"reserved-{name.lower()}")
         pairs.append((name, _text(item)))
     return tuple(pairs)
 
@@ -280,4 +326,9 @@ def _only(keys: dict[str, Doc], allowed: tuple[str, ...]) -> None:
     for name, doc in keys.items():
         if name not in allowed:
             hint = ", ".join(allowed)
-            doc.fail(f"unknown key '{name}' (allowed here: {hint})", key=doc.key)
+            doc.fail(
+                f"unknown key '{name}' (allowed here: {hint})",
+                key=doc.key,
+                problem="unknown-key",
+                details={"name": name, "allowed": hint},
+            )

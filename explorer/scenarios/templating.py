@@ -31,11 +31,7 @@ def compile_text(engine: TemplateEngine, text: Text) -> CompiledTemplate:
     try:
         return engine.compile(text.value, text.place.key)
     except TemplateError as exc:
-        line, column = text.place.inside(exc.line, exc.column)
-        where = f"column {column}: " if column is not None else ""
-        raise ScenarioFileError(
-            text.place.file, line, text.place.key, f"{where}{exc.reason}"
-        ) from None
+        raise render_error(text, exc) from None
 
 
 def compile_templates(scenario: Scenario, engine: TemplateEngine) -> dict[Text, CompiledTemplate]:
@@ -65,7 +61,16 @@ def check_templates(scenario: Scenario, engine: TemplateEngine) -> frozenset[str
 
 
 def render_error(text: Text, exc: TemplateError) -> ScenarioFileError:
-    """A template that compiled but failed while rendering (e.g. a missing env variable)."""
+    """A template mistake at its place in the scenario file: one that does not compile, or
+    that compiled but failed while rendering (e.g. a missing env variable)."""
     line, column = text.place.inside(exc.line, exc.column)
     where = f"column {column}: " if column is not None else ""
-    return ScenarioFileError(text.place.file, line, text.place.key, f"{where}{exc.reason}")
+    details = {"reason": exc.reason, "column": str(column) if column is not None else ""}
+    return ScenarioFileError(
+        text.place.file,
+        line,
+        text.place.key,
+        f"{where}{exc.reason}",
+        problem="template-at" if column is not None else "template",
+        details=details,
+    )

@@ -34,6 +34,7 @@ from explorer.ui.outcome import show_outcome
 from explorer.ui.scenario_editor import EXAMPLE, ScenarioEditor
 from explorer.ui.scenario_record import RecordControl
 from explorer.ui.scenario_results import FailureView, StepList, run_summary
+from explorer.ui.scenario_text import file_problem_text
 from explorer.ui.tasks import TaskRunner, describe_failure
 from explorer.ui.wrap_row import WrapRow
 
@@ -328,7 +329,9 @@ class ScenarioPane(QWidget):
             scenario = parse_scenario(self.editor.toPlainText(), self.file_name)
             check_templates(scenario, self._engine(scenario))
         except ScenarioFileError as exc:
-            self._show_problem(self._file_error(exc.line, exc.key, exc.reason), exc.line)
+            self._show_problem(
+                self._file_error(exc.line, exc.key, file_problem_text(exc)), exc.line
+            )
             return None
         except TemplateError as exc:  # variables that cannot be used (a bad name)
             self._show_problem(describe_failure(exc))
@@ -423,7 +426,9 @@ class ScenarioPane(QWidget):
         from explorer.scenarios import ScenarioFileError
 
         if isinstance(error, ScenarioFileError):  # a template that fails only when sent
-            self._show_problem(self._file_error(error.line, error.key, error.reason), error.line)
+            self._show_problem(
+                self._file_error(error.line, error.key, file_problem_text(error)), error.line
+            )
             self._show_summary(self.tr("Stopped: the scenario has a mistake."), False)
         else:
             self._show_summary(describe_failure(error), False)

@@ -4669,6 +4669,181 @@ There is no keyring on this system, so it is kept only until STOMP Explorer quit
     </message>
 </context>
 <context>
+    <name>ScenarioText</name>
+    <message>
+        <source>The file cannot be read: {reason}</source>
+        <translation>파일을 읽을 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text.</source>
+        <translation>파일이 UTF-8 텍스트가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>This is not valid YAML: {reason}</source>
+        <translation>올바른 YAML이 아닙니다: {reason}</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>파일이 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Write key: value lines here (keys: {keys}).</source>
+        <translation>여기에는 ‘키: 값’ 줄을 쓰세요(키: {keys}).</translation>
+    </message>
+    <message>
+        <source>Write key: value lines here.</source>
+        <translation>여기에는 ‘키: 값’ 줄을 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Write a list here: lines starting with &apos;- &apos;.</source>
+        <translation>여기에는 목록을 쓰세요: ‘- ’로 시작하는 줄.</translation>
+    </message>
+    <message>
+        <source>A key must be plain text.</source>
+        <translation>키는 일반 텍스트여야 합니다.</translation>
+    </message>
+    <message>
+        <source>This key is given twice.</source>
+        <translation>이 키가 두 번 나옵니다.</translation>
+    </message>
+    <message>
+        <source>This value cannot be read: {reason}</source>
+        <translation>이 값을 읽을 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>This should be text.</source>
+        <translation>텍스트여야 합니다.</translation>
+    </message>
+    <message>
+        <source>This should be text, not empty.</source>
+        <translation>비어 있지 않은 텍스트여야 합니다.</translation>
+    </message>
+    <message>
+        <source>This should be true or false.</source>
+        <translation>true 또는 false여야 합니다.</translation>
+    </message>
+    <message>
+        <source>This should be a whole number of at least {minimum}.</source>
+        <translation>{minimum} 이상의 정수여야 합니다.</translation>
+    </message>
+    <message>
+        <source>This should be a number above 0.</source>
+        <translation>0보다 큰 수여야 합니다.</translation>
+    </message>
+    <message>
+        <source>This should be a duration with a unit, for example 2s or 500ms.</source>
+        <translation>단위가 있는 시간이어야 합니다. 예: 2s 또는 500ms.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; needs a unit, for example {value}s or 500ms.</source>
+        <translation>&apos;{value}&apos;에는 단위가 필요합니다. 예: {value}s 또는 500ms.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a duration: write a number and a unit (ms, s, m), for example 2s.</source>
+        <translation>&apos;{value}&apos;은(는) 시간이 아닙니다. 숫자와 단위(ms, s, m)를 쓰세요. 예: 2s.</translation>
+    </message>
+    <message>
+        <source>&apos;name&apos; is missing (a line such as: name: order reaches the user).</source>
+        <translation>&apos;name&apos;이 없습니다(예: name: order reaches the user 같은 줄).</translation>
+    </message>
+    <message>
+        <source>Give either &apos;connection&apos; or &apos;profile&apos;, not both.</source>
+        <translation>&apos;connection&apos;과 &apos;profile&apos; 중 하나만 쓰세요.</translation>
+    </message>
+    <message>
+        <source>&apos;steps&apos; is missing (a list of subscribe, send, expect … steps).</source>
+        <translation>&apos;steps&apos;가 없습니다(subscribe, send, expect … 단계의 목록).</translation>
+    </message>
+    <message>
+        <source>There are no steps.</source>
+        <translation>단계가 없습니다.</translation>
+    </message>
+    <message>
+        <source>This variable cannot be used: {reason}</source>
+        <translation>이 변수는 쓸 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>A step needs exactly one of {kinds}.</source>
+        <translation>단계에는 {kinds} 중 정확히 하나가 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>A step needs exactly one of {kinds} (found {found}).</source>
+        <translation>단계에는 {kinds} 중 정확히 하나가 있어야 합니다(지금: {found}).</translation>
+    </message>
+    <message>
+        <source>The id is empty.</source>
+        <translation>id가 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>The subscription id &apos;{id}&apos; is used twice.</source>
+        <translation>구독 id &apos;{id}&apos;가 두 번 쓰였습니다.</translation>
+    </message>
+    <message>
+        <source>Give either &apos;subscription&apos; (an id) or &apos;destination&apos;, exactly one.</source>
+        <translation>&apos;subscription&apos;(id)과 &apos;destination&apos; 중 정확히 하나를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>No subscribe step before this one has the id &apos;{id}&apos; (ids: {known}).</source>
+        <translation>이 단계 앞에 id가 &apos;{id}&apos;인 subscribe 단계가 없습니다(있는 id: {known}).</translation>
+    </message>
+    <message>
+        <source>No subscribe step before this one has the id &apos;{id}&apos; (none yet).</source>
+        <translation>이 단계 앞에 id가 &apos;{id}&apos;인 subscribe 단계가 없습니다(아직 구독 없음).</translation>
+    </message>
+    <message>
+        <source>&apos;for&apos; is missing: how long nothing may arrive, for example for: 500ms.</source>
+        <translation>&apos;for&apos;가 없습니다: 아무것도 오지 않아야 하는 시간을 쓰세요. 예: for: 500ms.</translation>
+    </message>
+    <message>
+        <source>&apos;destination&apos; is missing.</source>
+        <translation>&apos;destination&apos;이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Give at least one of {keys}.</source>
+        <translation>{keys} 중 하나 이상을 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Give at least one JSONPath, for example json: {{&quot;$.user&quot;: 1001}}.</source>
+        <translation>JSONPath를 하나 이상 쓰세요. 예: json: {{&quot;$.user&quot;: 1001}}.</translation>
+    </message>
+    <message>
+        <source>The regular expression does not compile: {reason}</source>
+        <translation>정규식을 컴파일할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is not a JSONPath that parses ({reason}).</source>
+        <translation>&apos;{path}&apos;은(는) 해석할 수 있는 JSONPath가 아닙니다({reason}).</translation>
+    </message>
+    <message>
+        <source>A header name is empty.</source>
+        <translation>헤더 이름이 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Set the destination with the send step&apos;s own &apos;destination&apos; key.</source>
+        <translation>목적지는 send 단계의 &apos;destination&apos; 키로 정하세요.</translation>
+    </message>
+    <message>
+        <source>Ask for a receipt with the send step&apos;s &apos;receipt: true&apos;.</source>
+        <translation>수신 확인은 send 단계의 &apos;receipt: true&apos;로 요청하세요.</translation>
+    </message>
+    <message>
+        <source>content-length is computed from the body.</source>
+        <translation>content-length는 본문에서 계산됩니다.</translation>
+    </message>
+    <message>
+        <source>Unknown key &apos;{name}&apos; (allowed here: {allowed}).</source>
+        <translation>알 수 없는 키 &apos;{name}&apos;(여기에 쓸 수 있는 키: {allowed}).</translation>
+    </message>
+    <message>
+        <source>Template error: {reason}</source>
+        <translation>템플릿 오류: {reason}</translation>
+    </message>
+    <message>
+        <source>Template error at column {column}: {reason}</source>
+        <translation>템플릿 오류({column}열): {reason}</translation>
+    </message>
+</context>
+<context>
     <name>SearchText</name>
     <message>
         <source>This &apos;)&apos; has no matching &apos;(&apos;: remove it or add one before.</source>

@@ -1,13 +1,15 @@
 """English that leaked into the Korean window, each worded by the window now: the built-in
-Sandbox profile's notes, where a template mistake is (body, destination, a header)."""
+Sandbox profile's notes, where a template mistake is (body, destination, a header), every
+mistake in a scenario file."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from explorer.profiles import ProfileStore
@@ -64,3 +66,28 @@ def test_a_template_mistake_names_its_place_in_korean(
         f"템플릿 오류({korean_place}, 2행, 7열): template syntax: unexpected '}}'"
     )
     assert describe_failure(error).startswith(f"{korean_place}의 템플릿 2행 7열에")
+
+
+def test_every_scenario_file_problem_is_worded_in_korean(korean: None) -> None:
+    from explorer.ui.scenario_text import PROBLEMS
+    from tests.unit.scenarios.test_problem_codes import CASES
+
+    raised = {problem for _text, problem, _details in CASES}
+    others = {"cannot-read", "not-utf8", "template", "template-at", "not-a-mapping-plain"}
+    assert set(PROBLEMS) == raised | others
+    for code, english in PROBLEMS.items():
+        korean_text = QCoreApplication.translate("ScenarioText", str(english))
+        assert korean_text != english, code
+        assert re.search("[가-힣]", korean_text), code
+
+
+def test_a_scenario_mistake_reads_in_korean(korean: None) -> None:
+    from explorer.scenarios import ScenarioFileError, parse_scenario
+    from explorer.ui.scenario_text import file_problem_text
+
+    with pytest.raises(ScenarioFileError) as caught:
+        parse_scenario("name: x\nbogus: 1\nsteps: []\n", "s.yaml")
+    assert file_problem_text(caught.value).startswith("알 수 없는 키 'bogus'(여기에 쓸 수 있는 키:")
+    with pytest.raises(ScenarioFileError) as caught:
+        parse_scenario("name: x\nsteps:\n  - wait: 5\n", "s.yaml")
+    assert file_problem_text(caught.value) == "'5'에는 단위가 필요합니다. 예: 5s 또는 500ms."
