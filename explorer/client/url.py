@@ -90,6 +90,12 @@ class Endpoint:
     def is_websocket(self) -> bool:
         return self.transport in (Transport.WS, Transport.WSS)
 
+    def __repr__(self) -> str:  # a token typed into the query never reaches a log
+        return (
+            f"Endpoint(transport={self.transport!r}, host={self.host!r}, port={self.port}, "
+            f"path={redact_query(self.path)!r}, login={self.login!r})"
+        )
+
     @property
     def is_sockjs(self) -> bool:
         """http:// or https://: SockJS (or a raw WebSocket when the server has no /info)."""

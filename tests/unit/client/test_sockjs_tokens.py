@@ -187,7 +187,7 @@ async def test_a_query_token_is_not_in_a_url_or_error_shown() -> None:
 def test_a_token_typed_into_the_url_is_shown_as_stars() -> None:
     endpoint = parse_url(f"https://app.example/ws?lang=ko&access_token={SECRET}")
     assert endpoint.url() == "https://app.example:443/ws?lang=ko&access_token=***"
-    assert SECRET not in repr(Client(endpoint))
+    assert SECRET not in repr(Client(endpoint)) and SECRET not in repr(endpoint)
 
 
 @pytest.mark.asyncio
