@@ -38,7 +38,7 @@ from explorer.session.errors import BodyFileUnreadable, CompositeRefused
 from explorer.session.notices import ErrorLeftOpen, explain_reason
 from explorer.templates import TemplateError
 from explorer.ui import discovery_text
-from explorer.ui.composer_check import composite_text
+from explorer.ui.composer_check import composite_text, template_error_text
 from explorer.ui.explain_text import with_explanation
 from explorer.ui.messages import describe_client_error
 
@@ -166,7 +166,7 @@ def session_error(error: SessionError) -> str:
 
 def template_error(error: TemplateError) -> str:
     """A composer template that does not compile or render (where, then the engine's reason)."""
-    return tr("The template cannot be used: {error}").format(error=error)
+    return template_error_text(error)
 
 
 def send_result(result: SendResult) -> str:

@@ -1127,6 +1127,54 @@ The broker&apos;s TLS certificate is not verified: anyone on the way can pose as
         <source>gone</source>
         <translation>사라짐</translation>
     </message>
+    <message>
+        <source>received</source>
+        <translation>받음</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>보냄</translation>
+    </message>
+    <message>
+        <source>reply-to header</source>
+        <translation>reply-to 헤더</translation>
+    </message>
+    <message>
+        <source>ActiveMQ advisories</source>
+        <translation>ActiveMQ 어드바이저리</translation>
+    </message>
+    <message>
+        <source>management API</source>
+        <translation>관리 API</translation>
+    </message>
+    <message>
+        <source>bookmark</source>
+        <translation>책갈피</translation>
+    </message>
+    <message>
+        <source>sandbox feed</source>
+        <translation>샌드박스 피드</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>depth</source>
+        <translation>깊이</translation>
+    </message>
+    <message>
+        <source>consumers</source>
+        <translation>소비자</translation>
+    </message>
+    <message>
+        <source>enqueued</source>
+        <translation>들어옴</translation>
+    </message>
+    <message>
+        <source>dequeued</source>
+        <translation>나감</translation>
+    </message>
 </context>
 <context>
     <name>DiscardGuard</name>
@@ -5071,10 +5119,6 @@ There is no keyring on this system, so it is kept only until STOMP Explorer quit
     <message>
         <source>The browse of {destination} did not end within {seconds:g} s.</source>
         <translation>{destination} 둘러보기가 {seconds:g}초 안에 끝나지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>The template cannot be used: {error}</source>
-        <translation>템플릿을 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
         <source>Subscribed to {destination}</source>

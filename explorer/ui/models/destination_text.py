@@ -12,6 +12,31 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("DestinationTreeModel", text)
 
 
+def source_words(source: str) -> str:
+    """Who listed a destination (explorer.store's source names), in the window's words."""
+    words = {
+        "seen": _tr("received"),
+        "sent": _tr("sent"),
+        "reply-to": _tr("reply-to header"),
+        "advisory": _tr("ActiveMQ advisories"),
+        "management": _tr("management API"),
+        "bookmark": _tr("bookmark"),
+        "sandbox": _tr("sandbox feed"),
+        "import": _tr("import"),
+    }
+    return words.get(source, source)
+
+
+def _count_words(name: str) -> str:
+    words = {
+        "depth": _tr("depth"),
+        "consumers": _tr("consumers"),
+        "enqueued": _tr("enqueued"),
+        "dequeued": _tr("dequeued"),
+    }
+    return words.get(name, name)
+
+
 def node_tooltip(node: DestinationNode) -> str:
     lines = [node.path]
     if not node.is_destination:
@@ -24,7 +49,7 @@ def node_tooltip(node: DestinationNode) -> str:
     for name in sorted(node.sources):
         info = node.sources[name]
         counts = [
-            f"{label}={value}"
+            f"{_count_words(label)}={value}"
             for label, value in (
                 ("depth", info.depth),
                 ("consumers", info.consumers),
@@ -34,5 +59,5 @@ def node_tooltip(node: DestinationNode) -> str:
             if value is not None
         ]
         gone = f" ({_tr('gone')})" if info.gone else ""
-        lines.append(f"{name}{gone}: {', '.join(counts)}".rstrip(": "))
+        lines.append(f"{source_words(name)}{gone}: {', '.join(counts)}".rstrip(": "))
     return "\n".join(lines)

@@ -34,7 +34,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from explorer.store import DestinationNode, DestinationTree
-from explorer.ui.models.destination_text import node_tooltip
+from explorer.ui.models.destination_text import node_tooltip, source_words
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -491,4 +491,5 @@ class DestinationTreeModel(QAbstractItemModel):
             if node.last_seen is None:
                 return ""
             return time.strftime("%H:%M:%S", time.localtime(node.last_seen))
-        return ", ".join(sorted(node.sources))  # depth and consumers have their columns
+        # depth and consumers have their columns
+        return ", ".join(source_words(name) for name in sorted(node.sources))

@@ -154,7 +154,7 @@ def test_display_and_custom_roles() -> None:
     assert [
         leaf.siblingAtColumn(c).data()
         for c in (columns.NAME, columns.RATE, columns.DEPTH, columns.CONSUMERS, columns.SOURCES)
-    ] == ["eu", "0.4", "3", "", "management, seen, sent"]
+    ] == ["eu", "0.4", "3", "", "management API, received, sent"]
     assert len(leaf.siblingAtColumn(columns.LAST_SEEN).data()) == 8
     assert orders.data() == "orders"
     assert orders.data(DestinationTreeModel.IsDestinationRole) is False
@@ -176,7 +176,7 @@ def test_display_and_custom_roles() -> None:
     assert "/queue/orders.eu" in tooltip and "in: 1, out: 1" in tooltip and "depth=3" in tooltip
     gone = model.index_of("/queue/gone")
     assert gone.data(Qt.ItemDataRole.FontRole).strikeOut()
-    assert "advisory (gone)" in gone.data(Qt.ItemDataRole.ToolTipRole)
+    assert "ActiveMQ advisories (gone)" in gone.data(Qt.ItemDataRole.ToolTipRole)
     assert model.index_of("/nope") == QModelIndex()
     assert model.index_of(node, 2).column() == 2
     assert model.headerData(columns.RATE, Qt.Orientation.Horizontal) == "Rate (/s)"

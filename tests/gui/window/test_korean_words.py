@@ -91,3 +91,30 @@ def test_a_scenario_mistake_reads_in_korean(korean: None) -> None:
     with pytest.raises(ScenarioFileError) as caught:
         parse_scenario("name: x\nsteps:\n  - wait: 5\n", "s.yaml")
     assert file_problem_text(caught.value) == "'5'에는 단위가 필요합니다. 예: 5s 또는 500ms."
+
+
+def test_a_session_template_mistake_reads_in_korean(korean: None) -> None:
+    from explorer.ui import session_text
+
+    error = TemplateError("'user' is not defined", field="destination", line=1, column=8)
+    assert session_text.template_error(error) == (
+        "템플릿 오류(목적지, 1행, 8열): 'user' is not defined"
+    )
+
+
+def test_who_listed_a_destination_reads_in_korean(korean: None) -> None:
+    from explorer.store import DestinationTree
+    from explorer.ui.models.destination_text import node_tooltip, source_words
+
+    tree = DestinationTree()
+    tree.record_message("/queue/orders", "in", 1_700_000_000.0)
+    node = tree.upsert("/queue/orders", "management", depth=3, consumers=1)
+    assert node is not None
+    lines = node_tooltip(node).splitlines()
+    assert "관리 API: 깊이=3, 소비자=1" in lines
+    assert "받음" in lines
+    assert [source_words(s) for s in ("seen", "sent", "reply-to")] == [
+        "받음",
+        "보냄",
+        "reply-to 헤더",
+    ]
