@@ -174,6 +174,14 @@ def _token(args: argparse.Namespace, current: TokenOptions | None) -> TokenOptio
                 ExitCode.USAGE,
             )
         return None
+    if name is not None and (":" in name or any(ch.isspace() for ch in name) or not name):
+        raise CliError(
+            f"--token-name {name!r} cannot be used: a header, parameter or cookie name has "
+            "no ':' and no spaces",
+            ExitCode.USAGE,
+        )
+    if prefix is not None and any(ch in prefix for ch in "\r\n\0"):
+        raise CliError("--token-prefix cannot contain a line break", ExitCode.USAGE)
     if env is not None or command is not None:
         source = TokenSource(env=env) if env is not None else TokenSource(command=command)
     else:

@@ -86,6 +86,8 @@ def test_browser_like_mode_offers_what_stompjs_offers() -> None:
             "over stomp:// a token can only go in CONNECT",
         ),
         (("http://h/ws", "--token-in", "query"), "--token-in needs a token"),
+        (("http://h/ws", "--token-env", "J", "--token-name", "X Auth"), "no ':' and no spaces"),
+        (("http://h/ws", "--token-env", "J", "--token-name", "a:b"), "no ':' and no spaces"),
         (
             ("http://h/ws", "--browser-like", "--ws-header", "Authorization:x"),
             "cannot set WebSocket handshake headers (Authorization)",
