@@ -5510,7 +5510,7 @@ There is no keyring on this system, so it is kept only until STOMP Explorer quit
     </message>
     <message>
         <source>Destinations seen, sent to or discovered; right-click to subscribe</source>
-        <translation>받거나 보내거나 발견한 목적지. 오른쪽 클릭으로 구독</translation>
+        <translation>받았거나 보냈거나 탐색으로 찾은 목적지. 오른쪽 클릭으로 구독</translation>
     </message>
     <message>
         <source>Type a destination first, for example /queue/test.</source>
