@@ -14,7 +14,7 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from explorer.ui.health_chart import HealthChart
 
 TALKERS = 10
+_NAME_MIN = 120
 # The widest value of each figure column (their widths are measured once from it).
 _FIGURE_SAMPLES = ("9,999,999", "9,999", "99,999.9", "99,999.9", "99 h 59 min")
 _TALKER_SAMPLES = ("99,999.9", "99,999.9", "99,999.9", "9,999,999")
@@ -156,7 +157,10 @@ class HealthPanel(QWidget):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The destination column takes what the figures leave (never under _NAME_MIN: the
+        # table scrolls sideways instead); a Stretch section kept 250 px in a narrow dock.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        table.viewport().installEventFilter(self)
         metrics = table.fontMetrics()
         for column, sample in enumerate(samples, 1):  # measured once, never fitted to rows
             width = max(
@@ -166,6 +170,14 @@ class HealthPanel(QWidget):
             header.resizeSection(column, width + 16)
         table.setMinimumHeight(60)
         return table
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Override: fit the destination column when a table's width changes."""
+        if event.type() == QEvent.Type.Resize:
+            for table in (self.table, self.talkers):
+                if watched is table.viewport():
+                    _fit_first_column(table)
+        return super().eventFilter(watched, event)
 
     @property
     def figures(self) -> FiguresModel:
@@ -311,6 +323,12 @@ class HealthPanel(QWidget):
         samples, label = self.charted()
         self.chart.show_series(samples, self.current_figure(), label)
         self.figure_changed.emit()
+
+
+def _fit_first_column(table: QTableView) -> None:
+    header = table.horizontalHeader()
+    others = sum(header.sectionSize(c) for c in range(1, header.count()))
+    header.resizeSection(0, max(_NAME_MIN, table.viewport().width() - others))
 
 
 def _model(table: QTableView) -> FiguresModel:
