@@ -10,7 +10,8 @@ SUBSCRIBE -> N-th message. Drainers alternate within a repetition; medians are r
   ActiveMQ through SockJS:          ours over SockJS websocket and xhr-streaming | @stomp/stompjs
                                     over sockjs-client (Node) on the same transports; all through
                                     one sockjs-node relay (tests/node/sockjs_relay.js), one STOMP
-                                    frame per SockJS message as Spring sends them
+                                    frame per SockJS message as Spring sends them; and a raw
+                                    SockJS WebSocket counting MESSAGEs: the relay's ceiling
 
     .venv/bin/python benchmarks/drain_bench.py                 # 100,000 messages, 3 reps
     .venv/bin/python benchmarks/drain_bench.py --n 20000 --reps 1 --only activemq
@@ -63,7 +64,13 @@ TARGETS = {
     "rabbitmq-ws": Target("RabbitMQ Web-STOMP, durable queue", ("ours-ws", "raw-ws"), "raw-ws"),
     "sockjs": Target(
         "ActiveMQ through a sockjs-node relay (SockJS)",
-        ("ours-sockjs-ws", "stompjs-sockjs-ws", "ours-sockjs-xhr", "stompjs-sockjs-xhr"),
+        (
+            "ours-sockjs-ws",
+            "stompjs-sockjs-ws",
+            "ours-sockjs-xhr",
+            "stompjs-sockjs-xhr",
+            "raw-sockjs-ws",
+        ),
         "stompjs-sockjs-ws",
     ),
 }
@@ -275,6 +282,28 @@ async def drain_raw_ws(
         return time.perf_counter() - start
 
 
+async def drain_raw_sockjs_ws(url: str, queue: str, n: int) -> float:
+    """The relay's ceiling: a SockJS WebSocket session that only counts MESSAGE frames in
+    the SockJS frames it gets (no STOMP parsing, no JSON decoding)."""
+    from websockets.asyncio.client import connect
+
+    session = "ws" + url[4:] + f"/000/{uuid.uuid4().hex[:8]}/websocket"
+    async with connect(session, max_size=None, proxy=None, compression=None) as ws:
+        assert await ws.recv() == "o"
+        await ws.send(json.dumps([connect_frame("/", None, None).decode()]))
+        reply = await ws.recv()
+        assert isinstance(reply, str) and "CONNECTED" in reply, reply
+        start = time.perf_counter()
+        subscribe = frame("SUBSCRIBE", {"destination": queue, "id": "1", "ack": "auto"})
+        await ws.send(json.dumps([subscribe.decode()]))
+        count = 0
+        while count < n:
+            data = await ws.recv()
+            assert isinstance(data, str)
+            count += data.count("MESSAGE\\n")
+        return time.perf_counter() - start
+
+
 def drain_stomppy(queue: str, n: int, vhost: str, login: str | None, passcode: str | None) -> float:
     import threading
 
@@ -316,6 +345,8 @@ def child(args: argparse.Namespace) -> None:
         elapsed = asyncio.run(drain_ours(RABBIT_WS, queue, n, "/", *RABBIT_AUTH))
     elif kind == "raw-ws":
         elapsed = asyncio.run(drain_raw_ws(queue, n, "/", *RABBIT_AUTH))
+    elif kind == "raw-sockjs-ws":
+        elapsed = asyncio.run(drain_raw_sockjs_ws(args.url, queue, n))
     elif kind.startswith("ours-sockjs-"):
         transport = SOCKJS_TRANSPORT[kind.rsplit("-", 1)[1]]
         elapsed = asyncio.run(drain_ours(args.url, queue, n, "/", None, None, transport))
