@@ -5078,7 +5078,7 @@ There is no keyring on this system, so it is kept only until STOMP Explorer quit
     </message>
     <message>
         <source>The broker sent an ERROR right after the SEND, so it was probably refused: {error}</source>
-        <translation>SEND 직후 브로커가 ERROR를 보냈으므로 거부된 것 같습니다: {error}</translation>
+        <translation>SEND가 거부된 것 같습니다(바로 뒤에 ERROR가 옴): {error}</translation>
     </message>
     <message>
         <source>The broker refused the subscription to {destination}: {error}. It will not be subscribed again.</source>

@@ -15,6 +15,7 @@ from tests.support.translatable import Call, calls, markers
 
 KOREAN = translatable.REPO / "resources" / "translations" / "explorer_ko.ts"
 # {name}, {seconds:.0f}, %1, %n; doubled braces are literal braces, not placeholders.
+ACCELERATOR = re.compile(r"&(?![&\s])")
 PLACEHOLDER = re.compile(r"(?<!\{)\{[A-Za-z_][A-Za-z0-9_]*(?::[^{}]*)?\}(?!\})|%[0-9n]")
 
 
@@ -62,6 +63,19 @@ def test_korean_keeps_every_placeholder_of_the_english() -> None:
         and sorted(PLACEHOLDER.findall(key[1])) != sorted(PLACEHOLDER.findall(translation))
     }
     assert changed == {}
+
+
+def test_korean_keeps_every_keyboard_accelerator() -> None:
+    # "&Open" -> "열기(&O)": one & before a letter in both ("Tree & notes" has none).
+    def accelerators(text: str) -> int:
+        return len(ACCELERATOR.findall(text))
+
+    lost = {
+        key: translation
+        for key, translation in korean().items()
+        if translation and accelerators(key[1]) != accelerators(translation)
+    }
+    assert lost == {}
 
 
 def test_helper_calls_become_markers_lupdate_can_read(tmp_path: Path) -> None:
