@@ -4,9 +4,11 @@ firehose with the oldest messages skipped and counted, never silently.
 A session reads one ordered event stream (`Client.events()`); its log and its destination
 tree both come from it (the wire tap feeds only the traffic inspector, recordings and the
 liveness check). Each turn, the intake moves what the stream holds into its backlog and
-hands the session one slice, sized so that handling it takes about `slice_seconds` (the cost
-per event is measured as it goes), then yields: the reader, the models' publish timers and
-painting get their turn between slices, so a burst never freezes the window.
+hands the session one slice, sized so that handling it takes about `slice_seconds` of CPU
+(the cost per event is measured as it goes, in this thread's CPU time: time the process
+spends descheduled on a busy machine must not shrink the slices), then yields: the reader,
+the models' publish timers and painting get their turn between slices, so a burst never
+freezes the window.
 
 When messages arrive faster than the session handles them, something has to give. Letting
 the backlog grow costs memory without bound; letting the stream's bound stop the reader
@@ -43,7 +45,7 @@ messages are being skipped, slices take half as long: reading the socket comes f
 reader that falls behind makes the broker hold and spool what it cannot deliver), and the
 newest messages are shown with what is left."""
 
-_MIN_SLICE: Final = 16
+_MIN_SLICE: Final = 128
 _MAX_SLICE: Final = 4096
 _FIRST_COST: Final = 20e-6  # seconds per event assumed before the first measurement
 
@@ -64,7 +66,7 @@ class Intake:
         *,
         max_backlog: int = MAX_BACKLOG,
         slice_seconds: float = SLICE_SECONDS,
-        timer: Callable[[], float] = time.perf_counter,
+        timer: Callable[[], float] = time.thread_time,
     ) -> None:
         if max_backlog < 1:
             raise ValueError(f"max_backlog must be at least 1, not {max_backlog}")

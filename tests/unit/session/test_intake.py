@@ -105,23 +105,23 @@ def test_slices_follow_the_measured_cost_of_an_event() -> None:
 
     def costly(events: list[Event]) -> None:
         handler.handle(events)
-        clock[0] += 0.001 * len(events)  # one millisecond per event
+        clock[0] += 0.0005 * len(events)  # half a millisecond per event
 
     feed = Intake(
-        costly, handler.skip, lambda m: False, max_backlog=10_000, slice_seconds=0.032, timer=timer
+        costly, handler.skip, lambda m: False, max_backlog=100_000, slice_seconds=0.256, timer=timer
     )
-    feed.take([message(n) for n in range(5000)])
+    feed.take([message(n) for n in range(20_000)])
     for _ in range(20):
         feed.handle_slice()
-    # The running estimate converges on 1 ms per event: slices of 32 events.
-    assert len(handler.slices[0]) == 1600  # 32 ms at the first guess of 20 us per event
-    assert len(handler.slices[-1]) == 32
+    # The running estimate converges on 0.5 ms per event: slices of 512 events.
+    assert len(handler.slices[0]) == 4096  # the most at once (the first guess: 20 us each)
+    assert len(handler.slices[-1]) == 512
     assert [number(e) for e in handler.handled] == list(range(len(handler.handled)))
     # Skipping: the socket comes first, slices take half as long.
-    feed.take([message(n) for n in range(5000, 20_000)])
+    feed.take([message(n) for n in range(20_000, 120_000)])
     assert feed.skipped > 0
     feed.handle_slice()
-    assert len(handler.slices[-1]) == 16
+    assert len(handler.slices[-1]) == 256
 
 
 def test_the_backlog_must_be_positive() -> None:
