@@ -1235,11 +1235,11 @@ The broker&apos;s TLS certificate is not verified: anyone on the way can pose as
     </message>
     <message>
         <source>Destination discovery: {source} refused the login. Check the management user and password on the profile&apos;s Management page.</source>
-        <translation>목적지 탐색: {source}이(가) 로그인을 거부했습니다. 프로필의 관리 페이지에서 관리 사용자와 비밀번호를 확인하세요.</translation>
+        <translation>목적지 탐색: {source}에서 로그인을 거부했습니다. 프로필의 관리 페이지에서 관리 사용자와 비밀번호를 확인하세요.</translation>
     </message>
     <message>
         <source>Destination discovery: {source} is not at the configured address (HTTP 404). Check the URL on the profile&apos;s Management page.</source>
-        <translation>목적지 탐색: 설정한 주소에 {source}이(가) 없습니다(HTTP 404). 프로필의 관리 페이지에서 URL을 확인하세요.</translation>
+        <translation>목적지 탐색: 설정한 주소에 {source} 없음(HTTP 404). 프로필의 관리 페이지에서 URL을 확인하세요.</translation>
     </message>
     <message>
         <source>Destination discovery: {source} cannot be reached. Is it enabled on the broker, and is the URL on the profile&apos;s Management page right? The tree still shows what you subscribe to and send.</source>
@@ -1247,11 +1247,11 @@ The broker&apos;s TLS certificate is not verified: anyone on the way can pose as
     </message>
     <message>
         <source>Destination discovery: {source} answered something it should not. Check the URL on the profile&apos;s Management page.</source>
-        <translation>목적지 탐색: {source}이(가) 예상치 못한 응답을 보냈습니다. 프로필의 관리 페이지에서 URL을 확인하세요.</translation>
+        <translation>목적지 탐색: {source}에서 예상치 못한 응답이 왔습니다. 프로필의 관리 페이지에서 URL을 확인하세요.</translation>
     </message>
     <message>
         <source>Destination discovery through {source} failed: {error}</source>
-        <translation>{source}을(를) 통한 목적지 탐색에 실패했습니다: {error}</translation>
+        <translation>목적지 탐색 실패({source}): {error}</translation>
     </message>
 </context>
 <context>
@@ -3816,7 +3816,7 @@ There is no keyring on this system, so it is kept only until STOMP Explorer quit
     <name>QueueOps</name>
     <message>
         <source>This needs the broker&apos;s {service}: fill in “{field}” on the Management page of the profile, then try again.</source>
-        <translation>브로커의 {service}이(가) 필요합니다. 프로필의 관리 페이지에서 “{field}”을(를) 채우고 다시 시도하세요.</translation>
+        <translation>이 작업에는 브로커의 {service} 설정이 필요합니다. 프로필의 관리 페이지에서 “{field}”을(를) 채우고 다시 시도하세요.</translation>
     </message>
     <message>
         <source>There is no queue {queue} on this broker: check the name.</source>
