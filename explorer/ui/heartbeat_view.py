@@ -9,7 +9,7 @@ import time
 from datetime import datetime
 from typing import Final
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QLayout, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
@@ -24,7 +24,7 @@ _LANE_LABEL_WIDTH: Final = 34
 
 
 def _seconds(ms: int) -> str:
-    return f"{ms / 1000:g} s"
+    return QCoreApplication.translate("HeartbeatView", "{seconds:g} s").format(seconds=ms / 1000)
 
 
 class HeartbeatCanvas(QWidget):

@@ -1733,6 +1733,10 @@ The broker&apos;s TLS certificate is not verified: anyone on the way can pose as
         <translation>보내는 주기 {send}, 받는 주기 {expect}</translation>
     </message>
     <message>
+        <source>{seconds:g} s</source>
+        <translation>{seconds:g}초</translation>
+    </message>
+    <message>
         <source>Heart-beats: offered {offered} · answered {answered} · agreed: {agreed}</source>
         <translation>하트비트: 제안 {offered} · 응답 {answered} · 합의: {agreed}</translation>
     </message>

@@ -118,3 +118,10 @@ def test_who_listed_a_destination_reads_in_korean(korean: None) -> None:
         "보냄",
         "reply-to 헤더",
     ]
+
+
+def test_heart_beat_periods_read_in_korean(korean: None) -> None:
+    from explorer.ui.heartbeat_view import _seconds
+
+    assert _seconds(10_000) == "10초"
+    assert _seconds(2_500) == "2.5초"
