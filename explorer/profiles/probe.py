@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from explorer.profiles.model import Profile
 from explorer.profiles.resolve import client_kwargs, settings_from
 
 
-async def probe_connection(profile: Profile, secrets: dict[str, str], timeout: float = 10.0) -> str:
-    """One line for the user: negotiated STOMP version, server and heart-beat.
+@dataclass(frozen=True, slots=True)
+class ProbeReport:
+    """What a test connection negotiated: the window words it, `sentence()` is English."""
+
+    version: str
+    server: str | None
+    send_ms: int
+    expect_ms: int
+
+    def sentence(self) -> str:
+        return (
+            f"STOMP {self.version} with {self.server or 'an unnamed server'}; "
+            f"heart-beat: send every {self.send_ms} ms, expect every {self.expect_ms} ms"
+        )
+
+
+async def probe(profile: Profile, secrets: dict[str, str], timeout: float = 10.0) -> ProbeReport:
+    """Connect once and disconnect: the negotiated STOMP version, server and heart-beat.
 
     Raises the client's errors (ClientError family) with their own what-to-fix messages.
     """
@@ -20,9 +38,11 @@ async def probe_connection(profile: Profile, secrets: dict[str, str], timeout: f
     await client.connect()
     try:
         send_ms, expect_ms = client.heartbeat
-        return (
-            f"STOMP {client.version} with {client.server or 'an unnamed server'}; "
-            f"heart-beat: send every {send_ms} ms, expect every {expect_ms} ms"
-        )
+        return ProbeReport(f"{client.version}", client.server, send_ms, expect_ms)
     finally:
         await client.disconnect(timeout=3.0)
+
+
+async def probe_connection(profile: Profile, secrets: dict[str, str], timeout: float = 10.0) -> str:
+    """One line for the user (English): negotiated STOMP version, server and heart-beat."""
+    return (await probe(profile, secrets, timeout)).sentence()

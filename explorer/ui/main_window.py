@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from explorer.profiles import ProfileStore
 from explorer.profiles.model import Profile
-from explorer.profiles.probe import probe_connection
 from explorer.session.compose import ComposeRequest
 from explorer.store import LogEntry
 from explorer.ui import last_session
@@ -41,6 +40,7 @@ from explorer.ui.discard_guard import DiscardGuard
 from explorer.ui.icons import icon
 from explorer.ui.inspector import Inspector
 from explorer.ui.message_detail import MessageDetail
+from explorer.ui.messages import worded_probe
 from explorer.ui.opener import ConnectionOpener
 from explorer.ui.ops_workspace import OperationsWorkspace
 from explorer.ui.sandbox_runner import SandboxRunner
@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.central)
 
         # -- connections dock: profiles with state dots, Connect, Disconnect ---------------
-        pane = self.connections = ConnectionsPane(store, settings, self.tabs, probe_connection)
+        pane = self.connections = ConnectionsPane(store, settings, self.tabs, worded_probe)
         self.profiles = pane.profiles
         self.profiles.connect_requested.connect(self.open_profile)
         self.profiles.profile_saved.connect(self.opener.profile_saved)

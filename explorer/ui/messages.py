@@ -23,6 +23,8 @@ from explorer.client import (
     WebSocketHandshakeError,
 )
 from explorer.profiles.errors import FieldError
+from explorer.profiles.model import Profile
+from explorer.profiles.probe import ProbeReport, probe
 from explorer.stomp import Rule, Violation
 
 translate = QCoreApplication.translate
@@ -208,3 +210,21 @@ def describe_violation(violation: Violation) -> str:
     sentence = _RULE_SENTENCES.get(violation.rule)
     text = translate("Messages", str(sentence)) if sentence else str(violation.rule)
     return with_detail(text, f"{violation.rule} @ {violation.offset}: {violation.detail}")
+
+
+def probe_text(report: ProbeReport) -> str:
+    """What "Test connection" negotiated, in the window's words."""
+    return translate(
+        "Messages",
+        "STOMP {version} with {server}; heart-beat: send every {send} ms, expect every {expect} ms",
+    ).format(
+        version=report.version,
+        server=report.server or translate("Messages", "an unnamed server"),
+        send=report.send_ms,
+        expect=report.expect_ms,
+    )
+
+
+async def worded_probe(profile: Profile, secrets: dict[str, str]) -> str:
+    """The profile dialog's "Test connection": connect once, say what was negotiated."""
+    return probe_text(await probe(profile, secrets))

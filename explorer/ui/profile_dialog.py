@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.client import ClientError
 from explorer.profiles import (
     MANAGEMENT_PASSWORD,
     PASSCODE,
@@ -45,7 +46,7 @@ from explorer.profiles import (
     header_field,
     is_secret_header,
 )
-from explorer.ui.messages import describe_field_error, field_message
+from explorer.ui.messages import describe_client_error, describe_field_error, field_message
 from explorer.ui.profile_browser_page import BrowserPathPages
 from explorer.ui.tasks import TaskRunner
 
@@ -373,7 +374,10 @@ class ProfileDialog(BrowserPathPages):
         problems = [e for e in self.store.check(profile) + extra if e.field != "name"]
         if problems:
             self._finish_test(
-                False, self.tr("Fix first: %1").replace("%1", "; ".join(str(e) for e in problems))
+                False,
+                self.tr("Fix first: %1").replace(
+                    "%1", "; ".join(describe_field_error(e) for e in problems)
+                ),
             )
             return
         self.test_button.setEnabled(False)
@@ -386,8 +390,12 @@ class ProfileDialog(BrowserPathPages):
         )
 
     def _test_failed(self, error: BaseException) -> None:
-        """Every failure is shown in the dialog, none crashes the app."""
-        detail = str(error) or type(error).__name__
+        """Every failure is shown in the dialog, none crashes the app; the client's in the
+        window's words."""
+        if isinstance(error, ClientError):
+            detail = describe_client_error(error)
+        else:
+            detail = str(error) or type(error).__name__
         self._finish_test(False, self.tr("Failed: %1").replace("%1", detail))
 
     def _finish_test(self, ok: bool, text: str) -> None:

@@ -2888,6 +2888,14 @@ The broker&apos;s TLS certificate is not verified: anyone on the way can pose as
         <source>A carriage return without a line feed inside the headers (frame dropped).</source>
         <translation>헤더 안에 라인 피드 없는 캐리지 리턴이 있습니다(프레임 버림).</translation>
     </message>
+    <message>
+        <source>STOMP {version} with {server}; heart-beat: send every {send} ms, expect every {expect} ms</source>
+        <translation>STOMP {version}, 서버 {server}. 하트비트: 보내는 주기 {send} ms, 받는 주기 {expect} ms</translation>
+    </message>
+    <message>
+        <source>an unnamed server</source>
+        <translation>이름 없는 서버</translation>
+    </message>
 </context>
 <context>
     <name>MoveDialog</name>

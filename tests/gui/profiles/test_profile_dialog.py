@@ -183,7 +183,7 @@ def test_test_connection_reports_and_shows_failures(
     assert dialog.test_button.isEnabled()
     dialog.url_edit.setText("nonsense")
     ok, text = run_test_button(dialog, qloop)
-    assert not ok and "Fix first: url:" in text
+    assert not ok and "Fix first: URL:" in text
 
 
 @pytest.mark.activemq

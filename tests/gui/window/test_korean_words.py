@@ -1,24 +1,28 @@
 """English that leaked into the Korean window, each worded by the window now: the built-in
 Sandbox profile's notes, where a template mistake is (body, destination, a header), every
-mistake in a scenario file."""
+mistake in a scenario file, who listed a destination, heart-beat periods, Test connection."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from explorer.profiles import ProfileStore
+from explorer.profiles.secrets import SecretStore
 from explorer.templates import TemplateError
 from explorer.ui import config, i18n
 from explorer.ui.composer_check import template_error_text
 from explorer.ui.profile_model import ProfileListModel
 from explorer.ui.sandbox_runner import SANDBOX_NOTES, sandbox_profile
 from explorer.ui.tasks import describe_failure
+from tests.support.brokers import Broker
 from tests.support.keyrings import MemoryKeyring
 
 pytestmark = pytest.mark.gui
@@ -39,8 +43,6 @@ def korean(qapp: QApplication) -> Iterator[None]:
 
 
 def test_the_sandbox_profile_is_described_in_korean(korean: None, tmp_path: Path) -> None:
-    from explorer.profiles.secrets import SecretStore
-
     store = ProfileStore(
         tmp_path / "profiles.json",
         secrets=SecretStore(MemoryKeyring()),
@@ -125,3 +127,33 @@ def test_heart_beat_periods_read_in_korean(korean: None) -> None:
 
     assert _seconds(10_000) == "10초"
     assert _seconds(2_500) == "2.5초"
+
+
+@pytest.mark.activemq
+def test_test_connection_reports_in_korean(
+    korean: None, activemq: Broker, run: Callable[[Awaitable[Any]], Any]
+) -> None:
+    from explorer.profiles import Profile
+    from explorer.ui.messages import worded_probe
+
+    text = run(worded_probe(Profile("amq", activemq.stomp_url), {}))
+    assert text.startswith("STOMP 1.2, 서버 ActiveMQ/"), text
+    assert text.endswith("하트비트: 보내는 주기 10000 ms, 받는 주기 10000 ms")
+
+
+def test_a_failed_test_connection_reads_in_korean(korean: None, qtbot: QtBot) -> None:
+    from explorer.client import TransportError
+    from explorer.ui.messages import worded_probe
+    from explorer.ui.profile_dialog import ProfileDialog
+
+    store = ProfileStore(secrets=SecretStore(MemoryKeyring()))
+    dialog = ProfileDialog(store, test_connection=worded_probe)
+    qtbot.addWidget(dialog)
+    dialog.url_edit.setText("nonsense")
+    dialog._on_test()
+    assert dialog.test_result.text().startswith("먼저 고치세요: URL: ")
+    dialog._test_failed(TransportError("connection refused by 127.0.0.1:1"))
+    assert dialog.test_result.text() == (
+        "실패: 이 주소에서 응답이 없습니다. 브로커가 실행 중인지, 호스트와 포트가 맞는지 "
+        "확인하세요. (connection refused by 127.0.0.1:1)"
+    )
