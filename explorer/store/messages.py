@@ -26,7 +26,6 @@ takes the general path.
 
 from __future__ import annotations
 
-import re
 import struct
 import sys
 import time
@@ -55,8 +54,7 @@ _DESTINATION_FLAG: Final = 2
 _FLAG_BITS: Final = 2
 TEXT_OFFSET: Final = _PREFIX.size
 """Where the text part (command line, header lines, body) starts in the packed bytes."""
-# A backslash before the first colon of a line: an escape in a header name.
-_ESCAPE_IN_NAME: Final = re.compile(rb"^[^:\n]*\\", re.MULTILINE)
+
 # C0 controls that make a body "binary" (tab, newline, form feed, carriage return are text).
 _ALLOWED_BYTES: Final = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13))
 _COMMANDS: dict[bytes, str] = {}
@@ -145,36 +143,25 @@ class LogEntry:
         it at hand (the client's `Message.destination`): the entry need not look it up.
         """
         raw: bytes | None = getattr(frame, "raw", None)
-        if raw is not None and not getattr(frame, "violations", ()):
-            body = frame.body
-            head = _wire_head(raw, len(body), version)
-            if head is not None:
-                entry = cls._from_text(direction, head, body, timestamp)
-                if destination_header is not None:
-                    object.__setattr__(entry, "_destination", sys.intern(destination_header))
+        if raw is not None and direction in (IN, OUT) and not getattr(frame, "violations", ()):
+            text = _wire_text(raw, len(frame.body), version)
+            if text is not None:
+                head, body = text
+                word = (TEXT_OFFSET + len(head)) << _FLAG_BITS | (direction == OUT)
+                when = time.time() if timestamp is None else timestamp
+                entry = _new(cls)
+                _set_data(entry, b"".join((_PREFIX.pack(-1, when, word), head, body)))
+                known = destination_header
+                _set_destination(entry, None if known is None else sys.intern(known))
                 return entry
         return cls(direction, frame.command, frame.headers, body=frame.body, timestamp=timestamp)
 
     @classmethod
-    def _from_text(
-        cls, direction: Direction | str, head: bytes, body: bytes, timestamp: float | None
-    ) -> LogEntry:
-        """The entry whose text part is `head` (command line, header lines, blank line)."""
-        if direction not in (IN, OUT):
-            raise StoreError(f"direction must be 'in' or 'out', not {direction!r}")
-        word = (TEXT_OFFSET + len(head)) << _FLAG_BITS | (_OUT_FLAG if direction == OUT else 0)
-        when = time.time() if timestamp is None else timestamp
-        entry = cls.__new__(cls)
-        object.__setattr__(entry, "_data", b"".join((_PREFIX.pack(-1, when, word), head, body)))
-        object.__setattr__(entry, "_destination", None)
-        return entry
-
-    @classmethod
     def from_packed(cls, data: bytes) -> LogEntry:
         """The entry whose `packed` bytes are `data` (how the log hands out its rows)."""
-        entry = cls.__new__(cls)
-        object.__setattr__(entry, "_data", data)
-        object.__setattr__(entry, "_destination", None)
+        entry = _new(cls)
+        _set_data(entry, data)
+        _set_destination(entry, None)
         return entry
 
     @property
@@ -205,7 +192,7 @@ class LogEntry:
         if self.seq != -1:
             raise StoreError(f"entry already has sequence number {self.seq}")
         with memoryview(self._data) as rest:
-            object.__setattr__(self, "_data", b"".join((_SEQ.pack(seq), rest[_SEQ.size :])))
+            _set_data(self, b"".join((_SEQ.pack(seq), rest[_SEQ.size :])))
 
     # -- fixed fields ----------------------------------------------------------------------
 
@@ -373,21 +360,37 @@ def _body_start(data: bytes) -> int:
     return start
 
 
-def _wire_head(raw: bytes, body_size: int, version: str | None) -> bytes | None:
-    """The packed text of a frame read from `raw` (its wire bytes: head, blank line, body,
-    NUL), or None when it needs the general path: the wire's STOMP 1.1/1.2 escaping is the
-    packed one except a value's colon, written `\\c` on the wire and plain here."""
+# Setting the slots directly skips the class's __setattr__ guard (the entry is being made).
+_new = object.__new__
+_set_data = LogEntry.__dict__["_data"].__set__
+_set_destination = LogEntry.__dict__["_destination"].__set__
+
+
+def _wire_text(
+    raw: bytes, body_size: int, version: str | None
+) -> tuple[bytes | memoryview, memoryview] | None:
+    """The packed text, as (head with its blank line, body), of a frame whose wire bytes
+    are `raw` (the same and a NUL), or None when it needs the general path. The wire's STOMP
+    1.1/1.2 escaping is the packed one except a value's colon, written `\\c` on the wire
+    and plain here; without a backslash the wire bytes are the text as they are."""
     stop = len(raw) - 1 - body_size
-    if stop < 2 or raw[stop - 2 : stop] != b"\n\n" or raw[-1] != 0:
+    if stop < 2 or not raw.startswith(b"\n\n", stop - 2) or raw[-1] != 0:
         return None
-    head = raw[:stop]
-    if b"\r" in head:
+    if raw.find(b"\r", 0, stop) >= 0:
         return None
-    if b"\\" in head:
-        if version not in ("1.1", "1.2") or b"\\\\" in head or _ESCAPE_IN_NAME.search(head):
+    view = memoryview(raw)
+    at = raw.find(b"\\", 0, stop)
+    if at < 0:
+        return view[:stop], view[stop:-1]
+    if version not in ("1.1", "1.2") or raw.find(b"\\\\", at, stop) >= 0:
+        return None
+    while at >= 0:  # every escape must be in a value: its line has a colon before it
+        line = raw.rfind(b"\n", 0, at) + 1
+        if raw.find(b":", line, at) < 0:
             return None
-        head = head.replace(b"\\c", b":")
-    return head
+        end = raw.find(b"\n", at, stop)
+        at = raw.find(b"\\", end, stop)
+    return raw[:stop].replace(b"\\c", b":"), view[stop:-1]
 
 
 def one_line(text: str, limit: int = PREVIEW_CHARS) -> str:
