@@ -10,7 +10,6 @@ fixture builds one with scripts/build-bundle into a temporary folder (a minute o
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
@@ -29,11 +28,10 @@ from PySide6.QtGui import QImage
 
 from explorer import __version__
 from explorer.capture import Capture
-from explorer.cli.main import build_parser
 from explorer.profiles import ProfileStore
 from explorer.profiles.model import Profile, RecordingSettings
 from explorer.ui.config import WindowSettings
-from tests.packaging.conftest import APP_ID, REPO
+from tests.packaging.conftest import APP_ID, REPO, subcommands
 from tests.packaging.frozen import Sandbox, bundled_sandbox, run_bundled, run_in_bundle
 from tests.support.brokers import ACTIVEMQ, Broker, unique
 
@@ -82,14 +80,6 @@ def checkout_output(*args: str) -> str:
         env={**os.environ, "COLUMNS": "100"},
     )
     return result.stdout
-
-
-def subcommands() -> list[str]:
-    """The checkout's subcommands (send, tail, ..., run, bench, move, purge)."""
-    for action in build_parser()._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return sorted(action.choices)
-    raise AssertionError("the checkout's parser has no subcommands")
 
 
 def test_version(bundle: Path) -> None:
