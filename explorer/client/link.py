@@ -26,7 +26,6 @@ from explorer.client.errors import (
 from explorer.client.events import Direction, Layer, WireRecord
 from explorer.client.options import SockJsOptions, TlsOptions, WebSocketOptions
 from explorer.client.requests import redact
-from explorer.client.sockjs import open_sockjs
 from explorer.client.transports import Transport, open_transport, tls_stalled
 from explorer.client.url import Endpoint
 from explorer.stomp import (
@@ -246,6 +245,10 @@ async def open_link(
     try:
         async with asyncio.timeout(connect_timeout):
             if endpoint.is_sockjs:
+                # aiohttp takes ~130 ms to import: only SockJS links pay for it, not every
+                # command (`--version`, `send` over TCP) that imports the client.
+                from explorer.client.sockjs import open_sockjs
+
                 transport = await open_sockjs(
                     endpoint,
                     tls=tls,
