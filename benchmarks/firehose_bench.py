@@ -321,9 +321,9 @@ def window(port: int, topic: str, control: IO[str], drain_timeout: float, profil
         win = create_window(first_run=False)
         win.resize(1400, 880)
         win.show()
-        freeze = getattr(explorer.app, "freeze_start_up_objects", None)
-        if freeze is not None:  # as `run_window` does (older trees did not)
-            freeze()
+        tune = getattr(explorer.app, "tune_garbage_collection", None)
+        if tune is not None:  # as `run_window` does (older trees did not)
+            tune()
         url = f"stomp://{HOST}:{port}"
         win.open_profile(Profile(name="firehose", url=url, heart_beat=HeartBeat(0, 0)))
         while not (win.views() and win.views()[0].session.is_connected):

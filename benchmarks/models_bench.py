@@ -75,7 +75,7 @@ def bench_ingest(seconds: float, rate: int) -> None:
     from PySide6.QtCore import QElapsedTimer, Qt, QTimer
     from PySide6.QtWidgets import QApplication, QTableView, QTreeView
 
-    from explorer.app import freeze_start_up_objects
+    from explorer.app import tune_garbage_collection
     from explorer.store.history import DestinationHistory
     from explorer.ui.models import DestinationTreeModel, MessageTableModel
 
@@ -94,7 +94,7 @@ def bench_ingest(seconds: float, rate: int) -> None:
     tree_view.setUniformRowHeights(True)
     tree_view.resize(500, 700)
     tree_view.show()
-    freeze_start_up_objects()  # as the window does once it is up
+    tune_garbage_collection()  # as the window does once it is up
 
     def autoscroll(inserted: int, evicted: int) -> None:
         table_view.scrollToBottom()

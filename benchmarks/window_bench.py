@@ -195,7 +195,7 @@ def ingest(total: int, rate: int, record: bool = False) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from explorer.app import configure_application, create_window, freeze_start_up_objects
+    from explorer.app import configure_application, create_window, tune_garbage_collection
     from explorer.profiles.model import HeartBeat, Profile
     from explorer.sandbox import SandboxBroker
 
@@ -213,7 +213,7 @@ def ingest(total: int, rate: int, record: bool = False) -> None:
         window = create_window(first_run=False)
         window.resize(1400, 880)
         window.show()
-        freeze_start_up_objects()  # as run_window does
+        tune_garbage_collection()  # as run_window does
         window.open_profile(Profile(name="load", url=broker.tcp_url, heart_beat=HeartBeat(0, 0)))
         while not (window.views() and window.views()[0].session.is_connected):
             await asyncio.sleep(0.01)

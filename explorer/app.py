@@ -81,23 +81,30 @@ def run_window(args: argparse.Namespace) -> int:
     with loop:
         window = create_window(getattr(args, "profiles", None))
         window.show()
-        freeze_start_up_objects()
+        tune_garbage_collection()
         _close_on_signals(window)
         _report_unexpected_errors(window)
         loop.run_until_complete(closed.wait())
     return 0
 
 
-def freeze_start_up_objects() -> None:
-    """Take what start-up made (modules, classes, functions, Qt wrappers: about 85,000
-    objects that live as long as the process) out of the garbage collector's full passes.
+def tune_garbage_collection() -> None:
+    """Python's cyclic garbage collector, set for a window that may take in tens of thousands
+    of messages a second (call once the window is up).
 
-    A full collection walks every tracked object, and under a firehose one runs every second
-    or so (a burst's frames and messages live long enough to reach the oldest generation):
-    walking the start-up objects each time stalled the window for 100-250 ms."""
+    The objects start-up made (modules, classes, functions, Qt wrappers: about 85,000 that
+    live as long as the process) are frozen out of its passes: a full collection walked them
+    all, 100-250 ms, every second or so under a flood. And the youngest generation is
+    collected when 50,000 more tracked objects are alive than after the last collection,
+    not 700: a flood's frames and messages die young by reference counting, but at 700 the
+    ones waiting for their turn were collected 600 times a second (5 % of the window's CPU)
+    and promoted, which set off the full collections. Garbage in reference cycles waits a
+    little longer for its collection (at most those 50,000 objects).
+    """
     import gc
 
     gc.freeze()
+    gc.set_threshold(50_000, 20, 10)
 
 
 def _report_unexpected_errors(window: MainWindow) -> None:
