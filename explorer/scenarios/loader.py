@@ -38,6 +38,7 @@ from explorer.scenarios.model import (
     Text,
     Wait,
 )
+from explorer.scenarios.templating import template_details
 from explorer.scenarios.yamlnodes import Doc
 from explorer.templates import VariableError, check_variable_names
 
@@ -121,7 +122,7 @@ def _variables(doc: Doc) -> dict[str, Any]:
     try:
         check_variable_names(values)
     except VariableError as exc:
-        doc.fail(exc.reason, problem="bad-variable", details={"reason": exc.reason})
+        doc.fail(exc.reason, problem="bad-variable", details=template_details(exc))
     return values
 
 

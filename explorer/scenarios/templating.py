@@ -65,7 +65,7 @@ def render_error(text: Text, exc: TemplateError) -> ScenarioFileError:
     that compiled but failed while rendering (e.g. a missing env variable)."""
     line, column = text.place.inside(exc.line, exc.column)
     where = f"column {column}: " if column is not None else ""
-    details = {"reason": exc.reason, "column": str(column) if column is not None else ""}
+    details = {**template_details(exc), "column": str(column) if column is not None else ""}
     return ScenarioFileError(
         text.place.file,
         line,
@@ -74,3 +74,10 @@ def render_error(text: Text, exc: TemplateError) -> ScenarioFileError:
         problem="template-at" if column is not None else "template",
         details=details,
     )
+
+
+def template_details(exc: TemplateError) -> dict[str, str]:
+    """A template mistake's reason, problem code and details, for a ScenarioFileError's
+    details (the window words the template's problem itself)."""
+    inner = {f"template.{name}": value for name, value in exc.details.items()}
+    return {"reason": exc.reason, "template": exc.problem or "", **inner}

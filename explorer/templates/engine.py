@@ -133,6 +133,8 @@ class TemplateEngine:
                 field=field,
                 line=exc.lineno,
                 column=_syntax_column(self._env, text, exc.lineno),
+                problem="syntax",
+                details={"message": exc.message or "syntax error"},
             ) from None
         names = meta.find_undeclared_variables(tree)
         unknown = sorted(names - self._known)
@@ -144,6 +146,12 @@ class TemplateEngine:
                 field=field,
                 line=line,
                 column=_column_of(text, line, name),
+                problem="undefined" if self.variables else "undefined-no-variables",
+                details={
+                    "name": name,
+                    "variables": ", ".join(sorted(self.variables)),
+                    "builtins": ", ".join(sorted(BUILTIN_NAMES)),
+                },
             )
         template = self._env.from_string(tree)
         return CompiledTemplate(text, field, template, frozenset(names) & PER_MESSAGE_NAMES)
@@ -188,12 +196,16 @@ def check_variable_names(variables: Mapping[str, Any]) -> None:
         if not isinstance(name, str) or not _NAME.match(name):
             raise VariableError(
                 f"'{name}' cannot be a variable name: use letters, digits and _ "
-                "(not starting with a digit)"
+                "(not starting with a digit)",
+                problem="bad-name",
+                details={"name": str(name)},
             )
         if name in BUILTIN_NAMES:
             raise VariableError(
                 f"'{name}' is a built-in name ({', '.join(sorted(BUILTIN_NAMES))}); "
-                "choose another name for the variable"
+                "choose another name for the variable",
+                problem="builtin-name",
+                details={"name": name, "builtins": ", ".join(sorted(BUILTIN_NAMES))},
             )
 
 
@@ -242,20 +254,39 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 # ----------------------------------------------------------------------------- error places
 
 
+# _Undefined's own sentences, recognised again to name the problem for the window.
+_UNDEFINED_PROBLEMS = (
+    (re.compile(r"^the environment variable '([^']+)' is not set$"), "env-not-set"),
+    (re.compile(r"^Faker has no locale '([^']+)'"), "faker-locale"),
+    (re.compile(r"^Faker has no '([^']+)'"), "faker-attribute"),
+)
+
+
 def _render_error(exc: Exception, text: str, field: str) -> TemplateError:
     line = _template_line(exc)
+    problem: str | None = None
+    details: dict[str, str] = {}
     if isinstance(exc, UndefinedError):
         reason = str(exc)
         quoted = re.findall(r"'([^']+)'", reason)
         column = _column_of(text, line, quoted[-1]) if quoted else _first_tag_column(text, line)
+        for pattern, code in _UNDEFINED_PROBLEMS:
+            found = pattern.match(reason)
+            if found:
+                problem, details = code, {"name": found.group(1)}
+                break
     elif isinstance(exc, SecurityError):
         reason = f"not allowed in a template: {exc}"
         quoted = re.findall(r"'([^']+)'", reason)
         column = _column_of(text, line, quoted[0]) if quoted else _first_tag_column(text, line)
+        problem, details = "not-allowed", {"reason": str(exc)}
     else:
         reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         column = _first_tag_column(text, line)
-    return TemplateError(reason, field=field, line=line, column=column)
+        problem, details = "render-error", {"error": reason}
+    return TemplateError(
+        reason, field=field, line=line, column=column, problem=problem, details=details
+    )
 
 
 def _template_line(exc: BaseException) -> int:

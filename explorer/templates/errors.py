@@ -6,13 +6,16 @@ translated; the command line prints `str(error)`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 
 class TemplateError(Exception):
     """A template that does not compile or render.
 
     `field` names what held the template (for example `body` or `headers.x-run`), `line` and
     `column` are 1-based positions inside that text (None when unknown), `reason` says what is
-    wrong in words a person can act on.
+    wrong in words a person can act on. `problem` names the mistake (for example "undefined")
+    and `details` its values, for the window to word it in the user's language.
     """
 
     def __init__(
@@ -22,11 +25,15 @@ class TemplateError(Exception):
         field: str | None = None,
         line: int | None = None,
         column: int | None = None,
+        problem: str | None = None,
+        details: Mapping[str, str] | None = None,
     ) -> None:
         self.reason = reason
         self.field = field
         self.line = line
         self.column = column
+        self.problem = problem
+        self.details: dict[str, str] = dict(details or {})
         super().__init__(self._sentence())
 
     def _sentence(self) -> str:
@@ -43,7 +50,14 @@ class TemplateError(Exception):
 
     def located(self, field: str) -> TemplateError:
         """The same error, naming the field that held the template."""
-        return type(self)(self.reason, field=field, line=self.line, column=self.column)
+        return type(self)(
+            self.reason,
+            field=field,
+            line=self.line,
+            column=self.column,
+            problem=self.problem,
+            details=self.details,
+        )
 
 
 class VariableError(TemplateError):

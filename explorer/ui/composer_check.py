@@ -25,6 +25,7 @@ from explorer.templates import (
     preview,
 )
 from explorer.ui.parse_errors import json_error_text
+from explorer.ui.template_text import template_reason
 
 # Bodies longer than this are not checked while typing (a check per pause must stay quick).
 CHECK_LIMIT = 2 * 1024 * 1024
@@ -60,12 +61,13 @@ def template_error_text(error: TemplateError) -> str:
             )
         )
     place = ", ".join(where)
+    reason = template_reason(error.problem, error.details, error.reason)
     if place:
         return QCoreApplication.translate(
             "ComposerCheck", "Template error ({place}): {reason}"
-        ).format(place=place, reason=error.reason)
+        ).format(place=place, reason=reason)
     return QCoreApplication.translate("ComposerCheck", "Template error: {reason}").format(
-        reason=error.reason
+        reason=reason
     )
 
 

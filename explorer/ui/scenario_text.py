@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from explorer.ui.template_text import template_reason
+
 if TYPE_CHECKING:  # the scenario package loads on first use, not at the window's start
     from explorer.scenarios import ScenarioFileError
 
@@ -98,8 +100,8 @@ PROBLEMS: dict[str, object] = {
     "unknown-key": QT_TRANSLATE_NOOP(
         "ScenarioText", "Unknown key '{name}' (allowed here: {allowed})."
     ),
-    "template": QT_TRANSLATE_NOOP("ScenarioText", "Template error: {reason}"),
-    "template-at": QT_TRANSLATE_NOOP("ScenarioText", "Template error at column {column}: {reason}"),
+    "template": QT_TRANSLATE_NOOP("ScenarioText", "template: {reason}"),
+    "template-at": QT_TRANSLATE_NOOP("ScenarioText", "column {column}: {reason}"),
 }
 
 
@@ -112,7 +114,15 @@ def file_problem_text(error: ScenarioFileError) -> str:
     sentence = PROBLEMS.get(problem)
     if sentence is None:
         return error.reason
+    details = dict(error.details)
+    if details.get("template"):  # a template's own problem, worded as the composer does
+        inner = {
+            name.removeprefix("template."): value
+            for name, value in details.items()
+            if name.startswith("template.")
+        }
+        details["reason"] = template_reason(details["template"], inner, details["reason"])
     try:
-        return QCoreApplication.translate("ScenarioText", str(sentence)).format(**error.details)
+        return QCoreApplication.translate("ScenarioText", str(sentence)).format(**details)
     except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
         return error.reason

@@ -21,6 +21,7 @@ from explorer.client import ClientError
 from explorer.templates import TemplateError
 from explorer.ui.composer_check import template_field_text
 from explorer.ui.messages import describe_client_error
+from explorer.ui.template_text import template_reason
 
 T = TypeVar("T")
 
@@ -40,7 +41,7 @@ def describe_failure(error: BaseException) -> str:
             field=template_field_text(error.field) if error.field else "?",
             line=error.line or "?",
             column=error.column or "?",
-            reason=error.reason,
+            reason=template_reason(error.problem, error.details, error.reason),
         )
     return QCoreApplication.translate("TaskRunner", "Unexpected error: {error}").format(error=error)
 

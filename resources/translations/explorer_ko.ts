@@ -4895,11 +4895,11 @@ There is no keyring on this system, so it is kept only until STOMP Explorer quit
         <translation>알 수 없는 키 &apos;{name}&apos;(여기에 쓸 수 있는 키: {allowed}).</translation>
     </message>
     <message>
-        <source>Template error: {reason}</source>
-        <translation>템플릿 오류: {reason}</translation>
+        <source>template: {reason}</source>
+        <translation>템플릿: {reason}</translation>
     </message>
     <message>
-        <source>Template error at column {column}: {reason}</source>
+        <source>column {column}: {reason}</source>
         <translation>템플릿 오류({column}열): {reason}</translation>
     </message>
 </context>
@@ -5299,6 +5299,49 @@ There is no keyring on this system, so it is kept only until STOMP Explorer quit
     <message>
         <source>Unexpected error: {error}</source>
         <translation>예기치 않은 오류: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateText</name>
+    <message>
+        <source>&apos;{name}&apos; is not defined (variables: {variables}; built-ins: {builtins})</source>
+        <translation>&apos;{name}&apos;은(는) 정의되지 않았습니다(변수: {variables}, 내장: {builtins})</translation>
+    </message>
+    <message>
+        <source>Faker has no locale &apos;{name}&apos; (for example en_US, ko_KR)</source>
+        <translation>Faker에 &apos;{name}&apos; 로케일이 없습니다(예: en_US, ko_KR)</translation>
+    </message>
+    <message>
+        <source>Faker has no &apos;{name}&apos; (for example faker.name(), faker.email())</source>
+        <translation>Faker에 &apos;{name}&apos;이(가) 없습니다(예: faker.name(), faker.email())</translation>
+    </message>
+    <message>
+        <source>template syntax: {message}</source>
+        <translation>템플릿 문법이 맞지 않습니다: {message}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not defined (variables: none; built-ins: {builtins})</source>
+        <translation>&apos;{name}&apos;은(는) 정의되지 않았습니다(변수 없음, 내장: {builtins})</translation>
+    </message>
+    <message>
+        <source>the environment variable &apos;{name}&apos; is not set</source>
+        <translation>환경 변수 &apos;{name}&apos;이(가) 설정되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>not allowed in a template: {reason}</source>
+        <translation>템플릿에서 허용되지 않습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>The template failed while filling in: {error}</source>
+        <translation>템플릿을 채우다가 실패했습니다: {error}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; cannot be a variable name: use letters, digits and _ (not starting with a digit)</source>
+        <translation>&apos;{name}&apos;은(는) 변수 이름이 될 수 없습니다. 문자, 숫자, _를 쓰세요(숫자로 시작하지 않게)</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a built-in name ({builtins}); choose another name for the variable</source>
+        <translation>&apos;{name}&apos;은(는) 내장 이름입니다({builtins}). 변수에 다른 이름을 고르세요</translation>
     </message>
 </context>
 <context>

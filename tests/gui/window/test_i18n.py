@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from explorer.assets import resource
@@ -37,8 +38,12 @@ def test_korean_translation_is_complete_and_compiled() -> None:
 
 
 @pytest.fixture
-def korean(qapp: QApplication) -> Iterator[list[QTranslator]]:
-    settings = config.WindowSettings()
+def korean(qapp: QApplication, tmp_path: Path) -> Iterator[list[QTranslator]]:
+    # Chosen in settings of its own: the test's window.ini keeps no "ko", which the first
+    # configure_application of the process would install for good (every later test Korean).
+    settings = config.WindowSettings(
+        QSettings(str(tmp_path / "korean.ini"), QSettings.Format.IniFormat)
+    )
     settings.language = "ko"
     assert i18n.effective_language(settings) == "ko"
     translators = i18n.install(qapp, settings)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -29,8 +29,12 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def korean(qapp: QApplication) -> Iterator[None]:
-    settings = config.WindowSettings()
+def korean(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    # Chosen in settings of its own: the test's window.ini keeps no "ko", which the first
+    # configure_application of the process would install for good (every later test Korean).
+    settings = config.WindowSettings(
+        QSettings(str(tmp_path / "korean.ini"), QSettings.Format.IniFormat)
+    )
     settings.language = "ko"
     translators: list[QTranslator] = i18n.install(qapp, settings)
     assert translators, "the Korean .qm did not load"
@@ -156,4 +160,36 @@ def test_a_failed_test_connection_reads_in_korean(korean: None, qtbot: QtBot) ->
     assert dialog.test_result.text() == (
         "실패: 이 주소에서 응답이 없습니다. 브로커가 실행 중인지, 호스트와 포트가 맞는지 "
         "확인하세요. (connection refused by 127.0.0.1:1)"
+    )
+
+
+def test_every_template_problem_is_worded_in_korean(korean: None) -> None:
+    from explorer.ui.template_text import PROBLEMS
+    from tests.unit.templates.test_problem_codes import CASES
+
+    raised = {problem for _text, _variables, problem, _details in CASES}
+    assert set(PROBLEMS) == raised | {"bad-name", "builtin-name"}
+    for code, english in PROBLEMS.items():
+        korean_text = QCoreApplication.translate("TemplateText", str(english))
+        assert re.search("[가-힣]", korean_text), code
+
+
+def test_a_template_mistake_reads_in_korean_in_the_composer_and_a_scenario(
+    korean: None,
+) -> None:
+    from explorer.scenarios import ScenarioFileError, parse_scenario
+    from explorer.scenarios.templating import check_templates, scenario_engine
+    from explorer.templates import TemplateEngine
+    from explorer.ui.scenario_text import file_problem_text
+
+    with pytest.raises(TemplateError) as caught:
+        TemplateEngine({"user": 1}).expand("{{ nope }}", field="body")
+    assert template_error_text(caught.value).startswith(
+        "템플릿 오류(본문, 1행, 4열): 'nope'은(는) 정의되지 않았습니다(변수: user, 내장: "
+    )
+    scenario = parse_scenario("name: x\nsteps:\n  - send: {destination: /q, body: '{{ nope }}'}\n")
+    with pytest.raises(ScenarioFileError) as file_error:
+        check_templates(scenario, scenario_engine(scenario))
+    assert file_problem_text(file_error.value).startswith(
+        "템플릿 오류(39열): 'nope'은(는) 정의되지 않았습니다(변수 없음, 내장: "
     )
