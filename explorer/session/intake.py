@@ -36,8 +36,9 @@ from explorer.session.ports import StompEvents
 __all__ = ["MAX_BACKLOG", "SLICE_SECONDS", "Intake"]
 
 MAX_BACKLOG: Final = 4_000
-"""Events waiting to be handled before the oldest skippable messages are skipped: about half
-a second of a busy window's work, so what it shows is never older than that."""
+"""Events waiting to be handled before the oldest skippable messages are skipped: a tenth of
+a second of a 40,000 msg/s flood, so what the window shows is never older than that (and a
+burst's frames wait too briefly to reach the garbage collector's older generations)."""
 
 SLICE_SECONDS: Final = 0.008
 """Work per slice: the event loop answers (timers, painting, input) between slices. While
