@@ -2322,7 +2322,7 @@ The broker&apos;s TLS certificate is not verified: anyone on the way can pose as
     </message>
     <message>
         <source>Connections</source>
-        <translation>연결</translation>
+        <translation>연결 목록</translation>
     </message>
     <message>
         <source>Message</source>
@@ -5469,7 +5469,7 @@ There is no keyring on this system, so it is kept only until STOMP Explorer quit
     </message>
     <message>
         <source>Peek (browse, leaves the messages)</source>
-        <translation>찾아보기(둘러보기, 메시지는 그대로 남음)</translation>
+        <translation>찾아보기(큐 브라우저, 메시지는 그대로 남음)</translation>
     </message>
     <message>
         <source>Peek — unavailable: {reason}</source>
