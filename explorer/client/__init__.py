@@ -76,8 +76,9 @@ without any receipt-id arrives while waiting: RabbitMQ's "Invalid destination" h
 
 Messages (`Message`, frozen): `frame` (the Frame), `destination`, `subscription` (id str | None),
 `message_id`, `ack_id` (the 1.2 `ack` header), `body` (bytes), `headers` (wire order),
-`header(name)`, `text()` (UTF-8 decode), `matched` (False when no subscription of ours had
-that id: such messages only go to the event stream).
+`header(name)`, `text()` (UTF-8 decode), `matched` (False when no subscription made through
+this client ever had that id, live or ended: such messages only go to the event stream; a
+straggler of an ended subscription stays matched and is dropped from its subscription).
 
 Event stream: `client.events()` returns an `EventStream`; every stream gets every event emitted
 after it was created, in one order (state changes, messages, receipts, errors)::

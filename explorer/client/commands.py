@@ -201,6 +201,7 @@ class Commands:
             sub.finish()
             return
         del self._subscriptions[sub.id]
+        self._inbox.ended.add(sub.id)
         sub.finish()
         if self.connected:
             await self._command(Command.UNSUBSCRIBE, [("id", sub.id)], receipt=receipt)

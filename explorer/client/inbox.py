@@ -45,6 +45,9 @@ class Inbox:
 
     def __init__(self) -> None:
         self.subscriptions: dict[str, Subscription] = {}
+        # Ids of subscriptions that ended: a MESSAGE still in flight for one is ours, never
+        # a stranger's (an owner that logs only unclaimed messages must not log it).
+        self.ended: set[str] = set()
         self.receipts: dict[str, asyncio.Future[Frame]] = {}
         self.streams: list[EventStream] = []
         self.last_error: Frame | None = None  # brokers often close right after an ERROR
@@ -133,6 +136,8 @@ class Inbox:
                         sub = subscriptions[message.subscription]  # type: ignore[index]
                         if sub.queue_messages:
                             sub.push(message)
+                    elif message.subscription in self.ended:  # rare: stragglers only
+                        message = Message.from_frame(frame, self.ended)
                     if emit is not None:
                         emit(MessageReceived(message))
                 elif command == Command.RECEIPT:
