@@ -1,9 +1,13 @@
-"""Print the bundle's size and start-up times (figures for the release notes, never asserted).
+"""Print bundle sizes and start-up times (figures for the release notes, never asserted).
 
-    scripts/build-bundle && python3 packaging/measure-startup.py [dist/stomp-explorer]
+    scripts/build-bundle && python3 packaging/measure-startup.py [BUNDLE_FOLDER ...]
 
 Measures `stomp-explorer --version` (median of 10 runs) and the time until the main window
-is mapped on a private Xvfb display (median of 5 runs, polled with xwininfo every 20 ms).
+is mapped on a private Xvfb display (median of 5 runs, polled with xwininfo every 20 ms; a
+fresh config each run, so the Sandbox profile connects as on a first start). Given several
+folders (say the previous release's bundle and this one), the runs alternate between them,
+so the load of a shared machine weighs on each alike; the load average is printed with the
+figures.
 """
 
 from __future__ import annotations
@@ -45,7 +49,8 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
 
 
 def window_viewable(env: dict[str, str]) -> bool:
-    """True once a "STOMP Explorer" window is mapped (Qt also makes an unmapped leader)."""
+    """True once the main window is mapped: titled "STOMP Explorer", or "<tab> — STOMP
+    Explorer" once a tab is open (Qt also makes an unmapped leader window)."""
 
     def xwininfo(*args: str) -> str:
         return subprocess.run(
@@ -55,12 +60,16 @@ def window_viewable(env: dict[str, str]) -> bool:
     ids = [
         line.split()[0]
         for line in xwininfo("-root", "-tree").splitlines()
-        if '"STOMP Explorer"' in line
+        if '"STOMP Explorer"' in line or ' STOMP Explorer"' in line
     ]
     return any("Map State: IsViewable" in xwininfo("-id", wid) for wid in ids)
 
 
 def time_window(exe: Path, display: str, config: Path) -> float:
+    """Seconds from starting `exe` to its window mapped. Closing does not ask about the
+    messages the Sandbox profile's demo brought in (closing/ask_unexported=false)."""
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "window.ini").write_text("[closing]\nask_unexported=false\n", encoding="utf-8")
     env = {
         **os.environ,
         "DISPLAY": display,
@@ -68,40 +77,63 @@ def time_window(exe: Path, display: str, config: Path) -> float:
         "STOMP_EXPLORER_CONFIG_DIR": str(config),
     }
     start = time.perf_counter()
-    app = subprocess.Popen(
-        [str(exe)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    app = subprocess.Popen([str(exe)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         while True:
             if window_viewable(env):
                 return time.perf_counter() - start
             if app.poll() is not None:
-                raise RuntimeError("the bundle exited before showing its window")
+                error = app.stderr.read().decode(errors="replace") if app.stderr else ""
+                raise RuntimeError(f"the bundle exited before showing its window: {error}")
             time.sleep(0.02)
     finally:
         app.terminate()
-        app.wait(timeout=20)
+        try:
+            app.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            app.kill()
+            app.wait(timeout=10)
+
+
+def load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} CPUs"
 
 
 def main() -> int:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "dist" / "stomp-explorer"
-    exe = folder / "stomp-explorer"
-    archives = sorted(folder.parent.glob("stomp-explorer-*.tar.gz"))
-    print(f"bundle folder: {folder_size(folder) / 2**20:.1f} MiB ({folder})")
-    for archive in archives:
-        print(f"archive:       {archive.stat().st_size / 2**20:.1f} MiB ({archive.name})")
-    print(f"--version:     {time_version(exe) * 1000:.0f} ms (median of 10, warm cache)")
+    folders = [Path(arg) for arg in sys.argv[1:]] or [REPO / "dist" / "stomp-explorer"]
+    for folder in folders:
+        print(f"{folder}:")
+        print(f"  folder:  {folder_size(folder) / 2**20:.1f} MiB")
+        for archive in sorted(folder.parent.glob("stomp-explorer-*.tar.gz")):
+            print(f"  archive: {archive.stat().st_size / 2**20:.1f} MiB ({archive.name})")
+    print(f"before: {load()}")
+    versions: dict[Path, list[float]] = {folder: [] for folder in folders}
+    windows: dict[Path, list[float]] = {folder: [] for folder in folders}
+    for _ in range(10):
+        for folder in folders:
+            versions[folder].append(time_version(folder / "stomp-explorer", runs=1))
     server, display = start_xvfb()
     try:
-        config = Path(os.environ.get("TMPDIR", "/tmp")) / f"stomp-explorer-measure-{os.getpid()}"
-        times = [time_window(exe, display, config) for _ in range(5)]
+        base = Path(os.environ.get("TMPDIR", "/tmp")) / f"stomp-explorer-measure-{os.getpid()}"
+        for run in range(5):
+            for n, folder in enumerate(folders):
+                config = base / f"{n}-{run}"
+                windows[folder].append(time_window(folder / "stomp-explorer", display, config))
     finally:
         server.terminate()
         server.wait(timeout=10)
-    print(
-        f"window shown:  {statistics.median(times) * 1000:.0f} ms "
-        f"(median of 5 on Xvfb; min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f})"
-    )
+    print(f"after:  {load()}")
+    for folder in folders:
+        version, window = versions[folder], windows[folder]
+        print(f"{folder}:")
+        print(
+            f"  --version:    {statistics.median(version) * 1000:.0f} ms (median of 10, warm cache)"
+        )
+        print(
+            f"  window shown: {statistics.median(window) * 1000:.0f} ms (median of 5 on Xvfb; "
+            f"min {min(window) * 1000:.0f}, max {max(window) * 1000:.0f})"
+        )
     return 0
 
 
