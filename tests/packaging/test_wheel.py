@@ -90,16 +90,20 @@ def test_wheel_carries_resources(installed: Installed) -> None:
 
 
 def test_sdist_carries_resources_and_packaging(installed: Installed) -> None:
+    """Every tracked file of resources/, packaging/ and scripts/ (screenshot-spring, ...)."""
     prefix = f"stomp_explorer-{__version__}/"
     with tarfile.open(installed.sdist) as sdist:
         names = set(sdist.getnames())
-    for path in (
-        "resources/icons/app/stomp-explorer.svg",
-        "packaging/stomp-explorer.spec",
-        "scripts/install-desktop",
-        "pyproject.toml",
-    ):
-        assert prefix + path in names
+    tracked = subprocess.run(
+        ["git", "ls-files", "resources", "packaging", "scripts"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    ).stdout.split()
+    assert "scripts/screenshot-spring" in tracked
+    assert {prefix + path for path in tracked} - names == set()
+    assert prefix + "pyproject.toml" in names
     assert not any("node_modules" in name for name in names)
 
 
