@@ -1,13 +1,13 @@
 """Print bundle sizes and start-up times (figures for the release notes, never asserted).
 
-    scripts/build-bundle && python3 packaging/measure-startup.py [BUNDLE_FOLDER ...]
+    scripts/build-bundle && python3 packaging/measure-startup.py [BUNDLE_FOLDER|COMMAND ...]
 
 Measures `stomp-explorer --version` (median of 10 runs) and the time until the main window
 is mapped on a private Xvfb display (median of 5 runs, polled with xwininfo every 20 ms; a
 fresh config each run, so the Sandbox profile connects as on a first start). Given several
-folders (say the previous release's bundle and this one), the runs alternate between them,
-so the load of a shared machine weighs on each alike; the load average is printed with the
-figures.
+bundles (say the previous release's and this one) or commands (.venv/bin/stomp-explorer for
+a comparison with the venv; no sizes then), the runs alternate between them, so the load of
+a shared machine weighs on each alike; the load average is printed with the figures.
 """
 
 from __future__ import annotations
@@ -100,33 +100,40 @@ def load() -> str:
     return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} CPUs"
 
 
+def executable(target: Path) -> Path:
+    """A bundle folder's executable, or the command itself (e.g. .venv/bin/stomp-explorer)."""
+    return target / "stomp-explorer" if target.is_dir() else target
+
+
 def main() -> int:
-    folders = [Path(arg) for arg in sys.argv[1:]] or [REPO / "dist" / "stomp-explorer"]
-    for folder in folders:
-        print(f"{folder}:")
-        print(f"  folder:  {folder_size(folder) / 2**20:.1f} MiB")
-        for archive in sorted(folder.parent.glob("stomp-explorer-*.tar.gz")):
+    targets = [Path(arg) for arg in sys.argv[1:]] or [REPO / "dist" / "stomp-explorer"]
+    for target in targets:
+        if not target.is_dir():
+            continue
+        print(f"{target}:")
+        print(f"  folder:  {folder_size(target) / 2**20:.1f} MiB")
+        for archive in sorted(target.parent.glob("stomp-explorer-*.tar.gz")):
             print(f"  archive: {archive.stat().st_size / 2**20:.1f} MiB ({archive.name})")
     print(f"before: {load()}")
-    versions: dict[Path, list[float]] = {folder: [] for folder in folders}
-    windows: dict[Path, list[float]] = {folder: [] for folder in folders}
+    versions: dict[Path, list[float]] = {target: [] for target in targets}
+    windows: dict[Path, list[float]] = {target: [] for target in targets}
     for _ in range(10):
-        for folder in folders:
-            versions[folder].append(time_version(folder / "stomp-explorer", runs=1))
+        for target in targets:
+            versions[target].append(time_version(executable(target), runs=1))
     server, display = start_xvfb()
     try:
         base = Path(os.environ.get("TMPDIR", "/tmp")) / f"stomp-explorer-measure-{os.getpid()}"
         for run in range(5):
-            for n, folder in enumerate(folders):
+            for n, target in enumerate(targets):
                 config = base / f"{n}-{run}"
-                windows[folder].append(time_window(folder / "stomp-explorer", display, config))
+                windows[target].append(time_window(executable(target), display, config))
     finally:
         server.terminate()
         server.wait(timeout=10)
     print(f"after:  {load()}")
-    for folder in folders:
-        version, window = versions[folder], windows[folder]
-        print(f"{folder}:")
+    for target in targets:
+        version, window = versions[target], windows[target]
+        print(f"{target}:")
         print(
             f"  --version:    {statistics.median(version) * 1000:.0f} ms (median of 10, warm cache)"
         )
