@@ -22,9 +22,13 @@ window phase runs that tree's `explorer` too, alternating with this one over `--
 before and after are measured under the same load.
 
 For the window it prints: msg/s into the window, (log rows appended + evicted by the log
-cap + counted as skipped) per second from the first message to the last; event-loop lag (a
-10 ms QTimer's overshoot) p50/p99/max while messages arrive; RSS at the end and its peak
-(VmHWM); CPU per message; and the accounting `sent = shown + evicted + skipped`, checked.
+cap + counted as skipped) per second from the first message to the last, and while the
+flood ran; event-loop lag (a 10 ms QTimer's overshoot) p50/p99/max while messages arrive,
+beside the same window's lag idle just before (the machine's share); RSS at the end and its
+peak (VmHWM); CPU per message; garbage collections; and the accounting `sent = shown +
+evicted + skipped`, checked. On ActiveMQ a raw socket subscribes beside the window during
+its phase: what the broker delivers to one subscriber varies from minute to minute (other
+work on it, its own GC), so the window is compared with what a socket got at the same time.
 
 A subscriber that falls behind makes ActiveMQ hold (and spool to disk) what it has not
 delivered; `--port` points the activemq source at a private broker (`scripts/brokers`).
@@ -512,6 +516,12 @@ def phase(
         options += ["--profile", f"{args.profile}.{source}.{path.name}"]
     subscriber = Child(role, path, ["--port", str(port), *options])
     subscriber.expect("READY")
+    # Beside the window on a broker, a raw socket on the same topic at the same time: what
+    # the broker delivers to one subscriber varies from minute to minute.
+    beside: Child | None = None
+    if role == "window" and wire is None:
+        beside = Child("raw", REPO, ["--port", str(port), *options])
+        beside.expect("READY")
     if wire is not None:
         wire.tell(f"GO {seconds}")
         sent = wire.expect("SENT")
@@ -521,8 +531,13 @@ def phase(
         sent = flooder.expect("SENT")
         flooder.wait()
     subscriber.tell(f"SENT {sent}")
+    if beside is not None:
+        beside.tell(f"SENT {sent}")
     result: dict[str, Any] = json.loads(subscriber.expect("RESULT"))
     subscriber.wait()
+    if beside is not None:
+        result["beside"] = json.loads(beside.expect("RESULT"))
+        beside.wait()
     if wire is not None:
         wire.tell("STOP")
         wire.wait()
@@ -572,6 +587,12 @@ def report_window(label: str, r: dict[str, Any]) -> None:
     say(f"    garbage collections: {gc_text}; {r['tracked']:,} objects tracked at the end")
     types = ", ".join(f"{name} {count:,}" for name, count in r["tracked_types"])
     say(f"      most of them: {types}")
+    if r.get("beside"):
+        raw = r["beside"]
+        say(
+            f"    a raw socket subscribed beside it took {raw['live_rate']:,.0f} msg/s while the"
+            f" flood ran ({raw['rate']:,.0f} msg/s over {raw['seconds']:.1f} s)"
+        )
     if r.get("log_info"):
         say(f"    the log pane says: {r['log_info']}")
 
