@@ -39,7 +39,24 @@ from explorer.store import (
     compile_filter,
     write_jsonl,
 )
-from explorer.ui.icons import icon
+from explorer.ui.models.message_text import (
+    column_titles,
+    destination_text,
+    direction_icon,
+    direction_text,
+    display_texts,
+    size_text,
+    time_text,
+    tooltip,
+)
+
+__all__ = [
+    "MessageTableModel",
+    "destination_text",
+    "direction_text",
+    "size_text",
+    "time_text",
+]
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -53,9 +70,6 @@ FLOOD_INTERVAL_MS: Final = 200
 SCAN_BUDGET_S: Final = 0.025
 # Display strings are cached per sequence number for the rows the view actually paints.
 _CACHE_LIMIT: Final = 4096
-_TOOLTIP_HEADERS: Final = 20
-_TOOLTIP_CHARS: Final = 600
-_PLAIN_COMMANDS: Final = frozenset({"MESSAGE", "SEND"})
 
 
 class _Rows(Protocol):
@@ -384,7 +398,7 @@ class MessageTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _column_titles()[section]
+            return column_titles()[section]
         if role == Qt.ItemDataRole.TextAlignmentRole and section == self.SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -400,11 +414,11 @@ class MessageTableModel(QAbstractTableModel):
             entry = rows.entry(row)
             texts = self._cache.get(entry.seq)
             if texts is None:
-                texts = self._cache[entry.seq] = _display_texts(entry)
+                texts = self._cache[entry.seq] = display_texts(entry)
             return texts[index.column()]
         if role == Qt.ItemDataRole.DecorationRole and index.column() == self.DIRECTION:
             outgoing = rows.entry(row).direction == "out"
-            return _direction_icon(outgoing)
+            return direction_icon(outgoing)
         if role == self.EntryRole:
             return rows.entry(row)
         if role == self.SeqRole:
@@ -413,7 +427,7 @@ class MessageTableModel(QAbstractTableModel):
             entry = rows.entry(row)
             if index.column() == self.DIRECTION:
                 return _tr("Sent") if entry.direction == "out" else _tr("Received")
-            return _tooltip(entry)
+            return tooltip(entry)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -426,86 +440,3 @@ class MessageTableModel(QAbstractTableModel):
             | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemNeverHasChildren
         )
-
-
-def _column_titles() -> tuple[str, ...]:
-    return (
-        _tr("Time"),
-        _tr("Direction"),
-        _tr("Destination"),
-        _tr("Size"),
-        _tr("Content type"),
-        _tr("Preview"),
-    )
-
-
-def time_text(timestamp: float) -> str:
-    """Local wall-clock time with milliseconds, as the Time column shows it."""
-    seconds = int(timestamp)
-    millis = int((timestamp - seconds) * 1000)
-    return f"{time.strftime('%H:%M:%S', time.localtime(seconds))}.{millis:03d}"
-
-
-_ICONS: dict[bool, Any] = {}
-
-
-def _direction_icon(outgoing: bool) -> Any:
-    """The arrow of the Direction column (made once: the engine tints it at paint time)."""
-    found = _ICONS.get(outgoing)
-    if found is None:
-        found = _ICONS[outgoing] = icon("arrow-out" if outgoing else "arrow-in")
-    return found
-
-
-def direction_text(entry: LogEntry) -> str:
-    """Beside the direction arrow: nothing for MESSAGE and SEND, else the command."""
-    if entry.command in _PLAIN_COMMANDS:
-        return ""
-    return entry.command
-
-
-def destination_text(destination: str, delivered_from: str = "") -> str:
-    """The Destination column: a composite SEND (ActiveMQ's "a,b") reads as N destinations."""
-    if "," not in destination:  # a user destination: where the broker delivered from beside
-        return f"{destination} ← {delivered_from}" if delivered_from else destination
-    parts = [part for part in destination.split(",") if part]
-    return _tr("{count} destinations: {list}").format(count=len(parts), list=", ".join(parts))
-
-
-def size_text(size: int) -> str:
-    """Short enough for a narrow column: "512 B", "12.1 KiB", "7.8 MiB"."""
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KiB"
-    if size < 1024**3:
-        return f"{size / 1024**2:.1f} MiB"
-    return f"{size / 1024**3:.1f} GiB"
-
-
-def _display_texts(entry: LogEntry) -> tuple[str, str, str, str, str, str]:
-    return (
-        time_text(entry.timestamp),
-        direction_text(entry),
-        destination_text(entry.destination, entry.delivered_from),
-        size_text(entry.size),
-        entry.content_type,
-        entry.preview,
-    )
-
-
-def _tooltip(entry: LogEntry) -> str:
-    lines = [f"#{entry.seq} {entry.command} {entry.destination}".rstrip()]
-    headers = entry.headers
-    lines.extend(f"{name}:{value}" for name, value in headers[:_TOOLTIP_HEADERS])
-    if len(headers) > _TOOLTIP_HEADERS:
-        more = len(headers) - _TOOLTIP_HEADERS
-        lines.append(_tr("… {count} more header(s)").format(count=more))
-    if entry.body:
-        lines.append("")
-        if not entry.preview.startswith("⟨binary"):
-            text = str(entry.body_view()[: _TOOLTIP_CHARS * 4], "utf-8", "ignore")
-            lines.append(text[:_TOOLTIP_CHARS])
-        else:
-            lines.append(entry.preview)
-    return "\n".join(lines)
