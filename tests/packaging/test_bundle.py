@@ -364,6 +364,7 @@ def test_window_charts_a_json_field(bundle: Path, sandbox: Sandbox, tmp_path: Pa
     assert "Traceback" not in result.stderr, result.stderr
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen["frozen"] is True
+    assert seen["outside"] == [] and seen["inside"] > 500
     assert seen["chart"] == "valueChart"
     assert seen["values"] == [[1.5, 2.5, 2.0]]
     image = QImage(str(png))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import multiprocessing.process
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -69,6 +70,18 @@ async def chart_a_field(url: str, png: Path) -> dict[str, Any]:
 
         return {
             "frozen": bool(getattr(sys, "frozen", False)),
+            # Where the code came from: inside the bundle, never a checkout or a venv
+            # (shiboken's embedded support modules have relative names: not files).
+            "outside": [
+                f"{name}: {module.__file__}"
+                for name, module in sorted(sys.modules.copy().items())
+                if os.path.isabs(getattr(module, "__file__", None) or "")
+                and not str(module.__file__).startswith(getattr(sys, "_MEIPASS", "?"))
+            ],
+            "inside": sum(
+                str(getattr(module, "__file__", None)).startswith(getattr(sys, "_MEIPASS", "?"))
+                for module in list(sys.modules.values())
+            ),
             "chart": chart.objectName(),
             "values": [series.values for series in chart.series],
             "pyqtgraph": pyqtgraph.__version__,
