@@ -367,10 +367,14 @@ def test_window_charts_a_json_field(bundle: Path, sandbox: Sandbox, tmp_path: Pa
     assert seen["outside"] == [] and seen["inside"] > 500
     assert seen["chart"] == "valueChart"
     assert seen["values"] == [[1.5, 2.5, 2.0]]
-    image = QImage(str(png))
-    assert image.width() > 200 and image.height() > 100
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(image.height())}
-    assert len(colours) > 20, "the chart drew next to nothing"
+    assert seen["histogram"] == [[0.1, 0], [0.2, 4], [0.4, 30], [0.8, 12], [1.6, 1]]
+    for picture in (png, png.with_name("histogram.png")):
+        image = QImage(str(picture))
+        assert image.width() > 200 and image.height() > 100, picture.name
+        colours = {
+            image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(image.height())
+        }
+        assert len(colours) > 20, f"{picture.name}: the chart drew next to nothing"
 
 
 def child_commands(pid: int) -> list[list[str]]:
