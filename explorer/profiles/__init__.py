@@ -4,6 +4,7 @@ No Qt here: the window and the command line both use this package.
 
     store = ProfileStore()                     # or ProfileStore(path) for a team file
     store.load_warnings                        # English sentences: profiles set aside, broken file
+    store.load_notes                           # the same as LoadNote(kind, text, details)
     store.set_aside                            # [SetAside(position, name, problem, raw)] not loaded
     store.quarantine_path                      # where set-aside profiles are kept at the next save
     store.add(Profile("local", "stomp://localhost:61613"), {PASSCODE: "secret"})

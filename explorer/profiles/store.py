@@ -64,6 +64,17 @@ def _profiles(n: int) -> str:
     return "1 profile" if n == 1 else f"{n} profiles"
 
 
+@dataclass(frozen=True, slots=True)
+class LoadNote:
+    """One thing loading the file found: `text` (English, as in `load_warnings`), `kind`
+    ("read-only", "broken-file", "name-taken", "set-aside", "set-aside-one",
+    "set-aside-many") and `details`, for the window to word it in the user's language."""
+
+    kind: str
+    text: str
+    details: Mapping[str, str]
+
+
 class ProfileStore:
     """The profiles of one file (the user's own, or a team file given with --profiles)."""
 
@@ -82,6 +93,7 @@ class ProfileStore:
         self._hidden_builtins: set[str] = set()
         self._stamp: tuple[int, int, int] | None = None
         self.load_warnings: list[str] = []
+        self.load_notes: list[LoadNote] = []
         self.read_only = False
         self.load()
 
@@ -117,6 +129,7 @@ class ProfileStore:
         at the next save; a file that cannot be read at all is reported, the store starts
         empty, and the next save first renames that file to `<name>.corrupt-<time>`."""
         self.load_warnings = []
+        self.load_notes = []
         self.read_only = False
         self.set_aside: list[SetAside] = []
         self.broken_file: str | None = None  # why the whole file could not be read
@@ -140,19 +153,25 @@ class ProfileStore:
             self._profiles = []
             self._hidden_builtins = set()
             self.read_only = True
-            self.load_warnings.append(
-                f"{self.path}: {exc.message}. Profiles cannot be changed until this is fixed."
+            self._note(
+                "read-only",
+                f"{self.path}: {exc.message}. Profiles cannot be changed until this is fixed.",
+                path=str(self.path),
+                reason=exc.message,
             )
         except ProfileFileError as exc:
             self._profiles = []
             self._hidden_builtins = set()
             self.broken_file = exc.message
-            self.load_warnings.append(
+            self._note(
+                "broken-file",
                 f"The profiles file could not be read ({readable(exc.message)}). STOMP Explorer "
                 f"started with no saved profiles and left the file as it is; the next time a "
                 f"profile is saved, the file is first renamed to "
                 f"{self.path.name}.corrupt-<date-time> so nothing is lost. Fix that file and "
-                "import it to get its profiles back."
+                "import it to get its profiles back.",
+                reason=readable(exc.message),
+                renamed=f"{self.path.name}.corrupt-<date-time>",
             )
         self._stamp = stamp
 
@@ -176,8 +195,12 @@ class ProfileStore:
                 new = f"{p.name} ({n})"
                 if p.name.casefold() in builtin_names:
                     self.secrets.move(p.name, new, sec.secret_fields(p))
-                self.load_warnings.append(
-                    f"{self.path}: the name '{p.name}' is taken, that profile is shown as '{new}'"
+                self._note(
+                    "name-taken",
+                    f"{self.path}: the name '{p.name}' is taken, that profile is shown as '{new}'",
+                    path=str(self.path),
+                    name=p.name,
+                    new=new,
                 )
                 p = replace(p, name=new)
             seen.add(p.name.casefold())
@@ -185,14 +208,24 @@ class ProfileStore:
         self._hidden_builtins = set(loaded.hidden_builtins)
         if self.set_aside:
             one = len(self.set_aside) == 1
-            self.load_warnings += [f"Set aside: {entry.problem}." for entry in self.set_aside]
-            self.load_warnings.append(
+            for entry in self.set_aside:
+                self._note("set-aside", f"Set aside: {entry.problem}.", problem=entry.problem)
+            self._note(
+                "set-aside-one" if one else "set-aside-many",
                 f"{_profiles(len(self.set_aside))} of {self.path.name} could not be loaded. "
                 f"{'It stays' if one else 'They stay'} unchanged in that file until profiles "
                 f"are next saved, then {'moves' if one else 'move'} to "
                 f"{self.quarantine_path.name} next to it; fix {'it' if one else 'them'} there "
-                f"and run `stomp-explorer profiles import {self.quarantine_path}`."
+                f"and run `stomp-explorer profiles import {self.quarantine_path}`.",
+                count=str(len(self.set_aside)),
+                file=self.path.name,
+                quarantine=self.quarantine_path.name,
+                quarantine_path=str(self.quarantine_path),
             )
+
+    def _note(self, kind: str, text: str, **details: str) -> None:
+        self.load_warnings.append(text)
+        self.load_notes.append(LoadNote(kind, text, details))
 
     def document(
         self,

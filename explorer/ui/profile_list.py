@@ -45,7 +45,7 @@ from explorer.ui.banner import Banner
 from explorer.ui.icons import icon
 from explorer.ui.messages import field_message, keyring_notice
 from explorer.ui.profile_dialog import ProfileDialog, TestConnection
-from explorer.ui.profile_exchange import import_summary, quick_name
+from explorer.ui.profile_exchange import import_summary, load_note_text, quick_name
 from explorer.ui.profile_model import PROFILE_ROLE, STATE_ROLE, ProfileListModel
 
 __all__ = ["PROFILE_ROLE", "STATE_ROLE", "ProfileListModel", "ProfileListWidget"]
@@ -335,7 +335,7 @@ class ProfileListWidget(QWidget):
     # -- state -------------------------------------------------------------------------------
 
     def _show_warnings(self, extra: str = "") -> None:
-        parts = list(self.store.load_warnings)
+        parts = [load_note_text(note) for note in self.store.load_notes]
         if extra:
             parts.append(extra)
         if parts:

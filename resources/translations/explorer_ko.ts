@@ -3288,6 +3288,33 @@ There is no keyring on this system, so it is kept only until STOMP Explorer quit
     </message>
 </context>
 <context>
+    <name>ProfileFile</name>
+    <message>
+        <source>{path}: {reason}. Profiles cannot be changed until this is fixed.</source>
+        <translation>{path}: {reason}. 이 문제를 고칠 때까지 프로필을 바꿀 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The profiles file could not be read ({reason}). STOMP Explorer started with no saved profiles and left the file as it is; the next time a profile is saved, the file is first renamed to {renamed} so nothing is lost. Fix that file and import it to get its profiles back.</source>
+        <translation>프로필 파일을 읽을 수 없습니다({reason}). STOMP Explorer는 저장된 프로필 없이 시작했고 파일은 그대로 두었습니다. 다음에 프로필을 저장할 때 이 파일의 이름을 먼저 {renamed}(으)로 바꾸므로 잃는 것은 없습니다. 그 파일을 고쳐서 가져오면 프로필이 돌아옵니다.</translation>
+    </message>
+    <message>
+        <source>{path}: the name &apos;{name}&apos; is taken, that profile is shown as &apos;{new}&apos;</source>
+        <translation>{path}: 이름 &apos;{name}&apos;은(는) 이미 쓰이고 있어 그 프로필을 &apos;{new}&apos;(으)로 표시합니다</translation>
+    </message>
+    <message>
+        <source>Set aside: {problem}.</source>
+        <translation>따로 둠: {problem}.</translation>
+    </message>
+    <message>
+        <source>1 profile of {file} could not be loaded. It stays unchanged in that file until profiles are next saved, then moves to {quarantine} next to it; fix it there and run `stomp-explorer profiles import {quarantine_path}`.</source>
+        <translation>{file}의 프로필 1개를 불러올 수 없습니다. 다음에 프로필을 저장할 때까지 그 파일에 그대로 있다가, 옆의 {quarantine}(으)로 옮겨집니다. 그곳에서 고친 뒤 `stomp-explorer profiles import {quarantine_path}`를 실행하세요.</translation>
+    </message>
+    <message>
+        <source>{count} profiles of {file} could not be loaded. They stay unchanged in that file until profiles are next saved, then move to {quarantine} next to it; fix them there and run `stomp-explorer profiles import {quarantine_path}`.</source>
+        <translation>{file}의 프로필 {count}개를 불러올 수 없습니다. 다음에 프로필을 저장할 때까지 그 파일에 그대로 있다가, 옆의 {quarantine}(으)로 옮겨집니다. 그곳에서 고친 뒤 `stomp-explorer profiles import {quarantine_path}`를 실행하세요.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileListModel</name>
     <message>
         <source>connected</source>

@@ -193,3 +193,42 @@ def test_a_template_mistake_reads_in_korean_in_the_composer_and_a_scenario(
     assert file_problem_text(file_error.value).startswith(
         "템플릿 오류(39열): 'nope'은(는) 정의되지 않았습니다(변수 없음, 내장: "
     )
+
+
+def _stores(tmp_path: Path) -> list[ProfileStore]:
+    """Profile files with each thing loading can find: broken, too new, a taken name, one
+    and two profiles set aside."""
+    files = {
+        "broken": "{ not json",
+        "newer": '{"schema": 99, "profiles": []}',
+        "taken": '{"schema": 2, "profiles": [{"name": "Sandbox", "url": "stomp://h:61613"}]}',
+        "one": '{"schema": 2, "profiles": [{"name": "a", "url": "nonsense://"}]}',
+        "two": '{"schema": 2, "profiles": [{"name": "a", "url": "x://"}, {"name": "b"}]}',
+    }
+    stores = []
+    for name, text in files.items():
+        path = tmp_path / f"{name}.json"
+        path.write_text(text, encoding="utf-8")
+        store = ProfileStore(
+            path, secrets=SecretStore(MemoryKeyring()), builtins=[sandbox_profile()]
+        )
+        stores.append(store)
+    return stores
+
+
+def test_the_profile_files_notes_read_as_the_command_line_in_english(tmp_path: Path) -> None:
+    from explorer.ui.profile_exchange import LOAD_NOTES, load_note_text
+
+    stores = _stores(tmp_path)
+    kinds = {note.kind for store in stores for note in store.load_notes}
+    assert kinds == set(LOAD_NOTES)
+    for store in stores:
+        assert [load_note_text(note) for note in store.load_notes] == store.load_warnings
+
+
+def test_the_profile_files_notes_read_in_korean(korean: None, tmp_path: Path) -> None:
+    from explorer.ui.profile_exchange import load_note_text
+
+    for store in _stores(tmp_path):
+        for note in store.load_notes:
+            assert re.search("[가-힣]", load_note_text(note)), note.text
