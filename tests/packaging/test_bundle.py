@@ -10,13 +10,17 @@ fixture builds one with scripts/build-bundle into a temporary folder (a minute o
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import pty
 import shutil
 import signal
+import struct
 import subprocess
 import sys
 import tarfile
+import termios
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -296,12 +300,33 @@ def test_run_a_scenario_with_korean_fake_data_and_a_jsonpath_expect(
 
 
 def test_bench_against_the_bundled_sandbox_loses_nothing(bundle: Path, sandbox: Sandbox) -> None:
-    """Producers on threads, stamped messages, an HdrHistogram (a C extension)."""
-    result = run_bundled(
-        bundle, "bench", sandbox.url, "--messages", "3000", "--producers", "2", "--format", "json"
-    )
-    assert result.returncode == 0, result.stderr
-    figures = json.loads(result.stdout)
+    """Producers on threads, stamped messages, an HdrHistogram (a C extension), and the
+    progress bar (tqdm, imported only when stderr is a terminal: here a pseudo-terminal)."""
+    controller, terminal = pty.openpty()
+    # A new pseudo-terminal is 0 columns wide, and tqdm would draw an empty bar in it.
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    bench = subprocess.Popen(
+        [str(bundle / "stomp-explorer"), "bench", sandbox.url, "--messages", "3000",
+         "--producers", "2", "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=terminal,
+        cwd=bundle.parent,
+    )  # fmt: skip
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # EIO: the bench closed the terminal's last writer
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(controller)
+    stdout, _ = bench.communicate(timeout=120)
+    assert bench.returncode == 0, shown.decode(errors="replace")
+    assert b"msg/s" in shown, shown.decode(errors="replace")  # tqdm's rate, in our unit
+    figures = json.loads(stdout)
     assert figures["sent"] == figures["received"] == 3000
     assert figures["lost"] == 0 and figures["duplicates"] == 0
     assert figures["latency_ms"]["max"] >= figures["latency_ms"]["p50"] > 0
