@@ -402,6 +402,19 @@ def test_window_charts_a_json_field(bundle: Path, sandbox: Sandbox, tmp_path: Pa
         assert len(colours) > 20, f"{picture.name}: the chart drew next to nothing"
 
 
+def test_keyring_finds_the_same_backends_as_the_checkout(bundle: Path) -> None:
+    """keyring loads its backends from entry points: the bundle carries their metadata, and
+    the Secret Service backend's secretstorage and cryptography."""
+    script = HERE / "keyring_script.py"
+    frozen = run_in_bundle(bundle, script, {})
+    assert frozen.returncode == 0, frozen.stderr
+    checkout = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert json.loads(frozen.stdout) == json.loads(checkout.stdout)
+    assert "SecretService" in json.loads(frozen.stdout)["backends"]
+
+
 def child_commands(pid: int) -> list[list[str]]:
     """The command lines of the processes whose parent is `pid` (Linux /proc)."""
     commands = []
