@@ -16,14 +16,13 @@ streams and the futures that callers await.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import itertools
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from types import TracebackType
 from typing import Any
 
+from explorer.client.closing import Closing
 from explorer.client.commands import Commands
 from explorer.client.errors import ClientError, ConnectFailed, ConnectionLostError, NotConnected
 from explorer.client.events import (
@@ -76,7 +75,7 @@ log = logging.getLogger(__name__)
 WireTap = Callable[[WireRecord], None]
 
 
-class Client(Commands):
+class Client(Commands, Closing):
     """A STOMP client for one broker endpoint. The API is described in `explorer.client`."""
 
     def __init__(
@@ -246,24 +245,6 @@ class Client(Commands):
             self.use_stomp_command,
         )
 
-    def _websocket_for(self, placed: PlacedToken | None) -> WebSocketOptions:
-        """The handshake options with this attempt's token in them."""
-        ws = self.websocket
-        if placed is None:
-            return ws
-        return replace(
-            ws,
-            headers=ws.headers + placed.handshake_headers,
-            cookies=ws.cookies + placed.cookies,
-            query=ws.query + placed.query,
-        )
-
-    def _secret_header_names(self) -> frozenset[str]:
-        token = self.token
-        if token is None or token.placement is not TokenPlacement.CONNECT:
-            return frozenset()
-        return frozenset({token.effective_name.lower()})
-
     async def _establish(self, attempt: int) -> None:
         """Transport, CONNECT, CONNECTED, re-subscriptions, reader and heart-beat tasks."""
         self._state = State.CONNECTING
@@ -280,14 +261,14 @@ class Client(Commands):
             self.endpoint,
             conn,
             tls=self.tls,
-            websocket=self._websocket_for(placed),
+            websocket=placed.in_handshake(self.websocket) if placed else self.websocket,
             max_frame_bytes=self.limits.max_frame_bytes,
             connect_timeout=self.connect_timeout,
             tap=self._record if self.wire_tap is not None else None,
             frame=self._connect_frame(placed),
             unhandled=lambda frame: self._emit(UnhandledFrame(frame)),
             sockjs=self.sockjs,
-            secret_headers=self._secret_header_names(),
+            secret_headers=self.token.secret_connect_headers if self.token else frozenset(),
         )
         if self._state is not State.CONNECTING:  # disconnect() or close() meanwhile
             await link.transport.close()
@@ -391,68 +372,6 @@ class Client(Commands):
             except ClientError as exc:
                 reason = exc
         self._finish(ConnectionLost(reason, reconnecting=False), reason)
-
-    async def _teardown(self, reason: ClientError | None) -> None:
-        """Stop the heart-beat task, close the transport, fail pending receipts."""
-        hb = self._heartbeat_task
-        self._heartbeat_task = None
-        if hb is not None and hb is not asyncio.current_task():
-            hb.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await hb
-        link = self._link
-        self._link = None
-        if link is not None:
-            await link.transport.close()
-        error = reason or ConnectionLostError("the connection was closed")
-        self._inbox.fail_receipts(error, forget=True)
-
-    def _finish(self, event: Event, error: ClientError | None) -> None:
-        """Terminal: emit the last event, end every stream and subscription."""
-        self._state = State.CLOSED
-        self._inbox.finish(event, error)
-
-    async def disconnect(self, timeout: float = 3.0) -> None:
-        """DISCONNECT with a receipt, wait up to `timeout` for it, then close the transport."""
-        state = self._state
-        if state in (State.CLOSED, State.DISCONNECTING):
-            return
-        if state is State.IDLE:
-            self._finish(Disconnected(False), None)
-            return
-        received = False
-        self._state = State.DISCONNECTING
-        link = self._link
-        if state is State.CONNECTED and link is not None:
-            receipt_id = f"disconnect-{next(self._receipt_ids)}"
-            future = self._inbox.track_receipt(receipt_id)
-            try:
-                async with asyncio.timeout(timeout):
-                    await link.write(Frame(Command.DISCONNECT, (("receipt", receipt_id),)))
-                    await future
-                received = True
-            except (ClientError, TimeoutError):
-                pass
-        await self._stop_io()
-        await self._teardown(None)
-        self._finish(Disconnected(received), None)
-
-    async def close(self) -> None:
-        """Drop the connection without DISCONNECT (and stop any reconnecting)."""
-        if self._state in (State.CLOSED, State.DISCONNECTING):
-            return
-        self._state = State.DISCONNECTING
-        await self._stop_io()
-        await self._teardown(None)
-        self._finish(Disconnected(False), None)
-
-    async def _stop_io(self) -> None:
-        task = self._io_task
-        self._io_task = None
-        if task is not None and task is not asyncio.current_task():
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
 
 
 async def connect(endpoint: Endpoint | str, **options: Any) -> Client:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import asyncio
 import os
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from explorer.client.errors import TokenError
+from explorer.client.options import WebSocketOptions
 
 __all__ = [
     "DEFAULT_TOKEN_NAMES",
@@ -97,6 +98,13 @@ class TokenOptions:
             prefix = "Bearer " if self.effective_name.lower() == "authorization" else ""
         return prefix + token
 
+    @property
+    def secret_connect_headers(self) -> frozenset[str]:
+        """The CONNECT header names that carry the token (redacted wherever frames show)."""
+        if self.placement is not TokenPlacement.CONNECT:
+            return frozenset()
+        return frozenset({self.effective_name.lower()})
+
     async def fetch_and_place(self) -> PlacedToken:
         return place_token(self, await self.source.fetch())
 
@@ -109,6 +117,15 @@ class PlacedToken:
     handshake_headers: Headers = field(default=(), repr=False)
     query: Headers = field(default=(), repr=False)
     cookies: Headers = field(default=(), repr=False)
+
+    def in_handshake(self, ws: WebSocketOptions) -> WebSocketOptions:
+        """The WebSocket/SockJS handshake options with this token in them."""
+        return replace(
+            ws,
+            headers=ws.headers + self.handshake_headers,
+            cookies=ws.cookies + self.cookies,
+            query=ws.query + self.query,
+        )
 
 
 def place_token(options: TokenOptions, token: str) -> PlacedToken:
