@@ -2,7 +2,9 @@
 
 1. `stomp-explorer bench` receive throughput against ActiveMQ (non-persistent 100-byte
    messages, --rate max) next to the raw-socket drain of `drain_bench.py` in the same run
-   (target: bench >= 0.8x raw), plus our client's own drain for reference.
+   (target: bench >= 0.8x raw), plus our client's own drain for reference, and the raw
+   pass-through: a raw producer process and a raw consumer socket on one queue at the same
+   time, the broker's ceiling for sending and receiving at once (what bench does).
 2. The scenario runner's cost: a send -> expect round trip run as scenario steps versus a
    bare client doing the same (target: <= 1 ms added), on ActiveMQ, RabbitMQ and the sandbox.
 3. Template renders per second (compile once, render many).
@@ -61,6 +63,42 @@ def raw_drain(drain: ModuleType, kind: str, n: int) -> float:
     return n / float(seconds)
 
 
+PRODUCER = (
+    "import asyncio, sys; sys.path.insert(0, sys.argv[3]); import drain_bench as d; "
+    "asyncio.run(d.prefill(d.ACTIVEMQ_TCP, sys.argv[1], int(sys.argv[2]), '/', None, None, {}))"
+)
+
+
+async def raw_pass_through(drain: ModuleType, n: int) -> float:
+    """msg/s a raw socket receives from a queue that a raw producer process floods at the
+    same time (pipelined SENDs, as drain_bench's pre-fill): sending and delivering at once."""
+    queue = f"/queue/bench.scn.pass.{uuid.uuid4().hex[:8]}"
+    reader, writer = await asyncio.open_connection(*drain.ACTIVEMQ_TCP)
+    writer.write(drain.connect_frame("/", None, None))
+    await drain.read_until_nul(reader)
+    writer.write(drain.frame("SUBSCRIBE", {"destination": queue, "id": "1", "receipt": "s"}))
+    receipt = b""
+    while b"\0" not in receipt:  # the RECEIPT: the subscription is live
+        receipt += await reader.read(65536)
+    producer = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", PRODUCER, queue, str(n), str(ROOT / "benchmarks")
+    )
+    count, start = 0, 0.0
+    while count < n:
+        data = await reader.read(262144)
+        if not data:
+            raise SystemExit("raw pass-through: connection closed")
+        if count == 0:
+            start = time.perf_counter()
+        count += data.count(b"\0")
+    elapsed = time.perf_counter() - start
+    await producer.wait()
+    writer.close()
+    await writer.wait_closed()
+    drain.activemq_remove(queue.removeprefix("/queue/"))
+    return n / elapsed
+
+
 def bench_run(n: int) -> dict[str, object]:
     """One `stomp-explorer bench` process; adds "cpu_us" (its CPU per message, start-up
     included) to its JSON."""
@@ -102,15 +140,19 @@ def bench_versus_raw(n: int, reps: int) -> None:
     drain = drain_bench()
     raw: list[float] = []
     ours: list[float] = []
+    passing: list[float] = []
     bench: list[float] = []
     total: list[float] = []
     lost: list[int] = []
     cpu: list[float] = []
     for rep in range(reps):
-        order = ["raw", "ours", "bench"]
-        order = order[rep % 3 :] + order[: rep % 3]
+        order = ["raw", "ours", "pass", "bench"]
+        order = order[rep % 4 :] + order[: rep % 4]
         for kind in order:
-            if kind == "bench":
+            if kind == "pass":
+                passing.append(asyncio.run(raw_pass_through(drain, n)))
+                print(f"  rep {rep + 1} raw    pass-through {passing[-1]:9,.0f} msg/s", flush=True)
+            elif kind == "bench":
                 data = bench_run(n)
                 bench.append(float(data["receive_msg_s"]))  # type: ignore[arg-type]
                 total.append(float(data["throughput_msg_s"]))  # type: ignore[arg-type]
@@ -140,6 +182,12 @@ def bench_versus_raw(n: int, reps: int) -> None:
         f"   lost {max(lost)}"
     )
     print(f"  bench end to end        {statistics.median(total):9,.0f} msg/s")
+    through = statistics.median(passing)
+    print(
+        f"  raw pass-through (a raw producer process and a raw socket at once) "
+        f"{through:9,.0f} msg/s   {through / base:.2f}x;"
+        f" bench receive / raw pass-through = {statistics.median(bench) / through:.2f}"
+    )
     for kind in ("raw", "ours"):
         runs = drain.CPU.get(kind, [])
         if runs:
