@@ -41,8 +41,7 @@ from explorer.capture.errors import CaptureError, CaptureWriteFailed
 from explorer.capture.writer import (
     DEFAULT_FLUSH_INTERVAL,
     DEFAULT_QUEUE_LIMIT,
-    FrameLike,
-    WireRecordLike,
+    FrameRecording,
     WriterStats,
 )
 from explorer.stomp import Direction
@@ -56,7 +55,7 @@ Item = tuple[float, str, str, Sequence[tuple[str, str]], bytes, str | None]
 """(received, direction, command, headers, body, connection or None) for one message."""
 
 
-class ProcessCaptureWriter:
+class ProcessCaptureWriter(FrameRecording):
     """Records messages to a capture file from a child process; see the module docstring.
 
     The recording API of `CaptureWriter`: `record`, `record_frame`, `wire_tap`, `stats()`,
@@ -149,33 +148,6 @@ class ProcessCaptureWriter:
         )
         self._queued += 1
         return True
-
-    def record_frame(
-        self,
-        frame: FrameLike,
-        direction: Direction | str,
-        *,
-        received: float | None = None,
-        connection: str | None = None,
-    ) -> bool:
-        return self.record(
-            direction,
-            frame.command,
-            frame.headers,
-            frame.body,
-            received=received,
-            connection=connection,
-        )
-
-    def wire_tap(self, connection: str | None = None) -> Callable[[WireRecordLike], None]:
-        record_frame = self.record_frame
-
-        def tap(record: WireRecordLike) -> None:
-            frame = record.frame
-            if frame is not None:
-                record_frame(frame, record.direction, connection=connection)
-
-        return tap
 
     # -- state -------------------------------------------------------------------------------
 

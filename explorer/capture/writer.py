@@ -85,7 +85,53 @@ class WriterStats:
         return self.queued - self.written - self.lost
 
 
-class CaptureWriter:
+class FrameRecording:
+    """What both writers build on `record`: recording `explorer.stomp` frames and wire taps."""
+
+    def record(
+        self,
+        direction: Direction | str,
+        command: str,
+        headers: Sequence[tuple[str, str]] = (),
+        body: bytes = b"",
+        *,
+        received: float | None = None,
+        connection: str | None = None,
+    ) -> bool:
+        raise NotImplementedError
+
+    def record_frame(
+        self,
+        frame: FrameLike,
+        direction: Direction | str,
+        *,
+        received: float | None = None,
+        connection: str | None = None,
+    ) -> bool:
+        """Queue a frame from `explorer.stomp` as seen ("in") or sent ("out")."""
+        return self.record(
+            direction,
+            frame.command,
+            frame.headers,
+            frame.body,
+            received=received,
+            connection=connection,
+        )
+
+    def wire_tap(self, connection: str | None = None) -> Callable[[WireRecordLike], None]:
+        """A `wire_tap` for `explorer.client.Client` that records every frame in and out
+        (heart-beats are skipped; the client already redacts a CONNECT's passcode)."""
+        record_frame = self.record_frame
+
+        def tap(record: WireRecordLike) -> None:
+            frame = record.frame
+            if frame is not None:
+                record_frame(frame, record.direction, connection=connection)
+
+        return tap
+
+
+class CaptureWriter(FrameRecording):
     """Records messages to a capture file from any thread, without blocking the caller.
 
     Opening (in the constructor) is synchronous and quick; it raises the `CaptureError`
@@ -184,36 +230,6 @@ class CaptureWriter:
         if len(queue) == BATCH_MAX:
             self._wake.set()
         return True
-
-    def record_frame(
-        self,
-        frame: FrameLike,
-        direction: Direction | str,
-        *,
-        received: float | None = None,
-        connection: str | None = None,
-    ) -> bool:
-        """Queue a frame from `explorer.stomp` as seen ("in") or sent ("out")."""
-        return self.record(
-            direction,
-            frame.command,
-            frame.headers,
-            frame.body,
-            received=received,
-            connection=connection,
-        )
-
-    def wire_tap(self, connection: str | None = None) -> Callable[[WireRecordLike], None]:
-        """A `wire_tap` for `explorer.client.Client` that records every frame in and out
-        (heart-beats are skipped; the client already redacts a CONNECT's passcode)."""
-        record_frame = self.record_frame
-
-        def tap(record: WireRecordLike) -> None:
-            frame = record.frame
-            if frame is not None:
-                record_frame(frame, record.direction, connection=connection)
-
-        return tap
 
     # -- state -------------------------------------------------------------------------------
 
