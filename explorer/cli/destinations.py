@@ -29,11 +29,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
+from explorer.cli.admin_args import admin_endpoints
 from explorer.cli.argtypes import http_url, seconds
 from explorer.cli.connection_args import (
     BrokerErrors,
@@ -156,86 +156,22 @@ def _config(args: argparse.Namespace, broker: Any, options: dict[str, Any]) -> D
     from explorer.broker.kind import BrokerKind
     from explorer.discovery.service import DiscoveryConfig
 
-    management_url, jolokia_url = args.management, args.jolokia
-    login, password = args.management_user, None
-    profile_name = getattr(args, "profile", None)  # --profile NAME, when the shared args have it
-    if profile_name:
-        management_url, jolokia_url, login, password = _from_profile(
-            args, profile_name, management_url, jolokia_url, login
-        )
-    if args.management_passcode_env is not None:
-        password = os.environ.get(args.management_passcode_env)
-        if password is None:
-            raise CliError(
-                f"--management-passcode-env {args.management_passcode_env}: the environment "
-                f"variable {args.management_passcode_env} is not set",
-                ExitCode.USAGE,
-            )
-    stomp_login, stomp_passcode = options.get("login"), options.get("passcode")
-    management_login = login or stomp_login or "guest"
-    management_password = password if password is not None else stomp_passcode
-    _warn_plain_http(management_url, management_password, jolokia_url, password if login else None)
+    found = admin_endpoints(args, options)
     return DiscoveryConfig(
         broker=broker,
         advisories=not args.no_advisories,
         include_advisory_topics=args.include_internal,
         include_internal_exchanges=args.include_internal,
-        jolokia_url=jolokia_url,
-        jolokia_login=login,  # Jolokia usually has no login; send one only when asked
-        jolokia_password=password if login else None,
-        management_url=management_url,
-        management_login=management_login,
-        management_password=management_password,
-        vhost=options.get("host") or "/",
+        jolokia_url=found.jolokia_url,
+        jolokia_login=found.jolokia_login,
+        jolokia_password=found.jolokia_password,
+        management_url=found.management_url,
+        management_login=found.management_login,
+        management_password=found.management_password,
+        vhost=found.vhost,
         http_timeout=args.timeout,
         import_files=tuple(args.imports),
         advisory_consumers=broker is BrokerKind.ACTIVEMQ,
-    )
-
-
-def _warn_plain_http(
-    management_url: str | None,
-    management_password: str | None,
-    jolokia_url: str | None,
-    jolokia_password: str | None,
-) -> None:
-    """HTTP Basic in clear text to another machine: say so (the STOMP passcode is often
-    the management password too)."""
-    from explorer.cli.security import plain_http_credentials, warn
-
-    for url, password, what in (
-        (management_url, management_password, "the RabbitMQ management password"),
-        (jolokia_url, jolokia_password, "the Jolokia password"),
-    ):
-        warning = plain_http_credentials(url, what) if password is not None else None
-        if warning is not None:
-            warn(warning)
-
-
-def _from_profile(
-    args: argparse.Namespace,
-    name: str,
-    management_url: str | None,
-    jolokia_url: str | None,
-    login: str | None,
-) -> tuple[str | None, str | None, str | None, str | None]:
-    """Management endpoints and password saved in the profile (flags win)."""
-    from explorer.profiles import secrets as sec
-    from explorer.profiles.errors import ProfileError
-    from explorer.profiles.store import ProfileStore
-
-    store = ProfileStore(getattr(args, "profiles", None))  # the global --profiles PATH
-    try:
-        profile = store.get(name)
-    except ProfileError as exc:
-        raise CliError(exc.message, ExitCode.USAGE) from None
-    management = profile.management
-    password = store.get_secrets(name).get(sec.MANAGEMENT_PASSWORD) if name in store else None
-    return (
-        management_url or management.management_url,
-        jolokia_url or management.jolokia_url,
-        login or management.login,
-        password,
     )
 
 

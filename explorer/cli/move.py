@@ -30,11 +30,11 @@ moved stays moved); 2 usage (no --yes, a topic, a selector on RabbitMQ, an unkno
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from explorer.cli.admin_args import admin_endpoints
 from explorer.cli.argtypes import seconds, text, whole_number
 from explorer.cli.connection_args import add_connection_arguments, resolve_connection, run_client
 from explorer.cli.errors import CliError, ExitCode
@@ -151,60 +151,21 @@ def admin_apis(args: argparse.Namespace, options: dict[str, Any]) -> AdminApis:
     """The Jolokia / management clients the flags (or the profile) name."""
     from explorer.operations import AdminApis, JolokiaAdmin, ManagementAdmin
 
-    jolokia_url, management_url = args.jolokia, args.management
-    login, password = args.management_user, None
-    profile_name = getattr(args, "profile", None)
-    if profile_name:
-        jolokia_url, management_url, login, password = _from_profile(
-            args, profile_name, jolokia_url, management_url, login
-        )
-    if args.management_passcode_env is not None:
-        password = os.environ.get(args.management_passcode_env)
-        if password is None:
-            raise CliError(
-                f"--management-passcode-env {args.management_passcode_env}: the environment "
-                f"variable {args.management_passcode_env} is not set",
-                ExitCode.USAGE,
-            )
+    found = admin_endpoints(args, options)
     jolokia = None
-    if jolokia_url:
-        jolokia = JolokiaAdmin(jolokia_url, login=login, password=password if login else None)
+    if found.jolokia_url:
+        jolokia = JolokiaAdmin(
+            found.jolokia_url, login=found.jolokia_login, password=found.jolokia_password
+        )
     management = None
-    if management_url:
+    if found.management_url:
         management = ManagementAdmin(
-            management_url,
-            login=login or options.get("login") or "guest",
-            password=password if password is not None else options.get("passcode"),
-            vhost=options.get("host") or "/",
+            found.management_url,
+            login=found.management_login,
+            password=found.management_password,
+            vhost=found.vhost,
         )
     return AdminApis(jolokia=jolokia, management=management)
-
-
-def _from_profile(
-    args: argparse.Namespace,
-    name: str,
-    jolokia_url: str | None,
-    management_url: str | None,
-    login: str | None,
-) -> tuple[str | None, str | None, str | None, str | None]:
-    """Admin endpoints and password saved in the profile (flags win)."""
-    from explorer.profiles import secrets as sec
-    from explorer.profiles.errors import ProfileError
-    from explorer.profiles.store import ProfileStore
-
-    store = ProfileStore(getattr(args, "profiles", None))
-    try:
-        profile = store.get(name)
-    except ProfileError as exc:
-        raise CliError(exc.message, ExitCode.USAGE) from None
-    saved = profile.management
-    password = store.get_secrets(name).get(sec.MANAGEMENT_PASSWORD)
-    return (
-        jolokia_url or saved.jolokia_url,
-        management_url or saved.management_url,
-        login or saved.login,
-        password,
-    )
 
 
 def configured_broker(args: argparse.Namespace) -> BrokerKind | None:
