@@ -34,6 +34,7 @@ from explorer.broker.kind import BrokerKind
 from explorer.operations import ListedMessage, ListingMethod, MovePlan, MoveResult
 from explorer.ui import ops_text
 from explorer.ui.icons import icon
+from explorer.ui.outcome import show_outcome
 
 PREVIEW_LIMIT = 500  # a dry run lists at most this many (a big queue is not read whole)
 PREVIEW_HEIGHT = 520
@@ -388,10 +389,7 @@ class MoveDialog(QDialog):
 
     def _say(self, text: str, level: str) -> None:
         """The status line; `level` "error" (red), "info" (done: green) or "" (working)."""
-        self.status.setText(text)
-        self.status.setProperty("valid", {"error": "false", "info": "true"}.get(level, ""))
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        show_outcome(self.status, text, {"error": False, "info": True}.get(level))
         self.status.show()
 
     def reject(self) -> None:

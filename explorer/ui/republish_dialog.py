@@ -30,6 +30,7 @@ from explorer.operations import dropped_headers
 from explorer.store import LogEntry
 from explorer.ui import ops_text
 from explorer.ui.icons import icon
+from explorer.ui.outcome import show_outcome
 from explorer.ui.session import SessionController
 
 SHOWN_DESTINATIONS = 3
@@ -216,10 +217,7 @@ class RepublishDialog(QDialog):
         )
 
     def show_status(self, text: str, level: str) -> None:
-        self.status.setText(text)
-        self.status.setProperty("valid", {"error": "false", "info": "true"}.get(level, ""))
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        show_outcome(self.status, text, {"error": False, "info": True}.get(level))
         self.status.show()
 
     def reject(self) -> None:
