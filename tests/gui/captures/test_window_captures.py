@@ -274,7 +274,11 @@ def test_the_record_dialog_starts_recording_and_keeps_the_setting(
             await until(lambda: not view.is_recording, what="the recording to stop")
             assert window.captures.record_action.text() == "&Record this connection…"
             # Recorded from the start: closing the tab loses nothing, so nobody is asked.
-            await until(lambda: view.session.unexported == 0, what="the capture to be closed")
+            # The recording's child process (spawned) starts, writes and closes in its own
+            # time: seconds on a loaded 2-core machine, so these waits are longer.
+            await until(
+                lambda: view.session.unexported == 0, timeout=60, what="the capture to be closed"
+            )
             assert view.session.logged >= 5
             window.tabs.close_tab(window.tabs.indexOf(view))
             await until(lambda: not window.views(), what="the tab to close")
@@ -284,7 +288,9 @@ def test_the_record_dialog_starts_recording_and_keeps_the_setting(
             assert again.capture_path.parent == tmp_path / "mine"
             recording = again.recording
             assert recording is not None
-            await until(lambda: recording.stats().written > 0, what="the first frames written")
+            await until(
+                lambda: recording.stats().written > 0, timeout=60, what="the first frames written"
+            )
             with Capture(again.capture_path) as capture:
                 assert capture.info().max_bytes == 64 << 20
 
