@@ -44,6 +44,12 @@ def inject(broker: PrivateActiveMQ, fault: str) -> None:
     broker.start()
 
 
+def default_sigint() -> None:
+    """In the tail's process: Ctrl+C's default, even when this test runs with SIGINT ignored
+    (a job started with & by a shell without job control inherits it ignored)."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 async def read_seq(stdout: asyncio.StreamReader) -> int | None:
     line = await stdout.readline()
     if not line:
@@ -64,8 +70,10 @@ async def test_tail_follow_with_client_acks_loses_nothing_across_a_broker_fault(
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
         limit=4096,  # the reader pauses at 8 KiB: the pipe fills when we stop reading
+        preexec_fn=default_sigint,
     )  # fmt: skip
     assert tail.stdout is not None and tail.stderr is not None
+    said = asyncio.create_task(tail.stderr.read())  # read all along: nothing is lost
     seen: list[int] = []
     failure = ""
     try:
@@ -97,13 +105,14 @@ async def test_tail_follow_with_client_acks_loses_nothing_across_a_broker_fault(
     finally:
         if tail.returncode is None:
             tail.send_signal(signal.SIGINT)
-        # Read both pipes to their end: a tail blocked on a full stdout cannot exit otherwise.
+        rest = asyncio.create_task(tail.stdout.read())  # a tail blocked on a full pipe can end
         try:
-            _, err_bytes = await asyncio.wait_for(tail.communicate(), 30)
+            await asyncio.wait_for(tail.wait(), 30)
         except TimeoutError:
             tail.kill()
-            _, err_bytes = await tail.communicate()
-        err = err_bytes.decode(errors="replace")
+            await tail.wait()
+        await rest
+        err = (await said).decode(errors="replace")
     if failure:
         pytest.fail(f"{failure}; the tail's stderr ended with:\n{err[-4000:]}")
     duplicates = len(seen) - len(set(seen))
